@@ -1,0 +1,66 @@
+#include "runtime/heap.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace gene {
+
+Heap::Heap() = default;
+
+Heap::~Heap() {
+  Obj* o = objects_;
+  while (o) {
+    Obj* next = o->gc_next;
+    delete o;
+    o = next;
+  }
+}
+
+void Heap::link(Obj* o) {
+  o->gc_next = objects_;
+  objects_ = o;
+  ++live_;
+  ++allocs_total_;
+}
+
+int Heap::add_root_source(RootFn fn) {
+  int id = next_root_id_++;
+  root_sources_.emplace_back(id, std::move(fn));
+  return id;
+}
+
+void Heap::remove_root_source(int id) {
+  std::erase_if(root_sources_, [id](auto& p) { return p.first == id; });
+}
+
+void Heap::collect() {
+  ++collections_;
+  Marker m;
+  for (auto& [id, fn] : root_sources_) fn(m);
+  for (Value* v : temp_roots_) m.mark(*v);
+  while (!m.gray_.empty()) {
+    Obj* o = m.gray_.back();
+    m.gray_.pop_back();
+    o->trace(m);
+  }
+  sweep();
+  next_gc_ = live_ * 2 > kMinNextGc ? live_ * 2 : kMinNextGc;
+  SPDLOG_DEBUG("gc #{}: {} objects live", collections_, live_);
+}
+
+void Heap::sweep() {
+  Obj** link = &objects_;
+  size_t live = 0;
+  while (Obj* o = *link) {
+    if (o->marked) {
+      o->marked = false;
+      ++live;
+      link = &o->gc_next;
+    } else {
+      *link = o->gc_next;
+      delete o;
+    }
+  }
+  live_ = live;
+}
+
+}  // namespace gene

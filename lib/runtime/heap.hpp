@@ -1,0 +1,120 @@
+// The precise, non-moving mark-sweep collector and every allocation of a heap object.
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "runtime/object.hpp"
+
+namespace gene {
+
+class Heap;
+
+// Marks objects reachable from a root; the gray stack keeps deep data off the C++ stack.
+class Marker {
+ public:
+  void mark(Value v) {
+    if (is_obj(v)) mark(v.as.o);
+  }
+  void mark(Obj* o) {
+    if (o && !o->marked) {
+      o->marked = true;
+      gray_.push_back(o);
+    }
+  }
+
+ private:
+  friend class Heap;
+  std::vector<Obj*> gray_;
+};
+
+class Heap {
+ public:
+  Heap();
+  ~Heap();
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+
+  template <class T, class... Args>
+  T* make(Args&&... args) {
+    maybe_collect();
+    T* o = new T(std::forward<Args>(args)...);
+    link(o);
+    return o;
+  }
+
+  String* string(std::string_view s) { return make<String>(std::string(s)); }
+  Value string_value(std::string_view s) { return make_obj(Tag::String, string(s)); }
+
+  // Roots outside the heap (the VM's stack, namespaces, compiler state) are reported here.
+  using RootFn = std::function<void(Marker&)>;
+  int add_root_source(RootFn fn);
+  void remove_root_source(int id);
+
+  // Explicit roots for C++ code that holds a fresh object while it allocates again.
+  void push_root(Value* v) { temp_roots_.push_back(v); }
+  void pop_root() { temp_roots_.pop_back(); }
+
+  // While paused (reading, compiling) nothing is collected.
+  void pause() { ++paused_; }
+  void resume() { --paused_; }
+
+  void collect();
+  void set_stress(bool on) { stress_ = on; }
+
+  size_t live_objects() const { return live_; }
+  size_t objects_allocated_total() const { return allocs_total_; }
+  size_t collections() const { return collections_; }
+
+ private:
+  void link(Obj* o);
+  void maybe_collect() {
+    if ((live_ >= next_gc_ || stress_) && paused_ == 0) collect();
+  }
+  void trace(Marker& m, Obj* o);
+  void sweep();
+
+  Obj* objects_ = nullptr;
+  // The trigger counts objects: a collection runs when the live count doubles.
+  size_t live_ = 0;
+  size_t next_gc_ = kMinNextGc;
+  static constexpr size_t kMinNextGc = 1u << 17;
+  size_t allocs_total_ = 0;
+  size_t collections_ = 0;
+  int paused_ = 0;
+  bool stress_ = false;
+  std::vector<std::pair<int, RootFn>> root_sources_;
+  int next_root_id_ = 1;
+  std::vector<Value*> temp_roots_;
+};
+
+// RAII root for one Value held in a C++ local.
+class Root {
+ public:
+  Root(Heap& h, Value v) : heap_(h), value(v) { heap_.push_root(&value); }
+  ~Root() { heap_.pop_root(); }
+  Root(const Root&) = delete;
+  Root& operator=(const Root&) = delete;
+
+ private:
+  Heap& heap_;
+
+ public:
+  Value value;
+};
+
+// RAII pause for phases (reader, compiler) that allocate many unrooted temporaries.
+class GcPause {
+ public:
+  explicit GcPause(Heap& h) : heap_(h) { heap_.pause(); }
+  ~GcPause() { heap_.resume(); }
+  GcPause(const GcPause&) = delete;
+  GcPause& operator=(const GcPause&) = delete;
+
+ private:
+  Heap& heap_;
+};
+
+}  // namespace gene

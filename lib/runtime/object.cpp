@@ -1,0 +1,91 @@
+#include "runtime/object.hpp"
+
+#include "runtime/heap.hpp"
+
+namespace gene {
+
+namespace {
+constexpr size_t kIndexThreshold = 12;
+
+size_t slot_of(const Symbol* key, size_t mask) { return (key->id * 2654435761u) & mask; }
+}  // namespace
+
+const Value* PropMap::find(Symbol* key) const { return const_cast<PropMap*>(this)->find(key); }
+
+Value* PropMap::find(Symbol* key) {
+  if (index_.empty()) {
+    for (auto& e : entries_)
+      if (e.first == key) return &e.second;
+    return nullptr;
+  }
+  size_t mask = index_.size() - 1;
+  for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
+    int32_t at = index_[s];
+    if (at < 0) return nullptr;
+    if (entries_[at].first == key) return &entries_[at].second;
+  }
+}
+
+bool PropMap::set(Symbol* key, Value v) {
+  if (Value* slot = find(key)) {
+    *slot = v;
+    return false;
+  }
+  entries_.emplace_back(key, v);
+  if (entries_.size() >= kIndexThreshold) {
+    if (index_.empty() || entries_.size() * 2 > index_.size()) {
+      rebuild_index();
+    } else {
+      size_t mask = index_.size() - 1;
+      size_t s = slot_of(key, mask);
+      while (index_[s] >= 0) s = (s + 1) & mask;
+      index_[s] = static_cast<int32_t>(entries_.size() - 1);
+    }
+  }
+  return true;
+}
+
+bool PropMap::erase(Symbol* key, Value* out) {
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].first != key) continue;
+    if (out) *out = entries_[i].second;
+    entries_.erase(entries_.begin() + static_cast<ptrdiff_t>(i));
+    if (!index_.empty()) rebuild_index();
+    return true;
+  }
+  return false;
+}
+
+void PropMap::rebuild_index() {
+  if (entries_.size() < kIndexThreshold) {
+    index_.clear();
+    return;
+  }
+  size_t cap = 16;
+  while (cap < entries_.size() * 4) cap *= 2;
+  index_.assign(cap, -1);
+  size_t mask = cap - 1;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    size_t s = slot_of(entries_[i].first, mask);
+    while (index_[s] >= 0) s = (s + 1) & mask;
+    index_[s] = static_cast<int32_t>(i);
+  }
+}
+
+void PropMap::trace(Marker& m) const {
+  for (auto& e : entries_) m.mark(e.second);
+}
+
+void Array::trace(Marker& m) {
+  for (Value v : items) m.mark(v);
+}
+void Map::trace(Marker& m) { map.trace(m); }
+void Gene::trace(Marker& m) {
+  m.mark(type);
+  props.trace(m);
+  for (Value v : children) m.mark(v);
+}
+void Quote::trace(Marker& m) { m.mark(value); }
+void Explode::trace(Marker& m) { m.mark(value); }
+
+}  // namespace gene

@@ -1,0 +1,137 @@
+// Heap objects that hold data: strings, symbols, arrays, maps, genes, quotes, ranges.
+// Callable and namespace objects live in function.hpp and namespace.hpp.
+#pragma once
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "gene/value.hpp"
+
+namespace gene {
+
+class Marker;
+
+// Where a datum came from; file indexes the SourceFiles registry (0 = unknown).
+struct SourcePos {
+  uint32_t file = 0;
+  uint32_t line = 0;
+  uint32_t col = 0;
+  bool known() const { return line != 0; }
+};
+
+// Common header of every heap object. The heap threads all objects on gc_next.
+struct Obj {
+  Obj* gc_next = nullptr;
+  Tag tag;
+  bool marked = false;
+  explicit Obj(Tag t) : tag(t) {}
+  virtual ~Obj() = default;
+  // Reports every Value and Obj this object references to the collector.
+  virtual void trace(Marker&) {}
+};
+
+struct String : Obj {
+  std::string data;
+  explicit String(std::string s) : Obj(Tag::String), data(std::move(s)) {}
+};
+
+// Interned, never collected: equal names are the same Symbol*.
+struct Symbol : Obj {
+  std::string name;
+  uint32_t id;
+  Symbol(std::string n, uint32_t i) : Obj(Tag::Symbol), name(std::move(n)), id(i) {}
+};
+
+// `a/b/0` read as parts ["a","b","0"]; an empty first part means self.
+struct ComplexSymbol : Obj {
+  std::vector<Symbol*> parts;
+  ComplexSymbol() : Obj(Tag::ComplexSymbol) {}
+};
+
+struct Array : Obj {
+  std::vector<Value> items;
+  SourcePos pos;
+  Array() : Obj(Tag::Array) {}
+  void trace(Marker& m) override;
+};
+
+// Insertion-ordered name -> value map used by maps, gene props and namespaces.
+// Small maps search linearly; an index is built once they grow.
+class PropMap {
+ public:
+  size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  const Value* find(Symbol* key) const;
+  Value* find(Symbol* key);
+  // Sets key; an existing key keeps its position. Returns true if the key is new.
+  bool set(Symbol* key, Value v);
+  // Removes key; returns true if it was present (and stores its value in *out).
+  bool erase(Symbol* key, Value* out = nullptr);
+  const std::vector<std::pair<Symbol*, Value>>& entries() const { return entries_; }
+  std::vector<std::pair<Symbol*, Value>>& entries() { return entries_; }
+  void trace(Marker& m) const;
+
+ private:
+  void rebuild_index();
+  std::vector<std::pair<Symbol*, Value>> entries_;
+  std::vector<int32_t> index_;  // open addressing over entries_, empty when small
+};
+
+struct Map : Obj {
+  PropMap map;
+  SourcePos pos;
+  Map() : Obj(Tag::Map) {}
+  void trace(Marker& m) override;
+};
+
+struct Gene : Obj {
+  Value type;
+  PropMap props;
+  std::vector<Value> children;
+  SourcePos pos;
+  Gene() : Obj(Tag::Gene) {}
+  void trace(Marker& m) override;
+};
+
+// Quote(X) from `:X`, Unquote(X) from `%X`; discard marks `%_X`.
+struct Quote : Obj {
+  Value value;
+  bool discard = false;
+  Quote(Tag t, Value v) : Obj(t), value(v) {}
+  void trace(Marker& m) override;
+};
+
+// Inclusive integer range start..end by step.
+struct Range : Obj {
+  int64_t start, end, step;
+  Range(int64_t s, int64_t e, int64_t st) : Obj(Tag::Range), start(s), end(e), step(st) {}
+};
+
+// `(... x)` outside a list: carries the array to splice.
+struct Explode : Obj {
+  Value value;
+  explicit Explode(Value v) : Obj(Tag::Explode), value(v) {}
+  void trace(Marker& m) override;
+};
+
+// ---- typed views (caller checks the tag) ----
+inline String* as_string(Value v) { return static_cast<String*>(v.as.o); }
+inline Symbol* as_symbol(Value v) { return static_cast<Symbol*>(v.as.o); }
+inline ComplexSymbol* as_complex(Value v) { return static_cast<ComplexSymbol*>(v.as.o); }
+inline Array* as_array(Value v) { return static_cast<Array*>(v.as.o); }
+inline Map* as_map(Value v) { return static_cast<Map*>(v.as.o); }
+inline Gene* as_gene(Value v) { return static_cast<Gene*>(v.as.o); }
+inline Quote* as_quote(Value v) { return static_cast<Quote*>(v.as.o); }
+inline Range* as_range(Value v) { return static_cast<Range*>(v.as.o); }
+
+inline Value value_of(Obj* o) { return make_obj(o->tag, o); }
+
+inline bool is_symbol(Value v) { return v.tag == Tag::Symbol; }
+inline bool is_symbol(Value v, const Symbol* s) { return v.tag == Tag::Symbol && v.as.o == s; }
+inline bool is_string(Value v) { return v.tag == Tag::String; }
+inline bool is_array(Value v) { return v.tag == Tag::Array; }
+inline bool is_map(Value v) { return v.tag == Tag::Map; }
+inline bool is_gene(Value v) { return v.tag == Tag::Gene; }
+
+}  // namespace gene

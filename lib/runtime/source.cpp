@@ -1,0 +1,57 @@
+#include "runtime/source.hpp"
+
+#include <fmt/format.h>
+
+#include <deque>
+
+namespace gene {
+
+namespace {
+std::deque<SourceFile>& files() {
+  static std::deque<SourceFile> f;
+  return f;
+}
+
+std::string_view line_of(const std::string& text, uint32_t line) {
+  size_t start = 0;
+  for (uint32_t l = 1; l < line; ++l) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  return std::string_view(text).substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+}  // namespace
+
+uint32_t register_source(std::string name, std::string text) {
+  files().push_back(SourceFile{std::move(name), std::move(text)});
+  return static_cast<uint32_t>(files().size());
+}
+
+const SourceFile* source_file(uint32_t id) {
+  if (id == 0 || id > files().size()) return nullptr;
+  return &files()[id - 1];
+}
+
+std::string format_pos(const SourcePos& pos) {
+  const SourceFile* f = source_file(pos.file);
+  if (!f || !pos.known()) return "<unknown>";
+  return fmt::format("{}:{}:{}", f->name, pos.line, pos.col);
+}
+
+std::string format_diagnostic(const SourcePos& pos, std::string_view message) {
+  const SourceFile* f = source_file(pos.file);
+  if (!f || !pos.known()) return fmt::format("error: {}", message);
+  std::string out = fmt::format("{}:{}:{}: error: {}", f->name, pos.line, pos.col, message);
+  std::string_view line = line_of(f->text, pos.line);
+  if (!line.empty() || pos.col <= 1) {
+    std::string caret;
+    // Keep tabs so the caret lines up under the same columns.
+    for (uint32_t i = 1; i < pos.col && i - 1 < line.size(); ++i) caret += line[i - 1] == '\t' ? '\t' : ' ';
+    out += fmt::format("\n  {}\n  {}^", line, caret);
+  }
+  return out;
+}
+
+}  // namespace gene

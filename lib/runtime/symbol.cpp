@@ -1,0 +1,42 @@
+#include "runtime/symbol.hpp"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace gene {
+
+namespace {
+struct SymbolTable {
+  std::unordered_map<std::string, std::unique_ptr<Symbol>, std::hash<std::string>> by_name;
+};
+SymbolTable& table() {
+  static SymbolTable t;
+  return t;
+}
+}  // namespace
+
+Symbol* intern(std::string_view name) {
+  auto& t = table();
+  std::string key(name);
+  auto it = t.by_name.find(key);
+  if (it != t.by_name.end()) return it->second.get();
+  auto sym = std::make_unique<Symbol>(key, static_cast<uint32_t>(t.by_name.size() + 1));
+  sym->marked = true;  // never swept
+  Symbol* raw = sym.get();
+  t.by_name.emplace(std::move(key), std::move(sym));
+  return raw;
+}
+
+const Syms& syms() {
+  static const Syms s = [] {
+    Syms r{};
+#define GENE_SYM_INIT(field, text) r.field = intern(text);
+    GENE_WELL_KNOWN_SYMBOLS(GENE_SYM_INIT)
+#undef GENE_SYM_INIT
+    return r;
+  }();
+  return s;
+}
+
+}  // namespace gene

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs every dependency (Debian 12), then configures and builds a release build in build/.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+PACKAGES=(
+  cmake ninja-build g++ ccache pkg-config
+  llvm-19-dev libzstd-dev
+  libfmt-dev libspdlog-dev catch2 libbenchmark-dev libedit-dev
+  lua5.4
+)
+
+if [ "${GENE_SKIP_APT:-0}" != "1" ]; then
+  $SUDO apt-get update
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${PACKAGES[@]}"
+fi
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build build -j2
