@@ -1,0 +1,18 @@
+// The three renderings of §19: display (top-level print arguments), repr, and to_s.
+#pragma once
+#include <string>
+
+#include "gene/value.hpp"
+
+namespace gene {
+
+std::string repr(Value v);
+// Top-level argument of print/println: nil is empty, strings raw, arrays/maps display
+// their elements, genes are repr.
+std::string display(Value v);
+// Interpolation, `$`, `.join`, `.to_s`: nil is empty, strings and chars raw, else repr.
+std::string to_s(Value v);
+// §19.2: shortest round-trip digits laid out as 3.14, 5.0, 0.0000001, 1e+20, inf, nan.
+std::string format_float(double d);
+
+}  // namespace gene
