@@ -16,19 +16,6 @@ namespace gene {
 namespace {
 
 // Kinds without a data rendering print the VM's internal kind name (§19.1).
-const char* kind_name(Tag t) {
-  switch (t) {
-    case Tag::Function: return "VkFunction";
-    case Tag::NativeFn: return "VkNativeFn";
-    case Tag::BoundMethod: return "VkBoundMethod";
-    case Tag::Class: return "VkClass";
-    case Tag::Instance: return "VkInstance";
-    case Tag::Namespace: return "VkNamespace";
-    case Tag::Proto:
-    case Tag::Upvalue: return "VkInternal";
-    default: return "VkUnknown";
-  }
-}
 
 void append_int(std::string& out, int64_t i) {
   char buf[24];
@@ -260,6 +247,24 @@ class Printer {
 };
 
 }  // namespace
+
+const char* kind_name(Tag t) {
+  switch (t) {
+#define GENE_KIND_NAME(tag) \
+  case Tag::tag: return "Vk" #tag;
+    GENE_KIND_NAME(Nil) GENE_KIND_NAME(Void) GENE_KIND_NAME(Bool) GENE_KIND_NAME(Int) GENE_KIND_NAME(Float)
+    GENE_KIND_NAME(Char) GENE_KIND_NAME(String) GENE_KIND_NAME(Symbol) GENE_KIND_NAME(ComplexSymbol)
+    GENE_KIND_NAME(Array) GENE_KIND_NAME(Map) GENE_KIND_NAME(Gene) GENE_KIND_NAME(Quote) GENE_KIND_NAME(Unquote)
+    GENE_KIND_NAME(Range) GENE_KIND_NAME(Explode) GENE_KIND_NAME(Function) GENE_KIND_NAME(NativeFn)
+    GENE_KIND_NAME(BoundMethod) GENE_KIND_NAME(Class) GENE_KIND_NAME(Instance) GENE_KIND_NAME(Namespace)
+#undef GENE_KIND_NAME
+    case Tag::Undef: return "VkVoid";
+    case Tag::Placeholder: return "VkPlaceholder";
+    case Tag::Proto:
+    case Tag::Upvalue: return "VkInternal";
+  }
+  return "VkUnknown";
+}
 
 std::string repr(Value v) {
   std::string out;

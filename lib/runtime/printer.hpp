@@ -14,5 +14,7 @@ std::string display(Value v);
 std::string to_s(Value v);
 // §19.2: shortest round-trip digits laid out as 3.14, 5.0, 0.0000001, 1e+20, inf, nan.
 std::string format_float(double d);
+// The kind name used in messages and for values without a literal form: VkInt, VkFunction …
+const char* kind_name(Tag t);
 
 }  // namespace gene

@@ -1,0 +1,74 @@
+#include "bytecode/disasm.hpp"
+
+#include <fmt/format.h>
+
+#include "runtime/printer.hpp"
+
+namespace gene {
+
+namespace {
+// True for instructions whose B:C or C operand is a jump offset.
+bool is_branch(Op op) {
+  switch (op) {
+    case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNEQ: case Op::JNNE:
+    case Op::JNLTI: case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI:
+    case Op::FORNEXT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string operands(const Proto* p, size_t at) {
+  const Instr& i = p->code[at];
+  switch (op_format(i.op)) {
+    case OpFormat::NONE: return "";
+    case OpFormat::A: return fmt::format("{}", i.a);
+    case OpFormat::AB: return fmt::format("{} {}", i.a, i.b);
+    case OpFormat::ABC:
+      if (is_branch(i.op)) return fmt::format("{} {} -> {}", i.a, i.op >= Op::JNLTI && i.op <= Op::JNNEI ? i.sb() : i.b, static_cast<int64_t>(at) + 1 + i.sc());
+      if (i.op == Op::ADDI || i.op == Op::SUBI || i.op == Op::GETINDEX) return fmt::format("{} {} {}", i.a, i.b, i.sc());
+      return fmt::format("{} {} {}", i.a, i.b, i.c);
+    case OpFormat::ABx: return fmt::format("{} {}", i.a, i.bx());
+    case OpFormat::AsBx:
+      if (i.op == Op::LOADI) return fmt::format("{} {}", i.a, i.sbx());
+      return fmt::format("{} -> {}", i.a, static_cast<int64_t>(at) + 1 + i.sbx());
+  }
+  return "";
+}
+
+// The constant an instruction names, shown as a comment.
+std::string comment(const Proto* p, const Instr& i) {
+  auto k = [&](size_t idx) { return idx < p->constants.size() ? repr(p->constants[idx]) : std::string("?"); };
+  switch (i.op) {
+    case Op::LOADK: case Op::ERROR: return "; " + k(i.bx());
+    case Op::GETGLOBAL: case Op::SETGLOBAL: case Op::DEFNS: case Op::SETMEMBER: case Op::SETPROP: return "; " + k(i.b);
+    case Op::GETMEMBER: case Op::CALLM: return "; " + k(i.c);
+    case Op::CLOSURE: return i.bx() < p->protos.size() ? "; " + p->protos[i.bx()]->display_name() : "";
+    default: return "";
+  }
+}
+
+void listing(const Proto* p, std::string& out) {
+  out += fmt::format("function {} (registers {}, params {}, upvalues {}, constants {})\n", p->display_name(),
+                     p->num_regs, p->params.size(), p->upvals.size(), p->constants.size());
+  for (size_t at = 0; at < p->code.size(); ++at) {
+    const Instr& i = p->code[at];
+    uint32_t line = at < p->positions.size() ? p->positions[at].line : 0;
+    std::string c = comment(p, i);
+    out += fmt::format("  {:4} [{:>4}] {:<10} {}{}{}\n", at, line, op_name(i.op), operands(p, at), c.empty() ? "" : "  ", c);
+  }
+  for (const Proto* child : p->protos) {
+    out += "\n";
+    listing(child, out);
+  }
+}
+}  // namespace
+
+std::string disassemble(const Proto* p) {
+  std::string out;
+  listing(p, out);
+  return out;
+}
+
+}  // namespace gene

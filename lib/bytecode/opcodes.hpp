@@ -1,0 +1,41 @@
+// Instruction encoding: 64-bit words, op + three 16-bit operands (Lua-style A/B/C).
+#pragma once
+#include <cstdint>
+
+namespace gene {
+
+enum class Op : uint16_t {
+#define OPCODE(name, format, doc) name,
+#include "bytecode/opcodes.def"
+#undef OPCODE
+  COUNT_
+};
+
+enum class OpFormat : uint8_t { NONE, A, AB, ABC, ABx, AsBx };
+
+constexpr int kNumOpcodes = static_cast<int>(Op::COUNT_);
+
+struct Instr {
+  Op op;
+  uint16_t a, b, c;
+
+  int16_t sb() const { return static_cast<int16_t>(b); }
+  int16_t sc() const { return static_cast<int16_t>(c); }
+  uint32_t bx() const { return static_cast<uint32_t>(b) | (static_cast<uint32_t>(c) << 16); }
+  int32_t sbx() const { return static_cast<int32_t>(bx()); }
+};
+static_assert(sizeof(Instr) == 8);
+
+inline Instr make_abc(Op op, int a, int b, int c) {
+  return Instr{op, static_cast<uint16_t>(a), static_cast<uint16_t>(b), static_cast<uint16_t>(c)};
+}
+inline Instr make_abx(Op op, int a, int64_t bx) {
+  uint32_t u = static_cast<uint32_t>(bx);
+  return Instr{op, static_cast<uint16_t>(a), static_cast<uint16_t>(u & 0xffff), static_cast<uint16_t>(u >> 16)};
+}
+
+const char* op_name(Op op);
+OpFormat op_format(Op op);
+const char* op_doc(Op op);
+
+}  // namespace gene

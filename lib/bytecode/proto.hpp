@@ -1,0 +1,78 @@
+// A compiled function: register bytecode, constants, child protos, debug info, and the
+// counters the JIT tier watches.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bytecode/opcodes.hpp"
+#include "runtime/heap.hpp"
+#include "runtime/namespace.hpp"
+#include "runtime/object.hpp"
+
+namespace gene {
+
+// How a closure finds upvalue i: a register of the enclosing frame, or its upvalue.
+struct UpvalDesc {
+  bool in_stack;
+  uint16_t index;
+  Symbol* name;
+};
+
+// A named register over a pc range, for debuggers, eval and the disassembler.
+struct LocalInfo {
+  Symbol* name;
+  uint16_t reg;
+  uint32_t start_pc, end_pc;
+};
+
+struct ParamInfo {
+  Symbol* name;
+  uint16_t reg;
+  bool named = false;        // ^k: taken from props
+  bool rest = false;         // rest...: collects remaining positionals
+  bool named_rest = false;   // ^opts...: collects remaining props
+  bool has_default = false;  // the prologue evaluates the default when the slot is undef
+};
+
+// Global look-up cache of one GETGLOBAL site: valid while the epoch and namespace match.
+struct GlobalCache {
+  uint64_t epoch = 0;
+  Namespace* ns = nullptr;
+  Value* slot = nullptr;  // nullptr with a valid epoch means "absent": nil
+};
+
+struct Proto : Obj {
+  std::vector<Instr> code;
+  std::vector<SourcePos> positions;  // one per instruction
+  std::vector<Value> constants;
+  std::vector<Proto*> protos;
+  std::vector<UpvalDesc> upvals;
+  std::vector<LocalInfo> locals;
+  std::vector<ParamInfo> params;
+  std::vector<GlobalCache> global_caches;
+  std::vector<uint64_t> loop_counters;  // back edges taken, per loop header
+
+  Symbol* name = nullptr;  // nullptr for anonymous functions and the module body
+  SourcePos pos;
+  uint16_t num_regs = 0;
+  uint16_t num_positional = 0;  // positional params, in registers 0..n-1
+  uint16_t num_required = 0;    // leading positional params without defaults
+  bool simple_params = true;    // only positional params and no defaults: fast binding
+  bool is_macro = false;
+  bool is_module = false;
+
+  uint64_t call_count = 0;      // calls, for the JIT's hotness threshold
+  void* jit_entry = nullptr;    // native code once the JIT tier compiles this proto
+
+  Proto() : Obj(Tag::Proto) {}
+  void trace(Marker& m) override {
+    for (Value v : constants) m.mark(v);
+    for (Proto* p : protos) m.mark(p);
+  }
+  std::string display_name() const { return name ? name->name : (is_module ? "<module>" : "<anonymous>"); }
+};
+
+inline Proto* as_proto(Value v) { return static_cast<Proto*>(v.as.o); }
+
+}  // namespace gene

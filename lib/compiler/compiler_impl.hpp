@@ -1,0 +1,117 @@
+// The compiler's internals, shared by the files of lib/compiler (not a public header).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/compiler.hpp"
+#include "compiler/func_state.hpp"
+#include "runtime/symbol.hpp"
+
+namespace gene {
+
+// A form's children and props as the dispatcher sees them (after infix rewriting).
+struct Form {
+  Value head;
+  std::vector<Value> args;
+  const PropMap* props = nullptr;
+  SourcePos pos;
+  bool has_props() const { return props && !props->empty(); }
+};
+
+class Compiler {
+ public:
+  Compiler(Heap& heap, uint32_t file, const CompileOptions& opts) : heap_(heap), file_(file), opts_(opts) {}
+  Proto* module(const std::vector<Value>& forms);
+
+  // ---- emitter (emit.cpp) ----
+  int emit(Instr i);
+  int emit_abc(Op op, int a, int b, int c) { return emit(make_abc(op, a, b, c)); }
+  int emit_abx(Op op, int a, int64_t bx) { return emit(make_abx(op, a, bx)); }
+  int emit_jump(Op op, int a);  // 32-bit forward jump, patched later
+  void patch_jump(int at);      // to the current pc
+  void patch_jump_to(int at, int target);
+  void patch_short_jump(int at);  // compare-and-branch (16-bit offset in C)
+  void emit_loop_back(int loop_index, int target);
+  int pc() const { return static_cast<int>(fs_->proto->code.size()); }
+  int constant(Value v);
+  int symbol_constant(Symbol* s);
+  int alloc_reg();
+  void free_to(int reg) { fs_->freereg = reg; }
+  void load_constant(Value v, int dst);
+  void finish(int dst, int reg);      // routes a value in reg to dst (move, return, drop)
+  int target(int dst) { return dst >= 0 ? dst : alloc_reg(); }
+  void error_at_runtime(const std::string& message, int dst);
+  [[noreturn]] void fail(const std::string& message);
+
+  // ---- scopes and names (scope.cpp) ----
+  void push_scope();
+  void pop_scope();  // closes captured variables of the scope
+  int take_var_reg();
+  int declare_var(Symbol* name, int reg = -1);
+  void reserve_vars(Value statement);
+  int find_local(FuncState* fs, Symbol* name);
+  int find_upvalue(FuncState* fs, Symbol* name);
+
+  // ---- expressions (expr.cpp) ----
+  void expr(Value v, int dst);
+  int expr_any(Value v);
+  void statement(Value v);
+  void block(const Value* forms, size_t n, int dst);
+  void symbol(Symbol* s, int dst);
+  void path(ComplexSymbol* cs, int dst);
+  void path_prefix(ComplexSymbol* cs, size_t upto, int dst);
+  void array_literal(Array* a, int dst);
+  void map_literal(Map* m, int dst);
+  void gene_form(Gene* g, int dst);
+  void dispatch(Form& f, int dst);
+  void data_gene(Value type_value, bool type_is_constant, Form& f, int dst);
+  void global_get(Symbol* s, int dst);
+  bool is_spread(Value v) const;
+
+  // ---- operators (operators.cpp) ----
+  bool is_arith_op(Symbol* s) const;
+  bool is_compare_op(Symbol* s) const;
+  void arith(Symbol* op, Form& f, int dst);
+  void binary(Op op, Value a, Value b, int dst);
+  void logic(bool is_and, Value a, Value b, int dst);
+  void cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<int>& short_jumps);
+  bool fold_constant(Symbol* op, Value a, Value b, Value* out) const;
+
+  // ---- assignment (assign.cpp) ----
+  void assign(Value target, Symbol* op, Value rhs, int dst);
+  void var_form(Form& f, int dst);
+  bool writes_dst_last(Value v);
+
+  // ---- control flow (control.cpp) ----
+  void if_form(Form& f, int dst);
+  void do_form(Form& f, int dst);
+  void loop_form(Form& f, int dst);
+  void while_form(Form& f, int dst);
+  void for_form(Form& f, int dst);
+  void repeat_form(Form& f, int dst);
+  void break_form(Form& f, int dst, bool is_break);
+  void return_form(Form& f, int dst);
+  void close_loop_vars(const LoopInfo& loop);
+
+  // ---- functions and calls (function.cpp) ----
+  void fn_form(Form& f, int dst, Symbol* kind);
+  void block_literal(Value params, const Value* body, size_t n, int dst);
+  Proto* function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos);
+  void call(Value callee, Form& f, int dst);
+  void call_args(int window, Form& f, size_t first_arg, Op op, int c_operand, int dst);
+  void method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst);
+
+  Heap& heap_;
+  uint32_t file_;
+  CompileOptions opts_;
+  FuncState* fs_ = nullptr;
+  SourcePos pos_;
+};
+
+// Helpers on data.
+inline bool sym_is(Value v, const Symbol* s) { return is_symbol(v, s); }
+bool symbol_ends_with(const Symbol* s, std::string_view suffix);
+bool symbol_starts_with(const Symbol* s, std::string_view prefix);
+
+}  // namespace gene

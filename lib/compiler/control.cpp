@@ -1,0 +1,256 @@
+// Control flow (§7): if/elif/else, do, loop, while, for-in, repeat, break, continue, return.
+#include <fmt/format.h>
+
+#include "compiler/compiler_impl.hpp"
+
+namespace gene {
+
+namespace {
+struct Clause {
+  Value cond;  // nil symbol-less marker when this is the else branch
+  bool negate = false;
+  bool is_else = false;
+  std::vector<Value> body;
+};
+
+// Normalises the shapes of §7.2 into clauses; returns false for `(if c)`.
+bool parse_if(const std::vector<Value>& args, std::vector<Clause>& out) {
+  const Syms& S = syms();
+  size_t i = 0;
+  auto read_cond = [&](Clause& c) {
+    if (i < args.size() && sym_is(args[i], S.not_)) {
+      c.negate = true;
+      ++i;
+    }
+    if (i >= args.size()) return false;
+    c.cond = args[i++];
+    return true;
+  };
+  Clause first;
+  if (!read_cond(first)) return false;
+  bool keywords = false;
+  for (size_t j = i; j < args.size(); ++j)
+    if (sym_is(args[j], S.then) || sym_is(args[j], S.elif) || sym_is(args[j], S.else_)) keywords = true;
+  if (!keywords) {
+    size_t rest = args.size() - i;
+    if (rest == 0) return false;
+    if (rest == 2 && !first.negate) {  // (if c a b): ternary
+      first.body.push_back(args[i]);
+      out.push_back(first);
+      Clause e;
+      e.is_else = true;
+      e.body.push_back(args[i + 1]);
+      out.push_back(e);
+      return true;
+    }
+    first.body.assign(args.begin() + static_cast<ptrdiff_t>(i), args.end());
+    out.push_back(first);
+    return true;
+  }
+  if (i < args.size() && sym_is(args[i], S.then)) ++i;
+  Clause* cur = &out.emplace_back(first);
+  while (i < args.size()) {
+    Value a = args[i++];
+    if (sym_is(a, S.elif)) {
+      Clause c;
+      if (!read_cond(c)) return false;
+      if (i < args.size() && sym_is(args[i], S.then)) ++i;
+      cur = &out.emplace_back(c);
+    } else if (sym_is(a, S.else_)) {
+      Clause c;
+      c.is_else = true;
+      cur = &out.emplace_back(c);
+    } else {
+      cur->body.push_back(a);
+    }
+  }
+  return true;
+}
+}  // namespace
+
+void Compiler::if_form(Form& f, int dst) {
+  std::vector<Clause> clauses;
+  if (!parse_if(f.args, clauses)) return error_at_runtime("if requires a condition and a branch", dst);
+  int r = dst == kDiscard || dst == kReturn ? dst : target(dst);
+  std::vector<int> to_end;
+  bool has_else = false;
+  for (Clause& c : clauses) {
+    std::vector<int> jumps, short_jumps;
+    if (c.is_else) {
+      has_else = true;
+    } else if (c.negate) {
+      int save = fs_->freereg;
+      int v = expr_any(c.cond);
+      jumps.push_back(emit_jump(Op::JMPIF, v));
+      free_to(save);
+    } else {
+      cond_jump_false(c.cond, jumps, short_jumps);
+    }
+    push_scope();
+    block(c.body.data(), c.body.size(), r);
+    pop_scope();
+    if (!c.is_else && r != kReturn) to_end.push_back(emit_jump(Op::JMP, 0));
+    for (int j : jumps) patch_jump(j);
+    for (int j : short_jumps) patch_short_jump(j);
+  }
+  if (!has_else) load_constant(make_nil(), r);
+  for (int j : to_end) patch_jump(j);
+}
+
+void Compiler::do_form(Form& f, int dst) { block(f.args.data(), f.args.size(), dst); }
+
+void Compiler::close_loop_vars(const LoopInfo& loop) {
+  if (loop.first_var_reg != INT_MAX) emit_abc(Op::CLOSE, loop.first_var_reg, 0, 0);
+}
+
+void Compiler::loop_form(Form& f, int dst) {
+  int r = dst == kDiscard ? kDiscard : target(dst);
+  if (r != kDiscard) load_constant(make_nil(), r);
+  auto& counters = fs_->proto->loop_counters;
+  counters.push_back(0);
+  int loop_index = static_cast<int>(counters.size()) - 1;
+  fs_->loops.push_back(LoopInfo{r, fs_->scopes.size(), INT_MAX, {}, {}});
+  int top = pc();
+  for (Value v : f.args) statement(v);
+  LoopInfo loop = std::move(fs_->loops.back());
+  fs_->loops.pop_back();
+  int cont = pc();
+  close_loop_vars(loop);
+  emit_loop_back(loop_index, top);
+  for (int j : loop.continues) patch_jump_to(j, cont);
+  for (int j : loop.breaks) patch_jump(j);
+  if (r != kDiscard) finish(dst, r);
+}
+
+void Compiler::while_form(Form& f, int dst) {
+  if (f.args.empty()) return error_at_runtime("while requires a condition", dst);
+  auto& counters = fs_->proto->loop_counters;
+  counters.push_back(0);
+  int loop_index = static_cast<int>(counters.size()) - 1;
+  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), INT_MAX, {}, {}});
+  int top = pc();
+  std::vector<int> jumps, short_jumps;
+  reserve_vars(f.args[0]);
+  cond_jump_false(f.args[0], jumps, short_jumps);
+  for (size_t i = 1; i < f.args.size(); ++i) statement(f.args[i]);
+  LoopInfo loop = std::move(fs_->loops.back());
+  fs_->loops.pop_back();
+  int cont = pc();
+  close_loop_vars(loop);
+  emit_loop_back(loop_index, top);
+  for (int j : loop.continues) patch_jump_to(j, cont);
+  for (int j : jumps) patch_jump(j);
+  for (int j : short_jumps) patch_short_jump(j);
+  for (int j : loop.breaks) patch_jump(j);
+  load_constant(make_nil(), dst);
+}
+
+// (for x in coll body…): the loop variable gets a fresh binding per iteration.
+void Compiler::for_form(Form& f, int dst) {
+  const Syms& S = syms();
+  if (f.args.size() < 3 || !sym_is(f.args[1], S.in))
+    return error_at_runtime("for expects (for name in collection body…)", dst);
+  Value pattern = f.args[0];
+  int save = fs_->freereg;
+  int iter = alloc_reg();
+  alloc_reg();  // iteration state
+  expr(f.args[2], iter);
+  // With a [names] pattern each element comes as a pair: [index element] or [key value].
+  emit_abc(Op::FORPREP, iter, is_array(pattern) ? 1 : 0, 0);
+  auto& counters = fs_->proto->loop_counters;
+  counters.push_back(0);
+  int loop_index = static_cast<int>(counters.size()) - 1;
+  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), INT_MAX, {}, {}});
+  push_scope();
+  std::vector<int> names_regs;
+  int elem;
+  if (is_array(pattern)) {  // (for [a b] in …) destructures each element
+    elem = alloc_reg();
+    for (Value p : as_array(pattern)->items)
+      names_regs.push_back(is_symbol(p) ? declare_var(as_symbol(p)) : take_var_reg());
+  } else if (is_symbol(pattern)) {
+    elem = declare_var(as_symbol(pattern));
+  } else {
+    fs_->loops.pop_back();
+    pop_scope();
+    free_to(save);
+    return error_at_runtime("for expects a name or [names] before in", dst);
+  }
+  int top = pc();
+  int exit_jump = emit_abc(Op::FORNEXT, iter, elem, 0);
+  for (size_t i = 0; i < names_regs.size(); ++i)
+    emit_abc(Op::GETINDEX, names_regs[i], elem, static_cast<int>(i));
+  int body_save = fs_->freereg;
+  for (size_t i = 3; i < f.args.size(); ++i) statement(f.args[i]);
+  free_to(body_save);
+  LoopInfo loop = std::move(fs_->loops.back());
+  fs_->loops.pop_back();
+  int cont = pc();
+  Scope& sc = fs_->scopes.back();
+  if (sc.captured && sc.min_reg != INT_MAX) emit_abc(Op::CLOSE, sc.min_reg, 0, 0);
+  close_loop_vars(loop);
+  emit_loop_back(loop_index, top);
+  fs_->scopes.pop_back();
+  for (int j : loop.continues) patch_jump_to(j, cont);
+  patch_short_jump(exit_jump);
+  for (int j : loop.breaks) patch_jump(j);
+  free_to(save);
+  load_constant(make_nil(), dst);
+}
+
+// (repeat n body…): a counted loop; n is evaluated once.
+void Compiler::repeat_form(Form& f, int dst) {
+  if (f.args.empty()) return error_at_runtime("repeat requires a count", dst);
+  int save = fs_->freereg;
+  int count = alloc_reg();
+  expr(f.args[0], count);
+  int i = alloc_reg();
+  load_constant(make_int(0), i);
+  auto& counters = fs_->proto->loop_counters;
+  counters.push_back(0);
+  int loop_index = static_cast<int>(counters.size()) - 1;
+  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), INT_MAX, {}, {}});
+  int top = pc();
+  int exit_jump = emit_abc(Op::JNLT, i, count, 0);
+  push_scope();
+  for (size_t k = 1; k < f.args.size(); ++k) statement(f.args[k]);
+  pop_scope();
+  LoopInfo loop = std::move(fs_->loops.back());
+  fs_->loops.pop_back();
+  int cont = pc();
+  close_loop_vars(loop);
+  emit_abc(Op::ADDI, i, i, 1);
+  emit_loop_back(loop_index, top);
+  for (int j : loop.continues) patch_jump_to(j, cont);
+  patch_short_jump(exit_jump);
+  for (int j : loop.breaks) patch_jump(j);
+  free_to(save);
+  load_constant(make_nil(), dst);
+}
+
+void Compiler::break_form(Form& f, int dst, bool is_break) {
+  if (fs_->loops.empty())
+    return error_at_runtime(is_break ? "break used outside of a loop" : "continue used outside of a loop", dst);
+  LoopInfo& loop = fs_->loops.back();
+  if (is_break && !f.args.empty()) {
+    expr(f.args[0], loop.result_reg);
+  } else if (is_break && loop.result_reg >= 0) {
+    load_constant(make_nil(), loop.result_reg);
+  }
+  close_loop_vars(loop);
+  int j = emit_jump(Op::JMP, 0);
+  (is_break ? loop.breaks : loop.continues).push_back(j);
+  if (dst != kDiscard && dst != kReturn) load_constant(make_nil(), dst);
+}
+
+void Compiler::return_form(Form& f, int dst) {
+  if (fs_->proto->is_module) return error_at_runtime("Return from top level", dst);
+  if (f.args.empty()) {
+    emit_abc(Op::RETNIL, 0, 0, 0);
+  } else {
+    expr(f.args[0], kReturn);
+  }
+  if (dst != kDiscard && dst != kReturn) load_constant(make_nil(), dst);
+}
+
+}  // namespace gene

@@ -1,0 +1,423 @@
+// Expressions: literals, symbols, paths, data, and the gene dispatch of §3.7.
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "compiler/compiler_impl.hpp"
+
+namespace gene {
+
+namespace {
+// Heads that are never rewritten as infix (§3.7 step 5).
+bool blocks_infix(const Syms& S, Value head) {
+  if (!is_symbol(head)) return false;
+  Symbol* h = as_symbol(head);
+  return h == S.var || h == S.if_ || h == S.fn || h == S.fnx || h == S.fnxx || h == S.macro || h == S.do_ ||
+         h == S.loop || h == S.while_ || h == S.for_ || h == S.class_ || h == S.try_ ||
+         h == S.throw_ || h == S.dollar || h == S.dot || h == intern("ns");
+}
+
+bool parse_index(const Symbol* s, int64_t* out) {
+  const std::string& n = s->name;
+  if (n.empty()) return false;
+  size_t start = (n[0] == '-') ? 1 : 0;
+  if (start == n.size()) return false;
+  for (size_t i = start; i < n.size(); ++i)
+    if (n[i] < '0' || n[i] > '9') return false;
+  auto r = std::from_chars(n.data(), n.data() + n.size(), *out);
+  return r.ec == std::errc();
+}
+}  // namespace
+
+bool Compiler::is_spread(Value v) const {
+  if (is_symbol(v)) {
+    Symbol* s = as_symbol(v);
+    return s->name.size() > 3 && symbol_ends_with(s, "...");
+  }
+  return is_gene(v) && sym_is(as_gene(v)->type, syms().dots);
+}
+
+int Compiler::expr_any(Value v) {
+  if (is_symbol(v)) {
+    int r = find_local(fs_, as_symbol(v));
+    if (r >= 0) return r;
+  }
+  int t = alloc_reg();
+  expr(v, t);
+  return t;
+}
+
+void Compiler::statement(Value v) {
+  reserve_vars(v);
+  int save = fs_->freereg;
+  expr(v, kDiscard);
+  free_to(save);
+}
+
+void Compiler::block(const Value* forms, size_t n, int dst) {
+  if (n == 0) {
+    load_constant(make_nil(), dst);
+    return;
+  }
+  for (size_t i = 0; i + 1 < n; ++i) statement(forms[i]);
+  reserve_vars(forms[n - 1]);
+  int save = fs_->freereg;
+  expr(forms[n - 1], dst);
+  if (dst < 0 || dst < save) free_to(save);
+}
+
+void Compiler::expr(Value v, int dst) {
+  switch (v.tag) {
+    case Tag::Symbol: symbol(as_symbol(v), dst); return;
+    case Tag::ComplexSymbol: path(as_complex(v), dst); return;
+    case Tag::Array: {
+      SourcePos saved = pos_;
+      if (as_array(v)->pos.known()) pos_ = as_array(v)->pos;
+      array_literal(as_array(v), dst);
+      pos_ = saved;
+      return;
+    }
+    case Tag::Map: map_literal(as_map(v), dst); return;
+    case Tag::Gene: {
+      SourcePos saved = pos_;
+      if (as_gene(v)->pos.known()) pos_ = as_gene(v)->pos;
+      gene_form(as_gene(v), dst);
+      pos_ = saved;
+      return;
+    }
+    case Tag::Quote: load_constant(as_quote(v)->value, dst); return;
+    default: load_constant(v, dst); return;
+  }
+}
+
+void Compiler::global_get(Symbol* s, int dst) {
+  int r = target(dst);
+  auto& caches = fs_->proto->global_caches;
+  caches.emplace_back();
+  emit_abc(Op::GETGLOBAL, r, symbol_constant(s), static_cast<int>(caches.size()) - 1);
+  finish(dst, r);
+}
+
+void Compiler::symbol(Symbol* s, int dst) {
+  const Syms& S = syms();
+  if (dst == kDiscard) return;  // reading a variable has no effect
+  if (s == S.self) {
+    int r = target(dst);
+    emit_abc(Op::LOADSELF, r, 0, 0);
+    finish(dst, r);
+    return;
+  }
+  if (s == S.underscore) return load_constant(make_placeholder(), dst);
+  if (s == S.ns) {
+    int r = target(dst);
+    emit_abc(Op::LOADNS, r, 0, 0);
+    finish(dst, r);
+    return;
+  }
+  int reg = find_local(fs_, s);
+  if (reg >= 0) return finish(dst, reg);
+  int up = find_upvalue(fs_, s);
+  if (up >= 0) {
+    int r = target(dst);
+    emit_abc(Op::GETUPVAL, r, up, 0);
+    finish(dst, r);
+    return;
+  }
+  if (s->name.size() > 1 && s->name[0] == '$' && s != S.dollar) {
+    // $name is gene/name
+    int r = target(dst);
+    global_get(S.gene, r);
+    emit_abc(Op::GETMEMBER, r, r, symbol_constant(intern(std::string_view(s->name).substr(1))));
+    finish(dst, r);
+    return;
+  }
+  if (is_spread(make_obj(Tag::Symbol, s))) {
+    int r = target(dst);
+    symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), r);
+    emit_abc(Op::EXPLODE, r, r, 0);
+    finish(dst, r);
+    return;
+  }
+  global_get(s, dst);
+}
+
+// Evaluates the head and the segments before `upto` of a path into dst (a register).
+void Compiler::path_prefix(ComplexSymbol* cs, size_t upto, int dst) {
+  Symbol* head = cs->parts[0];
+  if (head == syms().empty) {
+    emit_abc(Op::LOADSELF, dst, 0, 0);
+  } else {
+    symbol(head, dst);
+  }
+  for (size_t i = 1; i < upto; ++i) {
+    Symbol* seg = cs->parts[i];
+    int64_t index;
+    if (parse_index(seg, &index)) {
+      if (index >= INT16_MIN && index <= INT16_MAX) {
+        emit_abc(Op::GETINDEX, dst, dst, static_cast<int>(static_cast<uint16_t>(static_cast<int16_t>(index))));
+      } else {
+        int k = alloc_reg();
+        load_constant(make_int(index), k);
+        emit_abc(Op::GETKEY, dst, dst, k);
+        free_to(k);
+      }
+    } else if (seg->name.size() > 1 && seg->name[0] == '.') {
+      emit_abc(Op::CALLM, dst, 0, symbol_constant(intern(std::string_view(seg->name).substr(1))));
+    } else {
+      emit_abc(Op::GETMEMBER, dst, dst, symbol_constant(seg));
+    }
+  }
+}
+
+void Compiler::path(ComplexSymbol* cs, int dst) {
+  int r = target(dst);
+  // A local head must not be overwritten when r is that local's register.
+  int work = (r == find_local(fs_, cs->parts[0])) ? alloc_reg() : r;
+  if (dst >= 0 && dst != work && fs_->freereg == dst + 1) work = dst;
+  path_prefix(cs, cs->parts.size(), work);
+  if (work != r) emit_abc(Op::MOVE, r, work, 0);
+  finish(dst, r);
+}
+
+void Compiler::array_literal(Array* a, int dst) {
+  int r = target(dst);
+  bool spread = false;
+  for (Value e : a->items) spread = spread || is_spread(e);
+  int save = fs_->freereg;
+  if (!spread && a->items.size() <= 64) {
+    int first = fs_->freereg;
+    for (Value e : a->items) expr(e, alloc_reg());
+    emit_abc(Op::NEWARRAY, r, first, static_cast<int>(a->items.size()));
+  } else {
+    int arr = alloc_reg();
+    emit_abc(Op::NEWARRAY, arr, 0, 0);
+    for (Value e : a->items) {
+      int t = alloc_reg();
+      if (is_gene(e) && sym_is(as_gene(e)->type, syms().dots)) {
+        expr(as_gene(e)->children.empty() ? make_nil() : as_gene(e)->children[0], t);
+        emit_abc(Op::SPREAD, arr, t, 0);
+      } else if (is_spread(e)) {
+        Symbol* s = as_symbol(e);
+        symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), t);
+        emit_abc(Op::SPREAD, arr, t, 0);
+      } else {
+        expr(e, t);
+        emit_abc(Op::APPEND, arr, t, 0);
+      }
+      free_to(t);
+    }
+    emit_abc(Op::MOVE, r, arr, 0);
+  }
+  free_to(save);
+  finish(dst, r);
+}
+
+void Compiler::map_literal(Map* m, int dst) {
+  if (dst == kDiscard && m->map.empty()) return;
+  int r = target(dst);
+  int save = fs_->freereg;
+  int work = alloc_reg();
+  emit_abc(Op::NEWMAP, work, 0, 0);
+  for (auto& [key, value] : m->map.entries()) {
+    int v = expr_any(value);
+    emit_abc(Op::SETPROP, work, symbol_constant(key), v);
+    free_to(work + 1);
+  }
+  emit_abc(Op::MOVE, r, work, 0);
+  free_to(save);
+  finish(dst, r);
+}
+
+// A gene whose head is not callable: evaluate props and children into a new gene.
+void Compiler::data_gene(Value type_value, bool type_is_constant, Form& f, int dst) {
+  int r = target(dst);
+  int save = fs_->freereg;
+  int work = alloc_reg();
+  if (type_is_constant) {
+    load_constant(type_value, work);
+  } else {
+    expr(type_value, work);
+  }
+  emit_abc(Op::NEWGENE, work, work, 0);
+  if (f.props) {
+    for (auto& [key, value] : f.props->entries()) {
+      int v = expr_any(value);
+      emit_abc(Op::SETPROP, work, symbol_constant(key), v);
+      free_to(work + 1);
+    }
+  }
+  for (Value c : f.args) {
+    int t = alloc_reg();
+    if (is_spread(c)) {
+      if (is_symbol(c)) {
+        Symbol* s = as_symbol(c);
+        symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), t);
+      } else {
+        expr(as_gene(c)->children.empty() ? make_nil() : as_gene(c)->children[0], t);
+      }
+      emit_abc(Op::SPREAD, work, t, 0);
+    } else {
+      expr(c, t);
+      emit_abc(Op::APPEND, work, t, 0);
+    }
+    free_to(t);
+  }
+  emit_abc(Op::MOVE, r, work, 0);
+  free_to(save);
+  finish(dst, r);
+}
+
+void Compiler::gene_form(Gene* g, int dst) {
+  Form f;
+  f.head = g->type;
+  f.args = g->children;
+  f.props = &g->props;
+  f.pos = g->pos;
+  dispatch(f, dst);
+}
+
+void Compiler::dispatch(Form& f, int dst) {
+  const Syms& S = syms();
+  Value h = f.head;
+  size_t n = f.args.size();
+  Value c1 = n > 0 ? f.args[0] : make_nil();
+
+  // 1. (./ target key [default])
+  if (sym_is(h, S.dot_slash)) {
+    if (n < 2) return error_at_runtime("./ requires a target and a key", dst);
+    int r = target(dst);
+    int save = fs_->freereg;
+    int t = expr_any(f.args[0]);
+    int k = expr_any(f.args[1]);
+    if (n > 2) {
+      emit_abc(Op::GETKEYU, r, t, k);
+      int skip = emit_jump(Op::JMPIFDEF, r);
+      expr(f.args[2], r);
+      patch_jump(skip);
+    } else {
+      emit_abc(Op::GETKEY, r, t, k);
+    }
+    free_to(save);
+    finish(dst, r);
+    return;
+  }
+  // 2. (a .. b)
+  if (n == 2 && sym_is(c1, S.dotdot)) {
+    int r = target(dst);
+    int save = fs_->freereg;
+    int a = expr_any(h);
+    int b = expr_any(f.args[1]);
+    emit_abc(Op::RANGE, r, a, b);
+    free_to(save);
+    finish(dst, r);
+    return;
+  }
+  // 3. (5) is the number
+  if (n == 0 && !f.has_props() && is_number(h)) return load_constant(h, dst);
+  // 4. data genes: (_ ...) and (:t ...)
+  if (sym_is(h, S.underscore)) return data_gene(make_placeholder(), true, f, dst);
+  if (is_tag(h, Tag::Quote)) return data_gene(as_quote(h)->value, true, f, dst);
+  // 5. infix: (a + b) -> (+ a b)
+  if (n >= 1 && is_symbol(c1) && !blocks_infix(S, h)) {
+    Symbol* op = as_symbol(c1);
+    if (is_arith_op(op) || is_compare_op(op) || op == S.pow || op == S.dot_slash) {
+      Form g;
+      g.head = c1;
+      g.args.reserve(n);
+      g.args.push_back(h);
+      g.args.insert(g.args.end(), f.args.begin() + 1, f.args.end());
+      g.props = f.props;
+      g.pos = f.pos;
+      return dispatch(g, dst);
+    }
+  }
+  if (n >= 1 && is_tag(c1, Tag::ComplexSymbol) && !blocks_infix(S, h)) {
+    ComplexSymbol* cs = as_complex(c1);
+    if (cs->parts.size() == 2 && cs->parts[0]->name == ".") {  // (target ./key [default])
+      Form g;
+      g.head = make_obj(Tag::Symbol, S.dot_slash);
+      g.args.push_back(h);
+      g.args.push_back(make_obj(Tag::String, heap_.string(cs->parts[1]->name)));
+      int64_t idx;
+      if (parse_index(cs->parts[1], &idx)) g.args.back() = make_int(idx);
+      g.args.insert(g.args.end(), f.args.begin() + 1, f.args.end());
+      g.pos = f.pos;
+      return dispatch(g, dst);
+    }
+  }
+  // 6. prefix arithmetic and comparison
+  if (is_symbol(h) && (is_arith_op(as_symbol(h)) || is_compare_op(as_symbol(h)) || sym_is(h, S.pow)))
+    return arith(as_symbol(h), f, dst);
+  // 7. second element decides: assignment, logic, range, block, method call
+  if (n >= 1 && is_symbol(c1)) {
+    Symbol* s = as_symbol(c1);
+    if (s == S.assign || s == S.plus_assign || s == S.minus_assign || s == S.star_assign ||
+        s == S.slash_assign || s == S.and_assign || s == S.or_assign) {
+      if (n != 2) return error_at_runtime(fmt::format("{} requires exactly one value", s->name), dst);
+      return assign(h, s, f.args[1], dst);
+    }
+    if (s == S.and_ || s == S.or_) {
+      if (n != 2) return error_at_runtime(fmt::format("{} requires exactly two operands", s->name), dst);
+      return logic(s == S.and_, h, f.args[1], dst);
+    }
+    if (s == S.arrow) return block_literal(h, f.args.data() + 1, n - 1, dst);
+    if (s->name.size() > 1 && s->name[0] == '.' && s != S.dotdot && s != S.dots)
+      return method_call(h, intern(std::string_view(s->name).substr(1)), f, 1, dst);
+  }
+  // 8. special forms
+  if (is_symbol(h)) {
+    Symbol* s = as_symbol(h);
+    if (s == S.var) return var_form(f, dst);
+    if (s == S.if_) return if_form(f, dst);
+    if (s == S.do_) return do_form(f, dst);
+    if (s == S.loop) return loop_form(f, dst);
+    if (s == S.while_) return while_form(f, dst);
+    if (s == S.for_) return for_form(f, dst);
+    if (s == S.repeat) return repeat_form(f, dst);
+    if (s == S.break_) return break_form(f, dst, true);
+    if (s == S.continue_) return break_form(f, dst, false);
+    if (s == S.return_) return return_form(f, dst);
+    if (s == S.fn || s == S.fnx || s == S.fnxx) return fn_form(f, dst, s);
+    if (s == S.arrow) return block_literal(make_nil(), f.args.data(), n, dst);
+    if (s == S.not_ || s == S.bang) {
+      if (n != 1) return error_at_runtime(fmt::format("{} requires exactly one argument", s->name), dst);
+      int r = target(dst);
+      int save = fs_->freereg;
+      int v = expr_any(f.args[0]);
+      emit_abc(Op::NOT, r, v, 0);
+      free_to(save);
+      finish(dst, r);
+      return;
+    }
+    if (s == S.throw_) {
+      int save = fs_->freereg;
+      int v = n == 0 ? (load_constant(make_nil(), alloc_reg()), fs_->freereg - 1) : expr_any(f.args[0]);
+      emit_abc(Op::THROW, v, 0, 0);
+      free_to(save);
+      if (dst != kDiscard) load_constant(make_nil(), dst);
+      return;
+    }
+    if (s == S.void_) {
+      for (Value c : f.args) statement(c);
+      return load_constant(make_nil(), dst);
+    }
+    if (s == S.dots) {
+      int r = target(dst);
+      int save = fs_->freereg;
+      int v = n == 0 ? (load_constant(make_nil(), alloc_reg()), fs_->freereg - 1) : expr_any(f.args[0]);
+      emit_abc(Op::EXPLODE, r, v, 0);
+      free_to(save);
+      finish(dst, r);
+      return;
+    }
+    // 9. (.m args) calls a method on self
+    if (s->name.size() > 1 && s->name[0] == '.' && s != S.dotdot && s != S.dots && s != S.dot_slash)
+      return method_call(make_obj(Tag::Symbol, S.self), intern(std::string_view(s->name).substr(1)), f, 0, dst);
+  }
+  // 11. literal heads that can never be called make data genes directly
+  if (is_tag(h, Tag::Nil) || is_number(h) || is_tag(h, Tag::Bool) || is_tag(h, Tag::Char))
+    return data_gene(h, true, f, dst);
+  call(h, f, dst);
+}
+
+}  // namespace gene

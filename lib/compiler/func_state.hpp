@@ -1,0 +1,43 @@
+// Per-function compiler state: registers, lexical scopes, loops, and the emitter.
+#pragma once
+#include <climits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "bytecode/proto.hpp"
+
+namespace gene {
+
+// Special destinations for an expression's value.
+constexpr int kDiscard = -1;  // value unused
+constexpr int kReturn = -2;   // value returned from the function
+
+struct Scope {
+  std::vector<std::pair<Symbol*, int>> names;  // declaration order; later shadows earlier
+  int min_reg = INT_MAX;                       // lowest register of a variable declared here
+  bool captured = false;                       // some closure captured one of its variables
+};
+
+struct LoopInfo {
+  int result_reg;                 // where `break v` stores v, or kDiscard
+  size_t scope_depth;             // number of scopes open outside the loop
+  int first_var_reg = INT_MAX;    // lowest register of a variable declared in the body
+  std::vector<int> breaks;        // jumps to patch to the loop's exit
+  std::vector<int> continues;     // jumps to patch to the next iteration
+};
+
+struct FuncState {
+  Proto* proto;
+  FuncState* parent;
+  std::vector<Scope> scopes;
+  std::vector<LoopInfo> loops;
+  int freereg = 0;
+  std::vector<int> reserved;  // registers set aside for `var`s of the current statement
+  size_t next_reserved = 0;
+  std::unordered_map<Symbol*, int> symbol_consts;
+
+  FuncState(Proto* p, FuncState* up) : proto(p), parent(up) {}
+};
+
+}  // namespace gene

@@ -1,0 +1,241 @@
+// Functions (§8): parameter lists, closures, calls and method calls.
+#include <fmt/format.h>
+
+#include "compiler/compiler_impl.hpp"
+
+namespace gene {
+
+namespace {
+struct ParamSpec {
+  Symbol* name = nullptr;
+  Value default_value;
+  bool has_default = false;
+  bool named = false;
+  bool rest = false;
+  Array* destructure = nullptr;  // [[a b] c]: the argument is split into a and b
+};
+
+Symbol* strip(Symbol* s, size_t front, size_t back) {
+  return intern(std::string_view(s->name).substr(front, s->name.size() - front - back));
+}
+
+std::vector<ParamSpec> parse_params(Value params) {
+  const Syms& S = syms();
+  std::vector<ParamSpec> out;
+  auto add_symbol = [&](Symbol* s) {
+    ParamSpec p;
+    bool named = !s->name.empty() && s->name[0] == '^';
+    bool rest = s->name.size() > 3 && symbol_ends_with(s, "...");
+    p.named = named;
+    p.rest = rest;
+    p.name = strip(s, named ? 1 : 0, rest ? 3 : 0);
+    out.push_back(p);
+  };
+  if (is_symbol(params)) {
+    if (!sym_is(params, S.underscore)) add_symbol(as_symbol(params));
+    return out;
+  }
+  if (!is_array(params)) return out;
+  auto& items = as_array(params)->items;
+  for (size_t i = 0; i < items.size(); ++i) {
+    Value v = items[i];
+    if (sym_is(v, S.assign) && !out.empty() && i + 1 < items.size()) {
+      out.back().has_default = true;
+      out.back().default_value = items[++i];
+    } else if (is_symbol(v)) {
+      add_symbol(as_symbol(v));
+    } else if (is_array(v)) {
+      ParamSpec p;
+      p.destructure = as_array(v);
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+}  // namespace
+
+Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos) {
+  Proto* p = heap_.make<Proto>();
+  p->name = name;
+  p->pos = pos;
+  FuncState fs(p, fs_);
+  fs_ = &fs;
+  push_scope();
+  std::vector<ParamSpec> specs = parse_params(params);
+  // Positional parameters take registers 0..n-1 so arguments land in place.
+  std::vector<int> regs(specs.size(), -1);
+  for (size_t i = 0; i < specs.size(); ++i) {
+    if (specs[i].named || specs[i].rest) continue;
+    regs[i] = alloc_reg();
+    ++p->num_positional;
+  }
+  for (size_t i = 0; i < specs.size(); ++i)
+    if (regs[i] < 0) regs[i] = alloc_reg();
+  bool leading = true;
+  for (size_t i = 0; i < specs.size(); ++i) {
+    ParamSpec& s = specs[i];
+    ParamInfo info;
+    info.name = s.name ? s.name : intern(fmt::format("<arg{}>", i));
+    info.reg = static_cast<uint16_t>(regs[i]);
+    info.named = s.named && !s.rest;
+    info.rest = s.rest && !s.named;
+    info.named_rest = s.rest && s.named;
+    info.has_default = s.has_default;
+    p->params.push_back(info);
+    bool positional = !s.named && !s.rest;
+    if (positional && !s.has_default && leading) ++p->num_required;
+    if (positional && s.has_default) leading = false;
+    if (!positional || s.has_default || s.destructure) p->simple_params = false;
+    if (s.name) declare_var(s.name, regs[i]);
+  }
+  // Prologue: defaults for absent arguments, missing-argument errors, destructuring.
+  pos_ = pos;
+  for (size_t i = 0, positional = 0; i < specs.size(); ++i) {
+    ParamSpec& s = specs[i];
+    const ParamInfo& info = p->params[i];
+    bool maybe_absent = info.named || (!info.rest && !info.named_rest && positional++ >= p->num_required);
+    if (maybe_absent) {
+      int skip = emit_jump(Op::JMPIFDEF, regs[i]);
+      if (s.has_default) {
+        reserve_vars(s.default_value);
+        expr(s.default_value, regs[i]);
+      } else {
+        emit_abx(Op::ERROR, 0, constant(heap_.string_value(fmt::format("Argument {} is missing.", info.name->name))));
+      }
+      patch_jump(skip);
+    }
+    if (s.destructure) {
+      for (size_t k = 0; k < s.destructure->items.size(); ++k) {
+        Value e = s.destructure->items[k];
+        if (!is_symbol(e)) continue;
+        int r = declare_var(as_symbol(e));
+        emit_abc(Op::GETINDEX, r, regs[i], static_cast<int>(k));
+      }
+    }
+  }
+  block(body, n, kReturn);
+  emit_abc(Op::RETNIL, 0, 0, 0);
+  fs_->scopes.pop_back();
+  fs_ = fs.parent;
+  return p;
+}
+
+void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
+  const Syms& S = syms();
+  Value name_form = make_nil();
+  size_t i = 0;
+  if (kind == S.fn) {
+    if (f.args.size() < 2) return error_at_runtime("fn requires a name and parameters", dst);
+    name_form = f.args[i++];
+  }
+  Value params = make_nil();
+  if (kind != S.fnxx) {
+    if (i >= f.args.size()) return error_at_runtime(fmt::format("{} requires parameters", kind->name), dst);
+    params = f.args[i++];
+  }
+  Symbol* name = nullptr;
+  if (is_symbol(name_form)) name = as_symbol(name_form);
+  else if (is_string(name_form)) name = intern(as_string(name_form)->data);
+  else if (is_tag(name_form, Tag::ComplexSymbol)) name = as_complex(name_form)->parts.back();
+  else if (kind == S.fn) return error_at_runtime("fn name must be a symbol or a string", dst);
+
+  Proto* p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
+  pos_ = f.pos;
+  fs_->proto->protos.push_back(p);
+  int r = target(dst);
+  emit_abx(Op::CLOSURE, r, static_cast<int64_t>(fs_->proto->protos.size() - 1));
+  if (is_tag(name_form, Tag::ComplexSymbol)) {
+    ComplexSymbol* cs = as_complex(name_form);
+    int save = fs_->freereg;
+    int owner = alloc_reg();
+    path_prefix(cs, cs->parts.size() - 1, owner);
+    emit_abc(Op::SETMEMBER, owner, symbol_constant(name), r);
+    free_to(save);
+  } else if (name) {
+    emit_abc(Op::DEFNS, r, symbol_constant(name), 0);
+  }
+  finish(dst, r);
+}
+
+void Compiler::block_literal(Value params, const Value* body, size_t n, int dst) {
+  SourcePos pos = pos_;
+  Proto* p = function_proto(nullptr, params, body, n, pos);
+  pos_ = pos;
+  fs_->proto->protos.push_back(p);
+  int r = target(dst);
+  emit_abx(Op::CLOSURE, r, static_cast<int64_t>(fs_->proto->protos.size() - 1));
+  finish(dst, r);
+}
+
+// Evaluates the arguments of f (from first_arg on) above window and emits the call.
+void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_operand, int dst) {
+  size_t nargs = f.args.size() - first_arg;
+  bool spread = false;
+  for (size_t i = first_arg; i < f.args.size(); ++i) spread = spread || is_spread(f.args[i]);
+  if (op == Op::CALL && spread) {
+    int arr = alloc_reg();
+    emit_abc(Op::NEWARRAY, arr, 0, 0);
+    for (size_t i = first_arg; i < f.args.size(); ++i) {
+      Value e = f.args[i];
+      int t = alloc_reg();
+      if (is_spread(e) && is_symbol(e)) {
+        Symbol* s = as_symbol(e);
+        symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), t);
+        emit_abc(Op::SPREAD, arr, t, 0);
+      } else if (is_spread(e)) {
+        expr(as_gene(e)->children.empty() ? make_nil() : as_gene(e)->children[0], t);
+        emit_abc(Op::SPREAD, arr, t, 0);
+      } else {
+        expr(e, t);
+        emit_abc(Op::APPEND, arr, t, 0);
+      }
+      free_to(t);
+    }
+    int props = alloc_reg();
+    if (f.has_props()) {
+      emit_abc(Op::NEWMAP, props, 0, 0);
+      for (auto& [k, v] : f.props->entries()) {
+        int rv = expr_any(v);
+        emit_abc(Op::SETPROP, props, symbol_constant(k), rv);
+        free_to(props + 1);
+      }
+    } else {
+      load_constant(make_nil(), props);
+    }
+    emit_abc(Op::CALLA, window, 0, 0);
+  } else if (op == Op::CALL && f.has_props()) {
+    int props = alloc_reg();
+    emit_abc(Op::NEWMAP, props, 0, 0);
+    for (auto& [k, v] : f.props->entries()) {
+      int rv = expr_any(v);
+      emit_abc(Op::SETPROP, props, symbol_constant(k), rv);
+      free_to(props + 1);
+    }
+    for (size_t i = first_arg; i < f.args.size(); ++i) expr(f.args[i], alloc_reg());
+    emit_abc(Op::CALLKW, window, static_cast<int>(nargs), 0);
+  } else {
+    for (size_t i = first_arg; i < f.args.size(); ++i) expr(f.args[i], alloc_reg());
+    emit_abc(op, window, static_cast<int>(nargs), c_operand);
+  }
+  finish(dst, window);
+}
+
+void Compiler::call(Value callee, Form& f, int dst) {
+  int save = fs_->freereg;
+  int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
+  if (window == dst) save = dst + 1;
+  expr(callee, window);
+  call_args(window, f, 0, Op::CALL, 0, dst);
+  free_to(save);
+}
+
+void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst) {
+  int save = fs_->freereg;
+  int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
+  if (window == dst) save = dst + 1;
+  expr(receiver, window);
+  call_args(window, f, first_arg, Op::CALLM, symbol_constant(method), dst);
+  free_to(save);
+}
+
+}  // namespace gene

@@ -1,0 +1,230 @@
+// Arithmetic, comparison and logic (§5): n-ary prefix forms fold left; small int
+// operands become immediates; conditions compile to compare-and-branch.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "compiler/compiler_impl.hpp"
+
+namespace gene {
+
+namespace {
+bool small_int(Value v) { return is_int(v) && as_int(v) >= INT16_MIN && as_int(v) <= INT16_MAX; }
+uint16_t imm(Value v) { return static_cast<uint16_t>(static_cast<int16_t>(as_int(v))); }
+
+Op arith_op(const Syms& S, Symbol* s) {
+  if (s == S.plus) return Op::ADD;
+  if (s == S.minus) return Op::SUB;
+  if (s == S.star) return Op::MUL;
+  if (s == S.slash) return Op::DIV;
+  return Op::POW;
+}
+
+Op compare_op(const Syms& S, Symbol* s) {
+  if (s == S.lt) return Op::LT;
+  if (s == S.le) return Op::LE;
+  if (s == S.gt) return Op::GT;
+  if (s == S.ge) return Op::GE;
+  if (s == S.eq) return Op::EQ;
+  return Op::NE;
+}
+
+// The branch that jumps when the comparison is false, register and immediate forms.
+Op branch_op(Op cmp, bool immediate) {
+  switch (cmp) {
+    case Op::LT: return immediate ? Op::JNLTI : Op::JNLT;
+    case Op::LE: return immediate ? Op::JNLEI : Op::JNLE;
+    case Op::GT: return immediate ? Op::JNGTI : Op::JNGT;
+    case Op::GE: return immediate ? Op::JNGEI : Op::JNGE;
+    case Op::EQ: return immediate ? Op::JNEQI : Op::JNEQ;
+    default: return immediate ? Op::JNNEI : Op::JNNE;
+  }
+}
+
+// a < b is b > a: used when only the left operand is an immediate.
+Op mirrored(Op cmp) {
+  switch (cmp) {
+    case Op::LT: return Op::GT;
+    case Op::LE: return Op::GE;
+    case Op::GT: return Op::LT;
+    case Op::GE: return Op::LE;
+    default: return cmp;
+  }
+}
+}  // namespace
+
+bool Compiler::is_arith_op(Symbol* s) const {
+  const Syms& S = syms();
+  return s == S.plus || s == S.minus || s == S.star || s == S.slash;
+}
+
+bool Compiler::is_compare_op(Symbol* s) const {
+  const Syms& S = syms();
+  return s == S.lt || s == S.le || s == S.gt || s == S.ge || s == S.eq || s == S.ne;
+}
+
+// Folds Int/Float literal operations whose result is exact and raises nothing.
+bool Compiler::fold_constant(Symbol* op, Value a, Value b, Value* out) const {
+  const Syms& S = syms();
+  if (!opts_.optimize || !is_number(a) || !is_number(b)) return false;
+  if (is_int(a) && is_int(b)) {
+    int64_t x = as_int(a), y = as_int(b), r;
+    bool overflow;
+    if (op == S.plus) overflow = __builtin_add_overflow(x, y, &r);
+    else if (op == S.minus) overflow = __builtin_sub_overflow(x, y, &r);
+    else if (op == S.star) overflow = __builtin_mul_overflow(x, y, &r);
+    else return false;
+    if (overflow) return false;  // the error must happen at run time
+    *out = make_int(r);
+    return true;
+  }
+  double x = to_double(a), y = to_double(b);
+  if (op == S.plus) *out = make_float(x + y);
+  else if (op == S.minus) *out = make_float(x - y);
+  else if (op == S.star) *out = make_float(x * y);
+  else return false;
+  return true;
+}
+
+void Compiler::binary(Op op, Value a, Value b, int dst) {
+  int r = target(dst);
+  int save = fs_->freereg;
+  if ((op == Op::ADD || op == Op::SUB) && small_int(b) && !(op == Op::SUB && as_int(b) == INT16_MIN)) {
+    int ra = expr_any(a);
+    emit_abc(op == Op::ADD ? Op::ADDI : Op::SUBI, r, ra, imm(b));
+  } else if (op == Op::ADD && small_int(a) && !is_number(b)) {
+    int rb = expr_any(b);
+    emit_abc(Op::ADDI, r, rb, imm(a));
+  } else {
+    int ra = expr_any(a);
+    int rb = expr_any(b);
+    emit_abc(op, r, ra, rb);
+  }
+  free_to(save);
+  finish(dst, r);
+}
+
+void Compiler::arith(Symbol* op, Form& f, int dst) {
+  const Syms& S = syms();
+  auto& args = f.args;
+  size_t n = args.size();
+  if (is_compare_op(op)) {
+    if (n != 2) return error_at_runtime(fmt::format("{} requires exactly 2 arguments", op->name), dst);
+    Op cmp = compare_op(S, op);
+    if (dst == kDiscard) {
+      int save = fs_->freereg;
+      expr(args[0], kDiscard);
+      expr(args[1], kDiscard);
+      free_to(save);
+      return;
+    }
+    int r = target(dst);
+    int save = fs_->freereg;
+    int ra = expr_any(args[0]);
+    int rb = expr_any(args[1]);
+    emit_abc(cmp, r, ra, rb);
+    free_to(save);
+    finish(dst, r);
+    return;
+  }
+  if (op == S.pow) {
+    if (n != 2) return error_at_runtime("** requires exactly 2 arguments", dst);
+    return binary(Op::POW, args[0], args[1], dst);
+  }
+  if (n == 0) {
+    if (op == S.plus) return load_constant(make_int(0), dst);
+    if (op == S.star) return load_constant(make_int(1), dst);
+    return error_at_runtime(fmt::format("{} requires at least one argument", op->name), dst);
+  }
+  if (n == 1) {
+    if (op == S.minus) {
+      Value a = args[0];
+      if (is_int(a) && as_int(a) != INT64_MIN && opts_.optimize) return load_constant(make_int(-as_int(a)), dst);
+      if (is_float(a) && opts_.optimize) return load_constant(make_float(-as_float(a)), dst);
+      int r = target(dst);
+      int save = fs_->freereg;
+      int ra = expr_any(a);
+      emit_abc(Op::NEG, r, ra, 0);
+      free_to(save);
+      finish(dst, r);
+      return;
+    }
+    if (op == S.slash) return binary(Op::DIV, make_int(1), args[0], dst);
+    // (+ a) and (* a) are a itself, checked to be a number by adding the identity.
+    return binary(arith_op(S, op), args[0], make_int(op == S.plus ? 0 : 1), dst);
+  }
+  Value folded;
+  if (n == 2 && fold_constant(op, args[0], args[1], &folded)) return load_constant(folded, dst);
+  if (n == 2) return binary(arith_op(S, op), args[0], args[1], dst);
+  // n-ary: fold left into one accumulator register
+  int r = target(dst);
+  int save = fs_->freereg;
+  int acc = alloc_reg();
+  Op aop = arith_op(S, op);
+  expr(args[0], acc);
+  for (size_t i = 1; i < n; ++i) {
+    int rb = expr_any(args[i]);
+    emit_abc(aop, acc, acc, rb);
+    free_to(acc + 1);
+  }
+  emit_abc(Op::MOVE, r, acc, 0);
+  free_to(save);
+  finish(dst, r);
+}
+
+void Compiler::logic(bool is_and, Value a, Value b, int dst) {
+  int r = target(dst);
+  expr(a, r);
+  int skip = emit_jump(is_and ? Op::JMPIFNOT : Op::JMPIF, r);
+  expr(b, r);
+  patch_jump(skip);
+  finish(dst, r);
+}
+
+// Emits code that falls through when cond is truthy and jumps (to be patched) when not.
+void Compiler::cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<int>& short_jumps) {
+  const Syms& S = syms();
+  if (is_gene(cond)) {
+    Gene* g = as_gene(cond);
+    Value h = g->type;
+    Value a, b;
+    Symbol* op = nullptr;
+    bool shape = g->props.empty() && g->children.size() == 2;
+    if (shape && is_symbol(g->children[0]) && is_compare_op(as_symbol(g->children[0])) && !sym_is(h, S.underscore) &&
+        !is_tag(h, Tag::Quote)) {
+      op = as_symbol(g->children[0]);
+      a = h;
+      b = g->children[1];
+    } else if (shape && is_symbol(h) && is_compare_op(as_symbol(h))) {
+      op = as_symbol(h);
+      a = g->children[0];
+      b = g->children[1];
+    }
+    if (op) {
+      SourcePos saved = pos_;
+      if (g->pos.known()) pos_ = g->pos;
+      int save = fs_->freereg;
+      Op cmp = compare_op(S, op);
+      if (small_int(b) && opts_.optimize) {
+        int ra = expr_any(a);
+        short_jumps.push_back(emit_abc(branch_op(cmp, true), ra, imm(b), 0));
+      } else if (small_int(a) && opts_.optimize) {
+        int rb = expr_any(b);
+        short_jumps.push_back(emit_abc(branch_op(mirrored(cmp), true), rb, imm(a), 0));
+      } else {
+        int ra = expr_any(a);
+        int rb = expr_any(b);
+        short_jumps.push_back(emit_abc(branch_op(cmp, false), ra, rb, 0));
+      }
+      free_to(save);
+      pos_ = saved;
+      return;
+    }
+  }
+  int save = fs_->freereg;
+  int r = expr_any(cond);
+  jumps.push_back(emit_jump(Op::JMPIFNOT, r));
+  free_to(save);
+}
+
+}  // namespace gene

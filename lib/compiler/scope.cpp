@@ -1,0 +1,118 @@
+// Lexical scopes: variables live in registers; closures capture them as upvalues.
+#include "compiler/compiler_impl.hpp"
+
+namespace gene {
+
+namespace {
+// Forms whose bodies compile into a separate function: their `var`s need no register here.
+bool opens_function(const Syms& S, Value head) {
+  return sym_is(head, S.fn) || sym_is(head, S.fnx) || sym_is(head, S.fnxx) || sym_is(head, S.macro) ||
+         sym_is(head, S.arrow);
+}
+
+// Counts the registers that the variables declared within one statement will need.
+// Over-counting only wastes registers; under-counting would let a variable land among
+// live temporaries, so this descends everywhere except into separate functions and quotes.
+int count_vars(Value v, int depth) {
+  if (depth > 10000) return 0;
+  const Syms& S = syms();
+  switch (v.tag) {
+    case Tag::Array: {
+      int n = 0;
+      for (Value e : as_array(v)->items) n += count_vars(e, depth + 1);
+      return n;
+    }
+    case Tag::Map: {
+      int n = 0;
+      for (auto& [k, e] : as_map(v)->map.entries()) n += count_vars(e, depth + 1);
+      return n;
+    }
+    case Tag::Gene: {
+      Gene* g = as_gene(v);
+      if (opens_function(S, g->type)) return 0;
+      if (!g->children.empty() && sym_is(g->children[0], S.arrow)) return 0;
+      int n = 0;
+      if (sym_is(g->type, S.var)) n += 1;
+      if (sym_is(g->type, S.for_) && !g->children.empty()) {
+        Value pattern = g->children[0];
+        n += is_array(pattern) ? static_cast<int>(as_array(pattern)->items.size()) : 1;
+      }
+      n += count_vars(g->type, depth + 1);
+      for (auto& [k, e] : g->props.entries()) n += count_vars(e, depth + 1);
+      for (Value c : g->children) n += count_vars(c, depth + 1);
+      return n;
+    }
+    default: return 0;
+  }
+}
+}  // namespace
+
+void Compiler::push_scope() { fs_->scopes.emplace_back(); }
+
+void Compiler::pop_scope() {
+  Scope& s = fs_->scopes.back();
+  if (s.captured && s.min_reg != INT_MAX) emit_abc(Op::CLOSE, s.min_reg, 0, 0);
+  fs_->scopes.pop_back();
+}
+
+void Compiler::reserve_vars(Value statement) {
+  if (fs_->next_reserved < fs_->reserved.size()) return;  // an enclosing statement reserved them
+  fs_->reserved.clear();
+  fs_->next_reserved = 0;
+  int n = count_vars(statement, 0);
+  for (int i = 0; i < n; ++i) fs_->reserved.push_back(alloc_reg());
+}
+
+int Compiler::take_var_reg() {
+  return fs_->next_reserved < fs_->reserved.size() ? fs_->reserved[fs_->next_reserved++] : alloc_reg();
+}
+
+int Compiler::declare_var(Symbol* name, int reg) {
+  if (reg < 0) reg = take_var_reg();
+  Scope& s = fs_->scopes.back();
+  s.names.emplace_back(name, reg);
+  if (reg < s.min_reg) s.min_reg = reg;
+  for (LoopInfo& l : fs_->loops)  // every variable declared inside a loop is renewed per iteration
+    if (reg < l.first_var_reg) l.first_var_reg = reg;
+  fs_->proto->locals.push_back(LocalInfo{name, static_cast<uint16_t>(reg), static_cast<uint32_t>(pc()), UINT32_MAX});
+  return reg;
+}
+
+int Compiler::find_local(FuncState* fs, Symbol* name) {
+  for (auto s = fs->scopes.rbegin(); s != fs->scopes.rend(); ++s)
+    for (auto n = s->names.rbegin(); n != s->names.rend(); ++n)
+      if (n->first == name) return n->second;
+  return -1;
+}
+
+// Returns the upvalue index of name in fs, adding it (and any in between) on first use.
+int Compiler::find_upvalue(FuncState* fs, Symbol* name) {
+  if (!fs->parent) return -1;
+  auto& ups = fs->proto->upvals;
+  for (size_t i = 0; i < ups.size(); ++i)
+    if (ups[i].name == name) return static_cast<int>(i);
+  FuncState* up = fs->parent;
+  UpvalDesc desc{false, 0, name};
+  int reg = find_local(up, name);
+  if (reg >= 0) {
+    desc.in_stack = true;
+    desc.index = static_cast<uint16_t>(reg);
+    for (auto s = up->scopes.rbegin(); s != up->scopes.rend(); ++s) {
+      bool here = false;
+      for (auto& n : s->names)
+        if (n.first == name && n.second == reg) here = true;
+      if (here) {
+        s->captured = true;
+        break;
+      }
+    }
+  } else {
+    int idx = find_upvalue(up, name);
+    if (idx < 0) return -1;
+    desc.index = static_cast<uint16_t>(idx);
+  }
+  ups.push_back(desc);
+  return static_cast<int>(ups.size()) - 1;
+}
+
+}  // namespace gene

@@ -1,0 +1,75 @@
+// Callable objects: closures over protos, their upvalues, native functions, classes.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "bytecode/proto.hpp"
+#include "runtime/namespace.hpp"
+
+namespace gene {
+
+class VM;
+
+// A captured variable: points into the register stack while open, owns the value once closed.
+struct Upvalue : Obj {
+  Value* loc;
+  Value closed;
+  Upvalue* next_open = nullptr;  // the VM's list of open upvalues, sorted by loc, highest first
+  explicit Upvalue(Value* slot) : Obj(Tag::Upvalue), loc(slot) {}
+  void trace(Marker& m) override { m.mark(closed); }
+};
+
+struct Closure : Obj {
+  Proto* proto;
+  Namespace* ns;  // globals resolve here: the namespace the function was defined in
+  std::vector<Upvalue*> upvals;
+  Closure(Proto* p, Namespace* n) : Obj(Tag::Function), proto(p), ns(n), upvals(p->upvals.size(), nullptr) {}
+  void trace(Marker& m) override {
+    m.mark(proto);
+    m.mark(ns);
+    for (Upvalue* u : upvals) m.mark(u);
+  }
+};
+
+// Arguments as a native function sees them: positionals in place on the register stack.
+struct CallArgs {
+  Value* args;
+  int count;
+  Value self;
+  Map* props;  // named arguments, or nullptr
+  Value arg(int i) const { return i < count ? args[i] : make_nil(); }
+};
+
+using NativeFnPtr = Value (*)(VM& vm, CallArgs& call);
+
+struct NativeFn : Obj {
+  std::string name;
+  NativeFnPtr fn;
+  int min_args, max_args;  // max_args < 0: any number
+  NativeFn(std::string n, NativeFnPtr f, int lo, int hi) : Obj(Tag::NativeFn), name(std::move(n)), fn(f), min_args(lo), max_args(hi) {}
+};
+
+// A class: methods (closures or natives), a parent, and a namespace for class members.
+struct Class : Obj {
+  Symbol* name;
+  Class* parent;
+  PropMap methods;
+  Namespace* members;
+  Class(Symbol* n, Class* p, Namespace* m) : Obj(Tag::Class), name(n), parent(p), members(m) {}
+  Value* find_method(Symbol* key) {
+    for (Class* c = this; c; c = c->parent)
+      if (Value* v = c->methods.find(key)) return v;
+    return nullptr;
+  }
+  void trace(Marker& m) override {
+    m.mark(parent);
+    m.mark(members);
+    methods.trace(m);
+  }
+};
+
+inline Closure* as_closure(Value v) { return static_cast<Closure*>(v.as.o); }
+inline NativeFn* as_native(Value v) { return static_cast<NativeFn*>(v.as.o); }
+inline Class* as_class(Value v) { return static_cast<Class*>(v.as.o); }
+
+}  // namespace gene

@@ -1,0 +1,478 @@
+// The dispatch loop. Each case is a few lines: Int fast paths inline, everything else in
+// the out-of-line slow paths of ops.hpp. Computed goto where the compiler has it.
+#include <fmt/format.h>
+
+#include "interp/ops.hpp"
+#include "interp/vm.hpp"
+#include "runtime/equality.hpp"
+#include "runtime/printer.hpp"
+
+#if defined(__GNUC__)
+#define GENE_COMPUTED_GOTO 1
+#endif
+
+namespace gene {
+
+namespace {
+// Fast ordering for two Ints; anything else goes to compare_slow.
+inline bool compare(VM& vm, Op op, Value a, Value b) {
+  if (is_int(a) && is_int(b)) {
+    int64_t x = as_int(a), y = as_int(b);
+    switch (op) {
+      case Op::LT: return x < y;
+      case Op::LE: return x <= y;
+      case Op::GT: return x > y;
+      default: return x >= y;
+    }
+  }
+  return compare_slow(vm, op, a, b);
+}
+}  // namespace
+
+Value VM::execute(size_t entry_frame) {
+  Frame* f = &frames_[frame_count_ - 1];
+  Closure* cl = f->closure;
+  Proto* p = cl->proto;
+  const Value* K = p->constants.data();
+  Value* R = f->base;
+  const Instr* pc = f->pc;
+  Instr i;
+  (void)entry_frame;
+
+// Reloads the cached state of the current frame after a call or return.
+#define LOAD_FRAME()              \
+  do {                            \
+    f = &frames_[frame_count_ - 1]; \
+    cl = f->closure;              \
+    p = cl->proto;                \
+    K = p->constants.data();      \
+    R = f->base;                  \
+    pc = f->pc;                   \
+  } while (0)
+// Slow paths may raise or collect: the frame must know where it is.
+#define SAVE_PC() (f->pc = pc)
+
+#if GENE_COMPUTED_GOTO
+  static void* const kLabels[] = {
+#define OPCODE(name, format, doc) &&L_##name,
+#include "bytecode/opcodes.def"
+#undef OPCODE
+  };
+#define DISPATCH()                                   \
+  do {                                               \
+    i = *pc++;                                       \
+    goto* kLabels[static_cast<int>(i.op)];           \
+  } while (0)
+#define CASE(name) L_##name:
+  DISPATCH();
+#else
+#define DISPATCH() goto dispatch
+#define CASE(name) case Op::name:
+dispatch:
+  i = *pc++;
+  switch (i.op) {
+#endif
+
+  CASE(MOVE) { R[i.a] = R[i.b]; DISPATCH(); }
+  CASE(LOADK) { R[i.a] = K[i.bx()]; DISPATCH(); }
+  CASE(LOADI) { R[i.a] = make_int(i.sbx()); DISPATCH(); }
+  CASE(LOADNIL) {
+    for (int k = 0; k <= i.b; ++k) R[i.a + k] = make_nil();
+    DISPATCH();
+  }
+  CASE(LOADBOOL) { R[i.a] = make_bool(i.b != 0); DISPATCH(); }
+  CASE(LOADSELF) { R[i.a] = f->self; DISPATCH(); }
+  CASE(GETUPVAL) { R[i.a] = *cl->upvals[i.b]->loc; DISPATCH(); }
+  CASE(SETUPVAL) { *cl->upvals[i.b]->loc = R[i.a]; DISPATCH(); }
+  CASE(GETGLOBAL) {
+    GlobalCache& c = p->global_caches[i.c];
+    if (c.epoch != g_namespace_epoch || c.ns != cl->ns) {
+      c.slot = cl->ns->lookup(as_symbol(K[i.b]));
+      c.epoch = g_namespace_epoch;
+      c.ns = cl->ns;
+    }
+    R[i.a] = c.slot ? *c.slot : make_nil();
+    DISPATCH();
+  }
+  CASE(SETGLOBAL) {
+    Symbol* name = as_symbol(K[i.b]);
+    Value* slot = cl->ns->lookup(name);
+    if (slot) *slot = R[i.a];
+    else cl->ns->define(name, R[i.a]);
+    DISPATCH();
+  }
+  CASE(LOADNS) { R[i.a] = value_of(cl->ns); DISPATCH(); }
+
+#define ARITH(name, builtin)                                                   \
+  CASE(name) {                                                                 \
+    Value a = R[i.b], b = R[i.c];                                              \
+    int64_t r;                                                                 \
+    if (is_int(a) && is_int(b) && !builtin(as_int(a), as_int(b), &r)) {        \
+      R[i.a] = make_int(r);                                                    \
+    } else if (is_float(a) && is_float(b)) {                                   \
+      R[i.a] = arith_slow(*this, Op::name, a, b);                              \
+    } else {                                                                   \
+      SAVE_PC();                                                               \
+      R[i.a] = arith_slow(*this, Op::name, a, b);                              \
+    }                                                                          \
+    DISPATCH();                                                                \
+  }
+  ARITH(ADD, __builtin_add_overflow)
+  ARITH(SUB, __builtin_sub_overflow)
+  ARITH(MUL, __builtin_mul_overflow)
+#undef ARITH
+  CASE(DIV) {
+    Value a = R[i.b], b = R[i.c];
+    if (is_number(a) && is_number(b)) {
+      R[i.a] = make_float(to_double(a) / to_double(b));
+    } else {
+      SAVE_PC();
+      R[i.a] = arith_slow(*this, Op::DIV, a, b);
+    }
+    DISPATCH();
+  }
+  CASE(ADDI) {
+    Value a = R[i.b];
+    int64_t r;
+    if (is_int(a) && !__builtin_add_overflow(as_int(a), static_cast<int64_t>(i.sc()), &r)) {
+      R[i.a] = make_int(r);
+    } else {
+      SAVE_PC();
+      R[i.a] = arith_slow(*this, Op::ADD, a, make_int(i.sc()));
+    }
+    DISPATCH();
+  }
+  CASE(SUBI) {
+    Value a = R[i.b];
+    int64_t r;
+    if (is_int(a) && !__builtin_sub_overflow(as_int(a), static_cast<int64_t>(i.sc()), &r)) {
+      R[i.a] = make_int(r);
+    } else {
+      SAVE_PC();
+      R[i.a] = arith_slow(*this, Op::SUB, a, make_int(i.sc()));
+    }
+    DISPATCH();
+  }
+  CASE(POW) {
+    SAVE_PC();
+    R[i.a] = arith_slow(*this, Op::POW, R[i.b], R[i.c]);
+    DISPATCH();
+  }
+  CASE(NEG) {
+    SAVE_PC();
+    R[i.a] = negate(*this, R[i.b]);
+    DISPATCH();
+  }
+  CASE(NOT) { R[i.a] = make_bool(!is_truthy(R[i.b])); DISPATCH(); }
+
+  CASE(EQ) { R[i.a] = make_bool(values_equal(R[i.b], R[i.c])); DISPATCH(); }
+  CASE(NE) { R[i.a] = make_bool(!values_equal(R[i.b], R[i.c])); DISPATCH(); }
+#define COMPARE(name)                                                 \
+  CASE(name) {                                                        \
+    SAVE_PC();                                                        \
+    R[i.a] = make_bool(compare(*this, Op::name, R[i.b], R[i.c]));     \
+    DISPATCH();                                                       \
+  }
+  COMPARE(LT)
+  COMPARE(LE)
+  COMPARE(GT)
+  COMPARE(GE)
+#undef COMPARE
+
+// Compare-and-branch: jump when the comparison is false.
+#define BRANCH(name, op, cmp)                                                      \
+  CASE(name) {                                                                     \
+    Value a = R[i.a], b = R[i.b];                                                  \
+    bool holds;                                                                    \
+    if (is_int(a) && is_int(b)) {                                                  \
+      holds = as_int(a) cmp as_int(b);                                             \
+    } else {                                                                       \
+      SAVE_PC();                                                                   \
+      holds = compare(*this, Op::op, a, b);                                        \
+    }                                                                              \
+    if (!holds) pc += i.sc();                                                      \
+    DISPATCH();                                                                    \
+  }
+#define BRANCH_IMM(name, op, cmp)                                                  \
+  CASE(name) {                                                                     \
+    Value a = R[i.a];                                                              \
+    bool holds;                                                                    \
+    if (is_int(a)) {                                                               \
+      holds = as_int(a) cmp static_cast<int64_t>(i.sb());                          \
+    } else {                                                                       \
+      SAVE_PC();                                                                   \
+      holds = compare(*this, Op::op, a, make_int(i.sb()));                         \
+    }                                                                              \
+    if (!holds) pc += i.sc();                                                      \
+    DISPATCH();                                                                    \
+  }
+  BRANCH(JNLT, LT, <)
+  BRANCH(JNLE, LE, <=)
+  BRANCH(JNGT, GT, >)
+  BRANCH(JNGE, GE, >=)
+  BRANCH_IMM(JNLTI, LT, <)
+  BRANCH_IMM(JNLEI, LE, <=)
+  BRANCH_IMM(JNGTI, GT, >)
+  BRANCH_IMM(JNGEI, GE, >=)
+#undef BRANCH
+#undef BRANCH_IMM
+  CASE(JNEQ) {
+    if (!values_equal(R[i.a], R[i.b])) pc += i.sc();
+    DISPATCH();
+  }
+  CASE(JNNE) {
+    if (values_equal(R[i.a], R[i.b])) pc += i.sc();
+    DISPATCH();
+  }
+  CASE(JNEQI) {
+    Value a = R[i.a];
+    if (!(is_int(a) && as_int(a) == i.sb())) pc += i.sc();
+    DISPATCH();
+  }
+  CASE(JNNEI) {
+    Value a = R[i.a];
+    if (is_int(a) && as_int(a) == i.sb()) pc += i.sc();
+    DISPATCH();
+  }
+
+  CASE(JMP) { pc += i.sbx(); DISPATCH(); }
+  CASE(JMPIF) {
+    if (is_truthy(R[i.a])) pc += i.sbx();
+    DISPATCH();
+  }
+  CASE(JMPIFNOT) {
+    if (!is_truthy(R[i.a])) pc += i.sbx();
+    DISPATCH();
+  }
+  CASE(LOOP) {
+    ++p->loop_counters[i.a];
+    pc += i.sbx();
+    DISPATCH();
+  }
+  CASE(JMPIFDEF) {
+    if (!is_undef(R[i.a])) pc += i.sbx();
+    DISPATCH();
+  }
+  CASE(FORPREP) {
+    SAVE_PC();
+    for_prep(*this, &R[i.a], i.b != 0);
+    DISPATCH();
+  }
+  CASE(FORNEXT) {
+    if (!for_next(*this, &R[i.a], &R[i.b])) pc += i.sc();
+    DISPATCH();
+  }
+
+  CASE(CALL) {
+    Value callee = R[i.a];
+    SAVE_PC();
+    if (callee.tag == Tag::Function) {
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, make_nil(), false);
+      LOAD_FRAME();
+    } else {
+      R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, nullptr, make_nil(), f);
+    }
+    DISPATCH();
+  }
+  CASE(CALLKW) {
+    // Props sit in R[A+1]; shift the positionals down so they start right after the callee.
+    Value callee = R[i.a];
+    Root props(heap, R[i.a + 1]);
+    for (int k = 0; k < i.b; ++k) R[i.a + 1 + k] = R[i.a + 2 + k];
+    R[i.a + 1 + i.b] = make_nil();
+    SAVE_PC();
+    Map* pm = as_map(props.value);
+    if (callee.tag == Tag::Function) {
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, pm, make_nil(), false);
+      LOAD_FRAME();
+    } else {
+      R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, pm, make_nil(), f);
+    }
+    DISPATCH();
+  }
+  CASE(CALLA) {
+    Value callee = R[i.a];
+    Root args(heap, R[i.a + 1]);
+    Root props(heap, R[i.a + 2]);
+    SAVE_PC();
+    auto& items = as_array(args.value)->items;
+    int n = static_cast<int>(items.size());
+    if (R + i.a + 1 + n + 1 >= stack_end_) raise("stack overflow");
+    std::copy(items.begin(), items.end(), R + i.a + 1);
+    Map* pm = is_map(props.value) ? as_map(props.value) : nullptr;
+    if (callee.tag == Tag::Function) {
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, n, pm, make_nil(), false);
+      LOAD_FRAME();
+    } else {
+      R[i.a] = call_value_slow(callee, R + i.a + 1, n, pm, make_nil(), f);
+    }
+    DISPATCH();
+  }
+  CASE(CALLM) {
+    Value receiver = R[i.a];
+    Symbol* name = as_symbol(K[i.c]);
+    SAVE_PC();
+    Class* c = class_of(receiver);
+    Value* m = c ? c->find_method(name) : nullptr;
+    if (!m) raise(fmt::format("Method {} not found on {}", name->name, kind_name(receiver.tag)));
+    if (m->tag == Tag::Function) {
+      push_frame_for_closure(as_closure(*m), R + i.a + 1, i.b, nullptr, receiver, false);
+      LOAD_FRAME();
+    } else {
+      R[i.a] = call_value_slow(*m, R + i.a + 1, i.b, nullptr, receiver, f);
+    }
+    DISPATCH();
+  }
+  CASE(RET) {
+    Value v = R[i.a];
+    if (open_upvals_ && open_upvals_->loc >= R) close_upvalues(R);
+    bool to_native = f->returns_to_native;
+    --frame_count_;
+    R[-1] = v;
+    if (to_native) return v;
+    LOAD_FRAME();
+    DISPATCH();
+  }
+  CASE(RETNIL) {
+    if (open_upvals_ && open_upvals_->loc >= R) close_upvalues(R);
+    bool to_native = f->returns_to_native;
+    --frame_count_;
+    R[-1] = make_nil();
+    if (to_native) return make_nil();
+    LOAD_FRAME();
+    DISPATCH();
+  }
+  CASE(CLOSURE) {
+    SAVE_PC();
+    Proto* child = p->protos[i.bx()];
+    Closure* c = heap.make<Closure>(child, cl->ns);
+    R[i.a] = value_of(c);
+    for (size_t k = 0; k < child->upvals.size(); ++k) {
+      const UpvalDesc& d = child->upvals[k];
+      c->upvals[k] = d.in_stack ? capture_upvalue(R + d.index) : cl->upvals[d.index];
+    }
+    DISPATCH();
+  }
+  CASE(CLOSE) {
+    if (open_upvals_ && open_upvals_->loc >= R + i.a) close_upvalues(R + i.a);
+    DISPATCH();
+  }
+
+  CASE(NEWARRAY) {
+    SAVE_PC();
+    Array* a = heap.make<Array>();
+    a->items.assign(R + i.b, R + i.b + i.c);
+    R[i.a] = value_of(a);
+    DISPATCH();
+  }
+  CASE(APPEND) {
+    Value t = R[i.a];
+    if (t.tag == Tag::Array) as_array(t)->items.push_back(R[i.b]);
+    else as_gene(t)->children.push_back(R[i.b]);
+    DISPATCH();
+  }
+  CASE(SPREAD) {
+    Value src = R[i.b];
+    if (src.tag != Tag::Array) {
+      SAVE_PC();
+      raise("... can only spread arrays");
+    }
+    Value t = R[i.a];
+    auto& from = as_array(src)->items;
+    auto& to = t.tag == Tag::Array ? as_array(t)->items : as_gene(t)->children;
+    std::vector<Value> copy(from);  // the source may be the destination
+    to.insert(to.end(), copy.begin(), copy.end());
+    DISPATCH();
+  }
+  CASE(NEWMAP) {
+    SAVE_PC();
+    R[i.a] = value_of(heap.make<Map>());
+    DISPATCH();
+  }
+  CASE(NEWGENE) {
+    SAVE_PC();
+    Gene* g = heap.make<Gene>();
+    g->type = R[i.b];
+    R[i.a] = value_of(g);
+    DISPATCH();
+  }
+  CASE(SETPROP) {
+    Value t = R[i.a];
+    if (t.tag == Tag::Map) as_map(t)->map.set(as_symbol(K[i.b]), R[i.c]);
+    else as_gene(t)->props.set(as_symbol(K[i.b]), R[i.c]);
+    DISPATCH();
+  }
+  CASE(GETMEMBER) {
+    Value o = R[i.b];
+    if (o.tag == Tag::Map) {
+      const Value* v = as_map(o)->map.find(as_symbol(K[i.c]));
+      R[i.a] = v ? *v : make_nil();
+    } else {
+      SAVE_PC();
+      R[i.a] = get_member(*this, o, as_symbol(K[i.c]));
+    }
+    DISPATCH();
+  }
+  CASE(SETMEMBER) {
+    SAVE_PC();
+    set_member(*this, R[i.a], as_symbol(K[i.b]), R[i.c]);
+    DISPATCH();
+  }
+  CASE(GETINDEX) {
+    SAVE_PC();
+    R[i.a] = get_index(*this, R[i.b], i.sc());
+    DISPATCH();
+  }
+  CASE(SETINDEX) {
+    SAVE_PC();
+    set_index(*this, R[i.a], i.sb(), R[i.c]);
+    DISPATCH();
+  }
+  CASE(GETKEY) {
+    SAVE_PC();
+    Value v = get_key(*this, R[i.b], R[i.c]);
+    R[i.a] = is_undef(v) ? make_nil() : v;
+    DISPATCH();
+  }
+  CASE(GETKEYU) {
+    SAVE_PC();
+    R[i.a] = get_key(*this, R[i.b], R[i.c]);
+    DISPATCH();
+  }
+  CASE(RANGE) {
+    SAVE_PC();
+    Value a = R[i.b], b = R[i.c];
+    if (!is_int(a) || !is_int(b)) raise(fmt::format("A range needs Int bounds, got {} and {}", repr(a), repr(b)));
+    R[i.a] = value_of(heap.make<Range>(as_int(a), as_int(b), 1));
+    DISPATCH();
+  }
+  CASE(EXPLODE) {
+    SAVE_PC();
+    R[i.a] = value_of(heap.make<Explode>(R[i.b]));
+    DISPATCH();
+  }
+  CASE(DEFNS) {
+    cl->ns->define(as_symbol(K[i.b]), R[i.a]);
+    DISPATCH();
+  }
+  CASE(ERROR) {
+    SAVE_PC();
+    raise(as_string(K[i.bx()])->data);
+  }
+  CASE(THROW) {
+    SAVE_PC();
+    raise_value(R[i.a]);
+  }
+
+#if !GENE_COMPUTED_GOTO
+    case Op::COUNT_: break;
+  }
+#endif
+  raise("internal error: bad opcode");
+#undef LOAD_FRAME
+#undef SAVE_PC
+#undef DISPATCH
+#undef CASE
+}
+
+}  // namespace gene

@@ -1,0 +1,195 @@
+// Member, index and selector access (§3.4, §6.2, §14) and for-in iteration (§7.5).
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "interp/ops.hpp"
+#include "runtime/printer.hpp"
+#include "runtime/symbol.hpp"
+
+namespace gene {
+
+namespace {
+// Resolves a possibly negative index against n elements; -1 when out of range.
+int64_t resolve_index(int64_t index, size_t n) {
+  int64_t i = index < 0 ? index + static_cast<int64_t>(n) : index;
+  return (i < 0 || i >= static_cast<int64_t>(n)) ? -1 : i;
+}
+}  // namespace
+
+Value get_member(VM& vm, Value obj, Symbol* key) {
+  switch (obj.tag) {
+    case Tag::Map: {
+      const Value* v = as_map(obj)->map.find(key);
+      return v ? *v : make_nil();
+    }
+    case Tag::Gene: {
+      const Value* v = as_gene(obj)->props.find(key);
+      return v ? *v : make_nil();
+    }
+    case Tag::Namespace: {
+      const Value* v = as_namespace(obj)->members.find(key);
+      return v ? *v : make_nil();
+    }
+    case Tag::Class: {
+      Value* v = as_class(obj)->members->members.find(key);
+      return v ? *v : make_nil();
+    }
+    case Tag::Nil: vm.raise(fmt::format("Cannot access member '{}' on nil value", key->name));
+    default: vm.raise(fmt::format("Cannot access member '{}' on {}", key->name, kind_name(obj.tag)));
+  }
+}
+
+void set_member(VM& vm, Value obj, Symbol* key, Value v) {
+  switch (obj.tag) {
+    case Tag::Map: as_map(obj)->map.set(key, v); return;
+    case Tag::Gene: as_gene(obj)->props.set(key, v); return;
+    case Tag::Namespace: as_namespace(obj)->define(key, v); return;
+    case Tag::Class: as_class(obj)->members->define(key, v); return;
+    case Tag::Nil: vm.raise(fmt::format("Cannot set member '{}' on nil value", key->name));
+    default: vm.raise(fmt::format("Cannot set named member '{}' on {}", key->name, kind_name(obj.tag)));
+  }
+}
+
+Value get_index(VM& vm, Value obj, int64_t index) {
+  switch (obj.tag) {
+    case Tag::Array: {
+      auto& items = as_array(obj)->items;
+      int64_t i = resolve_index(index, items.size());
+      return i < 0 ? make_nil() : items[static_cast<size_t>(i)];
+    }
+    case Tag::Gene: {
+      auto& items = as_gene(obj)->children;
+      int64_t i = resolve_index(index, items.size());
+      return i < 0 ? make_nil() : items[static_cast<size_t>(i)];
+    }
+    case Tag::Nil: vm.raise(fmt::format("Cannot access element {} of nil value", index));
+    case Tag::Map: vm.raise(fmt::format("Cannot index a map with {}; use (m ./ {}) for keys", index, index));
+    default: vm.raise(fmt::format("Cannot access element {} of {}", index, kind_name(obj.tag)));
+  }
+}
+
+void set_index(VM& vm, Value obj, int64_t index, Value v) {
+  std::vector<Value>* items = nullptr;
+  if (obj.tag == Tag::Array) items = &as_array(obj)->items;
+  else if (obj.tag == Tag::Gene) items = &as_gene(obj)->children;
+  else if (obj.tag == Tag::Nil) vm.raise(fmt::format("Cannot set element {} of nil value", index));
+  else vm.raise(fmt::format("Cannot set element {} of {}", index, kind_name(obj.tag)));
+  int64_t i = resolve_index(index, items->size());
+  if (i < 0) vm.raise("index out of range");
+  (*items)[static_cast<size_t>(i)] = v;
+}
+
+Symbol* key_symbol(VM& vm, Value key) {
+  switch (key.tag) {
+    case Tag::String: return intern(as_string(key)->data);
+    case Tag::Symbol: return as_symbol(key);
+    case Tag::Int: {
+      char buf[24];
+      auto r = std::to_chars(buf, buf + sizeof buf, as_int(key));
+      return intern(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
+    }
+    default: vm.raise(fmt::format("A key must be a string, symbol or int, got {}", repr(key)));
+  }
+}
+
+Value get_key(VM& vm, Value obj, Value key) {
+  if (is_int(key) && (obj.tag == Tag::Array || obj.tag == Tag::Gene)) {
+    auto& items = obj.tag == Tag::Array ? as_array(obj)->items : as_gene(obj)->children;
+    int64_t i = resolve_index(as_int(key), items.size());
+    return i < 0 ? make_undef() : items[static_cast<size_t>(i)];
+  }
+  const Value* v = nullptr;
+  switch (obj.tag) {
+    case Tag::Map: v = as_map(obj)->map.find(key_symbol(vm, key)); break;
+    case Tag::Gene: v = as_gene(obj)->props.find(key_symbol(vm, key)); break;
+    case Tag::Namespace: v = as_namespace(obj)->members.find(key_symbol(vm, key)); break;
+    case Tag::Class: v = as_class(obj)->members->members.find(key_symbol(vm, key)); break;
+    default: break;
+  }
+  return v ? *v : make_undef();
+}
+
+// Normalises the collection in slot[0] to an Array, Gene or Range; slot[1] is the position.
+void for_prep(VM& vm, Value* slot, bool pairs) {
+  Value coll = slot[0];
+  slot[1] = make_int(0);
+  switch (coll.tag) {
+    case Tag::Array:
+    case Tag::Gene:
+      if (!pairs) return;
+      break;
+    case Tag::Range:
+      if (!pairs) return;
+      break;
+    case Tag::Map:
+    case Tag::String: break;
+    default: vm.raise(fmt::format("Cannot iterate over {}", kind_name(coll.tag)));
+  }
+  // Everything else is materialised once: maps, strings, and [index element] pairs.
+  Array* out = vm.heap.make<Array>();
+  slot[1] = value_of(out);  // rooted while we fill it
+  auto pair = [&](Value a, Value b) {
+    Array* p = vm.heap.make<Array>();
+    p->items = {a, b};
+    return value_of(p);
+  };
+  if (coll.tag == Tag::Map) {
+    for (auto& [k, v] : as_map(coll)->map.entries()) {
+      if (pairs) {
+        Value ks = vm.heap.string_value(k->name);
+        out->items.push_back(ks);
+        out->items.back() = pair(ks, v);
+      } else {
+        out->items.push_back(v);
+      }
+    }
+  } else if (coll.tag == Tag::String) {
+    const std::string& s = as_string(coll)->data;
+    for (size_t i = 0; i < s.size(); ++i) {
+      Value c = vm.heap.string_value(std::string_view(s).substr(i, 1));
+      out->items.push_back(c);
+      if (pairs) out->items.back() = pair(make_int(static_cast<int64_t>(i)), c);
+    }
+  } else {
+    Value probe[2] = {coll, make_int(0)};
+    Value e;
+    for (int64_t i = 0; for_next(vm, probe, &e); ++i) {
+      out->items.push_back(e);
+      out->items.back() = pair(make_int(i), e);
+    }
+  }
+  slot[0] = slot[1];
+  slot[1] = make_int(0);
+}
+
+bool for_next(VM&, Value* slot, Value* out) {
+  Value coll = slot[0];
+  int64_t i = as_int(slot[1]);
+  switch (coll.tag) {
+    case Tag::Array: {
+      auto& items = as_array(coll)->items;
+      if (i >= static_cast<int64_t>(items.size())) return false;
+      *out = items[static_cast<size_t>(i)];
+      break;
+    }
+    case Tag::Gene: {
+      auto& items = as_gene(coll)->children;
+      if (i >= static_cast<int64_t>(items.size())) return false;
+      *out = items[static_cast<size_t>(i)];
+      break;
+    }
+    default: {
+      Range* r = as_range(coll);
+      int64_t v;
+      if (__builtin_mul_overflow(i, r->step, &v) || __builtin_add_overflow(v, r->start, &v)) return false;
+      if (r->step > 0 ? v > r->end : (r->step < 0 ? v < r->end : i > 0)) return false;
+      *out = make_int(v);
+      break;
+    }
+  }
+  slot[1] = make_int(i + 1);
+  return true;
+}
+
+}  // namespace gene

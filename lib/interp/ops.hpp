@@ -1,0 +1,27 @@
+// Slow paths of the interpreter's instructions: everything that is not an Int fast path.
+// Kept out of the dispatch loop so the loop stays small.
+#pragma once
+#include "bytecode/opcodes.hpp"
+#include "interp/vm.hpp"
+
+namespace gene {
+
+// ADD SUB MUL DIV POW on any operands: Int overflow and type errors raise Gene errors.
+Value arith_slow(VM& vm, Op op, Value a, Value b);
+Value negate(VM& vm, Value a);
+// LT LE GT GE on numbers (exact Int/Float ordering); other operands raise an error.
+bool compare_slow(VM& vm, Op op, Value a, Value b);
+
+Value get_member(VM& vm, Value obj, Symbol* key);
+void set_member(VM& vm, Value obj, Symbol* key, Value v);
+Value get_index(VM& vm, Value obj, int64_t index);
+void set_index(VM& vm, Value obj, int64_t index, Value v);
+// Selector look-up `(obj ./ key)`; returns undef when absent.
+Value get_key(VM& vm, Value obj, Value key);
+Symbol* key_symbol(VM& vm, Value key);
+
+// Iteration for FORPREP/FORNEXT: state is an Int position in slot[1].
+void for_prep(VM& vm, Value* slot, bool pairs);
+bool for_next(VM& vm, Value* slot, Value* out);
+
+}  // namespace gene

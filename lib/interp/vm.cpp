@@ -1,0 +1,293 @@
+// VM set-up, roots, entry points from native code, and the slow paths of calls.
+#include "interp/vm.hpp"
+
+#include <fmt/format.h>
+#include <sys/mman.h>
+
+#include <cstdio>
+
+#include "compiler/compiler.hpp"
+#include "reader/reader.hpp"
+#include "runtime/printer.hpp"
+#include "runtime/source.hpp"
+#include "runtime/symbol.hpp"
+#include "stdlib/stdlib.hpp"
+
+namespace gene {
+
+namespace {
+constexpr int kMaxNativeNesting = 180;  // Gene -> native -> Gene re-entries (C++ stack bound)
+}
+
+VM::VM(VMOptions opts) : opts_(opts) {
+  // Reserve the register stack once; pages are committed only when touched, and zero
+  // bytes are nil values, so the stack starts out valid.
+  size_t bytes = opts_.stack_slots * sizeof(Value);
+  void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (mem == MAP_FAILED) throw std::bad_alloc();
+  stack_ = static_cast<Value*>(mem);
+  stack_end_ = stack_ + opts_.stack_slots;
+  frames_ = std::make_unique<Frame[]>(opts_.max_frames);
+  heap.set_stress(opts_.gc_stress);
+  root_id_ = heap.add_root_source([this](Marker& m) { mark_roots(m); });
+
+  GcPause pause(heap);
+  gene_ns_ = heap.make<Namespace>(intern("gene"), nullptr);
+  global_ns_ = heap.make<Namespace>(intern("global"), gene_ns_);
+  global_ns_->define(intern("gene"), value_of(gene_ns_));
+  global_ns_->define(intern("global"), value_of(global_ns_));
+  builtin_classes_.assign(static_cast<size_t>(Tag::Namespace) + 1, nullptr);
+  install_stdlib(*this);
+}
+
+VM::~VM() {
+  flush_out();
+  heap.remove_root_source(root_id_);
+  munmap(stack_, opts_.stack_slots * sizeof(Value));
+}
+
+Value* VM::stack_top() const {
+  if (frame_count_ == 0) return stack_;
+  const Frame& f = frames_[frame_count_ - 1];
+  return f.base + f.closure->proto->num_regs;
+}
+
+void VM::mark_roots(Marker& m) {
+  Value* top = stack_top();
+  for (Value* v = stack_; v < top; ++v) m.mark(*v);
+  // Dead registers above the top may hold stale references: clear them so that a later
+  // frame that exposes them before writing them never shows a freed object.
+  for (Value* v = top; v < stack_end_ && (v < top + 256 || !is_nil(*v)); ++v) *v = make_nil();
+  for (size_t i = 0; i < frame_count_; ++i) {
+    m.mark(frames_[i].closure);
+    m.mark(frames_[i].self);
+  }
+  for (Upvalue* u = open_upvals_; u; u = u->next_open) m.mark(u);
+  m.mark(global_ns_);
+  m.mark(gene_ns_);
+  for (Class* c : builtin_classes_) m.mark(c);
+  for (Value v : extra_roots_) m.mark(v);
+}
+
+Namespace* VM::new_module_ns(std::string_view name) {
+  Namespace* ns = heap.make<Namespace>(intern(name), global_ns_);
+  extra_roots_.push_back(value_of(ns));
+  return ns;
+}
+
+void VM::define_native(Namespace* ns, std::string_view name, NativeFnPtr fn, int min_args, int max_args) {
+  Root r(heap, value_of(heap.make<NativeFn>(std::string(name), fn, min_args, max_args)));
+  ns->define(intern(name), r.value);
+}
+
+void VM::define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args) {
+  Class* c = builtin_classes_[static_cast<size_t>(tag)];
+  Root r(heap, value_of(heap.make<NativeFn>(std::string(name), fn, min_args, max_args)));
+  c->methods.set(intern(name), r.value);
+}
+
+// ---- output: buffered, flushed before any diagnostic so nothing printed is lost ----
+
+void VM::write_out(std::string_view s) {
+  out_buf_.append(s);
+  if (out_buf_.size() >= (1u << 16)) flush_out();
+}
+
+void VM::flush_out() {
+  if (!out_buf_.empty()) {
+    fwrite(out_buf_.data(), 1, out_buf_.size(), stdout);
+    out_buf_.clear();
+  }
+  fflush(stdout);
+}
+
+// ---- errors ----
+
+void VM::capture_trace(GeneError& e) {
+  for (size_t i = frame_count_; i-- > 0;) {
+    const Frame& f = frames_[i];
+    Proto* p = f.closure->proto;
+    size_t at = f.pc > p->code.data() ? static_cast<size_t>(f.pc - p->code.data()) - 1 : 0;
+    SourcePos pos = at < p->positions.size() ? p->positions[at] : p->pos;
+    if (i == frame_count_ - 1 && !e.pos.known()) e.pos = pos;
+    e.trace.push_back(TraceEntry{p->display_name(), pos});
+    if (e.trace.size() >= 64) break;
+  }
+}
+
+void VM::raise(std::string message) {
+  GeneError e;
+  e.value = heap.string_value(message);
+  e.message = std::move(message);
+  capture_trace(e);
+  throw e;
+}
+
+void VM::raise_value(Value v, std::string message) {
+  GeneError e;
+  e.value = v;
+  e.message = std::move(message);
+  capture_trace(e);
+  throw e;
+}
+
+// ---- upvalues ----
+
+Upvalue* VM::capture_upvalue(Value* slot) {
+  Upvalue** link = &open_upvals_;
+  while (*link && (*link)->loc > slot) link = &(*link)->next_open;
+  if (*link && (*link)->loc == slot) return *link;
+  Upvalue* u = heap.make<Upvalue>(slot);
+  u->next_open = *link;
+  *link = u;
+  return u;
+}
+
+void VM::close_upvalues(Value* from) {
+  while (open_upvals_ && open_upvals_->loc >= from) {
+    Upvalue* u = open_upvals_;
+    u->closed = *u->loc;
+    u->loc = &u->closed;
+    open_upvals_ = u->next_open;
+  }
+}
+
+// ---- frames and calls ----
+
+void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, bool to_native) {
+  Proto* p = c->proto;
+  if (frame_count_ >= opts_.max_frames || base + p->num_regs + 1 >= stack_end_) raise("stack overflow");
+  if (!p->simple_params) {
+    frames_[frame_count_++] = Frame{c, base, p->code.data(), self, to_native};
+    bind_complex_params(p, base, nargs, props);
+  } else {
+    if (nargs < p->num_required) raise(fmt::format("Argument {} is missing.", p->params[static_cast<size_t>(nargs)].name->name));
+    frames_[frame_count_++] = Frame{c, base, p->code.data(), self, to_native};
+  }
+  ++p->call_count;
+}
+
+// Arranges arguments for protos with defaults, named, rest or destructured parameters.
+void VM::bind_complex_params(Proto* p, Value* base, int nargs, Map* props) {
+  int np = p->num_positional;
+  Value rest = make_nil();
+  for (const ParamInfo& info : p->params) {
+    if (!info.rest) continue;
+    Array* a = heap.make<Array>();
+    rest = value_of(a);
+    for (int i = np; i < nargs; ++i) a->items.push_back(base[i]);
+  }
+  Root rest_root(heap, rest);
+  for (int i = nargs; i < np; ++i) base[i] = make_undef();
+  for (int i = 0; i < np && i < nargs; ++i)
+    if (is_placeholder(base[i]) && p->params[static_cast<size_t>(i)].has_default) base[i] = make_undef();
+  size_t named_found = 0;
+  Value named_rest = make_nil();
+  for (const ParamInfo& info : p->params) {
+    if (info.rest) {
+      base[info.reg] = rest;
+    } else if (info.named) {
+      const Value* v = props ? props->map.find(info.name) : nullptr;
+      base[info.reg] = v ? *v : make_undef();
+      if (v) ++named_found;
+    } else if (info.named_rest) {
+      Map* m = heap.make<Map>();
+      named_rest = value_of(m);
+      base[info.reg] = named_rest;
+    }
+  }
+  if (props && named_found < props->map.size()) {
+    for (auto& [key, value] : props->map.entries()) {
+      bool known = false;
+      for (const ParamInfo& info : p->params) known = known || (info.named && info.name == key);
+      if (known) continue;
+      if (is_nil(named_rest)) raise(fmt::format("Unknown named argument: {}", key->name));
+      as_map(named_rest)->map.set(key, value);
+    }
+  }
+}
+
+Class* VM::class_of(Value v) const {
+  if (v.tag == Tag::Instance) return nullptr;  // instances carry their class (STD tier)
+  return builtin_classes_[static_cast<size_t>(v.tag)];
+}
+
+// Calls that are not Gene closures: natives, and non-callables, which make data genes.
+Value VM::call_value_slow(Value fn, Value* window, int nargs, Map* props, Value self, Frame*) {
+  switch (fn.tag) {
+    case Tag::NativeFn: {
+      NativeFn* nf = as_native(fn);
+      if (nargs < nf->min_args || (nf->max_args >= 0 && nargs > nf->max_args)) {
+        if (nf->min_args == nf->max_args)
+          raise(fmt::format("{} expects {} argument{}, got {}", nf->name, nf->min_args, nf->min_args == 1 ? "" : "s", nargs));
+        if (nargs < nf->min_args) raise(fmt::format("{} expects at least {} arguments, got {}", nf->name, nf->min_args, nargs));
+        raise(fmt::format("{} expects at most {} arguments, got {}", nf->name, nf->max_args, nargs));
+      }
+      CallArgs a{window, nargs, self, props};
+      return nf->fn(*this, a);
+    }
+    default: {
+      Gene* g = heap.make<Gene>();
+      g->type = fn;
+      if (props) g->props = props->map;
+      g->children.assign(window, window + nargs);
+      return value_of(g);
+    }
+  }
+}
+
+Value VM::call(Value fn, Value* args, int nargs, Value self, Map* props) {
+  if (fn.tag != Tag::Function) {
+    Value* window = stack_top();
+    if (window + nargs + 1 >= stack_end_) raise("stack overflow");
+    std::copy(args, args + nargs, window);
+    // The window lies above every frame: keep it visible to the collector meanwhile.
+    std::vector<Value> keep(window, window + nargs);
+    for (Value& v : keep) heap.push_root(&v);
+    struct Pop {
+      Heap& h;
+      size_t n;
+      ~Pop() {
+        for (size_t i = 0; i < n; ++i) h.pop_root();
+      }
+    } pop{heap, keep.size()};
+    return call_value_slow(fn, keep.data(), nargs, props, self, nullptr);
+  }
+  if (native_depth_ >= kMaxNativeNesting) raise("stack overflow");
+  Value* slot = stack_top();
+  if (slot + nargs + 2 >= stack_end_) raise("stack overflow");
+  slot[0] = fn;
+  std::copy(args, args + nargs, slot + 1);
+  size_t entry = frame_count_;
+  ++native_depth_;
+  try {
+    push_frame_for_closure(as_closure(fn), slot + 1, nargs, props, self, true);
+    Value result = execute(entry);
+    --native_depth_;
+    return result;
+  } catch (...) {
+    --native_depth_;
+    close_upvalues(slot);
+    frame_count_ = entry;
+    throw;
+  }
+}
+
+Value VM::run_module(Proto* main, Namespace* ns) {
+  Root keep(heap, value_of(main));
+  Closure* c = heap.make<Closure>(main, ns);
+  return call(value_of(c), nullptr, 0);
+}
+
+Value VM::eval_source(uint32_t file_id, Namespace* ns) {
+  if (!ns) ns = new_module_ns("<module>");
+  Proto* main;
+  {
+    GcPause pause(heap);
+    std::vector<Value> forms = read_source(heap, file_id);
+    main = compile_module(heap, forms, file_id, compile_options);
+  }
+  return run_module(main, ns);
+}
+
+}  // namespace gene

@@ -1,0 +1,100 @@
+// The interpreter: register stack, call frames, the dispatch loop, and the entry points
+// that native code and the CLI use to run Gene code.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/compiler.hpp"
+#include "interp/error.hpp"
+#include "interp/function.hpp"
+#include "runtime/heap.hpp"
+#include "runtime/namespace.hpp"
+
+namespace gene {
+
+struct Frame {
+  Closure* closure;
+  Value* base;        // R[0]
+  const Instr* pc;    // next instruction, saved across calls and before slow paths
+  Value self;
+  bool returns_to_native;  // returning from this frame leaves execute()
+};
+
+struct VMOptions {
+  size_t stack_slots = size_t{1} << 22;  // 4M registers (64 MiB reserved, touched lazily)
+  size_t max_frames = 200000;
+  bool gc_stress = false;
+};
+
+class VM {
+ public:
+  explicit VM(VMOptions opts = {});
+  ~VM();
+  VM(const VM&) = delete;
+  VM& operator=(const VM&) = delete;
+
+  Heap heap;
+  CompileOptions compile_options;
+
+  // ---- running code ----
+  // Reads, compiles and runs a source; returns the value of its last form.
+  // Parse and compile errors and uncaught Gene errors come out as GeneError.
+  Value eval_source(uint32_t file_id, Namespace* ns = nullptr);
+  Value run_module(Proto* main, Namespace* ns);
+  // Calls any callable from native code.
+  Value call(Value fn, Value* args, int nargs, Value self = make_nil(), Map* props = nullptr);
+
+  // ---- errors ----
+  [[noreturn]] void raise(std::string message);
+  [[noreturn]] void raise_value(Value v, std::string message = {});
+
+  // ---- namespaces and builtins ----
+  Namespace* global_ns() const { return global_ns_; }
+  Namespace* gene_ns() const { return gene_ns_; }
+  Namespace* new_module_ns(std::string_view name);
+  void define_native(Namespace* ns, std::string_view name, NativeFnPtr fn, int min_args, int max_args);
+  void define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args);
+  Class* builtin_class(Tag tag) const { return builtin_classes_[static_cast<size_t>(tag)]; }
+  void set_builtin_class(Tag tag, Class* c) { builtin_classes_[static_cast<size_t>(tag)] = c; }
+  Class* class_of(Value v) const;
+
+  // ---- output ----
+  void write_out(std::string_view s);
+  void flush_out();
+
+  // ---- introspection for profilers and tests ----
+  uint64_t instructions_executed() const { return instr_count_; }
+  size_t frame_depth() const { return frame_count_; }
+
+ private:
+  friend struct Interp;
+  Value execute(size_t entry_frame);
+  void push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, bool to_native);
+  void bind_complex_params(Proto* p, Value* base, int nargs, Map* props);
+  Value call_value_slow(Value fn, Value* window, int nargs, Map* props, Value self, Frame* caller);
+  Upvalue* capture_upvalue(Value* slot);
+  void close_upvalues(Value* from);
+  void capture_trace(GeneError& e);
+  void mark_roots(Marker& m);
+  Value* stack_top() const;
+
+  VMOptions opts_;
+  Value* stack_ = nullptr;
+  Value* stack_end_ = nullptr;
+  std::unique_ptr<Frame[]> frames_;
+  size_t frame_count_ = 0;
+  Upvalue* open_upvals_ = nullptr;
+  Namespace* global_ns_ = nullptr;
+  Namespace* gene_ns_ = nullptr;
+  std::vector<Class*> builtin_classes_;
+  std::vector<Value> extra_roots_;  // modules run by this VM and similar long-lived values
+  int root_id_ = 0;
+  int native_depth_ = 0;
+  uint64_t instr_count_ = 0;
+  std::string out_buf_;
+};
+
+}  // namespace gene

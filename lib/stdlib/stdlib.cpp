@@ -1,0 +1,38 @@
+#include "stdlib/stdlib.hpp"
+
+#include "interp/vm.hpp"
+#include "runtime/symbol.hpp"
+
+namespace gene {
+
+void install_stdlib(VM& vm) {
+  // One builtin class per value kind, each also bound as a global name (§17.0).
+  struct KindClass {
+    Tag tag;
+    const char* name;
+  };
+  static const KindClass kClasses[] = {
+      {Tag::Nil, "Nil"},         {Tag::Void, "Void"},           {Tag::Bool, "Bool"},
+      {Tag::Int, "Int"},         {Tag::Float, "Float"},         {Tag::Char, "Char"},
+      {Tag::Placeholder, "Placeholder"}, {Tag::String, "String"}, {Tag::Symbol, "Symbol"},
+      {Tag::ComplexSymbol, "ComplexSymbol"}, {Tag::Array, "Array"}, {Tag::Map, "Map"},
+      {Tag::Gene, "Gene"},       {Tag::Quote, "Quote"},         {Tag::Unquote, "Unquote"},
+      {Tag::Range, "Range"},     {Tag::Explode, "Explode"},     {Tag::Function, "Fn"},
+      {Tag::NativeFn, "NativeFn"}, {Tag::BoundMethod, "BoundMethod"}, {Tag::Class, "Class"},
+      {Tag::Namespace, "Namespace"},
+  };
+  // Object is the root: methods every value answers (.to_s, .class) live there once.
+  Class* object = vm.heap.make<Class>(intern("Object"), nullptr, vm.heap.make<Namespace>(intern("Object"), vm.gene_ns()));
+  vm.gene_ns()->define(intern("Object"), value_of(object));
+  for (const KindClass& k : kClasses) {
+    Namespace* members = vm.heap.make<Namespace>(intern(k.name), vm.gene_ns());
+    Class* c = vm.heap.make<Class>(intern(k.name), object, members);
+    vm.set_builtin_class(k.tag, c);
+    vm.gene_ns()->define(intern(k.name), value_of(c));
+  }
+  install_core(vm);
+  install_math(vm);
+  install_methods(vm);
+}
+
+}  // namespace gene

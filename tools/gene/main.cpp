@@ -1,0 +1,258 @@
+// The `gene` command line: run, eval, parse, compile, help, --version (§20).
+#include <fmt/format.h>
+#include <spdlog/cfg/env.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bytecode/disasm.hpp"
+#include "compiler/compiler.hpp"
+#include "interp/vm.hpp"
+#include "jit/tier.hpp"
+#include "reader/reader.hpp"
+#include "runtime/printer.hpp"
+#include "runtime/source.hpp"
+
+namespace {
+
+using namespace gene;
+
+constexpr const char* kHelp = R"(Gene — a Lisp-like language with a register VM.
+
+Usage: gene <command> [options] [arguments]
+
+Commands:
+  run [options] FILE [args…]   run a program (reads stdin when FILE is - or absent and stdin is piped)
+  eval [options] CODE…         evaluate code (or stdin) and print the repr of its value   (alias: e)
+  parse [options] [FILE…]      print the data the reader produces
+  compile [options] [FILE…]    print the bytecode listing
+  help                         show this text   (aliases: h, -h, --help)
+  version                      show the version (also --version)
+
+Options of run and eval:
+  --no-opt        turn off constant folding and specialised instructions
+  --gc-stress     collect garbage on every allocation (slow; finds rooting bugs)
+
+Options of parse and compile:
+  -e CODE, --eval=CODE           use CODE instead of files
+  -f FMT, --format=FMT           parse output: pretty (default), compact
+
+Exit status: 0 on success, 1 on any error (the message goes to stderr).
+Environment: GENE_LOG=debug|info|warn sets the log level of diagnostics.
+)";
+
+struct Options {
+  bool optimize = true;
+  bool gc_stress = false;
+  std::vector<std::string> eval_code;
+  std::string format = "pretty";
+  std::vector<std::string> positional;
+};
+
+[[noreturn]] void die(const std::string& message) {
+  fflush(stdout);
+  fmt::print(stderr, "Error: {}\n", message);
+  std::exit(1);
+}
+
+// Options come before the first positional argument; later ones belong to the program.
+Options parse_options(const std::vector<std::string>& args, bool stop_at_positional) {
+  Options o;
+  for (size_t k = 0; k < args.size(); ++k) {
+    const std::string& a = args[k];
+    if (!o.positional.empty() && stop_at_positional) {
+      o.positional.push_back(a);
+    } else if (a == "--no-opt") {
+      o.optimize = false;
+    } else if (a == "--gc-stress") {
+      o.gc_stress = true;
+    } else if (a == "-e" || a == "--eval") {
+      if (k + 1 >= args.size()) die(fmt::format("{} needs a value", a));
+      o.eval_code.push_back(args[++k]);
+    } else if (a.rfind("--eval=", 0) == 0) {
+      o.eval_code.push_back(a.substr(7));
+    } else if (a == "-f" || a == "--format") {
+      if (k + 1 >= args.size()) die(fmt::format("{} needs a value", a));
+      o.format = args[++k];
+    } else if (a.rfind("--format=", 0) == 0) {
+      o.format = a.substr(9);
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      die(fmt::format("Unknown option: {}", a));
+    } else {
+      o.positional.push_back(a);
+    }
+  }
+  return o;
+}
+
+std::string read_stream(FILE* in) {
+  std::string text;
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, in)) > 0) text.append(buf, n);
+  return text;
+}
+
+uint32_t load_file(const std::string& path) {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0) die(fmt::format("File not found: {}", path));
+  if (S_ISDIR(st.st_mode)) die(fmt::format("Is a directory: {}", path));
+  FILE* in = fopen(path.c_str(), "rb");
+  if (!in) die(fmt::format("Cannot read {}: {}", path, std::strerror(errno)));
+  std::string text = read_stream(in);
+  fclose(in);
+  return register_source(path, std::move(text));
+}
+
+// Runs a source in a fresh VM; prints errors; returns the exit status.
+int evaluate(const Options& o, uint32_t file, bool print_value) {
+  VMOptions vo;
+  vo.gc_stress = o.gc_stress;
+  VM vm(vo);
+  vm.compile_options.optimize = o.optimize;
+  try {
+    Value v = vm.eval_source(file);
+    if (print_value) vm.write_out(repr(v) + "\n");
+    vm.flush_out();
+    return 0;
+  } catch (const ParseError& e) {
+    vm.flush_out();
+    fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
+  } catch (const CompileError& e) {
+    vm.flush_out();
+    fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
+  } catch (const GeneError& e) {
+    vm.flush_out();
+    fmt::print(stderr, "{}\n", format_error(e));
+  }
+  return 1;
+}
+
+int cmd_run(const std::vector<std::string>& args) {
+  Options o = parse_options(args, true);
+  uint32_t file;
+  if (o.positional.empty() || o.positional[0] == "-") {
+    if (o.positional.empty() && isatty(STDIN_FILENO)) die("run needs a FILE (see gene help)");
+    file = register_source("<stdin>", read_stream(stdin));
+  } else {
+    file = load_file(o.positional[0]);
+  }
+  return evaluate(o, file, false);
+}
+
+int cmd_eval(const std::vector<std::string>& args) {
+  Options o = parse_options(args, false);
+  std::string code;
+  for (const std::string& p : o.positional) code += (code.empty() ? "" : " ") + p;
+  if (o.positional.empty()) code = read_stream(stdin);
+  return evaluate(o, register_source("<eval>", code), true);
+}
+
+// Sources named by -e or by file arguments, with a display name each.
+std::vector<std::pair<std::string, uint32_t>> inputs(const Options& o) {
+  std::vector<std::pair<std::string, uint32_t>> out;
+  for (const std::string& code : o.eval_code) out.emplace_back("<eval>", register_source("<eval>", code));
+  for (const std::string& path : o.positional) out.emplace_back(path, load_file(path));
+  if (out.empty()) out.emplace_back("<stdin>", register_source("<stdin>", read_stream(stdin)));
+  return out;
+}
+
+int cmd_parse(const std::vector<std::string>& args) {
+  Options o = parse_options(args, false);
+  if (o.format != "pretty" && o.format != "compact") die(fmt::format("Unknown format: {}", o.format));
+  auto srcs = inputs(o);
+  Heap heap;
+  for (auto& [name, id] : srcs) {
+    try {
+      std::vector<Value> forms = read_source(heap, id);
+      if (o.format == "pretty" && (srcs.size() > 1 || !o.positional.empty())) fmt::print("=== Parsing: {} ===\n", name);
+      std::string line;
+      for (Value v : forms) {
+        if (o.format == "pretty") {
+          fmt::print("{}\n", repr(v));
+        } else {
+          line += (line.empty() ? "" : " ") + repr(v);
+        }
+      }
+      if (o.format == "compact") fmt::print("{}\n", line);
+    } catch (const ParseError& e) {
+      fflush(stdout);
+      fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
+      return 1;
+    }
+  }
+  return 0;
+}
+
+int cmd_compile(const std::vector<std::string>& args) {
+  Options o = parse_options(args, false);
+  Heap heap;
+  GcPause pause(heap);
+  for (auto& [name, id] : inputs(o)) {
+    try {
+      CompileOptions co;
+      co.optimize = o.optimize;
+      Proto* p = compile_module(heap, read_source(heap, id), id, co);
+      fmt::print("{}", disassemble(p));
+    } catch (const ParseError& e) {
+      fflush(stdout);
+      fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
+      return 1;
+    } catch (const CompileError& e) {
+      fflush(stdout);
+      fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
+      return 1;
+    }
+  }
+  return 0;
+}
+
+int cmd_version() {
+  std::string why;
+  const jit::PluginApi* api = jit::load_plugin(&why);
+  fmt::print("gene {}\n", GENE_VERSION_STRING);
+  if (api) {
+    char err[256] = "";
+    int answer = api->self_test(err, sizeof err);
+    fmt::print("JIT plugin: {}\n", answer == 42 ? "LLVM ORC ready" : fmt::format("failed ({})", err));
+  } else {
+    fmt::print("JIT plugin: unavailable ({})\n", why);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  spdlog::set_default_logger(spdlog::stderr_color_mt("gene"));
+  spdlog::set_level(spdlog::level::warn);
+  spdlog::cfg::load_env_levels();  // SPDLOG_LEVEL
+  if (const char* lvl = std::getenv("GENE_LOG")) spdlog::set_level(spdlog::level::from_str(lvl));
+
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    fmt::print("{}", kHelp);
+    return 0;
+  }
+  std::string cmd = args[0];
+  args.erase(args.begin());
+  if (cmd == "run") return cmd_run(args);
+  if (cmd == "eval" || cmd == "e") return cmd_eval(args);
+  if (cmd == "parse") return cmd_parse(args);
+  if (cmd == "compile") return cmd_compile(args);
+  if (cmd == "help" || cmd == "h" || cmd == "-h" || cmd == "--help") {
+    fmt::print("{}", kHelp);
+    return 0;
+  }
+  if (cmd == "version" || cmd == "--version") return cmd_version();
+  fmt::print(stderr, "Error: Unknown command: {}\n{}", cmd, kHelp);
+  return 1;
+}
