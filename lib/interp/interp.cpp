@@ -267,6 +267,26 @@ dispatch:
     Value callee = R[i.a];
     SAVE_PC();
     if (callee.tag == Tag::Function) {
+      // Fast path: positional parameters that the arguments already fill, in place.
+      Closure* c = as_closure(callee);
+      Proto* np = c->proto;
+      Value* nb = R + i.a + 1;
+      if (np->simple_params && i.b >= np->num_required && frame_count_ < opts_.max_frames &&
+          nb + np->num_regs < stack_end_) {
+        ++np->call_count;
+        f = &frames_[frame_count_++];
+        f->closure = c;
+        f->base = nb;
+        f->pc = np->code.data();
+        f->self = make_nil();
+        f->returns_to_native = false;
+        cl = c;
+        p = np;
+        K = np->constants.data();
+        R = nb;
+        pc = f->pc;
+        DISPATCH();
+      }
       push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, make_nil(), false);
       LOAD_FRAME();
     } else {

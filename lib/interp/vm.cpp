@@ -157,13 +157,15 @@ void VM::close_upvalues(Value* from) {
 void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, bool to_native) {
   Proto* p = c->proto;
   if (frame_count_ >= opts_.max_frames || base + p->num_regs + 1 >= stack_end_) raise("stack overflow");
-  if (!p->simple_params) {
-    frames_[frame_count_++] = Frame{c, base, p->code.data(), self, to_native};
-    bind_complex_params(p, base, nargs, props);
-  } else {
-    if (nargs < p->num_required) raise(fmt::format("Argument {} is missing.", p->params[static_cast<size_t>(nargs)].name->name));
-    frames_[frame_count_++] = Frame{c, base, p->code.data(), self, to_native};
-  }
+  if (p->simple_params && nargs < p->num_required)
+    raise(fmt::format("Argument {} is missing.", p->params[static_cast<size_t>(nargs)].name->name));
+  Frame& f = frames_[frame_count_++];
+  f.closure = c;
+  f.base = base;
+  f.pc = p->code.data();
+  f.self = self;
+  f.returns_to_native = to_native;
+  if (!p->simple_params) bind_complex_params(p, base, nargs, props);
   ++p->call_count;
 }
 
