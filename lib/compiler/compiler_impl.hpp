@@ -107,6 +107,8 @@ class Compiler {
   CompileOptions opts_;
   FuncState* fs_ = nullptr;
   SourcePos pos_;
+  int depth_ = 0;
+  static constexpr int kMaxNesting = 3000;
 };
 
 // Helpers on data.

@@ -67,6 +67,13 @@ void Compiler::block(const Value* forms, size_t n, int dst) {
 }
 
 void Compiler::expr(Value v, int dst) {
+  // Code nested deeper than this would exhaust the C++ stack of the compiler.
+  struct DepthGuard {
+    int& d;
+    explicit DepthGuard(int& depth) : d(depth) { ++d; }
+    ~DepthGuard() { --d; }
+  } guard(depth_);
+  if (depth_ > kMaxNesting) fail("expression nested too deeply");
   switch (v.tag) {
     case Tag::Symbol: symbol(as_symbol(v), dst); return;
     case Tag::ComplexSymbol: path(as_complex(v), dst); return;

@@ -45,12 +45,18 @@ std::string format_diagnostic(const SourcePos& pos, std::string_view message) {
   if (!f || !pos.known()) return fmt::format("error: {}", message);
   std::string out = fmt::format("{}:{}:{}: error: {}", f->name, pos.line, pos.col, message);
   std::string_view line = line_of(f->text, pos.line);
-  if (!line.empty() || pos.col <= 1) {
-    std::string caret;
-    // Keep tabs so the caret lines up under the same columns.
-    for (uint32_t i = 1; i < pos.col && i - 1 < line.size(); ++i) caret += line[i - 1] == '\t' ? '\t' : ' ';
-    out += fmt::format("\n  {}\n  {}^", line, caret);
-  }
+  // Long lines are cut to a window around the column so the caret stays readable.
+  constexpr size_t kWidth = 100;
+  size_t col = pos.col > 0 ? pos.col - 1 : 0;
+  size_t start = col > kWidth / 2 ? col - kWidth / 2 : 0;
+  if (start > line.size()) start = line.size();
+  std::string_view shown = line.substr(start, kWidth);
+  std::string prefix = start > 0 ? "..." : "";
+  std::string suffix = start + shown.size() < line.size() ? "..." : "";
+  std::string caret(prefix.size(), ' ');
+  // Keep tabs so the caret lines up under the same columns.
+  for (size_t k = start; k < col && k < line.size() && k - start < shown.size(); ++k) caret += line[k] == '\t' ? '\t' : ' ';
+  out += fmt::format("\n  {}{}{}\n  {}^", prefix, shown, suffix, caret);
   return out;
 }
 
