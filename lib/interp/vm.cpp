@@ -94,6 +94,11 @@ void VM::write_out(std::string_view s) {
 }
 
 void VM::flush_out() {
+  if (capture) {
+    capture->append(out_buf_);
+    out_buf_.clear();
+    return;
+  }
   if (!out_buf_.empty()) {
     fwrite(out_buf_.data(), 1, out_buf_.size(), stdout);
     out_buf_.clear();

@@ -64,6 +64,8 @@ class VM {
   // ---- output ----
   void write_out(std::string_view s);
   void flush_out();
+  // When set, program output is collected here instead of written to stdout (tests, embedders).
+  std::string* capture = nullptr;
 
   // ---- introspection for profilers and tests ----
   uint64_t instructions_executed() const { return instr_count_; }
