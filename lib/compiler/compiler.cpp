@@ -19,6 +19,46 @@ Proto* Compiler::module(const std::vector<Value>& forms) {
   return p;
 }
 
+struct ModuleCompiler::State {
+  Compiler compiler;
+  FuncState fs;
+  State(Heap& heap, uint32_t file, const CompileOptions& o, MacroLookup m)
+      : compiler(heap, file, o), fs(nullptr, nullptr) {
+    compiler.macros_ = std::move(m);
+    fs.scopes.emplace_back();
+  }
+};
+
+ModuleCompiler::ModuleCompiler(Heap& heap, uint32_t file_id, const CompileOptions& options, MacroLookup macros)
+    : state_(std::make_unique<State>(heap, file_id, options, std::move(macros))) {}
+
+ModuleCompiler::~ModuleCompiler() = default;
+
+uint16_t ModuleCompiler::window_size() const { return static_cast<uint16_t>(state_->fs.freereg); }
+
+Proto* ModuleCompiler::compile(Value form) {
+  Compiler& c = state_->compiler;
+  FuncState& fs = state_->fs;
+  Proto* p = c.heap_.make<Proto>();
+  p->is_module = true;
+  p->pos.file = c.file_;
+  if (is_gene(form)) p->pos = as_gene(form)->pos;
+  fs.proto = p;
+  fs.symbol_consts.clear();
+  p->num_regs = static_cast<uint16_t>(fs.freereg);
+  c.fs_ = &fs;
+  c.pos_ = p->pos;
+  try {
+    c.block(&form, 1, kReturn);
+  } catch (...) {
+    c.fs_ = nullptr;
+    throw;
+  }
+  c.emit_abc(Op::RETNIL, 0, 0, 0);
+  c.fs_ = nullptr;
+  return p;
+}
+
 Proto* compile_module(Heap& heap, const std::vector<Value>& forms, uint32_t file_id, const CompileOptions& options) {
   GcPause pause(heap);
   Compiler c(heap, file_id, options);

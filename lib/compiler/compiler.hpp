@@ -1,6 +1,8 @@
 // Gene data -> register bytecode. Resolves locals to registers, captures upvalues, and
 // follows the evaluation rules of §3.7 of the language reference.
 #pragma once
+#include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -20,8 +22,32 @@ struct CompileOptions {
   bool optimize = true;  // constant folding and specialised instructions
 };
 
-// Compiles the forms of one source file (or eval string) into its module proto.
-// Collection must be paused (or the forms rooted) by the caller.
+// Tells the compiler whether a global name currently holds a macro, so that a call of it
+// passes its arguments unevaluated.
+using MacroLookup = std::function<bool(Symbol*)>;
+
+// Compiles a module one top-level form at a time, so that each form sees the macros and
+// definitions of the forms that ran before it (§3.1). All forms share one register
+// window: top-level variables keep their registers from form to form (and across REPL
+// lines). Collection must be paused (or the forms rooted) while compiling.
+class ModuleCompiler {
+ public:
+  ModuleCompiler(Heap& heap, uint32_t file_id, const CompileOptions& options, MacroLookup macros = {});
+  ~ModuleCompiler();
+  ModuleCompiler(const ModuleCompiler&) = delete;
+  ModuleCompiler& operator=(const ModuleCompiler&) = delete;
+
+  // A proto that evaluates form in the module's register window and returns its value.
+  Proto* compile(Value form);
+  // Registers the window needs so far (every form's proto is at most this large).
+  uint16_t window_size() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Compiles all forms into one module proto (used by `gene compile` and tests).
 Proto* compile_module(Heap& heap, const std::vector<Value>& forms, uint32_t file_id,
                       const CompileOptions& options = {});
 

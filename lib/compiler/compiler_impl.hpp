@@ -104,6 +104,7 @@ class Compiler {
 
   Heap& heap_;
   uint32_t file_;
+  MacroLookup macros_;
   CompileOptions opts_;
   FuncState* fs_ = nullptr;
   SourcePos pos_;

@@ -37,6 +37,7 @@ Value VM::execute(size_t entry_frame) {
   Value* R = f->base;
   const Instr* pc = f->pc;
   Instr i;
+  Value ret_value;
   (void)entry_frame;
 
 // Reloads the cached state of the current frame after a call or return.
@@ -279,7 +280,7 @@ dispatch:
         f->base = nb;
         f->pc = np->code.data();
         f->self = make_nil();
-        f->returns_to_native = false;
+        f->flags = 0;
         cl = c;
         p = np;
         K = np->constants.data();
@@ -287,7 +288,7 @@ dispatch:
         pc = f->pc;
         DISPATCH();
       }
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, make_nil(), false);
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, make_nil(), 0);
       LOAD_FRAME();
     } else {
       R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, nullptr, make_nil(), f);
@@ -303,7 +304,7 @@ dispatch:
     SAVE_PC();
     Map* pm = as_map(props.value);
     if (callee.tag == Tag::Function) {
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, pm, make_nil(), false);
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, pm, make_nil(), 0);
       LOAD_FRAME();
     } else {
       R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, pm, make_nil(), f);
@@ -321,7 +322,7 @@ dispatch:
     std::copy(items.begin(), items.end(), R + i.a + 1);
     Map* pm = is_map(props.value) ? as_map(props.value) : nullptr;
     if (callee.tag == Tag::Function) {
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, n, pm, make_nil(), false);
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, n, pm, make_nil(), 0);
       LOAD_FRAME();
     } else {
       R[i.a] = call_value_slow(callee, R + i.a + 1, n, pm, make_nil(), f);
@@ -336,7 +337,7 @@ dispatch:
     Value* m = c ? c->find_method(name) : nullptr;
     if (!m) raise(fmt::format("Method {} not found on {}", name->name, kind_name(receiver.tag)));
     if (m->tag == Tag::Function) {
-      push_frame_for_closure(as_closure(*m), R + i.a + 1, i.b, nullptr, receiver, false);
+      push_frame_for_closure(as_closure(*m), R + i.a + 1, i.b, nullptr, receiver, 0);
       LOAD_FRAME();
     } else {
       R[i.a] = call_value_slow(*m, R + i.a + 1, i.b, nullptr, receiver, f);
@@ -344,24 +345,23 @@ dispatch:
     DISPATCH();
   }
   CASE(RET) {
-    Value v = R[i.a];
-    if (open_upvals_ && open_upvals_->loc >= R) close_upvalues(R);
-    bool to_native = f->returns_to_native;
-    --frame_count_;
-    R[-1] = v;
-    if (to_native) return v;
-    LOAD_FRAME();
-    DISPATCH();
+    ret_value = R[i.a];
+    goto do_return;
   }
   CASE(RETNIL) {
-    if (open_upvals_ && open_upvals_->loc >= R) close_upvalues(R);
-    bool to_native = f->returns_to_native;
-    --frame_count_;
-    R[-1] = make_nil();
-    if (to_native) return make_nil();
-    LOAD_FRAME();
-    DISPATCH();
+    ret_value = make_nil();
+    goto do_return;
   }
+do_return : {
+  uint8_t flags = f->flags;
+  if (flags & kFrameConstruct) ret_value = f->self;
+  if (open_upvals_ && open_upvals_->loc >= R && !(flags & kFrameModule)) close_upvalues(R);
+  --frame_count_;
+  R[-1] = ret_value;
+  if (flags & kFrameToNative) return ret_value;
+  LOAD_FRAME();
+  DISPATCH();
+}
   CASE(CLOSURE) {
     SAVE_PC();
     Proto* child = p->protos[i.bx()];

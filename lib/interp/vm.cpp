@@ -47,9 +47,11 @@ VM::~VM() {
 }
 
 Value* VM::stack_top() const {
-  if (frame_count_ == 0) return stack_;
+  Value* top = pinned_top_ ? pinned_top_ : stack_;
+  if (frame_count_ == 0) return top;
   const Frame& f = frames_[frame_count_ - 1];
-  return f.base + f.closure->proto->num_regs;
+  Value* frame_top = f.base + f.closure->proto->num_regs;
+  return frame_top > top ? frame_top : top;
 }
 
 void VM::mark_roots(Marker& m) {
@@ -159,7 +161,7 @@ void VM::close_upvalues(Value* from) {
 
 // ---- frames and calls ----
 
-void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, bool to_native) {
+void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, uint8_t flags) {
   Proto* p = c->proto;
   if (frame_count_ >= opts_.max_frames || base + p->num_regs + 1 >= stack_end_) raise("stack overflow");
   if (p->simple_params && nargs < p->num_required)
@@ -169,7 +171,7 @@ void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, 
   f.base = base;
   f.pc = p->code.data();
   f.self = self;
-  f.returns_to_native = to_native;
+  f.flags = flags;
   if (!p->simple_params) bind_complex_params(p, base, nargs, props);
   ++p->call_count;
 }
@@ -268,7 +270,7 @@ Value VM::call(Value fn, Value* args, int nargs, Value self, Map* props) {
   size_t entry = frame_count_;
   ++native_depth_;
   try {
-    push_frame_for_closure(as_closure(fn), slot + 1, nargs, props, self, true);
+    push_frame_for_closure(as_closure(fn), slot + 1, nargs, props, self, kFrameToNative);
     Value result = execute(entry);
     --native_depth_;
     return result;
@@ -286,15 +288,68 @@ Value VM::run_module(Proto* main, Namespace* ns) {
   return call(value_of(c), nullptr, 0);
 }
 
+// Runs one top-level form in a module's register window at base.
+Value VM::run_form(Proto* p, Value* base, Namespace* ns) {
+  if (base + p->num_regs + 1 >= stack_end_) raise("stack overflow");
+  Value* saved_pin = pinned_top_;
+  pinned_top_ = base + p->num_regs;
+  Closure* c = heap.make<Closure>(p, ns);
+  base[-1] = value_of(c);
+  size_t entry = frame_count_;
+  try {
+    push_frame_for_closure(c, base, 0, nullptr, make_nil(), kFrameToNative | kFrameModule);
+    Value v = execute(entry);
+    pinned_top_ = saved_pin;
+    return v;
+  } catch (...) {
+    frame_count_ = entry;
+    pinned_top_ = saved_pin;
+    throw;
+  }
+}
+
 Value VM::eval_source(uint32_t file_id, Namespace* ns) {
   if (!ns) ns = new_module_ns("<module>");
-  Proto* main;
+  std::vector<Value> forms;
   {
     GcPause pause(heap);
-    std::vector<Value> forms = read_source(heap, file_id);
-    main = compile_module(heap, forms, file_id, compile_options);
+    forms = read_source(heap, file_id);  // a parse error anywhere stops the file before it runs
   }
-  return run_module(main, ns);
+  for (Value& v : forms) heap.push_root(&v);
+  struct Unroot {
+    Heap& h;
+    size_t n;
+    ~Unroot() {
+      for (size_t i = 0; i < n; ++i) h.pop_root();
+    }
+  } unroot{heap, forms.size()};
+
+  ModuleCompiler compiler(heap, file_id, compile_options, [this, ns](Symbol* name) {
+    Value* v = ns->lookup(name);
+    return v && v->tag == Tag::Function && as_closure(*v)->proto->is_macro;
+  });
+  Value* base = stack_top() + 1;
+  Value* saved_pin = pinned_top_;
+  Value result = make_nil();
+  try {
+    for (Value form : forms) {
+      Proto* p;
+      {
+        GcPause pause(heap);
+        p = compiler.compile(form);
+      }
+      pinned_top_ = base + compiler.window_size();
+      Root keep(heap, value_of(p));
+      result = run_form(p, base, ns);
+    }
+  } catch (...) {
+    close_upvalues(base);
+    pinned_top_ = saved_pin;
+    throw;
+  }
+  close_upvalues(base);
+  pinned_top_ = saved_pin;
+  return result;
 }
 
 }  // namespace gene

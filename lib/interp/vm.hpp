@@ -15,12 +15,18 @@
 
 namespace gene {
 
+enum FrameFlags : uint8_t {
+  kFrameToNative = 1,   // returning from this frame leaves execute()
+  kFrameModule = 2,     // a top-level form: its registers (and upvalues) outlive the frame
+  kFrameConstruct = 4,  // a constructor: the call's value is self, not the return value
+};
+
 struct Frame {
   Closure* closure;
   Value* base;        // R[0]
   const Instr* pc;    // next instruction, saved across calls and before slow paths
   Value self;
-  bool returns_to_native;  // returning from this frame leaves execute()
+  uint8_t flags;
 };
 
 struct VMOptions {
@@ -74,7 +80,8 @@ class VM {
  private:
   friend struct Interp;
   Value execute(size_t entry_frame);
-  void push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, bool to_native);
+  void push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, uint8_t flags);
+  Value run_form(Proto* p, Value* base, Namespace* ns);
   void bind_complex_params(Proto* p, Value* base, int nargs, Map* props);
   Value call_value_slow(Value fn, Value* window, int nargs, Map* props, Value self, Frame* caller);
   Upvalue* capture_upvalue(Value* slot);
@@ -93,6 +100,7 @@ class VM {
   Namespace* gene_ns_ = nullptr;
   std::vector<Class*> builtin_classes_;
   std::vector<Value> extra_roots_;  // modules run by this VM and similar long-lived values
+  Value* pinned_top_ = nullptr;     // top of the register windows of modules being run
   int root_id_ = 0;
   int native_depth_ = 0;
   uint64_t instr_count_ = 0;
