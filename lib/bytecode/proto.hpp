@@ -62,6 +62,8 @@ struct Proto : Obj {
   bool is_macro = false;
   bool is_module = false;
 
+  Obj* owner = nullptr;         // the class a method was defined in (for super)
+
   uint64_t call_count = 0;      // calls, for the JIT's hotness threshold
   void* jit_entry = nullptr;    // native code once the JIT tier compiles this proto
 
@@ -69,6 +71,7 @@ struct Proto : Obj {
   void trace(Marker& m) override {
     for (Value v : constants) m.mark(v);
     for (Proto* p : protos) m.mark(p);
+    m.mark(owner);
   }
   std::string display_name() const { return name ? name->name : (is_module ? "<module>" : "<anonymous>"); }
 };

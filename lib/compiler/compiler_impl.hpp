@@ -93,13 +93,28 @@ class Compiler {
   void break_form(Form& f, int dst, bool is_break);
   void return_form(Form& f, int dst);
   void close_loop_vars(const LoopInfo& loop);
+  void leave_tries(size_t depth);
+  void run_finally(const std::vector<Value>& forms);
+
+  // ---- classes, namespaces, exceptions (classes.cpp, exceptions.cpp) ----
+  void class_form(Form& f, int dst);
+  void ns_form(Form& f, int dst);
+  void body_in(int owner, const Value* body, size_t n, SourcePos pos);
+  void method_def(Form& f, int dst, bool is_ctor);
+  void new_form(Form& f, int dst);
+  void super_form(Form& f, int dst);
+  void try_form(Form& f, int dst);
+  void throw_form(Form& f, int dst);
+  void define_name(Value name_form, Symbol* name, int reg);
 
   // ---- functions and calls (function.cpp) ----
   void fn_form(Form& f, int dst, Symbol* kind);
   void block_literal(Value params, const Value* body, size_t n, int dst);
-  Proto* function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos);
+  Proto* function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos,
+                        bool lexical_barrier = false);
   void call(Value callee, Form& f, int dst);
   void call_args(int window, Form& f, size_t first_arg, Op op, int c_operand, int dst);
+  void call_window(Value head, Form& f, size_t first_arg, Op op, int dst);
   void method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst);
 
   Heap& heap_;

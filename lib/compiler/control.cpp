@@ -97,6 +97,23 @@ void Compiler::if_form(Form& f, int dst) {
   for (int j : to_end) patch_jump(j);
 }
 
+// Pops the handlers of the try blocks above depth, running their finally forms.
+void Compiler::leave_tries(size_t depth) {
+  for (size_t k = fs_->tries.size(); k-- > depth;) {
+    emit_abc(Op::ENDTRY, 0, 0, 0);
+    run_finally(fs_->tries[k]);
+  }
+}
+
+void Compiler::run_finally(const std::vector<Value>& forms) {
+  ++fs_->in_finally;
+  // The forms may be compiled again on another path; they get a scope of their own.
+  push_scope();
+  for (Value v : forms) statement(v);
+  pop_scope();
+  --fs_->in_finally;
+}
+
 void Compiler::do_form(Form& f, int dst) { block(f.args.data(), f.args.size(), dst); }
 
 void Compiler::close_loop_vars(const LoopInfo& loop) {
@@ -109,7 +126,7 @@ void Compiler::loop_form(Form& f, int dst) {
   auto& counters = fs_->proto->loop_counters;
   counters.push_back(0);
   int loop_index = static_cast<int>(counters.size()) - 1;
-  fs_->loops.push_back(LoopInfo{r, fs_->scopes.size(), INT_MAX, {}, {}});
+  fs_->loops.push_back(LoopInfo{r, fs_->scopes.size(), fs_->tries.size(), INT_MAX, {}, {}});
   int top = pc();
   for (Value v : f.args) statement(v);
   LoopInfo loop = std::move(fs_->loops.back());
@@ -127,7 +144,7 @@ void Compiler::while_form(Form& f, int dst) {
   auto& counters = fs_->proto->loop_counters;
   counters.push_back(0);
   int loop_index = static_cast<int>(counters.size()) - 1;
-  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), INT_MAX, {}, {}});
+  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), fs_->tries.size(), INT_MAX, {}, {}});
   int top = pc();
   std::vector<int> jumps, short_jumps;
   reserve_vars(f.args[0]);
@@ -160,7 +177,7 @@ void Compiler::for_form(Form& f, int dst) {
   auto& counters = fs_->proto->loop_counters;
   counters.push_back(0);
   int loop_index = static_cast<int>(counters.size()) - 1;
-  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), INT_MAX, {}, {}});
+  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), fs_->tries.size(), INT_MAX, {}, {}});
   push_scope();
   std::vector<int> names_regs;
   int elem;
@@ -209,7 +226,7 @@ void Compiler::repeat_form(Form& f, int dst) {
   auto& counters = fs_->proto->loop_counters;
   counters.push_back(0);
   int loop_index = static_cast<int>(counters.size()) - 1;
-  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), INT_MAX, {}, {}});
+  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), fs_->tries.size(), INT_MAX, {}, {}});
   int top = pc();
   int exit_jump = emit_abc(Op::JNLT, i, count, 0);
   push_scope();
@@ -229,6 +246,7 @@ void Compiler::repeat_form(Form& f, int dst) {
 }
 
 void Compiler::break_form(Form& f, int dst, bool is_break) {
+  if (fs_->in_finally) return load_constant(make_nil(), dst == kReturn ? kReturn : dst);
   if (fs_->loops.empty())
     return error_at_runtime(is_break ? "break used outside of a loop" : "continue used outside of a loop", dst);
   LoopInfo& loop = fs_->loops.back();
@@ -237,6 +255,7 @@ void Compiler::break_form(Form& f, int dst, bool is_break) {
   } else if (is_break && loop.result_reg >= 0) {
     load_constant(make_nil(), loop.result_reg);
   }
+  leave_tries(loop.try_depth);
   close_loop_vars(loop);
   int j = emit_jump(Op::JMP, 0);
   (is_break ? loop.breaks : loop.continues).push_back(j);
@@ -244,11 +263,23 @@ void Compiler::break_form(Form& f, int dst, bool is_break) {
 }
 
 void Compiler::return_form(Form& f, int dst) {
+  if (fs_->in_finally) return load_constant(make_nil(), dst);
   if (fs_->proto->is_module) return error_at_runtime("Return from top level", dst);
-  if (f.args.empty()) {
-    emit_abc(Op::RETNIL, 0, 0, 0);
+  if (fs_->tries.empty()) {
+    if (f.args.empty()) {
+      emit_abc(Op::RETNIL, 0, 0, 0);
+    } else {
+      expr(f.args[0], kReturn);
+    }
   } else {
-    expr(f.args[0], kReturn);
+    // Leaving try blocks: the value first, then every handler and finally on the way out.
+    int save = fs_->freereg;
+    int r = alloc_reg();
+    if (f.args.empty()) load_constant(make_nil(), r);
+    else expr(f.args[0], r);
+    leave_tries(0);
+    emit_abc(Op::RET, r, 0, 0);
+    free_to(save);
   }
   if (dst != kDiscard && dst != kReturn) load_constant(make_nil(), dst);
 }

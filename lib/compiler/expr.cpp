@@ -14,7 +14,7 @@ bool blocks_infix(const Syms& S, Value head) {
   Symbol* h = as_symbol(head);
   return h == S.var || h == S.if_ || h == S.fn || h == S.fnx || h == S.fnxx || h == S.macro || h == S.do_ ||
          h == S.loop || h == S.while_ || h == S.for_ || h == S.class_ || h == S.try_ ||
-         h == S.throw_ || h == S.dollar || h == S.dot || h == intern("ns");
+         h == S.throw_ || h == S.dollar || h == S.dot || h == S.ns_form;
 }
 
 bool parse_index(const Symbol* s, int64_t* out) {
@@ -396,14 +396,14 @@ void Compiler::dispatch(Form& f, int dst) {
       finish(dst, r);
       return;
     }
-    if (s == S.throw_) {
-      int save = fs_->freereg;
-      int v = n == 0 ? (load_constant(make_nil(), alloc_reg()), fs_->freereg - 1) : expr_any(f.args[0]);
-      emit_abc(Op::THROW, v, 0, 0);
-      free_to(save);
-      if (dst != kDiscard) load_constant(make_nil(), dst);
-      return;
-    }
+    if (s == S.throw_) return throw_form(f, dst);
+    if (s == S.try_) return try_form(f, dst);
+    if (s == S.class_) return class_form(f, dst);
+    if (s == S.new_) return new_form(f, dst);
+    if (s == S.super) return super_form(f, dst);
+    if (s == S.ns_form) return ns_form(f, dst);
+    if (s == S.dot_fn) return method_def(f, dst, false);
+    if (s == S.dot_ctor) return method_def(f, dst, true);
     if (s == S.void_) {
       for (Value c : f.args) statement(c);
       return load_constant(make_nil(), dst);

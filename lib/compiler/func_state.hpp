@@ -22,6 +22,7 @@ struct Scope {
 struct LoopInfo {
   int result_reg;                 // where `break v` stores v, or kDiscard
   size_t scope_depth;             // number of scopes open outside the loop
+  size_t try_depth;               // handlers open outside the loop
   int first_var_reg = INT_MAX;    // lowest register of a variable declared in the body
   std::vector<int> breaks;        // jumps to patch to the loop's exit
   std::vector<int> continues;     // jumps to patch to the next iteration
@@ -32,6 +33,9 @@ struct FuncState {
   FuncState* parent;
   std::vector<Scope> scopes;
   std::vector<LoopInfo> loops;
+  // Open try blocks, innermost last: the finally forms to run when leaving early.
+  std::vector<std::vector<Value>> tries;
+  int in_finally = 0;  // return/break/continue inside finally are ignored (§12.2)
   int freereg = 0;
   std::vector<int> reserved;  // registers set aside for `var`s of the current statement
   size_t next_reserved = 0;

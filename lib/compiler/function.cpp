@@ -54,11 +54,13 @@ std::vector<ParamSpec> parse_params(Value params) {
 }
 }  // namespace
 
-Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos) {
+Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos,
+                                bool lexical_barrier) {
   Proto* p = heap_.make<Proto>();
   p->name = name;
   p->pos = pos;
-  FuncState fs(p, fs_);
+  FuncState* saved = fs_;
+  FuncState fs(p, lexical_barrier ? nullptr : fs_);
   fs_ = &fs;
   push_scope();
   std::vector<ParamSpec> specs = parse_params(params);
@@ -116,7 +118,7 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
   block(body, n, kReturn);
   emit_abc(Op::RETNIL, 0, 0, 0);
   fs_->scopes.pop_back();
-  fs_ = fs.parent;
+  fs_ = saved;
   return p;
 }
 
@@ -220,12 +222,16 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
   finish(dst, window);
 }
 
-void Compiler::call(Value callee, Form& f, int dst) {
+void Compiler::call(Value callee, Form& f, int dst) { call_window(callee, f, 0, Op::CALL, dst); }
+
+// A call window: the head in R[w], arguments above it, the result back in R[w].
+void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst) {
   int save = fs_->freereg;
   int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
   if (window == dst) save = dst + 1;
-  expr(callee, window);
-  call_args(window, f, 0, Op::CALL, 0, dst);
+  if (op == Op::SUPER) load_constant(make_nil(), window);
+  else expr(head, window);
+  call_args(window, f, first_arg, op, 0, dst);
   free_to(save);
 }
 

@@ -50,12 +50,19 @@ struct NativeFn : Obj {
 };
 
 // A class: methods (closures or natives), a parent, and a namespace for class members.
+// The constructor is the method named `.ctor`, so constructors inherit like methods.
 struct Class : Obj {
   Symbol* name;
   Class* parent;
   PropMap methods;
   Namespace* members;
+  Tag instance_tag = Tag::Instance;  // builtin classes describe another kind of value
   Class(Symbol* n, Class* p, Namespace* m) : Obj(Tag::Class), name(n), parent(p), members(m) {}
+  bool is_subclass_of(const Class* other) const {
+    for (const Class* c = this; c; c = c->parent)
+      if (c == other) return true;
+    return false;
+  }
   Value* find_method(Symbol* key) {
     for (Class* c = this; c; c = c->parent)
       if (Value* v = c->methods.find(key)) return v;
@@ -68,8 +75,20 @@ struct Class : Obj {
   }
 };
 
+// An object of a user class: its class and its properties (/x).
+struct Instance : Obj {
+  Class* cls;
+  PropMap props;
+  explicit Instance(Class* c) : Obj(Tag::Instance), cls(c) {}
+  void trace(Marker& m) override {
+    m.mark(cls);
+    props.trace(m);
+  }
+};
+
 inline Closure* as_closure(Value v) { return static_cast<Closure*>(v.as.o); }
 inline NativeFn* as_native(Value v) { return static_cast<NativeFn*>(v.as.o); }
 inline Class* as_class(Value v) { return static_cast<Class*>(v.as.o); }
+inline Instance* as_instance(Value v) { return static_cast<Instance*>(v.as.o); }
 
 }  // namespace gene

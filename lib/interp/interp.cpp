@@ -29,7 +29,31 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
 }
 }  // namespace
 
+// Runs frames from entry_frame up; a Gene error continues at the innermost try block of
+// these frames, or leaves to the caller (an outer execute or the embedder).
 Value VM::execute(size_t entry_frame) {
+  for (;;) {
+    try {
+      return run_frames(entry_frame);
+    } catch (const GeneError& e) {
+      if (!unwind_to_handler(e, entry_frame)) throw;
+    }
+  }
+}
+
+bool VM::unwind_to_handler(const GeneError& e, size_t entry_frame) {
+  if (handlers_.empty() || handlers_.back().frame < entry_frame) return false;
+  Handler h = handlers_.back();
+  handlers_.pop_back();
+  if (frame_count_ > h.frame + 1) close_upvalues(frames_[h.frame + 1].base);
+  frame_count_ = h.frame + 1;
+  Frame& f = frames_[h.frame];
+  f.base[h.reg] = e.value;
+  f.pc = h.pc;
+  return true;
+}
+
+Value VM::run_frames(size_t entry_frame) {
   Frame* f = &frames_[frame_count_ - 1];
   Closure* cl = f->closure;
   Proto* p = cl->proto;
@@ -354,6 +378,7 @@ dispatch:
   }
 do_return : {
   uint8_t flags = f->flags;
+  while (!handlers_.empty() && handlers_.back().frame + 1 >= frame_count_) handlers_.pop_back();
   if (flags & kFrameConstruct) ret_value = f->self;
   if (open_upvals_ && open_upvals_->loc >= R && !(flags & kFrameModule)) close_upvalues(R);
   --frame_count_;
@@ -475,13 +500,69 @@ do_return : {
     cl->ns->define(as_symbol(K[i.b]), R[i.a]);
     DISPATCH();
   }
+  CASE(NEWNS) {
+    SAVE_PC();
+    R[i.a] = value_of(heap.make<Namespace>(as_symbol(K[i.b]), cl->ns));
+    DISPATCH();
+  }
+  CASE(NEWCLASS) {
+    SAVE_PC();
+    R[i.a] = value_of(new_class(as_symbol(K[i.b]), R[i.a], cl->ns));
+    DISPATCH();
+  }
+  CASE(DEFMETHOD) {
+    SAVE_PC();
+    Value c = R[i.a];
+    if (c.tag != Tag::Class) raise(fmt::format("{} can only be defined in a class body", as_symbol(K[i.b])->name));
+    Value m = R[i.c];
+    if (m.tag == Tag::Function) as_closure(m)->proto->owner = c.as.o;
+    as_class(c)->methods.set(as_symbol(K[i.b]), m);
+    DISPATCH();
+  }
+  CASE(CALLIN) {
+    SAVE_PC();
+    call_body(R[i.a], &R[i.b]);
+    DISPATCH();
+  }
+  CASE(NEW) {
+    SAVE_PC();
+    construct(R + i.a, i.b, f);
+    LOAD_FRAME();
+    DISPATCH();
+  }
+  CASE(SUPER) {
+    SAVE_PC();
+    call_super(R + i.a, i.b, f);
+    LOAD_FRAME();
+    DISPATCH();
+  }
+  CASE(ISA) {
+    Value v = R[i.b], c = R[i.c];
+    if (c.tag != Tag::Class) {
+      SAVE_PC();
+      raise(fmt::format("catch expects a class, got {}", repr(c)));
+    }
+    Class* vc = class_of(v);
+    R[i.a] = make_bool(vc && vc->is_subclass_of(as_class(c)));
+    DISPATCH();
+  }
+  CASE(TRY) {
+    handlers_.push_back(Handler{frame_count_ - 1, pc + i.sbx(), i.a});
+    DISPATCH();
+  }
+  CASE(ENDTRY) {
+    handlers_.pop_back();
+    DISPATCH();
+  }
   CASE(ERROR) {
     SAVE_PC();
     raise(as_string(K[i.bx()])->data);
   }
   CASE(THROW) {
     SAVE_PC();
-    raise_value(R[i.a]);
+    Value v = R[i.a];
+    if (v.tag == Tag::Class) v = new_object(as_class(v), nullptr, 0);  // (throw Cls)
+    raise_value(v);
   }
 
 #if !GENE_COMPUTED_GOTO

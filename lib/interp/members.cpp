@@ -35,6 +35,10 @@ Value get_member(VM& vm, Value obj, Symbol* key) {
       Value* v = as_class(obj)->members->members.find(key);
       return v ? *v : make_nil();
     }
+    case Tag::Instance: {
+      const Value* v = as_instance(obj)->props.find(key);
+      return v ? *v : make_nil();
+    }
     case Tag::Nil: vm.raise(fmt::format("Cannot access member '{}' on nil value", key->name));
     default: vm.raise(fmt::format("Cannot access member '{}' on {}", key->name, kind_name(obj.tag)));
   }
@@ -46,6 +50,7 @@ void set_member(VM& vm, Value obj, Symbol* key, Value v) {
     case Tag::Gene: as_gene(obj)->props.set(key, v); return;
     case Tag::Namespace: as_namespace(obj)->define(key, v); return;
     case Tag::Class: as_class(obj)->members->define(key, v); return;
+    case Tag::Instance: as_instance(obj)->props.set(key, v); return;
     case Tag::Nil: vm.raise(fmt::format("Cannot set member '{}' on nil value", key->name));
     default: vm.raise(fmt::format("Cannot set named member '{}' on {}", key->name, kind_name(obj.tag)));
   }
@@ -105,6 +110,7 @@ Value get_key(VM& vm, Value obj, Value key) {
     case Tag::Gene: v = as_gene(obj)->props.find(key_symbol(vm, key)); break;
     case Tag::Namespace: v = as_namespace(obj)->members.find(key_symbol(vm, key)); break;
     case Tag::Class: v = as_class(obj)->members->members.find(key_symbol(vm, key)); break;
+    case Tag::Instance: v = as_instance(obj)->props.find(key_symbol(vm, key)); break;
     default: break;
   }
   return v ? *v : make_undef();

@@ -66,6 +66,8 @@ void VM::mark_roots(Marker& m) {
   }
   for (Upvalue* u = open_upvals_; u; u = u->next_open) m.mark(u);
   m.mark(global_ns_);
+  m.mark(exception_class);
+  m.mark(runtime_error_class);
   m.mark(gene_ns_);
   for (Class* c : builtin_classes_) m.mark(c);
   for (Value v : extra_roots_) m.mark(v);
@@ -122,9 +124,16 @@ void VM::capture_trace(GeneError& e) {
   }
 }
 
+Value VM::make_exception(Class* cls, std::string_view message) {
+  Instance* inst = heap.make<Instance>(cls);
+  Root keep(heap, value_of(inst));
+  inst->props.set(intern("message"), heap.string_value(message));
+  return keep.value;
+}
+
 void VM::raise(std::string message) {
   GeneError e;
-  e.value = heap.string_value(message);
+  e.value = runtime_error_class ? make_exception(runtime_error_class, message) : heap.string_value(message);
   e.message = std::move(message);
   capture_trace(e);
   throw e;
@@ -217,7 +226,7 @@ void VM::bind_complex_params(Proto* p, Value* base, int nargs, Map* props) {
 }
 
 Class* VM::class_of(Value v) const {
-  if (v.tag == Tag::Instance) return nullptr;  // instances carry their class (STD tier)
+  if (v.tag == Tag::Instance) return as_instance(v)->cls;
   return builtin_classes_[static_cast<size_t>(v.tag)];
 }
 

@@ -29,6 +29,13 @@ struct Frame {
   uint8_t flags;
 };
 
+// An active try block: where a throw continues and which register receives the value.
+struct Handler {
+  size_t frame;
+  const Instr* pc;
+  uint16_t reg;
+};
+
 struct VMOptions {
   size_t stack_slots = size_t{1} << 22;  // 4M registers (64 MiB reserved, touched lazily)
   size_t max_frames = 200000;
@@ -66,6 +73,12 @@ class VM {
   Class* builtin_class(Tag tag) const { return builtin_classes_[static_cast<size_t>(tag)]; }
   void set_builtin_class(Tag tag, Class* c) { builtin_classes_[static_cast<size_t>(tag)] = c; }
   Class* class_of(Value v) const;
+  // Exception classes: the root (Exception, also bound as GeneException) and the class of
+  // errors the runtime raises itself.
+  Class* exception_class = nullptr;
+  Class* runtime_error_class = nullptr;
+  // A new instance of cls with the message property set (for errors).
+  Value make_exception(Class* cls, std::string_view message);
 
   // ---- output ----
   void write_out(std::string_view s);
@@ -80,6 +93,17 @@ class VM {
  private:
   friend struct Interp;
   Value execute(size_t entry_frame);
+  Value run_frames(size_t entry_frame);
+  bool unwind_to_handler(const GeneError& e, size_t entry_frame);
+  // Class support for the dispatch loop (classes.cpp).
+  Class* new_class(Symbol* name, Value parent, Namespace* enclosing);
+  void construct(Value* window, int nargs, Frame* caller);
+ public:
+  // Creates an object of cls from native code: runs its constructor to completion.
+  Value new_object(Class* cls, Value* args, int nargs);
+ private:
+  void call_super(Value* window, int nargs, Frame* caller);
+  void call_body(Value owner, Value* fn_slot);
   void push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, uint8_t flags);
   Value run_form(Proto* p, Value* base, Namespace* ns);
   void bind_complex_params(Proto* p, Value* base, int nargs, Map* props);
@@ -99,6 +123,7 @@ class VM {
   Namespace* global_ns_ = nullptr;
   Namespace* gene_ns_ = nullptr;
   std::vector<Class*> builtin_classes_;
+  std::vector<Handler> handlers_;
   std::vector<Value> extra_roots_;  // modules run by this VM and similar long-lived values
   Value* pinned_top_ = nullptr;     // top of the register windows of modules being run
   int root_id_ = 0;

@@ -1,0 +1,106 @@
+// Classes and namespaces (§10, §11.1): their bodies run once, as functions whose self is
+// the class or namespace and which see no enclosing locals.
+#include <fmt/format.h>
+
+#include "compiler/compiler_impl.hpp"
+
+namespace gene {
+
+namespace {
+Symbol* ctor_symbol() { return intern(".ctor"); }
+
+// The simple name of a definition written as a symbol, a string or a path a/b/name.
+Symbol* definition_name(Value v) {
+  if (is_symbol(v)) return as_symbol(v);
+  if (is_string(v)) return intern(as_string(v)->data);
+  if (is_tag(v, Tag::ComplexSymbol)) return as_complex(v)->parts.back();
+  return nullptr;
+}
+}  // namespace
+
+// Binds reg under a definition name: a plain name in the current namespace, or a path.
+void Compiler::define_name(Value name_form, Symbol* name, int reg) {
+  if (is_tag(name_form, Tag::ComplexSymbol)) {
+    ComplexSymbol* cs = as_complex(name_form);
+    int save = fs_->freereg;
+    int owner = alloc_reg();
+    path_prefix(cs, cs->parts.size() - 1, owner);
+    emit_abc(Op::SETMEMBER, owner, symbol_constant(name), reg);
+    free_to(save);
+  } else {
+    emit_abc(Op::DEFNS, reg, symbol_constant(name), 0);
+  }
+}
+
+// Compiles body as a function and runs it once with self = R[owner].
+void Compiler::body_in(int owner, const Value* body, size_t n, SourcePos pos) {
+  Proto* p = function_proto(nullptr, make_nil(), body, n, pos, true);
+  pos_ = pos;
+  fs_->proto->protos.push_back(p);
+  int save = fs_->freereg;
+  int fn = alloc_reg();
+  emit_abx(Op::CLOSURE, fn, static_cast<int64_t>(fs_->proto->protos.size() - 1));
+  emit_abc(Op::CALLIN, owner, fn, 0);
+  free_to(save);
+}
+
+void Compiler::class_form(Form& f, int dst) {
+  const Syms& S = syms();
+  if (f.args.empty()) return error_at_runtime("class requires a name", dst);
+  Value name_form = f.args[0];
+  Symbol* name = definition_name(name_form);
+  if (!name) return error_at_runtime("class name must be a symbol", dst);
+  size_t body = 1;
+  int r = target(dst);
+  if (f.args.size() >= 3 && sym_is(f.args[1], S.lt)) {
+    expr(f.args[2], r);
+    body = 3;
+  } else {
+    load_constant(make_nil(), r);
+  }
+  emit_abc(Op::NEWCLASS, r, symbol_constant(name), 0);
+  define_name(name_form, name, r);
+  if (body < f.args.size()) body_in(r, f.args.data() + body, f.args.size() - body, f.pos);
+  finish(dst, r);
+}
+
+void Compiler::ns_form(Form& f, int dst) {
+  if (f.args.empty()) return error_at_runtime("ns requires a name", dst);
+  Value name_form = f.args[0];
+  Symbol* name = definition_name(name_form);
+  if (!name) return error_at_runtime("ns name must be a symbol", dst);
+  int r = target(dst);
+  emit_abc(Op::NEWNS, r, symbol_constant(name), 0);
+  define_name(name_form, name, r);
+  if (f.args.size() > 1) body_in(r, f.args.data() + 1, f.args.size() - 1, f.pos);
+  finish(dst, r);
+}
+
+// (.fn name params body…) and (.ctor params body…) define methods on self, the class.
+void Compiler::method_def(Form& f, int dst, bool is_ctor) {
+  size_t i = 0;
+  Symbol* name = is_ctor ? ctor_symbol() : (f.args.empty() ? nullptr : definition_name(f.args[i++]));
+  if (!name) return error_at_runtime(".fn requires a method name", dst);
+  if (i >= f.args.size()) return error_at_runtime(fmt::format("method {} requires parameters", name->name), dst);
+  Value params = f.args[i++];
+  Proto* p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
+  pos_ = f.pos;
+  fs_->proto->protos.push_back(p);
+  int r = target(dst);
+  int save = fs_->freereg;
+  int cls = alloc_reg();
+  emit_abx(Op::CLOSURE, r, static_cast<int64_t>(fs_->proto->protos.size() - 1));
+  emit_abc(Op::LOADSELF, cls, 0, 0);
+  emit_abc(Op::DEFMETHOD, cls, symbol_constant(name), r);
+  free_to(save);
+  finish(dst, r);
+}
+
+void Compiler::new_form(Form& f, int dst) {
+  if (f.args.empty()) return error_at_runtime("new requires a class", dst);
+  call_window(f.args[0], f, 1, Op::NEW, dst);
+}
+
+void Compiler::super_form(Form& f, int dst) { call_window(make_nil(), f, 0, Op::SUPER, dst); }
+
+}  // namespace gene

@@ -1,0 +1,101 @@
+// Classes at run time (§10): creation, constructors, super calls, class and ns bodies.
+#include <fmt/format.h>
+
+#include "interp/vm.hpp"
+#include "runtime/printer.hpp"
+#include "runtime/symbol.hpp"
+
+namespace gene {
+
+namespace {
+Symbol* ctor_symbol() {
+  static Symbol* s = intern(".ctor");
+  return s;
+}
+}  // namespace
+
+Class* VM::new_class(Symbol* name, Value parent, Namespace* enclosing) {
+  if (!is_nil(parent) && parent.tag != Tag::Class) raise("Parent must be a class");
+  Class* p = is_nil(parent) ? builtin_class(Tag::Nil)->parent : as_class(parent);  // default: Object
+  Namespace* members = heap.make<Namespace>(name, enclosing);
+  Root keep(heap, value_of(members));
+  Class* c = heap.make<Class>(name, p, members);
+  return c;
+}
+
+// R[window] = new R[window](args). A Gene constructor runs as a frame flagged so that
+// its return value is replaced by the new instance.
+void VM::construct(Value* window, int nargs, Frame*) {
+  Value cv = window[0];
+  if (cv.tag != Tag::Class) raise(fmt::format("new expects a class, got {}", repr(cv)));
+  Class* cls = as_class(cv);
+  Value* ctor = cls->find_method(ctor_symbol());
+  if (cls->instance_tag != Tag::Instance) {  // builtin classes construct natively
+    if (!ctor || ctor->tag != Tag::NativeFn) raise(fmt::format("Cannot create a {} with new", cls->name->name));
+    window[0] = call_value_slow(*ctor, window + 1, nargs, nullptr, cv, nullptr);
+    return;
+  }
+  Value inst = value_of(heap.make<Instance>(cls));
+  window[0] = inst;  // rooted from here on
+  if (!ctor) return;
+  if (ctor->tag == Tag::Function) {
+    push_frame_for_closure(as_closure(*ctor), window + 1, nargs, nullptr, inst, kFrameConstruct);
+  } else {
+    call_value_slow(*ctor, window + 1, nargs, nullptr, inst, nullptr);
+    window[0] = inst;
+  }
+}
+
+Value VM::new_object(Class* cls, Value* args, int nargs) {
+  Value* window = stack_top();
+  if (window + nargs + 2 >= stack_end_) raise("stack overflow");
+  window[0] = value_of(cls);
+  std::copy(args, args + nargs, window + 1);
+  size_t entry = frame_count_;
+  Value* saved_pin = pinned_top_;
+  pinned_top_ = window + nargs + 1;  // keep the window alive while the constructor runs
+  try {
+    construct(window, nargs, nullptr);
+    if (frame_count_ > entry) {
+      frames_[frame_count_ - 1].flags |= kFrameToNative;
+      execute(entry);
+    }
+    pinned_top_ = saved_pin;
+    return window[0];
+  } catch (...) {
+    frame_count_ = entry;
+    pinned_top_ = saved_pin;
+    throw;
+  }
+}
+
+// (super args…): the parent's version of the running method, with the same self.
+void VM::call_super(Value* window, int nargs, Frame* caller) {
+  Proto* p = caller->closure->proto;
+  if (!p->owner || !p->name) raise("super can only be used inside a method");
+  Class* owner = static_cast<Class*>(p->owner);
+  Value* m = owner->parent ? owner->parent->find_method(p->name) : nullptr;
+  if (!m) {
+    if (p->name == ctor_symbol()) {  // no parent constructor: nothing to do
+      window[0] = make_nil();
+      return;
+    }
+    raise(fmt::format("No method available: {}.{}", owner->parent ? owner->parent->name->name : "nil", p->name->name));
+  }
+  Value self = caller->self;
+  if (m->tag == Tag::Function) {
+    push_frame_for_closure(as_closure(*m), window + 1, nargs, nullptr, self, 0);
+  } else {
+    window[0] = call_value_slow(*m, window + 1, nargs, nullptr, self, nullptr);
+  }
+}
+
+// Runs a class or namespace body once: self is the owner, globals resolve in its namespace.
+void VM::call_body(Value owner, Value* fn_slot) {
+  Closure* body = as_closure(*fn_slot);
+  if (owner.tag == Tag::Class) body->ns = as_class(owner)->members;
+  else if (owner.tag == Tag::Namespace) body->ns = as_namespace(owner);
+  *fn_slot = call(*fn_slot, nullptr, 0, owner);
+}
+
+}  // namespace gene
