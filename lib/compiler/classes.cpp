@@ -40,7 +40,7 @@ void Compiler::body_in(int owner, const Value* body, size_t n, SourcePos pos) {
   int save = fs_->freereg;
   int fn = alloc_reg();
   emit_abx(Op::CLOSURE, fn, static_cast<int64_t>(fs_->proto->protos.size() - 1));
-  emit_abc(Op::CALLIN, owner, fn, 0);
+  emit_abc(Op::CALLIN, owner, fn, 1);
   free_to(save);
 }
 

@@ -36,6 +36,23 @@ ModuleCompiler::~ModuleCompiler() = default;
 
 uint16_t ModuleCompiler::window_size() const { return static_cast<uint16_t>(state_->fs.freereg); }
 
+Proto* compile_eval(Heap& heap, Value form, const EvalEnv& env, const CompileOptions& options, MacroLookup macros) {
+  GcPause pause(heap);
+  Compiler c(heap, 0, options);
+  c.macros_ = std::move(macros);
+  c.env_ = &env;
+  Proto* p = heap.make<Proto>();
+  p->is_module = true;
+  if (is_gene(form)) p->pos = as_gene(form)->pos;
+  FuncState fs(p, nullptr);
+  c.fs_ = &fs;
+  c.pos_ = p->pos;
+  c.push_scope();
+  c.block(&form, 1, kReturn);
+  c.emit_abc(Op::RETNIL, 0, 0, 0);
+  return p;
+}
+
 Proto* ModuleCompiler::compile(Value form) {
   Compiler& c = state_->compiler;
   FuncState& fs = state_->fs;
@@ -45,6 +62,11 @@ Proto* ModuleCompiler::compile(Value form) {
   if (is_gene(form)) p->pos = as_gene(form)->pos;
   fs.proto = p;
   fs.symbol_consts.clear();
+  // Earlier forms' variables, so that eval can find them by name.
+  for (Scope& sc : fs.scopes) {
+    sc.local_infos.clear();
+    for (auto& [name, reg] : sc.names) p->locals.push_back(LocalInfo{name, static_cast<uint16_t>(reg), 0, UINT32_MAX});
+  }
   p->num_regs = static_cast<uint16_t>(fs.freereg);
   c.fs_ = &fs;
   c.pos_ = p->pos;

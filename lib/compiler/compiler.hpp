@@ -47,6 +47,12 @@ class ModuleCompiler {
   std::unique_ptr<State> state_;
 };
 
+struct EvalEnv;
+
+// Compiles code for eval and $caller_eval: names that env lists resolve to the variables
+// of the frame that env describes (GETENV/SETENV); everything else as usual.
+Proto* compile_eval(Heap& heap, Value form, const EvalEnv& env, const CompileOptions& options, MacroLookup macros);
+
 // Compiles all forms into one module proto (used by `gene compile` and tests).
 Proto* compile_module(Heap& heap, const std::vector<Value>& forms, uint32_t file_id,
                       const CompileOptions& options = {});

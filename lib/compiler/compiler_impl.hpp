@@ -107,6 +107,14 @@ class Compiler {
   void throw_form(Form& f, int dst);
   void define_name(Value name_form, Symbol* name, int reg);
 
+  // ---- macros, eval, templates, strings (macros.cpp) ----
+  bool is_macro_name(Value head);
+  void macro_call(Form& f, int dst);
+  void quoted_args(int window, Form& f);
+  void unary_op(Op op, Form& f, int dst);
+  void concat_form(const std::vector<Value>& parts, int dst);
+  void with_form(Form& f, int dst, bool is_tap);
+
   // ---- functions and calls (function.cpp) ----
   void fn_form(Form& f, int dst, Symbol* kind);
   void block_literal(Value params, const Value* body, size_t n, int dst);
@@ -120,6 +128,7 @@ class Compiler {
   Heap& heap_;
   uint32_t file_;
   MacroLookup macros_;
+  const EvalEnv* env_ = nullptr;  // set when compiling for eval: the frame's variables
   CompileOptions opts_;
   FuncState* fs_ = nullptr;
   SourcePos pos_;

@@ -130,6 +130,12 @@ void Compiler::symbol(Symbol* s, int dst) {
     finish(dst, r);
     return;
   }
+  if (const EvalEnv::Var* v = env_ && !fs_->parent ? env_->find(s) : nullptr) {
+    int r = target(dst);
+    emit_abc(v->is_upvalue ? Op::GETENVUP : Op::GETENV, r, v->index, 0);
+    finish(dst, r);
+    return;
+  }
   if (s->name.size() > 1 && s->name[0] == '$' && s != S.dollar) {
     // $name is gene/name
     int r = target(dst);
@@ -384,7 +390,12 @@ void Compiler::dispatch(Form& f, int dst) {
     if (s == S.break_) return break_form(f, dst, true);
     if (s == S.continue_) return break_form(f, dst, false);
     if (s == S.return_) return return_form(f, dst);
-    if (s == S.fn || s == S.fnx || s == S.fnxx) return fn_form(f, dst, s);
+    if (s == S.fn || s == S.fnx || s == S.fnxx || s == S.macro) return fn_form(f, dst, s);
+    if (s == S.eval) return unary_op(Op::EVAL, f, dst);
+    if (s == S.caller_eval) return unary_op(Op::CALLEREVAL, f, dst);
+    if (s == S.render) return unary_op(Op::RENDER, f, dst);
+    if (s == S.str || s == S.dollar) return concat_form(f.args, dst);
+    if (s == S.with || s == S.tap) return with_form(f, dst, s == S.tap);
     if (s == S.arrow) return block_literal(make_nil(), f.args.data(), n, dst);
     if (s == S.not_ || s == S.bang) {
       if (n != 1) return error_at_runtime(fmt::format("{} requires exactly one argument", s->name), dst);
@@ -421,9 +432,16 @@ void Compiler::dispatch(Form& f, int dst) {
     if (s->name.size() > 1 && s->name[0] == '.' && s != S.dotdot && s != S.dots && s != S.dot_slash)
       return method_call(make_obj(Tag::Symbol, S.self), intern(std::string_view(s->name).substr(1)), f, 0, dst);
   }
-  // 11. literal heads that can never be called make data genes directly
+  // 11. a string head concatenates (GN); literal heads that can never be called make data
+  // genes directly; a macro gets its arguments unevaluated
+  if (is_string(h)) {
+    std::vector<Value> parts{h};
+    parts.insert(parts.end(), f.args.begin(), f.args.end());
+    return concat_form(parts, dst);
+  }
   if (is_tag(h, Tag::Nil) || is_number(h) || is_tag(h, Tag::Bool) || is_tag(h, Tag::Char))
     return data_gene(h, true, f, dst);
+  if (is_macro_name(h)) return macro_call(f, dst);
   call(h, f, dst);
 }
 

@@ -17,6 +17,22 @@ struct Scope {
   std::vector<std::pair<Symbol*, int>> names;  // declaration order; later shadows earlier
   int min_reg = INT_MAX;                       // lowest register of a variable declared here
   bool captured = false;                       // some closure captured one of its variables
+  std::vector<size_t> local_infos;             // their Proto::locals entries, closed at scope end
+};
+
+// The variables of a running frame that code compiled by eval or $caller_eval may use.
+struct EvalEnv {
+  struct Var {
+    Symbol* name;
+    bool is_upvalue;  // else a register of the frame
+    uint16_t index;
+  };
+  std::vector<Var> vars;
+  const Var* find(Symbol* name) const {
+    for (auto v = vars.rbegin(); v != vars.rend(); ++v)
+      if (v->name == name) return &*v;
+    return nullptr;
+  }
 };
 
 struct LoopInfo {

@@ -126,8 +126,9 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   const Syms& S = syms();
   Value name_form = make_nil();
   size_t i = 0;
-  if (kind == S.fn) {
-    if (f.args.size() < 2) return error_at_runtime("fn requires a name and parameters", dst);
+  bool named = kind == S.fn || kind == S.macro;
+  if (named) {
+    if (f.args.size() < 2) return error_at_runtime(fmt::format("{} requires a name and parameters", kind->name), dst);
     name_form = f.args[i++];
   }
   Value params = make_nil();
@@ -139,9 +140,11 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   if (is_symbol(name_form)) name = as_symbol(name_form);
   else if (is_string(name_form)) name = intern(as_string(name_form)->data);
   else if (is_tag(name_form, Tag::ComplexSymbol)) name = as_complex(name_form)->parts.back();
-  else if (kind == S.fn) return error_at_runtime("fn name must be a symbol or a string", dst);
+  else if (named) return error_at_runtime(fmt::format("{} name must be a symbol or a string", kind->name), dst);
 
   Proto* p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
+  p->is_macro = kind == S.macro;
+  if (p->is_macro) p->simple_params = false;  // keeps macro calls off the CALL fast path
   pos_ = f.pos;
   fs_->proto->protos.push_back(p);
   int r = target(dst);

@@ -52,6 +52,7 @@ void Compiler::push_scope() { fs_->scopes.emplace_back(); }
 void Compiler::pop_scope() {
   Scope& s = fs_->scopes.back();
   if (s.captured && s.min_reg != INT_MAX) emit_abc(Op::CLOSE, s.min_reg, 0, 0);
+  for (size_t k : s.local_infos) fs_->proto->locals[k].end_pc = static_cast<uint32_t>(pc());
   fs_->scopes.pop_back();
 }
 
@@ -74,6 +75,7 @@ int Compiler::declare_var(Symbol* name, int reg) {
   if (reg < s.min_reg) s.min_reg = reg;
   for (LoopInfo& l : fs_->loops)  // every variable declared inside a loop is renewed per iteration
     if (reg < l.first_var_reg) l.first_var_reg = reg;
+  s.local_infos.push_back(fs_->proto->locals.size());
   fs_->proto->locals.push_back(LocalInfo{name, static_cast<uint16_t>(reg), static_cast<uint32_t>(pc()), UINT32_MAX});
   return reg;
 }

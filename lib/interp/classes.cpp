@@ -91,10 +91,10 @@ void VM::call_super(Value* window, int nargs, Frame* caller) {
 }
 
 // Runs a class or namespace body once: self is the owner, globals resolve in its namespace.
-void VM::call_body(Value owner, Value* fn_slot) {
+void VM::call_body(Value owner, Value* fn_slot, bool switch_ns) {
   Closure* body = as_closure(*fn_slot);
-  if (owner.tag == Tag::Class) body->ns = as_class(owner)->members;
-  else if (owner.tag == Tag::Namespace) body->ns = as_namespace(owner);
+  if (switch_ns && owner.tag == Tag::Class) body->ns = as_class(owner)->members;
+  else if (switch_ns && owner.tag == Tag::Namespace) body->ns = as_namespace(owner);
   *fn_slot = call(*fn_slot, nullptr, 0, owner);
 }
 

@@ -305,6 +305,7 @@ dispatch:
         f->pc = np->code.data();
         f->self = make_nil();
         f->flags = 0;
+        f->env = 0;
         cl = c;
         p = np;
         K = np->constants.data();
@@ -521,7 +522,7 @@ do_return : {
   }
   CASE(CALLIN) {
     SAVE_PC();
-    call_body(R[i.a], &R[i.b]);
+    call_body(R[i.a], &R[i.b], i.c != 0);
     DISPATCH();
   }
   CASE(NEW) {
@@ -552,6 +553,41 @@ do_return : {
   }
   CASE(ENDTRY) {
     handlers_.pop_back();
+    DISPATCH();
+  }
+  CASE(CALLMACRO) {
+    Value callee = R[i.a];
+    SAVE_PC();
+    if (callee.tag == Tag::Function) {
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, make_nil(), kFrameMacro);
+      LOAD_FRAME();
+    } else {
+      R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, nullptr, make_nil(), f);
+    }
+    DISPATCH();
+  }
+  CASE(EVAL) {
+    SAVE_PC();
+    R[i.a] = eval_in_frame(R[i.a], frame_count_ - 1);
+    DISPATCH();
+  }
+  CASE(CALLEREVAL) {
+    SAVE_PC();
+    R[i.a] = eval_in_frame(R[i.a], macro_caller_frame(frame_count_ - 1));
+    DISPATCH();
+  }
+  CASE(RENDER) {
+    SAVE_PC();
+    R[i.a] = render(R[i.a], frame_count_ - 1, 0);
+    DISPATCH();
+  }
+  CASE(GETENV) { R[i.a] = frames_[f->env].base[i.b]; DISPATCH(); }
+  CASE(SETENV) { frames_[f->env].base[i.b] = R[i.a]; DISPATCH(); }
+  CASE(GETENVUP) { R[i.a] = *frames_[f->env].closure->upvals[i.b]->loc; DISPATCH(); }
+  CASE(SETENVUP) { *frames_[f->env].closure->upvals[i.b]->loc = R[i.a]; DISPATCH(); }
+  CASE(CONCAT) {
+    SAVE_PC();
+    R[i.a] = concat(R + i.b, i.c);
     DISPATCH();
   }
   CASE(ERROR) {

@@ -173,6 +173,9 @@ void VM::close_upvalues(Value* from) {
 void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, uint8_t flags) {
   Proto* p = c->proto;
   if (frame_count_ >= opts_.max_frames || base + p->num_regs + 1 >= stack_end_) raise("stack overflow");
+  if (p->is_macro && !(flags & kFrameMacro))
+    raise(fmt::format("Macro {} was called with evaluated arguments (define a macro before the code that calls it)",
+                      p->display_name()));
   if (p->simple_params && nargs < p->num_required)
     raise(fmt::format("Argument {} is missing.", p->params[static_cast<size_t>(nargs)].name->name));
   Frame& f = frames_[frame_count_++];
@@ -181,6 +184,7 @@ void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, 
   f.pc = p->code.data();
   f.self = self;
   f.flags = flags;
+  f.env = 0;
   if (!p->simple_params) bind_complex_params(p, base, nargs, props);
   ++p->call_count;
 }

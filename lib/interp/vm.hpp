@@ -19,6 +19,7 @@ enum FrameFlags : uint8_t {
   kFrameToNative = 1,   // returning from this frame leaves execute()
   kFrameModule = 2,     // a top-level form: its registers (and upvalues) outlive the frame
   kFrameConstruct = 4,  // a constructor: the call's value is self, not the return value
+  kFrameMacro = 8,      // a macro: its arguments arrived unevaluated
 };
 
 struct Frame {
@@ -27,6 +28,7 @@ struct Frame {
   const Instr* pc;    // next instruction, saved across calls and before slow paths
   Value self;
   uint8_t flags;
+  uint32_t env;  // eval code: the frame whose variables GETENV/SETENV reach
 };
 
 // An active try block: where a throw continues and which register receives the value.
@@ -103,7 +105,12 @@ class VM {
   Value new_object(Class* cls, Value* args, int nargs);
  private:
   void call_super(Value* window, int nargs, Frame* caller);
-  void call_body(Value owner, Value* fn_slot);
+  void call_body(Value owner, Value* fn_slot, bool switch_ns);
+  // Metaprogramming (eval.cpp).
+  Value eval_in_frame(Value datum, size_t frame_index);
+  Value render(Value tpl, size_t frame_index, int depth);
+  size_t macro_caller_frame(size_t from);
+  Value concat(const Value* parts, int n);
   void push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, uint8_t flags);
   Value run_form(Proto* p, Value* base, Namespace* ns);
   void bind_complex_params(Proto* p, Value* base, int nargs, Map* props);

@@ -1,0 +1,133 @@
+// eval, $caller_eval and $render (§9.2–§9.4): data becomes code that runs in the scope
+// of a given frame, with that frame's variables reachable by name.
+#include <fmt/format.h>
+
+#include "compiler/func_state.hpp"
+#include "interp/vm.hpp"
+#include "runtime/printer.hpp"
+#include "runtime/symbol.hpp"
+
+namespace gene {
+
+namespace {
+// The variables visible at the frame's current instruction, latest declaration last.
+EvalEnv env_of(const Frame& f) {
+  EvalEnv env;
+  Proto* p = f.closure->proto;
+  uint32_t at = f.pc > p->code.data() ? static_cast<uint32_t>(f.pc - p->code.data()) - 1 : 0;
+  for (const UpvalDesc& u : p->upvals) env.vars.push_back({u.name, true, static_cast<uint16_t>(&u - p->upvals.data())});
+  for (const LocalInfo& l : p->locals)
+    if (l.start_pc <= at && at < l.end_pc) env.vars.push_back({l.name, false, l.reg});
+  return env;
+}
+
+// Adds a rendered element: a %_ result adds nothing, an Explode of an array splices.
+void add_rendered(std::vector<Value>& out, Value v) {
+  if (v.tag == Tag::Void) return;
+  if (v.tag == Tag::Explode && is_array(static_cast<Explode*>(v.as.o)->value)) {
+    for (Value e : as_array(static_cast<Explode*>(v.as.o)->value)->items) out.push_back(e);
+  } else {
+    out.push_back(v);
+  }
+}
+
+bool is_code(Value v) { return v.tag == Tag::Symbol || v.tag == Tag::Gene || v.tag == Tag::ComplexSymbol || v.tag == Tag::Quote; }
+}  // namespace
+
+Value VM::eval_in_frame(Value datum, size_t frame_index) {
+  if (!is_code(datum)) return datum;  // numbers, strings, arrays, maps … evaluate to themselves
+  Frame& target = frames_[frame_index];
+  EvalEnv env = env_of(target);
+  if (datum.tag == Tag::Symbol) {
+    Symbol* s = as_symbol(datum);
+    if (const EvalEnv::Var* v = env.find(s)) return v->is_upvalue ? *target.closure->upvals[v->index]->loc : target.base[v->index];
+    if (s != intern("self") && s->name.rfind('$', 0) != 0 && !target.closure->ns->lookup(s))
+      raise(fmt::format("Unknown symbol: {}", s->name));
+  }
+  Proto* p;
+  {
+    GcPause pause(heap);
+    Namespace* ns = target.closure->ns;
+    p = compile_eval(heap, datum, env, compile_options, [ns](Symbol* name) {
+      Value* v = ns->lookup(name);
+      return v && v->tag == Tag::Function && as_closure(*v)->proto->is_macro;
+    });
+  }
+  Root keep(heap, value_of(p));
+  Closure* c = heap.make<Closure>(p, target.closure->ns);
+  Value* slot = stack_top();
+  if (slot + p->num_regs + 2 >= stack_end_) raise("stack overflow");
+  slot[0] = value_of(c);
+  size_t entry = frame_count_;
+  push_frame_for_closure(c, slot + 1, 0, nullptr, target.self, kFrameToNative);
+  frames_[frame_count_ - 1].env = static_cast<uint32_t>(frame_index);
+  try {
+    return execute(entry);
+  } catch (...) {
+    close_upvalues(slot);
+    frame_count_ = entry;
+    throw;
+  }
+}
+
+// The frame that called the innermost running macro at or below `from`.
+size_t VM::macro_caller_frame(size_t from) {
+  for (size_t k = from + 1; k-- > 0;)
+    if (frames_[k].flags & kFrameMacro) {
+      if (k == 0) break;
+      return k - 1;
+    }
+  raise("$caller_eval can only be used within macros");
+}
+
+// Copies a template, replacing %x and %(expr) by their values; %_(expr) is evaluated for
+// its effect only; an Explode result is spliced into the surrounding array or gene.
+Value VM::render(Value tpl, size_t frame_index, int depth) {
+  if (depth > 2000) raise("template nested too deeply");
+  switch (tpl.tag) {
+    case Tag::Unquote: {
+      Quote* q = as_quote(tpl);
+      Value v = eval_in_frame(q->value, frame_index);
+      return q->discard ? make_void() : v;
+    }
+    case Tag::Array: {
+      Array* out = heap.make<Array>();
+      Root keep(heap, value_of(out));
+      for (size_t k = 0; k < as_array(tpl)->items.size(); ++k)
+        add_rendered(out->items, render(as_array(tpl)->items[k], frame_index, depth + 1));
+      return keep.value;
+    }
+    case Tag::Map: {
+      Map* out = heap.make<Map>();
+      Root keep(heap, value_of(out));
+      for (auto& [k, v] : as_map(tpl)->map.entries()) {
+        Value r = render(v, frame_index, depth + 1);
+        out->map.set(k, r);
+      }
+      return keep.value;
+    }
+    case Tag::Gene: {
+      Gene* src = as_gene(tpl);
+      Gene* out = heap.make<Gene>();
+      Root keep(heap, value_of(out));
+      out->pos = src->pos;
+      out->type = render(src->type, frame_index, depth + 1);
+      for (auto& [k, v] : src->props.entries()) {
+        Value r = render(v, frame_index, depth + 1);
+        out->props.set(k, r);
+      }
+      for (size_t k = 0; k < src->children.size(); ++k)
+        add_rendered(out->children, render(src->children[k], frame_index, depth + 1));
+      return keep.value;
+    }
+    default: return tpl;  // symbols, literals and nested quotes stay as they are
+  }
+}
+
+Value VM::concat(const Value* parts, int n) {
+  std::string out;
+  for (int k = 0; k < n; ++k) out += to_s(parts[k]);
+  return heap.string_value(out);
+}
+
+}  // namespace gene
