@@ -114,6 +114,7 @@ class Compiler {
   void unary_op(Op op, Form& f, int dst);
   void concat_form(const std::vector<Value>& parts, int dst);
   void with_form(Form& f, int dst, bool is_tap);
+  void import_form(Form& f, int dst);
 
   // ---- functions and calls (function.cpp) ----
   void fn_form(Form& f, int dst, Symbol* kind);

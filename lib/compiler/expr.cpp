@@ -396,6 +396,7 @@ void Compiler::dispatch(Form& f, int dst) {
     if (s == S.render) return unary_op(Op::RENDER, f, dst);
     if (s == S.str || s == S.dollar) return concat_form(f.args, dst);
     if (s == S.with || s == S.tap) return with_form(f, dst, s == S.tap);
+    if (s == S.import) return import_form(f, dst);
     if (s == S.arrow) return block_literal(make_nil(), f.args.data(), n, dst);
     if (s == S.not_ || s == S.bang) {
       if (n != 1) return error_at_runtime(fmt::format("{} requires exactly one argument", s->name), dst);

@@ -555,6 +555,22 @@ do_return : {
     handlers_.pop_back();
     DISPATCH();
   }
+  CASE(IMPORT) {
+    SAVE_PC();
+    R[i.a] = value_of(import_module(as_string(K[i.bx()])->data, p->pos.file));
+    DISPATCH();
+  }
+  CASE(IMPORTGET) {
+    Value from = R[i.b];
+    Symbol* name = as_symbol(K[i.c]);
+    const Value* v = from.tag == Tag::Namespace ? as_namespace(from)->members.find(name) : nullptr;
+    if (!v) {
+      SAVE_PC();
+      raise(fmt::format("Symbol '{}' not found in namespace", name->name));
+    }
+    R[i.a] = *v;
+    DISPATCH();
+  }
   CASE(CALLMACRO) {
     Value callee = R[i.a];
     SAVE_PC();

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/compiler.hpp"
@@ -59,6 +60,8 @@ class VM {
   // Parse and compile errors and uncaught Gene errors come out as GeneError.
   Value eval_source(uint32_t file_id, Namespace* ns = nullptr);
   Value run_module(Proto* main, Namespace* ns);
+  // Runs the program's main file (it counts as loading, so importing it back is a cycle).
+  Value run_main(uint32_t file_id);
   // Calls any callable from native code.
   Value call(Value fn, Value* args, int nargs, Value self = make_nil(), Map* props = nullptr);
 
@@ -70,6 +73,9 @@ class VM {
   Namespace* global_ns() const { return global_ns_; }
   Namespace* gene_ns() const { return gene_ns_; }
   Namespace* new_module_ns(std::string_view name);
+  // Runs the module at path once (relative to the importing file, then the working
+  // directory) and returns its namespace; an import cycle is an error.
+  Namespace* import_module(const std::string& path, uint32_t importer_file);
   void define_native(Namespace* ns, std::string_view name, NativeFnPtr fn, int min_args, int max_args);
   void define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args);
   Class* builtin_class(Tag tag) const { return builtin_classes_[static_cast<size_t>(tag)]; }
@@ -131,6 +137,8 @@ class VM {
   Namespace* gene_ns_ = nullptr;
   std::vector<Class*> builtin_classes_;
   std::vector<Handler> handlers_;
+  std::unordered_map<std::string, Namespace*> modules_;
+  std::vector<std::string> loading_;
   std::vector<Value> extra_roots_;  // modules run by this VM and similar long-lived values
   Value* pinned_top_ = nullptr;     // top of the register windows of modules being run
   int root_id_ = 0;

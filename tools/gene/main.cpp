@@ -119,7 +119,7 @@ int evaluate(const Options& o, uint32_t file, bool print_value) {
   VM vm(vo);
   vm.compile_options.optimize = o.optimize;
   try {
-    Value v = vm.eval_source(file);
+    Value v = vm.run_main(file);
     if (print_value) vm.write_out(repr(v) + "\n");
     vm.flush_out();
     return 0;
