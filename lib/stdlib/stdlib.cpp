@@ -32,6 +32,7 @@ void install_stdlib(VM& vm) {
   }
   install_core(vm);
   install_math(vm);
+  install_class_methods(vm);
   install_methods(vm);
 }
 

@@ -10,6 +10,12 @@ void install_stdlib(VM& vm);
 // One installer per group; install_stdlib calls them all.
 void install_core(VM& vm);      // print, println, assert, $parse, eval helpers
 void install_math(VM& vm);      // mod, rem, div, sqrt, bit operations …
-void install_methods(VM& vm);   // methods of String, Array, Map, Gene, numbers
+void install_class_methods(VM& vm);  // class_methods.cpp: introspection, Exception classes
+void install_methods(VM& vm);   // .to_s and .class on every value, then the groups below
+// Methods of builtin values (§17), one installer per file; install_methods calls them.
+void install_string_methods(VM& vm);  // string_methods.cpp
+void install_array_methods(VM& vm);   // array_methods.cpp
+void install_map_methods(VM& vm);     // map_methods.cpp: Map and Gene
+void install_number_methods(VM& vm);  // number_methods.cpp: Int, Float and Range
 
 }  // namespace gene

@@ -1,0 +1,56 @@
+// Shared pieces of the builtin-method files (§17): the method table row, argument checks
+// with one message format, index rules, and calls back into Gene code.
+#pragma once
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interp/vm.hpp"
+
+namespace gene::methods {
+
+struct MethodEntry {
+  Tag tag;
+  const char* name;
+  NativeFnPtr fn;
+  int lo, hi;  // argument counts; hi < 0: any number
+};
+void define_methods(VM& vm, std::span<const MethodEntry> table);
+
+// ---- the receiver (the interpreter checked its kind when it found the method) ----
+inline const std::string& self_str(CallArgs& a) { return as_string(a.self)->data; }
+inline std::vector<Value>& self_items(CallArgs& a) { return as_array(a.self)->items; }
+inline PropMap& self_map(CallArgs& a) { return as_map(a.self)->map; }
+inline Value size_value(size_t n) { return make_int(static_cast<int64_t>(n)); }
+
+// ---- arguments: a wrong kind raises "<method> expects <expected>, got <repr>" ----
+[[noreturn]] void arg_error(VM& vm, const char* method, const char* expected, Value got);
+int64_t int_arg(VM& vm, CallArgs& a, int k, const char* method, const char* expected = "an Int argument");
+const std::string& string_arg(VM& vm, CallArgs& a, int k, const char* method,
+                              const char* expected = "a string argument");
+// A String, or a Char taken as its one-character text.
+std::string text_arg(VM& vm, CallArgs& a, int k, const char* method);
+// Anything callable: a function, block or builtin.
+Value fn_arg(VM& vm, CallArgs& a, int k, const char* method);
+
+// ---- indexes: negatives count from the end ----
+// The element position, or -1 when outside [0, n).
+int64_t element_index(int64_t i, size_t n);
+// Same, but a position outside raises "index out of range".
+size_t checked_index(VM& vm, int64_t i, size_t n);
+// A slice bound: negatives from the end, then clamped into [0, n].
+size_t slice_bound(int64_t i, size_t n);
+
+// ---- building results (each keeps its new object rooted while it allocates) ----
+Value new_array(VM& vm, std::vector<Value> items = {});
+Value string_array(VM& vm, const std::vector<std::string_view>& parts);
+
+// Calls a Gene callable with the given arguments.
+template <class... V>
+Value call_fn(VM& vm, Value fn, V... args) {
+  Value argv[] = {args...};
+  return vm.call(fn, argv, static_cast<int>(sizeof...(args)));
+}
+
+}  // namespace gene::methods
