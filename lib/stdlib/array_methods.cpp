@@ -41,6 +41,14 @@ auto satisfies(VM& vm, Value fn, bool want = true) {
   return [&vm, fn, want](Value v) { return is_truthy(call_fn(vm, fn, v)) == want; };
 }
 
+// (new Array n [fill]): n copies of fill, default nil (§17.0). Self is the class.
+constexpr int64_t kMaxNewArray = int64_t{1} << 27;
+Value construct(VM& vm, CallArgs& a) {
+  int64_t n = a.count > 0 ? int_arg(vm, a, 0, "new Array", "an Int size") : 0;
+  if (n < 0 || n > kMaxNewArray) vm.raise(fmt::format("new Array expects a size from 0 to {}, got {}", kMaxNewArray, n));
+  return new_array(vm, std::vector<Value>(static_cast<size_t>(n), a.arg(1)));
+}
+
 Value size(VM&, CallArgs& a) { return size_value(self_items(a).size()); }
 Value empty(VM&, CallArgs& a) { return make_bool(self_items(a).empty()); }
 Value get(VM& vm, CallArgs& a) { return get_index(vm, a.self, int_arg(vm, a, 0, "get", "an Int index")); }
@@ -200,6 +208,7 @@ Value sort(VM& vm, CallArgs& a) {
 }
 
 const MethodEntry kArrayMethods[] = {
+    {Tag::Array, ".ctor", construct, 0, 2},
     {Tag::Array, "size", size, 0, 0},
     {Tag::Array, "empty", empty, 0, 0},
     {Tag::Array, "get", get, 1, 1},

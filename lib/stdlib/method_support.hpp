@@ -42,8 +42,10 @@ size_t checked_index(VM& vm, int64_t i, size_t n);
 // A slice bound: negatives from the end, then clamped into [0, n].
 size_t slice_bound(int64_t i, size_t n);
 
-// ---- building results (each keeps its new object rooted while it allocates) ----
+// ---- building results ----
+// The items must stay reachable elsewhere (e.g. from the receiver) while the array is made.
 Value new_array(VM& vm, std::vector<Value> items = {});
+// Keeps the array rooted while it makes the strings.
 Value string_array(VM& vm, const std::vector<std::string_view>& parts);
 
 // Calls a Gene callable with the given arguments.

@@ -27,6 +27,7 @@ void install_stdlib(VM& vm) {
   for (const KindClass& k : kClasses) {
     Namespace* members = vm.heap.make<Namespace>(intern(k.name), vm.gene_ns());
     Class* c = vm.heap.make<Class>(intern(k.name), object, members);
+    c->instance_tag = k.tag;  // `new` asks the class's native .ctor (e.g. Array) for a value
     vm.set_builtin_class(k.tag, c);
     vm.gene_ns()->define(intern(k.name), value_of(c));
   }

@@ -6,7 +6,6 @@
 #include <charconv>
 #include <type_traits>
 
-#include "runtime/printer.hpp"
 #include "stdlib/method_support.hpp"
 #include "stdlib/stdlib.hpp"
 
