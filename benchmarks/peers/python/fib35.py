@@ -1,0 +1,12 @@
+# fib35: naive recursive Fibonacci, fib(35). Expected: 9227465
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+def run(n):
+    return fib(n)
+
+
+print(run(35))

@@ -1,0 +1,21 @@
+# methods: a Point class with a method called n = 10000000 times.
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def sum(self):
+        return self.x + self.y
+
+
+def run(n):
+    p = Point(1, 2)
+    s = 0
+    i = 0
+    while i < n:
+        s += p.sum()
+        i += 1
+    return s
+
+
+print(run(10000000))

@@ -1,0 +1,13 @@
+# alloc: a 3-element array per iteration, n = 10000000 short-lived arrays.
+def run(n)
+  s = 0
+  i = 0
+  while i < n
+    a = [i, i + 1, i + 2]
+    s += (a[2] - a[0]) + a[1]
+    i += 1
+  end
+  s
+end
+
+puts run(10_000_000)

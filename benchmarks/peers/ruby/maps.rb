@@ -1,0 +1,16 @@
+# maps: create a 4-entry hash per iteration, keyed reads and writes. n = 3000000.
+def run(n)
+  total = 0
+  i = 0
+  while i < n
+    m = { a: i, b: i + 1, c: 0, d: 0 }
+    m[:c] = m[:a] + m[:b]
+    m[:d] = m[:c] * 2
+    m[:a] = m[:d] - m[:b]
+    total += m[:a]
+    i += 1
+  end
+  total
+end
+
+puts run(3_000_000)
