@@ -116,6 +116,14 @@ class Compiler {
   void with_form(Form& f, int dst, bool is_tap);
   void import_form(Form& f, int dst);
 
+  // ---- patterns, enums, selectors (patterns.cpp) ----
+  void match_form(Form& f, int dst);
+  void case_form(Form& f, int dst);
+  void enum_form(Form& f, int dst);
+  void selector_form(const std::vector<Value>& keys, int dst);
+  void set_form(Form& f, int dst);
+  bool selector_key(Value v, Value* key_expr);
+
   // ---- functions and calls (function.cpp) ----
   void fn_form(Form& f, int dst, Symbol* kind);
   void block_literal(Value params, const Value* body, size_t n, int dst);

@@ -215,9 +215,16 @@ void Compiler::for_form(Form& f, int dst) {
   load_constant(make_nil(), dst);
 }
 
-// (repeat n body…): a counted loop; n is evaluated once.
+// (repeat n body…): a counted loop; n is evaluated once. ^index i names the 0-based
+// counter and ^total t the count, both fresh in each iteration's scope (GN).
 void Compiler::repeat_form(Form& f, int dst) {
   if (f.args.empty()) return error_at_runtime("repeat requires a count", dst);
+  auto prop_name = [&](const char* key) -> Symbol* {
+    const Value* v = f.props ? f.props->find(intern(key)) : nullptr;
+    return v && is_symbol(*v) ? as_symbol(*v) : nullptr;
+  };
+  Symbol* index_name = prop_name("index");
+  Symbol* total_name = prop_name("total");
   int save = fs_->freereg;
   int count = alloc_reg();
   expr(f.args[0], count);
@@ -230,6 +237,8 @@ void Compiler::repeat_form(Form& f, int dst) {
   int top = pc();
   int exit_jump = emit_abc(Op::JNLT, i, count, 0);
   push_scope();
+  if (index_name) emit_abc(Op::MOVE, declare_var(index_name, alloc_reg()), i, 0);
+  if (total_name) emit_abc(Op::MOVE, declare_var(total_name, alloc_reg()), count, 0);
   for (size_t k = 1; k < f.args.size(); ++k) statement(f.args[k]);
   pop_scope();
   LoopInfo loop = std::move(fs_->loops.back());

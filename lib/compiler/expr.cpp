@@ -144,6 +144,11 @@ void Compiler::symbol(Symbol* s, int dst) {
     finish(dst, r);
     return;
   }
+  if (s->name.size() > 1 && s->name[0] == '@') {
+    Value key;
+    selector_key(make_obj(Tag::Symbol, s), &key);
+    return selector_form({key}, dst);
+  }
   if (is_spread(make_obj(Tag::Symbol, s))) {
     int r = target(dst);
     symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), r);
@@ -295,8 +300,13 @@ void Compiler::dispatch(Form& f, int dst) {
   size_t n = f.args.size();
   Value c1 = n > 0 ? f.args[0] : make_nil();
 
+  // `./` reads as the path [".", ""]; both spellings are the selector operator.
+  auto is_dot_slash = [&](Value v) {
+    return sym_is(v, S.dot_slash) || (is_tag(v, Tag::ComplexSymbol) && as_complex(v)->parts.size() == 2 &&
+                                      as_complex(v)->parts[0]->name == "." && as_complex(v)->parts[1]->name.empty());
+  };
   // 1. (./ target key [default])
-  if (sym_is(h, S.dot_slash)) {
+  if (is_dot_slash(h)) {
     if (n < 2) return error_at_runtime("./ requires a target and a key", dst);
     int r = target(dst);
     int save = fs_->freereg;
@@ -333,7 +343,7 @@ void Compiler::dispatch(Form& f, int dst) {
   // 5. infix: (a + b) -> (+ a b)
   if (n >= 1 && is_symbol(c1) && !blocks_infix(S, h)) {
     Symbol* op = as_symbol(c1);
-    if (is_arith_op(op) || is_compare_op(op) || op == S.pow || op == S.dot_slash) {
+    if (is_arith_op(op) || is_compare_op(op) || op == S.pow) {
       Form g;
       g.head = c1;
       g.args.reserve(n);
@@ -343,6 +353,14 @@ void Compiler::dispatch(Form& f, int dst) {
       g.pos = f.pos;
       return dispatch(g, dst);
     }
+  }
+  if (n >= 1 && is_dot_slash(c1) && !blocks_infix(S, h)) {  // (target ./ key [default])
+    Form g;
+    g.head = make_obj(Tag::Symbol, S.dot_slash);
+    g.args.push_back(h);
+    g.args.insert(g.args.end(), f.args.begin() + 1, f.args.end());
+    g.pos = f.pos;
+    return dispatch(g, dst);
   }
   if (n >= 1 && is_tag(c1, Tag::ComplexSymbol) && !blocks_infix(S, h)) {
     ComplexSymbol* cs = as_complex(c1);
@@ -397,6 +415,11 @@ void Compiler::dispatch(Form& f, int dst) {
     if (s == S.str || s == S.dollar) return concat_form(f.args, dst);
     if (s == S.with || s == S.tap) return with_form(f, dst, s == S.tap);
     if (s == S.import) return import_form(f, dst);
+    if (s == S.match) return match_form(f, dst);
+    if (s == S.case_) return case_form(f, dst);
+    if (s == S.enum_) return enum_form(f, dst);
+    if (s == S.set) return set_form(f, dst);
+    if (s == S.at) return selector_form(f.args, dst);
     if (s == S.arrow) return block_literal(make_nil(), f.args.data(), n, dst);
     if (s == S.not_ || s == S.bang) {
       if (n != 1) return error_at_runtime(fmt::format("{} requires exactly one argument", s->name), dst);

@@ -225,7 +225,13 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
   finish(dst, window);
 }
 
-void Compiler::call(Value callee, Form& f, int dst) { call_window(callee, f, 0, Op::CALL, dst); }
+void Compiler::call(Value callee, Form& f, int dst) {
+  // A call in return position reuses the frame (§8.9), unless a handler or finally of
+  // this frame must still run, or the frame is a module form whose registers persist.
+  bool tail = dst == kReturn && fs_->tries.empty() && !fs_->proto->is_module && !f.has_props();
+  for (Value a : f.args) tail = tail && !is_spread(a);
+  call_window(callee, f, 0, tail ? Op::TAILCALL : Op::CALL, dst);
+}
 
 // A call window: the head in R[w], arguments above it, the result back in R[w].
 void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst) {

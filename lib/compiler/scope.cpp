@@ -32,7 +32,11 @@ int count_vars(Value v, int depth) {
       if (opens_function(S, g->type)) return 0;
       if (!g->children.empty() && sym_is(g->children[0], S.arrow)) return 0;
       int n = 0;
-      if (sym_is(g->type, S.var)) n += 1;
+      if (sym_is(g->type, S.var) || sym_is(g->type, S.enum_)) n += 1;
+      if (sym_is(g->type, S.match) && !g->children.empty()) {
+        Value pattern = g->children[0];
+        n += is_array(pattern) ? static_cast<int>(as_array(pattern)->items.size()) : 1;
+      }
       if (sym_is(g->type, S.for_) && !g->children.empty()) {
         Value pattern = g->children[0];
         n += is_array(pattern) ? static_cast<int>(as_array(pattern)->items.size()) : 1;

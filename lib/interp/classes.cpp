@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "interp/vm.hpp"
+#include "runtime/equality.hpp"
 #include "runtime/printer.hpp"
 #include "runtime/symbol.hpp"
 
@@ -96,6 +97,40 @@ void VM::call_body(Value owner, Value* fn_slot, bool switch_ns) {
   if (switch_ns && owner.tag == Tag::Class) body->ns = as_class(owner)->members;
   else if (switch_ns && owner.tag == Tag::Namespace) body->ns = as_namespace(owner);
   *fn_slot = call(*fn_slot, nullptr, 0, owner);
+}
+
+// when-values of case (§13.2): a class tests instance-of, an array membership, a range
+// end-exclusive membership (GN), anything else equality.
+bool VM::case_matches(Value x, Value when) {
+  switch (when.tag) {
+    case Tag::Class: {
+      Class* c = class_of(x);
+      return c && c->is_subclass_of(as_class(when));
+    }
+    case Tag::Array:
+      for (Value v : as_array(when)->items)
+        if (values_equal(x, v)) return true;
+      return false;
+    case Tag::Range: {
+      if (!is_int(x)) return false;
+      Range* r = as_range(when);
+      int64_t v = as_int(x);
+      return r->step >= 0 ? (v >= r->start && v < r->end) : (v <= r->start && v > r->end);
+    }
+    default: return values_equal(x, when);
+  }
+}
+
+Class* VM::new_enum(Symbol* name, Array* pairs) {
+  Class* e = new_class(name, make_nil(), global_ns_);
+  Root keep(heap, value_of(e));
+  e->is_enum = true;
+  for (size_t k = 0; k + 1 < pairs->items.size(); k += 2) {
+    Symbol* member = as_symbol(pairs->items[k]);
+    Value m = value_of(heap.make<EnumMember>(name, member, as_int(pairs->items[k + 1])));
+    e->members->define(member, m);
+  }
+  return e;
 }
 
 }  // namespace gene

@@ -2,6 +2,8 @@
 // the out-of-line slow paths of ops.hpp. Computed goto where the compiler has it.
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "interp/ops.hpp"
 #include "interp/vm.hpp"
 #include "runtime/equality.hpp"
@@ -320,6 +322,36 @@ dispatch:
     }
     DISPATCH();
   }
+  CASE(TAILCALL) {
+    Value callee = R[i.a];
+    SAVE_PC();
+    if (callee.tag == Tag::Function && !(f->flags & (kFrameConstruct | kFrameMacro | kFrameModule))) {
+      Closure* c = as_closure(callee);
+      Proto* np = c->proto;
+      if (np->simple_params && i.b >= np->num_required && R + np->num_regs < stack_end_) {
+        if (open_upvals_ && open_upvals_->loc >= R) close_upvalues(R);
+        // The callee and its arguments move down over this frame's window.
+        std::memmove(R - 1, R + i.a, sizeof(Value) * (static_cast<size_t>(i.b) + 1));
+        ++np->call_count;
+        f->closure = c;
+        f->pc = np->code.data();
+        f->self = make_nil();
+        cl = c;
+        p = np;
+        K = np->constants.data();
+        pc = f->pc;
+        DISPATCH();
+      }
+    }
+    // Not a plain closure: an ordinary call; the RET after this instruction returns its value.
+    if (callee.tag == Tag::Function) {
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, make_nil(), 0);
+      LOAD_FRAME();
+    } else {
+      R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, nullptr, make_nil(), f);
+    }
+    DISPATCH();
+  }
   CASE(CALLKW) {
     // Props sit in R[A+1]; shift the positionals down so they start right after the callee.
     Value callee = R[i.a];
@@ -604,6 +636,39 @@ do_return : {
   CASE(CONCAT) {
     SAVE_PC();
     R[i.a] = concat(R + i.b, i.c);
+    DISPATCH();
+  }
+  CASE(REST) {
+    SAVE_PC();
+    Value src = R[i.b];
+    Array* out = heap.make<Array>();
+    if (src.tag == Tag::Array || src.tag == Tag::Gene) {
+      auto& items = src.tag == Tag::Array ? as_array(src)->items : as_gene(src)->children;
+      if (i.c < items.size()) out->items.assign(items.begin() + i.c, items.end());
+    }
+    R[i.a] = value_of(out);
+    DISPATCH();
+  }
+  CASE(CASEMATCH) {
+    SAVE_PC();
+    R[i.a] = make_bool(case_matches(R[i.b], R[i.c]));
+    DISPATCH();
+  }
+  CASE(NEWENUM) {
+    SAVE_PC();
+    R[i.a] = value_of(new_enum(as_symbol(K[i.b]), as_array(K[i.c])));
+    DISPATCH();
+  }
+  CASE(NEWSELECTOR) {
+    SAVE_PC();
+    Selector* sel = heap.make<Selector>();
+    sel->keys.assign(R + i.b, R + i.b + i.c);
+    R[i.a] = value_of(sel);
+    DISPATCH();
+  }
+  CASE(SETKEY) {
+    SAVE_PC();
+    set_key(*this, R[i.a], R[i.b], R[i.c]);
     DISPATCH();
   }
   CASE(ERROR) {

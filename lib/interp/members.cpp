@@ -33,7 +33,15 @@ Value get_member(VM& vm, Value obj, Symbol* key) {
     }
     case Tag::Class: {
       Value* v = as_class(obj)->members->members.find(key);
+      if (!v && as_class(obj)->is_enum) vm.raise(fmt::format("enum {} has no member {}", as_class(obj)->name->name, key->name));
       return v ? *v : make_nil();
+    }
+    case Tag::EnumMember: {
+      EnumMember* m = as_enum_member(obj);
+      if (key->name == "name") return vm.heap.string_value(m->name->name);
+      if (key->name == "value") return make_int(m->value);
+      if (key->name == "enum") return vm.heap.string_value(m->enum_name->name);
+      return make_nil();
     }
     case Tag::Instance: {
       const Value* v = as_instance(obj)->props.find(key);
@@ -114,6 +122,20 @@ Value get_key(VM& vm, Value obj, Value key) {
     default: break;
   }
   return v ? *v : make_undef();
+}
+
+void set_key(VM& vm, Value obj, Value key, Value v) {
+  if (is_int(key) && (obj.tag == Tag::Array || obj.tag == Tag::Gene)) return set_index(vm, obj, as_int(key), v);
+  set_member(vm, obj, key_symbol(vm, key), v);
+}
+
+Value apply_selector(VM& vm, Selector* sel, Value target) {
+  Value cur = target;
+  for (Value k : sel->keys) {
+    cur = get_key(vm, cur, k);
+    if (is_undef(cur)) return make_nil();
+  }
+  return cur;
 }
 
 // Normalises the collection in slot[0] to an Array, Gene or Range; slot[1] is the position.

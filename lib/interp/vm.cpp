@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "compiler/compiler.hpp"
+#include "interp/ops.hpp"
 #include "reader/reader.hpp"
 #include "runtime/printer.hpp"
 #include "runtime/source.hpp"
@@ -248,6 +249,9 @@ Value VM::call_value_slow(Value fn, Value* window, int nargs, Map* props, Value 
       CallArgs a{window, nargs, self, props};
       return nf->fn(*this, a);
     }
+    case Tag::Selector:
+      if (nargs < 1) raise("a selector needs a value to select from");
+      return apply_selector(*this, as_selector(fn), window[0]);
     default: {
       Gene* g = heap.make<Gene>();
       g->type = fn;

@@ -117,6 +117,8 @@ class VM {
   Value render(Value tpl, size_t frame_index, int depth);
   size_t macro_caller_frame(size_t from);
   Value concat(const Value* parts, int n);
+  bool case_matches(Value x, Value when);
+  Class* new_enum(Symbol* name, Array* pairs);
   void push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, uint8_t flags);
   Value run_form(Proto* p, Value* base, Namespace* ns);
   void bind_complex_params(Proto* p, Value* base, int nargs, Map* props);

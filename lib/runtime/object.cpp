@@ -87,5 +87,8 @@ void Gene::trace(Marker& m) {
 }
 void Quote::trace(Marker& m) { m.mark(value); }
 void Explode::trace(Marker& m) { m.mark(value); }
+void Selector::trace(Marker& m) {
+  for (Value k : keys) m.mark(k);
+}
 
 }  // namespace gene

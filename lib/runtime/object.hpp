@@ -115,6 +115,21 @@ struct Explode : Obj {
   void trace(Marker& m) override;
 };
 
+// A member of `(enum E a b)`: compares by identity, prints as E/a.
+struct EnumMember : Obj {
+  Symbol* enum_name;
+  Symbol* name;
+  int64_t value;
+  EnumMember(Symbol* e, Symbol* n, int64_t v) : Obj(Tag::EnumMember), enum_name(e), name(n), value(v) {}
+};
+
+// (@ k …): looks up each key in turn when applied to a value.
+struct Selector : Obj {
+  std::vector<Value> keys;
+  Selector() : Obj(Tag::Selector) {}
+  void trace(Marker& m) override;
+};
+
 // ---- typed views (caller checks the tag) ----
 inline String* as_string(Value v) { return static_cast<String*>(v.as.o); }
 inline Symbol* as_symbol(Value v) { return static_cast<Symbol*>(v.as.o); }
@@ -124,6 +139,8 @@ inline Map* as_map(Value v) { return static_cast<Map*>(v.as.o); }
 inline Gene* as_gene(Value v) { return static_cast<Gene*>(v.as.o); }
 inline Quote* as_quote(Value v) { return static_cast<Quote*>(v.as.o); }
 inline Range* as_range(Value v) { return static_cast<Range*>(v.as.o); }
+inline EnumMember* as_enum_member(Value v) { return static_cast<EnumMember*>(v.as.o); }
+inline Selector* as_selector(Value v) { return static_cast<Selector*>(v.as.o); }
 
 inline Value value_of(Obj* o) { return make_obj(o->tag, o); }
 

@@ -163,6 +163,16 @@ class Printer {
         out_ += "(... ";
         open(v.as.o, true);
         return;
+      case Tag::EnumMember:
+        out_ += as_enum_member(v)->enum_name->name;
+        out_.push_back('/');
+        out_ += as_enum_member(v)->name->name;
+        return;
+      case Tag::Selector:
+        out_ += "(@";
+        for (Value k : as_selector(v)->keys) out_ += " " + gene::repr(k);  // keys are scalars
+        out_.push_back(')');
+        return;
       default: out_ += kind_name(v.tag); return;
     }
   }
@@ -257,6 +267,7 @@ const char* kind_name(Tag t) {
     GENE_KIND_NAME(Array) GENE_KIND_NAME(Map) GENE_KIND_NAME(Gene) GENE_KIND_NAME(Quote) GENE_KIND_NAME(Unquote)
     GENE_KIND_NAME(Range) GENE_KIND_NAME(Explode) GENE_KIND_NAME(Function) GENE_KIND_NAME(NativeFn)
     GENE_KIND_NAME(BoundMethod) GENE_KIND_NAME(Class) GENE_KIND_NAME(Instance) GENE_KIND_NAME(Namespace)
+    GENE_KIND_NAME(EnumMember) GENE_KIND_NAME(Selector)
 #undef GENE_KIND_NAME
     case Tag::Undef: return "VkVoid";
     case Tag::Placeholder: return "VkPlaceholder";

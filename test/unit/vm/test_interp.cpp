@@ -124,7 +124,9 @@ TEST_CASE("errors: runtime errors carry messages", "[interp]") {
 }
 
 TEST_CASE("deep recursion raises stack overflow instead of crashing", "[interp]") {
-  CHECK(run("(fn f [n] (f (n + 1))) (f 0)").error == "stack overflow");
+  CHECK(run("(fn f [n] (1 + (f (n + 1)))) (f 0)").error == "stack overflow");
+  // A call in tail position reuses the frame (§8.9): deep tail recursion is fine.
+  CHECK(value_of_code("(fn loop_to [n acc] (if (n == 0) acc (loop_to (n - 1) (acc + 1)))) (loop_to 1000000 0)") == "1000000");
   CHECK(value_of_code("(fn f [n] (if (n == 0) 0 ((f (n - 1)) + 1))) (f 5000)") == "5000");
 }
 

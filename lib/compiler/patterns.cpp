@@ -1,0 +1,173 @@
+// match, case, enum (§13) and selectors (§14).
+#include <fmt/format.h>
+
+#include "compiler/compiler_impl.hpp"
+
+namespace gene {
+
+// (match name v) binds the whole value; (match [a b = d rest…] v) destructures it.
+void Compiler::match_form(Form& f, int dst) {
+  const Syms& S = syms();
+  if (f.args.size() != 2) return error_at_runtime("match expects a pattern and a value", dst);
+  Value pattern = f.args[0];
+  if (is_symbol(pattern)) {
+    int reg = take_var_reg();
+    expr(f.args[1], reg);
+    declare_var(as_symbol(pattern), reg);
+    return load_constant(make_nil(), dst);
+  }
+  if (!is_array(pattern)) return error_at_runtime("match expects a name or [names] pattern", dst);
+  int save = fs_->freereg;
+  int v = alloc_reg();
+  expr(f.args[1], v);
+  auto& items = as_array(pattern)->items;
+  int index = 0;
+  for (size_t k = 0; k < items.size(); ++k) {
+    Value p = items[k];
+    if (is_tag(p, Tag::Quote)) {  // a literal marker occupies a position
+      ++index;
+      continue;
+    }
+    if (!is_symbol(p)) continue;
+    Symbol* s = as_symbol(p);
+    if (s->name.size() > 3 && symbol_ends_with(s, "...")) {
+      int reg = declare_var(intern(std::string_view(s->name).substr(0, s->name.size() - 3)));
+      emit_abc(Op::REST, reg, v, index++);
+      continue;
+    }
+    int reg = declare_var(s);
+    if (k + 2 < items.size() && sym_is(items[k + 1], S.assign)) {
+      int key = alloc_reg();
+      load_constant(make_int(index), key);
+      emit_abc(Op::GETKEYU, reg, v, key);
+      int skip = emit_jump(Op::JMPIFDEF, reg);
+      expr(items[k + 2], reg);
+      patch_jump(skip);
+      free_to(key);
+      k += 2;
+    } else {
+      emit_abc(Op::GETINDEX, reg, v, index);
+    }
+    ++index;
+  }
+  free_to(save);
+  load_constant(make_nil(), dst);
+}
+
+// (case x when v body… when [a b] body… else body…)
+void Compiler::case_form(Form& f, int dst) {
+  const Syms& S = syms();
+  if (f.args.empty()) return error_at_runtime("case expects a value", dst);
+  int r = dst >= 0 ? dst : alloc_reg();
+  int save = fs_->freereg;
+  int x = alloc_reg();
+  expr(f.args[0], x);
+  std::vector<int> to_end;
+  size_t i = 1;
+  bool has_else = false;
+  while (i < f.args.size()) {
+    Value a = f.args[i++];
+    std::vector<Value> body;
+    int next = -1;
+    if (sym_is(a, S.when)) {
+      if (i >= f.args.size()) return error_at_runtime("when expects a value", dst);
+      Value when_value = f.args[i++];
+      int t = alloc_reg();
+      expr(when_value, t);
+      emit_abc(Op::CASEMATCH, t, x, t);
+      next = emit_jump(Op::JMPIFNOT, t);
+      free_to(t);
+    } else if (sym_is(a, S.else_)) {
+      has_else = true;
+    } else {
+      return error_at_runtime("case expects when or else clauses", dst);
+    }
+    while (i < f.args.size() && !sym_is(f.args[i], S.when) && !sym_is(f.args[i], S.else_)) body.push_back(f.args[i++]);
+    push_scope();
+    block(body.data(), body.size(), r);
+    pop_scope();
+    to_end.push_back(emit_jump(Op::JMP, 0));
+    if (next >= 0) patch_jump(next);
+  }
+  if (!has_else) load_constant(make_nil(), r);
+  for (int j : to_end) patch_jump(j);
+  free_to(save);
+  if (dst == kReturn) emit_abc(Op::RET, r, 0, 0);
+  else if (dst >= 0 && dst != r) finish(dst, r);
+}
+
+// (enum Color red green blue), (enum S ^values [a b]), (enum L low = 10 high)
+void Compiler::enum_form(Form& f, int dst) {
+  const Syms& S = syms();
+  if (f.args.empty() || !is_symbol(f.args[0])) return error_at_runtime("enum expects a name", dst);
+  Symbol* name = as_symbol(f.args[0]);
+  std::vector<Value> names(f.args.begin() + 1, f.args.end());
+  if (f.props) {
+    if (const Value* vs = f.props->find(intern("values")); vs && is_array(*vs))
+      names.insert(names.end(), as_array(*vs)->items.begin(), as_array(*vs)->items.end());
+  }
+  Array* pairs = heap_.make<Array>();
+  int64_t next = 0;
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (!is_symbol(names[k])) return error_at_runtime("enum members must be names", dst);
+    if (k + 2 < names.size() && sym_is(names[k + 1], S.assign)) {
+      if (!is_int(names[k + 2])) return error_at_runtime("an enum value must be an Int", dst);
+      next = as_int(names[k + 2]);
+      pairs->items.push_back(names[k]);
+      pairs->items.push_back(make_int(next++));
+      k += 2;
+    } else {
+      pairs->items.push_back(names[k]);
+      pairs->items.push_back(make_int(next++));
+    }
+  }
+  int reg = take_var_reg();
+  emit_abc(Op::NEWENUM, reg, symbol_constant(name), constant(value_of(pairs)));
+  declare_var(name, reg);
+  finish(dst, reg);
+}
+
+// The key of `@name` / `@0` (a literal) or of `(@ k)` (an expression).
+bool Compiler::selector_key(Value v, Value* key_expr) {
+  if (is_symbol(v) && as_symbol(v)->name.size() > 1 && as_symbol(v)->name[0] == '@') {
+    std::string_view k = std::string_view(as_symbol(v)->name).substr(1);
+    bool digits = !k.empty() && k.find_first_not_of("-0123456789") == std::string_view::npos && k != "-";
+    *key_expr = digits ? make_int(std::stoll(std::string(k))) : heap_.string_value(k);
+    return true;
+  }
+  if (is_gene(v) && sym_is(as_gene(v)->type, syms().at) && as_gene(v)->children.size() == 1) {
+    *key_expr = as_gene(v)->children[0];
+    return true;
+  }
+  return false;
+}
+
+void Compiler::selector_form(const std::vector<Value>& keys, int dst) {
+  int r = target(dst);
+  int save = fs_->freereg;
+  int first = fs_->freereg;
+  for (Value k : keys) expr(k, alloc_reg());
+  emit_abc(Op::NEWSELECTOR, r, first, static_cast<int>(keys.size()));
+  free_to(save);
+  finish(dst, r);
+}
+
+// ($set target @key value) / ($set target (@ key) value)
+void Compiler::set_form(Form& f, int dst) {
+  Value key;
+  if (f.args.size() != 3 || !selector_key(f.args[1], &key))
+    return error_at_runtime("$set expects a target, a selector and a value", dst);
+  int r = target(dst);
+  int save = fs_->freereg;
+  int t = expr_any(f.args[0]);
+  int k = alloc_reg();
+  expr(key, k);
+  int v = alloc_reg();
+  expr(f.args[2], v);
+  emit_abc(Op::SETKEY, t, k, v);
+  emit_abc(Op::MOVE, r, v, 0);
+  free_to(save);
+  finish(dst, r);
+}
+
+}  // namespace gene
