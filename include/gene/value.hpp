@@ -29,6 +29,8 @@ enum class Tag : uint8_t {
   Unquote,
   Range,
   Explode,      // internal result of `(... x)`
+  EnumMember,   // a member of an enum: name and Int value
+  Selector,     // (@ k …): a path of keys applied to a value
   Function,     // a closure over a Proto
   NativeFn,
   BoundMethod,
