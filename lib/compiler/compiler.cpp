@@ -70,9 +70,21 @@ Proto* ModuleCompiler::compile(Value form) {
   p->num_regs = static_cast<uint16_t>(fs.freereg);
   c.fs_ = &fs;
   c.pos_ = p->pos;
+  // A form that fails to compile leaves no trace: the next one (a REPL line) starts clean.
+  size_t names = fs.scopes[0].names.size();
+  int freereg = fs.freereg;
   try {
     c.block(&form, 1, kReturn);
   } catch (...) {
+    fs.scopes.resize(1);
+    fs.scopes[0].names.resize(names);
+    fs.freereg = freereg;
+    fs.reserved.clear();
+    fs.next_reserved = 0;
+    fs.loops.clear();
+    fs.tries.clear();
+    fs.in_finally = 0;
+    c.depth_ = 0;
     c.fs_ = nullptr;
     throw;
   }

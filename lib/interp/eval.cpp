@@ -47,11 +47,7 @@ Value VM::eval_in_frame(Value datum, size_t frame_index) {
   Proto* p;
   {
     GcPause pause(heap);
-    Namespace* ns = target.closure->ns;
-    p = compile_eval(heap, datum, env, compile_options, [ns](Symbol* name) {
-      Value* v = ns->lookup(name);
-      return v && v->tag == Tag::Function && as_closure(*v)->proto->is_macro;
-    });
+    p = compile_eval(heap, datum, env, compile_options, macro_lookup(target.closure->ns));
   }
   Root keep(heap, value_of(p));
   Closure* c = heap.make<Closure>(p, target.closure->ns);

@@ -266,18 +266,9 @@ Value VM::call(Value fn, Value* args, int nargs, Value self, Map* props) {
   if (fn.tag != Tag::Function) {
     Value* window = stack_top();
     if (window + nargs + 1 >= stack_end_) raise("stack overflow");
-    std::copy(args, args + nargs, window);
-    // The window lies above every frame: keep it visible to the collector meanwhile.
-    std::vector<Value> keep(window, window + nargs);
-    for (Value& v : keep) heap.push_root(&v);
-    struct Pop {
-      Heap& h;
-      size_t n;
-      ~Pop() {
-        for (size_t i = 0; i < n; ++i) h.pop_root();
-      }
-    } pop{heap, keep.size()};
-    return call_value_slow(fn, keep.data(), nargs, props, self, nullptr);
+    // The arguments lie above every frame: keep them visible to the collector meanwhile.
+    RootedValues keep(heap, std::vector<Value>(args, args + nargs));
+    return call_value_slow(fn, keep.values.data(), nargs, props, self, nullptr);
   }
   if (native_depth_ >= kMaxNativeNesting) raise("stack overflow");
   Value* slot = stack_top();
@@ -326,47 +317,15 @@ Value VM::run_form(Proto* p, Value* base, Namespace* ns) {
 }
 
 Value VM::eval_source(uint32_t file_id, Namespace* ns) {
-  if (!ns) ns = new_module_ns("<module>");
-  std::vector<Value> forms;
-  {
-    GcPause pause(heap);
-    forms = read_source(heap, file_id);  // a parse error anywhere stops the file before it runs
-  }
-  for (Value& v : forms) heap.push_root(&v);
-  struct Unroot {
-    Heap& h;
-    size_t n;
-    ~Unroot() {
-      for (size_t i = 0; i < n; ++i) h.pop_root();
-    }
-  } unroot{heap, forms.size()};
+  Session session(*this, ns ? ns : new_module_ns("<module>"));
+  return session.eval(file_id);
+}
 
-  ModuleCompiler compiler(heap, file_id, compile_options, [this, ns](Symbol* name) {
+MacroLookup VM::macro_lookup(Namespace* ns) {
+  return [ns](Symbol* name) {
     Value* v = ns->lookup(name);
     return v && v->tag == Tag::Function && as_closure(*v)->proto->is_macro;
-  });
-  Value* base = stack_top() + 1;
-  Value* saved_pin = pinned_top_;
-  Value result = make_nil();
-  try {
-    for (Value form : forms) {
-      Proto* p;
-      {
-        GcPause pause(heap);
-        p = compiler.compile(form);
-      }
-      pinned_top_ = base + compiler.window_size();
-      Root keep(heap, value_of(p));
-      result = run_form(p, base, ns);
-    }
-  } catch (...) {
-    close_upvalues(base);
-    pinned_top_ = saved_pin;
-    throw;
-  }
-  close_upvalues(base);
-  pinned_top_ = saved_pin;
-  return result;
+  };
 }
 
 }  // namespace gene

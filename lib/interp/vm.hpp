@@ -45,6 +45,29 @@ struct VMOptions {
   bool gc_stress = false;
 };
 
+class VM;
+
+// A module in progress: one namespace and one register window across many evaluations,
+// so that later code (the next REPL line) sees earlier variables, functions and macros.
+class Session {
+ public:
+  Session(VM& vm, Namespace* ns);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+  // Reads every form of the source first (a parse error runs nothing), then compiles and
+  // runs them one at a time; returns the value of the last.
+  Value eval(uint32_t file_id);
+  Namespace* ns() const { return ns_; }
+
+ private:
+  VM& vm_;
+  Namespace* ns_;
+  ModuleCompiler compiler_;
+  Value* base_;
+  Value* saved_pin_;
+};
+
 class VM {
  public:
   explicit VM(VMOptions opts = {});
@@ -62,6 +85,7 @@ class VM {
   Value run_module(Proto* main, Namespace* ns);
   // Runs the program's main file (it counts as loading, so importing it back is a cycle).
   Value run_main(uint32_t file_id);
+  MacroLookup macro_lookup(Namespace* ns);
   // Calls any callable from native code.
   Value call(Value fn, Value* args, int nargs, Value self = make_nil(), Map* props = nullptr);
 
@@ -99,7 +123,7 @@ class VM {
   size_t frame_depth() const { return frame_count_; }
 
  private:
-  friend struct Interp;
+  friend class Session;
   Value execute(size_t entry_frame);
   Value run_frames(size_t entry_frame);
   bool unwind_to_handler(const GeneError& e, size_t entry_frame);

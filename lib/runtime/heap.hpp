@@ -105,6 +105,26 @@ class Root {
   Value value;
 };
 
+// RAII root for a vector of values (the forms of a file while they run one by one).
+class RootedValues {
+ public:
+  RootedValues(Heap& h, std::vector<Value> values) : heap_(h), values(std::move(values)) {
+    id_ = heap_.add_root_source([this](Marker& m) {
+      for (Value v : this->values) m.mark(v);
+    });
+  }
+  ~RootedValues() { heap_.remove_root_source(id_); }
+  RootedValues(const RootedValues&) = delete;
+  RootedValues& operator=(const RootedValues&) = delete;
+
+ private:
+  Heap& heap_;
+  int id_;
+
+ public:
+  std::vector<Value> values;
+};
+
 // RAII pause for phases (reader, compiler) that allocate many unrooted temporaries.
 class GcPause {
  public:

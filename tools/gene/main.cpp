@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "repl.hpp"
 #include "bytecode/disasm.hpp"
 #include "compiler/compiler.hpp"
 #include "interp/vm.hpp"
@@ -32,12 +33,13 @@ Usage: gene <command> [options] [arguments]
 Commands:
   run [options] FILE [args…]   run a program (reads stdin when FILE is - or absent and stdin is piped)
   eval [options] CODE…         evaluate code (or stdin) and print the repr of its value   (alias: e)
+  repl [options]               interactive session: definitions persist between lines   (alias: r)
   parse [options] [FILE…]      print the data the reader produces
   compile [options] [FILE…]    print the bytecode listing
   help                         show this text   (aliases: h, -h, --help)
   version                      show the version (also --version)
 
-Options of run and eval:
+Options of run, eval and repl:
   --no-opt        turn off constant folding and specialised instructions
   --gc-stress     collect garbage on every allocation (slow; finds rooting bugs)
 
@@ -247,6 +249,15 @@ int main(int argc, char** argv) {
   if (cmd == "run") return cmd_run(args);
   if (cmd == "eval" || cmd == "e") return cmd_eval(args);
   if (cmd == "parse") return cmd_parse(args);
+  if (cmd == "repl" || cmd == "r") {
+    Options o = parse_options(args, false);
+    if (!o.positional.empty()) die("repl takes no arguments (see gene help)");
+    VMOptions vo;
+    vo.gc_stress = o.gc_stress;
+    CompileOptions co;
+    co.optimize = o.optimize;
+    return run_repl(vo, co);
+  }
   if (cmd == "compile") return cmd_compile(args);
   if (cmd == "help" || cmd == "h" || cmd == "-h" || cmd == "--help") {
     fmt::print("{}", kHelp);

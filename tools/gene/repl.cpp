@@ -1,0 +1,105 @@
+// The REPL: lines accumulate until the reader stops asking for more (brackets balance),
+// then every form runs in one persistent Session; a failing line ends only that line.
+#include "repl.hpp"
+
+#include <editline/readline.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "compiler/compiler.hpp"
+#include "interp/vm.hpp"
+#include "reader/reader.hpp"
+#include "runtime/printer.hpp"
+#include "runtime/source.hpp"
+
+namespace gene {
+
+namespace {
+constexpr const char* kReplHelp =
+    "Enter Gene expressions; each result is shown in repr form.\n"
+    "Input continues over several lines until its brackets balance.\n"
+    "Commands: help, exit, quit (or end of input).\n";
+
+// Reads one line; interactive sessions get line editing and history through libedit.
+bool read_line(bool interactive, const char* prompt, std::string* out) {
+  if (interactive) {
+    char* line = readline(prompt);
+    if (!line) return false;
+    *out = line;
+    if (!out->empty()) add_history(line);
+    std::free(line);
+    return true;
+  }
+  out->clear();
+  int c;
+  while ((c = std::fgetc(stdin)) != EOF && c != '\n') out->push_back(static_cast<char>(c));
+  return c != EOF || !out->empty();
+}
+
+// True when text is an unfinished datum: the reader ran out of input inside it.
+bool needs_more(Heap& heap, const std::string& text) {
+  try {
+    GcPause pause(heap);
+    read_string(heap, text, "<repl>");
+    return false;
+  } catch (const ParseError& e) {
+    return std::string_view(e.what()).rfind("EOF while reading", 0) == 0;
+  }
+}
+
+bool is_blank(const std::string& s) { return s.find_first_not_of(" \t\r") == std::string::npos; }
+}  // namespace
+
+int run_repl(const VMOptions& vm_options, const CompileOptions& compile_options) {
+  bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+  VM vm(vm_options);
+  vm.compile_options = compile_options;
+  Session session(vm, vm.new_module_ns("<repl>"));
+  if (interactive) fmt::print("Gene {} REPL — type help for help, exit to leave.\n", GENE_VERSION_STRING);
+  std::string line, input;
+  while (read_line(interactive, input.empty() ? "gene> " : "  ... ", &line)) {
+    if (input.empty()) {
+      if (is_blank(line)) continue;
+      if (line == "exit" || line == "quit") break;
+      if (line == "help") {
+        fmt::print("{}", kReplHelp);
+        continue;
+      }
+    }
+    input += line;
+    input += '\n';
+    if (needs_more(vm.heap, input)) continue;
+    std::string code;
+    code.swap(input);
+    try {
+      Value v = session.eval(register_source("<repl>", code));
+      bool quiet = is_nil(v) || is_void(v) || code.find_first_not_of(" \t") == code.find("(print");
+      if (!quiet) vm.write_out(repr(v) + "\n");
+      vm.flush_out();
+    } catch (const ParseError& e) {
+      vm.flush_out();
+      fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
+    } catch (const CompileError& e) {
+      vm.flush_out();
+      fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
+    } catch (const GeneError& e) {
+      vm.flush_out();
+      fmt::print(stderr, "{}\n", format_error(e));
+    }
+    std::fflush(stderr);
+  }
+  if (!input.empty()) {
+    fmt::print(stderr, "error: unfinished input at end of session\n");
+    vm.flush_out();
+    return 1;
+  }
+  if (interactive) fmt::print("\n");
+  vm.flush_out();
+  return 0;
+}
+
+}  // namespace gene
