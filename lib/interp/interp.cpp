@@ -56,10 +56,10 @@ bool VM::unwind_to_handler(const GeneError& e, size_t entry_frame) {
 }
 
 Value VM::run_frames(size_t entry_frame) {
+  // Only f, R, pc and K live in registers; the closure and proto are read through f so
+  // that the dispatch loop keeps its hot state out of memory.
   Frame* f = &frames_[frame_count_ - 1];
-  Closure* cl = f->closure;
-  Proto* p = cl->proto;
-  const Value* K = p->constants.data();
+  const Value* K = f->closure->proto->constants.data();
   Value* R = f->base;
   const Instr* pc = f->pc;
   Instr i;
@@ -70,9 +70,7 @@ Value VM::run_frames(size_t entry_frame) {
 #define LOAD_FRAME()              \
   do {                            \
     f = &frames_[frame_count_ - 1]; \
-    cl = f->closure;              \
-    p = cl->proto;                \
-    K = p->constants.data();      \
+    K = f->closure->proto->constants.data(); \
     R = f->base;                  \
     pc = f->pc;                   \
   } while (0)
@@ -109,26 +107,26 @@ dispatch:
   }
   CASE(LOADBOOL) { R[i.a] = make_bool(i.b != 0); DISPATCH(); }
   CASE(LOADSELF) { R[i.a] = f->self; DISPATCH(); }
-  CASE(GETUPVAL) { R[i.a] = *cl->upvals[i.b]->loc; DISPATCH(); }
-  CASE(SETUPVAL) { *cl->upvals[i.b]->loc = R[i.a]; DISPATCH(); }
+  CASE(GETUPVAL) { R[i.a] = *f->closure->upvals[i.b]->loc; DISPATCH(); }
+  CASE(SETUPVAL) { *f->closure->upvals[i.b]->loc = R[i.a]; DISPATCH(); }
   CASE(GETGLOBAL) {
-    GlobalCache& c = p->global_caches[i.c];
-    if (c.epoch != g_namespace_epoch || c.ns != cl->ns) {
-      c.slot = cl->ns->lookup(as_symbol(K[i.b]));
+    GlobalCache& c = f->closure->proto->global_caches[i.c];
+    if (c.epoch != g_namespace_epoch || c.ns != f->closure->ns) {
+      c.slot = f->closure->ns->lookup(as_symbol(K[i.b]));
       c.epoch = g_namespace_epoch;
-      c.ns = cl->ns;
+      c.ns = f->closure->ns;
     }
     R[i.a] = c.slot ? *c.slot : make_nil();
     DISPATCH();
   }
   CASE(SETGLOBAL) {
     Symbol* name = as_symbol(K[i.b]);
-    Value* slot = cl->ns->lookup(name);
+    Value* slot = f->closure->ns->lookup(name);
     if (slot) *slot = R[i.a];
-    else cl->ns->define(name, R[i.a]);
+    else f->closure->ns->define(name, R[i.a]);
     DISPATCH();
   }
-  CASE(LOADNS) { R[i.a] = value_of(cl->ns); DISPATCH(); }
+  CASE(LOADNS) { R[i.a] = value_of(f->closure->ns); DISPATCH(); }
 
 #define ARITH(name, builtin)                                                   \
   CASE(name) {                                                                 \
@@ -272,7 +270,7 @@ dispatch:
     DISPATCH();
   }
   CASE(LOOP) {
-    ++p->loop_counters[i.a];
+    ++f->closure->proto->loop_counters[i.a];
     pc += i.sbx();
     DISPATCH();
   }
@@ -308,8 +306,6 @@ dispatch:
         f->self = make_nil();
         f->flags = 0;
         f->env = 0;
-        cl = c;
-        p = np;
         K = np->constants.data();
         R = nb;
         pc = f->pc;
@@ -336,8 +332,6 @@ dispatch:
         f->closure = c;
         f->pc = np->code.data();
         f->self = make_nil();
-        cl = c;
-        p = np;
         K = np->constants.data();
         pc = f->pc;
         DISPATCH();
@@ -422,12 +416,12 @@ do_return : {
 }
   CASE(CLOSURE) {
     SAVE_PC();
-    Proto* child = p->protos[i.bx()];
-    Closure* c = heap.make<Closure>(child, cl->ns);
+    Proto* child = f->closure->proto->protos[i.bx()];
+    Closure* c = heap.make<Closure>(child, f->closure->ns);
     R[i.a] = value_of(c);
     for (size_t k = 0; k < child->upvals.size(); ++k) {
       const UpvalDesc& d = child->upvals[k];
-      c->upvals[k] = d.in_stack ? capture_upvalue(R + d.index) : cl->upvals[d.index];
+      c->upvals[k] = d.in_stack ? capture_upvalue(R + d.index) : f->closure->upvals[d.index];
     }
     DISPATCH();
   }
@@ -530,17 +524,17 @@ do_return : {
     DISPATCH();
   }
   CASE(DEFNS) {
-    cl->ns->define(as_symbol(K[i.b]), R[i.a]);
+    f->closure->ns->define(as_symbol(K[i.b]), R[i.a]);
     DISPATCH();
   }
   CASE(NEWNS) {
     SAVE_PC();
-    R[i.a] = value_of(heap.make<Namespace>(as_symbol(K[i.b]), cl->ns));
+    R[i.a] = value_of(heap.make<Namespace>(as_symbol(K[i.b]), f->closure->ns));
     DISPATCH();
   }
   CASE(NEWCLASS) {
     SAVE_PC();
-    R[i.a] = value_of(new_class(as_symbol(K[i.b]), R[i.a], cl->ns));
+    R[i.a] = value_of(new_class(as_symbol(K[i.b]), R[i.a], f->closure->ns));
     DISPATCH();
   }
   CASE(DEFMETHOD) {
@@ -589,7 +583,7 @@ do_return : {
   }
   CASE(IMPORT) {
     SAVE_PC();
-    R[i.a] = value_of(import_module(as_string(K[i.bx()])->data, p->pos.file));
+    R[i.a] = value_of(import_module(as_string(K[i.bx()])->data, f->closure->proto->pos.file));
     DISPATCH();
   }
   CASE(IMPORTGET) {

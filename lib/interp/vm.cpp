@@ -17,18 +17,22 @@
 namespace gene {
 
 namespace {
+// Zeroed memory that the kernel commits page by page, only when touched.
+void* reserve(size_t bytes) {
+  void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (mem == MAP_FAILED) throw std::bad_alloc();
+  return mem;
+}
+
 constexpr int kMaxNativeNesting = 180;  // Gene -> native -> Gene re-entries (C++ stack bound)
 }
 
 VM::VM(VMOptions opts) : opts_(opts) {
   // Reserve the register stack once; pages are committed only when touched, and zero
   // bytes are nil values, so the stack starts out valid.
-  size_t bytes = opts_.stack_slots * sizeof(Value);
-  void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (mem == MAP_FAILED) throw std::bad_alloc();
-  stack_ = static_cast<Value*>(mem);
+  stack_ = static_cast<Value*>(reserve(opts_.stack_slots * sizeof(Value)));
   stack_end_ = stack_ + opts_.stack_slots;
-  frames_ = std::make_unique<Frame[]>(opts_.max_frames);
+  frames_ = static_cast<Frame*>(reserve(opts_.max_frames * sizeof(Frame)));
   heap.set_stress(opts_.gc_stress);
   root_id_ = heap.add_root_source([this](Marker& m) { mark_roots(m); });
 
@@ -45,6 +49,7 @@ VM::~VM() {
   flush_out();
   heap.remove_root_source(root_id_);
   munmap(stack_, opts_.stack_slots * sizeof(Value));
+  munmap(frames_, opts_.max_frames * sizeof(Frame));
 }
 
 Value* VM::stack_top() const {

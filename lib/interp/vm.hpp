@@ -156,7 +156,7 @@ class VM {
   VMOptions opts_;
   Value* stack_ = nullptr;
   Value* stack_end_ = nullptr;
-  std::unique_ptr<Frame[]> frames_;
+  Frame* frames_ = nullptr;  // reserved like the stack: untouched frames cost nothing
   size_t frame_count_ = 0;
   Upvalue* open_upvals_ = nullptr;
   Namespace* global_ns_ = nullptr;
