@@ -49,14 +49,21 @@ std::string comment(const Proto* p, const Instr& i) {
   }
 }
 
+}  // namespace
+
+std::string disassemble_instruction(const Proto* p, size_t at) {
+  const Instr& i = p->code[at];
+  std::string c = comment(p, i);
+  return fmt::format("{:<10} {}{}{}", op_name(i.op), operands(p, at), c.empty() ? "" : "  ", c);
+}
+
+namespace {
 void listing(const Proto* p, std::string& out) {
   out += fmt::format("function {} (registers {}, params {}, upvalues {}, constants {})\n", p->display_name(),
                      p->num_regs, p->params.size(), p->upvals.size(), p->constants.size());
   for (size_t at = 0; at < p->code.size(); ++at) {
-    const Instr& i = p->code[at];
     uint32_t line = at < p->positions.size() ? p->positions[at].line : 0;
-    std::string c = comment(p, i);
-    out += fmt::format("  {:4} [{:>4}] {:<10} {}{}{}\n", at, line, op_name(i.op), operands(p, at), c.empty() ? "" : "  ", c);
+    out += fmt::format("  {:4} [{:>4}] {}\n", at, line, disassemble_instruction(p, at));
   }
   for (const Proto* child : p->protos) {
     out += "\n";

@@ -7,5 +7,7 @@
 namespace gene {
 
 std::string disassemble(const Proto* p);
+// One instruction: "OPNAME operands  ; constant".
+std::string disassemble_instruction(const Proto* p, size_t at);
 
 }  // namespace gene

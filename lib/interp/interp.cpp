@@ -36,7 +36,7 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
 Value VM::execute(size_t entry_frame) {
   for (;;) {
     try {
-      return run_frames(entry_frame);
+      return profiler ? run_frames<true>(entry_frame) : run_frames<false>(entry_frame);
     } catch (const GeneError& e) {
       if (!unwind_to_handler(e, entry_frame)) throw;
     }
@@ -55,6 +55,7 @@ bool VM::unwind_to_handler(const GeneError& e, size_t entry_frame) {
   return true;
 }
 
+template <bool kProfiled>
 Value VM::run_frames(size_t entry_frame) {
   // Only f, R, pc and K live in registers; the closure and proto are read through f so
   // that the dispatch loop keeps its hot state out of memory.
@@ -83,10 +84,11 @@ Value VM::run_frames(size_t entry_frame) {
 #include "bytecode/opcodes.def"
 #undef OPCODE
   };
-#define DISPATCH()                                   \
-  do {                                               \
-    i = *pc++;                                       \
-    goto* kLabels[static_cast<int>(i.op)];           \
+#define DISPATCH()                                                                                   \
+  do {                                                                                               \
+    if constexpr (kProfiled) profiler->step(f->closure->proto, pc, frame_count_, heap.objects_allocated_total()); \
+    i = *pc++;                                                                                       \
+    goto* kLabels[static_cast<int>(i.op)];                                                           \
   } while (0)
 #define CASE(name) L_##name:
   DISPATCH();
@@ -111,6 +113,7 @@ dispatch:
   CASE(SETUPVAL) { *f->closure->upvals[i.b]->loc = R[i.a]; DISPATCH(); }
   CASE(GETGLOBAL) {
     GlobalCache& c = f->closure->proto->global_caches[i.c];
+    if constexpr (kProfiled) profiler->global_lookup(c.epoch == g_namespace_epoch && c.ns == f->closure->ns);
     if (c.epoch != g_namespace_epoch || c.ns != f->closure->ns) {
       c.slot = f->closure->ns->lookup(as_symbol(K[i.b]));
       c.epoch = g_namespace_epoch;
@@ -685,6 +688,13 @@ do_return : {
 #undef SAVE_PC
 #undef DISPATCH
 #undef CASE
+}
+
+template Value VM::run_frames<false>(size_t);
+template Value VM::run_frames<true>(size_t);
+
+void VM::report_profile(FILE* out) {
+  if (profiler) profiler->report(out, heap.objects_allocated_total(), heap.collections());
 }
 
 }  // namespace gene

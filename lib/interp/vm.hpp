@@ -11,6 +11,7 @@
 #include "compiler/compiler.hpp"
 #include "interp/error.hpp"
 #include "interp/function.hpp"
+#include "interp/profiler.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/namespace.hpp"
 
@@ -118,6 +119,10 @@ class VM {
   // When set, program output is collected here instead of written to stdout (tests, embedders).
   std::string* capture = nullptr;
 
+  // ---- profiling: when set, the instrumented dispatch loop runs ----
+  std::unique_ptr<Profiler> profiler;
+  void report_profile(FILE* out);
+
   // ---- introspection for profilers and tests ----
   uint64_t instructions_executed() const { return instr_count_; }
   size_t frame_depth() const { return frame_count_; }
@@ -125,6 +130,7 @@ class VM {
  private:
   friend class Session;
   Value execute(size_t entry_frame);
+  template <bool kProfiled>
   Value run_frames(size_t entry_frame);
   bool unwind_to_handler(const GeneError& e, size_t entry_frame);
   // Class support for the dispatch loop (classes.cpp).

@@ -42,6 +42,10 @@ Commands:
 Options of run, eval and repl:
   --no-opt        turn off constant folding and specialised instructions
   --gc-stress     collect garbage on every allocation (slow; finds rooting bugs)
+  --profile       per-function calls, self and total time, allocations (to stderr)
+  --profile-instructions   opcode counts and time per opcode (to stderr)
+  --trace         print each instruction as it runs (to stderr); --trace-limit=N stops after N
+                  (default 10000)
 
 Options of parse and compile:
   -e CODE, --eval=CODE           use CODE instead of files
@@ -54,6 +58,7 @@ Environment: GENE_LOG=debug|info|warn sets the log level of diagnostics.
 struct Options {
   bool optimize = true;
   bool gc_stress = false;
+  ProfilerOptions profile;
   std::vector<std::string> eval_code;
   std::string format = "pretty";
   std::vector<std::string> positional;
@@ -76,6 +81,15 @@ Options parse_options(const std::vector<std::string>& args, bool stop_at_positio
       o.optimize = false;
     } else if (a == "--gc-stress") {
       o.gc_stress = true;
+    } else if (a == "--profile") {
+      o.profile.functions = true;
+    } else if (a == "--profile-instructions") {
+      o.profile.instructions = true;
+    } else if (a == "--trace") {
+      o.profile.trace = true;
+    } else if (a.rfind("--trace-limit=", 0) == 0) {
+      o.profile.trace = true;
+      o.profile.trace_limit = std::strtoull(a.c_str() + 14, nullptr, 10);
     } else if (a == "-e" || a == "--eval") {
       if (k + 1 >= args.size()) die(fmt::format("{} needs a value", a));
       o.eval_code.push_back(args[++k]);
@@ -120,6 +134,16 @@ int evaluate(const Options& o, uint32_t file, bool print_value) {
   vo.gc_stress = o.gc_stress;
   VM vm(vo);
   vm.compile_options.optimize = o.optimize;
+  const ProfilerOptions& po = o.profile;
+  if (po.functions || po.instructions || po.trace) vm.profiler = std::make_unique<Profiler>(po);
+  // The profile is printed on every exit path, errors included.
+  struct Report {
+    VM& vm;
+    ~Report() {
+      vm.flush_out();
+      vm.report_profile(stderr);
+    }
+  } report{vm};
   try {
     Value v = vm.run_main(file);
     if (print_value) vm.write_out(repr(v) + "\n");

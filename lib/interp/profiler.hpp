@@ -1,0 +1,62 @@
+// Built-in profilers (`gene run --profile`, `--profile-instructions`, `--trace`): the
+// interpreter runs a second, instrumented copy of its dispatch loop only when one is on.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "bytecode/opcodes.hpp"
+#include "bytecode/proto.hpp"
+
+namespace gene {
+
+struct ProfilerOptions {
+  bool functions = false;     // per-function calls, self/total time, allocations
+  bool instructions = false;  // opcode counts and time per opcode
+  bool trace = false;         // print each instruction executed
+  uint64_t trace_limit = 10000;
+};
+
+class Profiler {
+ public:
+  explicit Profiler(ProfilerOptions o);
+
+  // Called before each instruction: depth is the frame count, so calls and returns
+  // (including unwinding and native re-entry) are seen as changes of depth.
+  void step(const Proto* p, const Instr* pc, size_t depth, uint64_t allocations);
+  void global_lookup(bool hit) { ++(hit ? global_hits_ : global_misses_); }
+  // Closes open activations and prints the report to out.
+  void report(FILE* out, uint64_t allocations, size_t collections);
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  struct FnStats {
+    uint64_t calls = 0;
+    double self = 0, total = 0;
+    uint64_t allocs = 0;
+  };
+  struct Activation {
+    const Proto* proto;
+    Clock::time_point start;
+    double child = 0;
+    uint64_t allocs_start = 0, child_allocs = 0;
+  };
+  void enter(const Proto* p, Clock::time_point now, uint64_t allocations);
+  void leave(Clock::time_point now, uint64_t allocations);
+
+  ProfilerOptions opts_;
+  Clock::time_point started_, last_;
+  std::vector<Activation> stack_;
+  std::unordered_map<const Proto*, FnStats> fns_;
+  uint64_t op_count_[kNumOpcodes] = {};
+  double op_time_[kNumOpcodes] = {};
+  int last_op_ = -1;
+  uint64_t instructions_ = 0, calls_ = 0, traced_ = 0;
+  size_t last_depth_ = 0;
+  uint64_t global_hits_ = 0, global_misses_ = 0;
+};
+
+}  // namespace gene
