@@ -1,4 +1,4 @@
-// The reader: source text -> Gene data, on a generated source of about 60 KB.
+// The reader: source text -> Gene data, on a generated source of about 70 KB.
 #include <benchmark/benchmark.h>
 
 #include "reader/reader.hpp"
