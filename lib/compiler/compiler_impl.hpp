@@ -142,7 +142,7 @@ class Compiler {
   FuncState* fs_ = nullptr;
   SourcePos pos_;
   int depth_ = 0;
-  static constexpr int kMaxNesting = 3000;
+  static constexpr int kMaxNesting = 1000;
 };
 
 // Helpers on data.

@@ -16,6 +16,8 @@
 namespace gene {
 
 namespace {
+constexpr int kMaxNativeNesting = 180;  // nested executes: bounds the C++ stack they use
+
 // Fast ordering for two Ints; anything else goes to compare_slow.
 inline bool compare(VM& vm, Op op, Value a, Value b) {
   if (is_int(a) && is_int(b)) {
@@ -34,9 +36,21 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
 // Runs frames from entry_frame up; a Gene error continues at the innermost try block of
 // these frames, or leaves to the caller (an outer execute or the embedder).
 Value VM::execute(size_t entry_frame) {
+  // Each nested execute (native code calling Gene, eval, imports) uses C++ stack.
+  if (native_depth_ >= kMaxNativeNesting) raise("stack overflow");
+  struct Depth {
+    int& d;
+    explicit Depth(int& depth) : d(depth) { ++d; }
+    ~Depth() { --d; }
+  } depth(native_depth_);
   for (;;) {
     try {
-      return profiler ? run_frames<true>(entry_frame) : run_frames<false>(entry_frame);
+      try {
+        return profiler ? run_frames<true>(entry_frame) : run_frames<false>(entry_frame);
+      } catch (const std::bad_alloc&) {
+        emergency_memory_.reset();  // room to build the error itself
+        raise("out of memory");     // a Gene error: catchable, and reported with a position
+      }
     } catch (const GeneError& e) {
       if (!unwind_to_handler(e, entry_frame)) throw;
     }

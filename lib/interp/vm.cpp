@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 #include <sys/mman.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "compiler/compiler.hpp"
 #include "interp/ops.hpp"
@@ -24,7 +26,6 @@ void* reserve(size_t bytes) {
   return mem;
 }
 
-constexpr int kMaxNativeNesting = 180;  // Gene -> native -> Gene re-entries (C++ stack bound)
 }
 
 VM::VM(VMOptions opts) : opts_(opts) {
@@ -100,20 +101,24 @@ void VM::define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_a
 
 void VM::write_out(std::string_view s) {
   out_buf_.append(s);
-  if (out_buf_.size() >= (1u << 16)) flush_out();
+  bool due = out_buf_.size() >= (1u << 16) || (line_buffered && s.find('\n') != std::string_view::npos);
+  if (due && !flush_out()) raise(fmt::format("cannot write output: {}", std::strerror(errno)));
 }
 
-void VM::flush_out() {
+// Returns false when stdout is gone (a closed pipe, a full disk): the program then ends
+// with an error instead of printing into the void forever.
+bool VM::flush_out() {
   if (capture) {
     capture->append(out_buf_);
     out_buf_.clear();
-    return;
+    return true;
   }
+  bool ok = true;
   if (!out_buf_.empty()) {
-    fwrite(out_buf_.data(), 1, out_buf_.size(), stdout);
+    ok = fwrite(out_buf_.data(), 1, out_buf_.size(), stdout) == out_buf_.size();
     out_buf_.clear();
   }
-  fflush(stdout);
+  return fflush(stdout) == 0 && ok;
 }
 
 // ---- errors ----
@@ -275,20 +280,15 @@ Value VM::call(Value fn, Value* args, int nargs, Value self, Map* props) {
     RootedValues keep(heap, std::vector<Value>(args, args + nargs));
     return call_value_slow(fn, keep.values.data(), nargs, props, self, nullptr);
   }
-  if (native_depth_ >= kMaxNativeNesting) raise("stack overflow");
   Value* slot = stack_top();
   if (slot + nargs + 2 >= stack_end_) raise("stack overflow");
   slot[0] = fn;
   std::copy(args, args + nargs, slot + 1);
   size_t entry = frame_count_;
-  ++native_depth_;
   try {
     push_frame_for_closure(as_closure(fn), slot + 1, nargs, props, self, kFrameToNative);
-    Value result = execute(entry);
-    --native_depth_;
-    return result;
+    return execute(entry);
   } catch (...) {
-    --native_depth_;
     close_upvalues(slot);
     frame_count_ = entry;
     throw;

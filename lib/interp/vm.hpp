@@ -115,9 +115,11 @@ class VM {
 
   // ---- output ----
   void write_out(std::string_view s);
-  void flush_out();
+  bool flush_out();
   // When set, program output is collected here instead of written to stdout (tests, embedders).
   std::string* capture = nullptr;
+  // Flush at every newline (stdout is a terminal); otherwise output is block-buffered.
+  bool line_buffered = false;
 
   // ---- profiling: when set, the instrumented dispatch loop runs ----
   std::unique_ptr<Profiler> profiler;
@@ -175,6 +177,7 @@ class VM {
   Value* pinned_top_ = nullptr;     // top of the register windows of modules being run
   int root_id_ = 0;
   int native_depth_ = 0;
+  std::unique_ptr<char[]> emergency_memory_ = std::make_unique<char[]>(1 << 20);
   uint64_t instr_count_ = 0;
   std::string out_buf_;
 };

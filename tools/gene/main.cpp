@@ -3,6 +3,8 @@
 #include <spdlog/cfg/env.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +44,7 @@ Commands:
 Options of run, eval and repl:
   --no-opt        turn off constant folding and specialised instructions
   --gc-stress     collect garbage on every allocation (slow; finds rooting bugs)
+  --max-heap=MiB  cap memory: a runaway allocation raises "out of memory" (exit 1)
   --profile       per-function calls, self and total time, allocations (to stderr)
   --profile-instructions   opcode counts and time per opcode (to stderr)
   --trace         print each instruction as it runs (to stderr); --trace-limit=N stops after N
@@ -58,6 +61,7 @@ Environment: GENE_LOG=debug|info|warn sets the log level of diagnostics.
 struct Options {
   bool optimize = true;
   bool gc_stress = false;
+  size_t max_heap_mb = 0;
   ProfilerOptions profile;
   std::vector<std::string> eval_code;
   std::string format = "pretty";
@@ -81,6 +85,9 @@ Options parse_options(const std::vector<std::string>& args, bool stop_at_positio
       o.optimize = false;
     } else if (a == "--gc-stress") {
       o.gc_stress = true;
+    } else if (a.rfind("--max-heap=", 0) == 0) {
+      o.max_heap_mb = std::strtoull(a.c_str() + 11, nullptr, 10);
+      if (o.max_heap_mb == 0) die("--max-heap needs a size in MiB, e.g. --max-heap=512");
     } else if (a == "--profile") {
       o.profile.functions = true;
     } else if (a == "--profile-instructions") {
@@ -128,12 +135,27 @@ uint32_t load_file(const std::string& path) {
   return register_source(path, std::move(text));
 }
 
+// Caps the address space at what the process uses now plus mb MiB, so that a runaway
+// allocation ends with an "out of memory" Gene error instead of the system's OOM killer.
+void limit_memory(size_t mb) {
+  size_t pages = 0;
+  if (FILE* f = fopen("/proc/self/statm", "r")) {
+    if (fscanf(f, "%zu", &pages) != 1) pages = 0;
+    fclose(f);
+  }
+  rlimit lim{};
+  lim.rlim_cur = lim.rlim_max = pages * static_cast<size_t>(sysconf(_SC_PAGESIZE)) + (mb << 20);
+  if (setrlimit(RLIMIT_AS, &lim) != 0) spdlog::warn("--max-heap: setrlimit failed: {}", std::strerror(errno));
+}
+
 // Runs a source in a fresh VM; prints errors; returns the exit status.
 int evaluate(const Options& o, uint32_t file, bool print_value) {
   VMOptions vo;
   vo.gc_stress = o.gc_stress;
   VM vm(vo);
   vm.compile_options.optimize = o.optimize;
+  vm.line_buffered = isatty(STDOUT_FILENO);
+  if (o.max_heap_mb) limit_memory(o.max_heap_mb);
   const ProfilerOptions& po = o.profile;
   if (po.functions || po.instructions || po.trace) vm.profiler = std::make_unique<Profiler>(po);
   // The profile is printed on every exit path, errors included.
@@ -257,13 +279,29 @@ int cmd_version() {
 
 }  // namespace
 
+int dispatch_command(std::vector<std::string> args);
+
 int main(int argc, char** argv) {
+  // A closed pipe shows up as a write error (EPIPE) that ends the program cleanly.
+  signal(SIGPIPE, SIG_IGN);
+  try {
+    return dispatch_command(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::bad_alloc&) {
+    fflush(stdout);
+    fmt::print(stderr, "Error: out of memory\n");
+  } catch (const std::exception& e) {
+    fflush(stdout);
+    fmt::print(stderr, "Error: {}\n", e.what());
+  }
+  return 1;
+}
+
+int dispatch_command(std::vector<std::string> args) {
   spdlog::set_default_logger(spdlog::stderr_color_mt("gene"));
   spdlog::set_level(spdlog::level::warn);
   spdlog::cfg::load_env_levels();  // SPDLOG_LEVEL
   if (const char* lvl = std::getenv("GENE_LOG")) spdlog::set_level(spdlog::level::from_str(lvl));
 
-  std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     fmt::print("{}", kHelp);
     return 0;
