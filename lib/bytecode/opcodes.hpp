@@ -34,6 +34,11 @@ inline Instr make_abx(Op op, int a, int64_t bx) {
   return Instr{op, static_cast<uint16_t>(a), static_cast<uint16_t>(u & 0xffff), static_cast<uint16_t>(u >> 16)};
 }
 
+// CALLM, NEW and SUPER: B is the argument count; with kPropsFlag set, a map of named
+// arguments follows the positional ones in the window.
+constexpr uint16_t kPropsFlag = 0x8000;
+constexpr uint16_t kArgCountMask = 0x7fff;
+
 const char* op_name(Op op);
 OpFormat op_format(Op op);
 const char* op_doc(Op op);

@@ -118,6 +118,7 @@ class Compiler {
 
   // ---- patterns, enums, selectors (patterns.cpp) ----
   void match_form(Form& f, int dst);
+  void destructure(Array* pattern, int src, int depth);
   void case_form(Form& f, int dst);
   void enum_form(Form& f, int dst);
   void selector_form(const std::vector<Value>& keys, int dst);
@@ -128,7 +129,7 @@ class Compiler {
   void fn_form(Form& f, int dst, Symbol* kind);
   void block_literal(Value params, const Value* body, size_t n, int dst);
   Proto* function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos,
-                        bool lexical_barrier = false);
+                        bool lexical_barrier = false, bool is_block = false);
   void call(Value callee, Form& f, int dst);
   void call_args(int window, Form& f, size_t first_arg, Op op, int c_operand, int dst);
   void call_window(Value head, Form& f, size_t first_arg, Op op, int dst);

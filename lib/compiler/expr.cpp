@@ -110,7 +110,9 @@ void Compiler::symbol(Symbol* s, int dst) {
   if (dst == kDiscard) return;  // reading a variable has no effect
   if (s == S.self) {
     int r = target(dst);
-    emit_abc(Op::LOADSELF, r, 0, 0);
+    int up = fs_->is_block ? find_upvalue(fs_, S.self) : -1;
+    if (up >= 0) emit_abc(Op::GETUPVAL, r, up, 0);
+    else emit_abc(Op::LOADSELF, r, 0, 0);
     finish(dst, r);
     return;
   }
@@ -162,11 +164,7 @@ void Compiler::symbol(Symbol* s, int dst) {
 // Evaluates the head and the segments before `upto` of a path into dst (a register).
 void Compiler::path_prefix(ComplexSymbol* cs, size_t upto, int dst) {
   Symbol* head = cs->parts[0];
-  if (head == syms().empty) {
-    emit_abc(Op::LOADSELF, dst, 0, 0);
-  } else {
-    symbol(head, dst);
-  }
+  symbol(head == syms().empty ? syms().self : head, dst);
   for (size_t i = 1; i < upto; ++i) {
     Symbol* seg = cs->parts[i];
     int64_t index;

@@ -52,6 +52,7 @@ struct FuncState {
   // Open try blocks, innermost last: the finally forms to run when leaving early.
   std::vector<std::vector<Value>> tries;
   int in_finally = 0;  // return/break/continue inside finally are ignored (§12.2)
+  bool is_block = false;  // a -> block: self is the enclosing function's self (§8.8)
   int freereg = 0;
   std::vector<int> reserved;  // registers set aside for `var`s of the current statement
   size_t next_reserved = 0;

@@ -13,6 +13,7 @@ struct ParamSpec {
   bool named = false;
   bool rest = false;
   Array* destructure = nullptr;  // [[a b] c]: the argument is split into a and b
+  bool to_self = false;          // [/p]: stored into self's property p
 };
 
 Symbol* strip(Symbol* s, size_t front, size_t back) {
@@ -35,6 +36,12 @@ std::vector<ParamSpec> parse_params(Value params) {
     if (!sym_is(params, S.underscore)) add_symbol(as_symbol(params));
     return out;
   }
+  if (is_tag(params, Tag::ComplexSymbol) && as_complex(params)->parts.size() == 2 &&
+      as_complex(params)->parts[0]->name.empty()) {  // (.ctor /name …)
+    add_symbol(as_complex(params)->parts[1]);
+    out.back().to_self = true;
+    return out;
+  }
   if (!is_array(params)) return out;
   auto& items = as_array(params)->items;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -48,6 +55,10 @@ std::vector<ParamSpec> parse_params(Value params) {
       ParamSpec p;
       p.destructure = as_array(v);
       out.push_back(p);
+    } else if (is_tag(v, Tag::ComplexSymbol) && as_complex(v)->parts.size() == 2 &&
+               as_complex(v)->parts[0]->name.empty()) {
+      add_symbol(as_complex(v)->parts[1]);  // /p
+      out.back().to_self = true;
     }
   }
   return out;
@@ -55,12 +66,13 @@ std::vector<ParamSpec> parse_params(Value params) {
 }  // namespace
 
 Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos,
-                                bool lexical_barrier) {
+                                bool lexical_barrier, bool is_block) {
   Proto* p = heap_.make<Proto>();
   p->name = name;
   p->pos = pos;
   FuncState* saved = fs_;
   FuncState fs(p, lexical_barrier ? nullptr : fs_);
+  fs.is_block = is_block;
   fs_ = &fs;
   push_scope();
   std::vector<ParamSpec> specs = parse_params(params);
@@ -87,7 +99,7 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
     bool positional = !s.named && !s.rest;
     if (positional && !s.has_default && leading) ++p->num_required;
     if (positional && s.has_default) leading = false;
-    if (!positional || s.has_default || s.destructure) p->simple_params = false;
+    if (!positional || s.has_default || s.destructure || s.to_self) p->simple_params = false;
     if (s.name) declare_var(s.name, regs[i]);
   }
   // Prologue: defaults for absent arguments, missing-argument errors, destructuring.
@@ -106,13 +118,12 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
       }
       patch_jump(skip);
     }
-    if (s.destructure) {
-      for (size_t k = 0; k < s.destructure->items.size(); ++k) {
-        Value e = s.destructure->items[k];
-        if (!is_symbol(e)) continue;
-        int r = declare_var(as_symbol(e));
-        emit_abc(Op::GETINDEX, r, regs[i], static_cast<int>(k));
-      }
+    if (s.destructure) destructure(s.destructure, regs[i], 0);
+    if (s.to_self) {  // [/p]: the argument becomes property p of self
+      int t = alloc_reg();
+      emit_abc(Op::LOADSELF, t, 0, 0);
+      emit_abc(Op::SETMEMBER, t, symbol_constant(s.name), regs[i]);
+      free_to(t);
     }
   }
   block(body, n, kReturn);
@@ -162,13 +173,19 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   finish(dst, r);
 }
 
+// A block captures the enclosing self: it is kept in a hidden variable named self that
+// the block reaches as an upvalue.
 void Compiler::block_literal(Value params, const Value* body, size_t n, int dst) {
   SourcePos pos = pos_;
-  Proto* p = function_proto(nullptr, params, body, n, pos);
+  int r = target(dst);
+  push_scope();
+  int self_reg = declare_var(syms().self, alloc_reg());
+  symbol(syms().self, self_reg);
+  Proto* p = function_proto(nullptr, params, body, n, pos, false, true);
   pos_ = pos;
   fs_->proto->protos.push_back(p);
-  int r = target(dst);
   emit_abx(Op::CLOSURE, r, static_cast<int64_t>(fs_->proto->protos.size() - 1));
+  pop_scope();
   finish(dst, r);
 }
 
@@ -220,7 +237,18 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
     emit_abc(Op::CALLKW, window, static_cast<int>(nargs), 0);
   } else {
     for (size_t i = first_arg; i < f.args.size(); ++i) expr(f.args[i], alloc_reg());
-    emit_abc(op, window, static_cast<int>(nargs), c_operand);
+    int b = static_cast<int>(nargs);
+    if (f.has_props() && (op == Op::CALLM || op == Op::NEW || op == Op::SUPER)) {
+      int props = alloc_reg();  // named arguments follow the positional ones
+      emit_abc(Op::NEWMAP, props, 0, 0);
+      for (auto& [k, v] : f.props->entries()) {
+        int rv = expr_any(v);
+        emit_abc(Op::SETPROP, props, symbol_constant(k), rv);
+        free_to(props + 1);
+      }
+      b |= kPropsFlag;
+    }
+    emit_abc(op, window, b, c_operand);
   }
   finish(dst, window);
 }

@@ -5,9 +5,49 @@
 
 namespace gene {
 
+// Binds the names of an array pattern to the elements of R[src]: `a` takes its element,
+// `a = d` falls back to d when the element is absent, `rest...` takes the remaining ones,
+// `[b c]` destructures its element in turn, and a quoted literal just holds a position.
+void Compiler::destructure(Array* pattern, int src, int depth) {
+  const Syms& S = syms();
+  if (depth > 100) fail("pattern nested too deeply");
+  auto& items = pattern->items;
+  int index = 0;
+  for (size_t k = 0; k < items.size(); ++k, ++index) {
+    Value p = items[k];
+    if (is_array(p)) {
+      int save = fs_->freereg;
+      int t = alloc_reg();
+      emit_abc(Op::GETINDEX, t, src, index);
+      destructure(as_array(p), t, depth + 1);
+      free_to(std::max(save, fs_->freereg));
+      continue;
+    }
+    if (!is_symbol(p)) continue;  // a literal marker
+    Symbol* s = as_symbol(p);
+    if (s->name.size() > 3 && symbol_ends_with(s, "...")) {
+      int reg = declare_var(intern(std::string_view(s->name).substr(0, s->name.size() - 3)));
+      emit_abc(Op::REST, reg, src, index);
+      continue;
+    }
+    int reg = declare_var(s);
+    if (k + 2 < items.size() && sym_is(items[k + 1], S.assign)) {
+      int key = alloc_reg();
+      load_constant(make_int(index), key);
+      emit_abc(Op::GETKEYU, reg, src, key);
+      int skip = emit_jump(Op::JMPIFDEF, reg);
+      expr(items[k + 2], reg);
+      patch_jump(skip);
+      free_to(key);
+      k += 2;
+    } else {
+      emit_abc(Op::GETINDEX, reg, src, index);
+    }
+  }
+}
+
 // (match name v) binds the whole value; (match [a b = d rest…] v) destructures it.
 void Compiler::match_form(Form& f, int dst) {
-  const Syms& S = syms();
   if (f.args.size() != 2) return error_at_runtime("match expects a pattern and a value", dst);
   Value pattern = f.args[0];
   if (is_symbol(pattern)) {
@@ -20,37 +60,8 @@ void Compiler::match_form(Form& f, int dst) {
   int save = fs_->freereg;
   int v = alloc_reg();
   expr(f.args[1], v);
-  auto& items = as_array(pattern)->items;
-  int index = 0;
-  for (size_t k = 0; k < items.size(); ++k) {
-    Value p = items[k];
-    if (is_tag(p, Tag::Quote)) {  // a literal marker occupies a position
-      ++index;
-      continue;
-    }
-    if (!is_symbol(p)) continue;
-    Symbol* s = as_symbol(p);
-    if (s->name.size() > 3 && symbol_ends_with(s, "...")) {
-      int reg = declare_var(intern(std::string_view(s->name).substr(0, s->name.size() - 3)));
-      emit_abc(Op::REST, reg, v, index++);
-      continue;
-    }
-    int reg = declare_var(s);
-    if (k + 2 < items.size() && sym_is(items[k + 1], S.assign)) {
-      int key = alloc_reg();
-      load_constant(make_int(index), key);
-      emit_abc(Op::GETKEYU, reg, v, key);
-      int skip = emit_jump(Op::JMPIFDEF, reg);
-      expr(items[k + 2], reg);
-      patch_jump(skip);
-      free_to(key);
-      k += 2;
-    } else {
-      emit_abc(Op::GETINDEX, reg, v, index);
-    }
-    ++index;
-  }
-  free_to(save);
+  destructure(as_array(pattern), v, 0);
+  free_to(std::max(save, fs_->freereg));
   load_constant(make_nil(), dst);
 }
 

@@ -10,6 +10,15 @@ bool opens_function(const Syms& S, Value head) {
          sym_is(head, S.arrow);
 }
 
+// The names a pattern binds (nested arrays included).
+int count_names(Value pattern, int depth) {
+  if (is_symbol(pattern)) return 1;
+  if (!is_array(pattern) || depth > 100) return 0;
+  int n = 0;
+  for (Value p : as_array(pattern)->items) n += count_names(p, depth + 1);
+  return n;
+}
+
 // Counts the registers that the variables declared within one statement will need.
 // Over-counting only wastes registers; under-counting would let a variable land among
 // live temporaries, so this descends everywhere except into separate functions and quotes.
@@ -33,14 +42,8 @@ int count_vars(Value v, int depth) {
       if (!g->children.empty() && sym_is(g->children[0], S.arrow)) return 0;
       int n = 0;
       if (sym_is(g->type, S.var) || sym_is(g->type, S.enum_)) n += 1;
-      if (sym_is(g->type, S.match) && !g->children.empty()) {
-        Value pattern = g->children[0];
-        n += is_array(pattern) ? static_cast<int>(as_array(pattern)->items.size()) : 1;
-      }
-      if (sym_is(g->type, S.for_) && !g->children.empty()) {
-        Value pattern = g->children[0];
-        n += is_array(pattern) ? static_cast<int>(as_array(pattern)->items.size()) : 1;
-      }
+      if (sym_is(g->type, S.match) && !g->children.empty()) n += count_names(g->children[0], 0);
+      if (sym_is(g->type, S.for_) && !g->children.empty()) n += count_names(g->children[0], 0);
       n += count_vars(g->type, depth + 1);
       for (auto& [k, e] : g->props.entries()) n += count_vars(e, depth + 1);
       for (Value c : g->children) n += count_vars(c, depth + 1);

@@ -26,23 +26,31 @@ Class* VM::new_class(Symbol* name, Value parent, Namespace* enclosing) {
 
 // R[window] = new R[window](args). A Gene constructor runs as a frame flagged so that
 // its return value is replaced by the new instance.
-void VM::construct(Value* window, int nargs, Frame*) {
+Value* VM::find_method(Value receiver, Symbol* name) {
+  Class* c = class_of(receiver);
+  Value* m = c ? c->find_method(name) : nullptr;
+  if (m) return m;
+  if (receiver.tag == Tag::Instance) raise(fmt::format("No method available: {}.{}", c->name->name, name->name));
+  raise(fmt::format("Method {} not found on {}", name->name, kind_name(receiver.tag)));
+}
+
+void VM::construct(Value* window, int nargs, Map* props) {
   Value cv = window[0];
   if (cv.tag != Tag::Class) raise(fmt::format("new expects a class, got {}", repr(cv)));
   Class* cls = as_class(cv);
   Value* ctor = cls->find_method(ctor_symbol());
   if (cls->instance_tag != Tag::Instance) {  // builtin classes construct natively
     if (!ctor || ctor->tag != Tag::NativeFn) raise(fmt::format("Cannot create a {} with new", cls->name->name));
-    window[0] = call_value_slow(*ctor, window + 1, nargs, nullptr, cv, nullptr);
+    window[0] = call_value_slow(*ctor, window + 1, nargs, props, cv, nullptr);
     return;
   }
   Value inst = value_of(heap.make<Instance>(cls));
   window[0] = inst;  // rooted from here on
   if (!ctor) return;
   if (ctor->tag == Tag::Function) {
-    push_frame_for_closure(as_closure(*ctor), window + 1, nargs, nullptr, inst, kFrameConstruct);
+    push_frame_for_closure(as_closure(*ctor), window + 1, nargs, props, inst, kFrameConstruct);
   } else {
-    call_value_slow(*ctor, window + 1, nargs, nullptr, inst, nullptr);
+    call_value_slow(*ctor, window + 1, nargs, props, inst, nullptr);
     window[0] = inst;
   }
 }
@@ -71,7 +79,7 @@ Value VM::new_object(Class* cls, Value* args, int nargs) {
 }
 
 // (super args…): the parent's version of the running method, with the same self.
-void VM::call_super(Value* window, int nargs, Frame* caller) {
+void VM::call_super(Value* window, int nargs, Map* props, Frame* caller) {
   Proto* p = caller->closure->proto;
   if (!p->owner || !p->name) raise("super can only be used inside a method");
   Class* owner = static_cast<Class*>(p->owner);
@@ -85,9 +93,9 @@ void VM::call_super(Value* window, int nargs, Frame* caller) {
   }
   Value self = caller->self;
   if (m->tag == Tag::Function) {
-    push_frame_for_closure(as_closure(*m), window + 1, nargs, nullptr, self, 0);
+    push_frame_for_closure(as_closure(*m), window + 1, nargs, props, self, 0);
   } else {
-    window[0] = call_value_slow(*m, window + 1, nargs, nullptr, self, nullptr);
+    window[0] = call_value_slow(*m, window + 1, nargs, props, self, nullptr);
   }
 }
 
@@ -115,7 +123,8 @@ bool VM::case_matches(Value x, Value when) {
       if (!is_int(x)) return false;
       Range* r = as_range(when);
       int64_t v = as_int(x);
-      return r->step >= 0 ? (v >= r->start && v < r->end) : (v <= r->start && v > r->end);
+      // Inclusive, like iteration (§7.8: the VM rule is normative over GN's exclusive one).
+      return r->step >= 0 ? (v >= r->start && v <= r->end) : (v <= r->start && v >= r->end);
     }
     default: return values_equal(x, when);
   }

@@ -401,14 +401,14 @@ dispatch:
     Value receiver = R[i.a];
     Symbol* name = as_symbol(K[i.c]);
     SAVE_PC();
-    Class* c = class_of(receiver);
-    Value* m = c ? c->find_method(name) : nullptr;
-    if (!m) raise(fmt::format("Method {} not found on {}", name->name, kind_name(receiver.tag)));
+    int n = i.b & kArgCountMask;
+    Map* props = (i.b & kPropsFlag) ? as_map(R[i.a + 1 + n]) : nullptr;
+    Value* m = find_method(receiver, name);
     if (m->tag == Tag::Function) {
-      push_frame_for_closure(as_closure(*m), R + i.a + 1, i.b, nullptr, receiver, 0);
+      push_frame_for_closure(as_closure(*m), R + i.a + 1, n, props, receiver, 0);
       LOAD_FRAME();
     } else {
-      R[i.a] = call_value_slow(*m, R + i.a + 1, i.b, nullptr, receiver, f);
+      R[i.a] = call_value_slow(*m, R + i.a + 1, n, props, receiver, f);
     }
     DISPATCH();
   }
@@ -570,13 +570,13 @@ do_return : {
   }
   CASE(NEW) {
     SAVE_PC();
-    construct(R + i.a, i.b, f);
+    construct(R + i.a, i.b & kArgCountMask, (i.b & kPropsFlag) ? as_map(R[i.a + 1 + (i.b & kArgCountMask)]) : nullptr);
     LOAD_FRAME();
     DISPATCH();
   }
   CASE(SUPER) {
     SAVE_PC();
-    call_super(R + i.a, i.b, f);
+    call_super(R + i.a, i.b & kArgCountMask, (i.b & kPropsFlag) ? as_map(R[i.a + 1 + (i.b & kArgCountMask)]) : nullptr, f);
     LOAD_FRAME();
     DISPATCH();
   }

@@ -175,7 +175,7 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
   } else if (coll.tag == Tag::String) {
     const std::string& s = as_string(coll)->data;
     for (size_t i = 0; i < s.size(); ++i) {
-      Value c = vm.heap.string_value(std::string_view(s).substr(i, 1));
+      Value c = make_char(static_cast<unsigned char>(s[i]));  // strings iterate by byte, as Chars
       out->items.push_back(c);
       if (pairs) out->items.back() = pair(make_int(static_cast<int64_t>(i)), c);
     }

@@ -137,12 +137,14 @@ class VM {
   bool unwind_to_handler(const GeneError& e, size_t entry_frame);
   // Class support for the dispatch loop (classes.cpp).
   Class* new_class(Symbol* name, Value parent, Namespace* enclosing);
-  void construct(Value* window, int nargs, Frame* caller);
+  void construct(Value* window, int nargs, Map* props);
+  // The method name of the receiver's class, or an error naming both.
+  Value* find_method(Value receiver, Symbol* name);
  public:
   // Creates an object of cls from native code: runs its constructor to completion.
   Value new_object(Class* cls, Value* args, int nargs);
  private:
-  void call_super(Value* window, int nargs, Frame* caller);
+  void call_super(Value* window, int nargs, Map* props, Frame* caller);
   void call_body(Value owner, Value* fn_slot, bool switch_ns);
   // Metaprogramming (eval.cpp).
   Value eval_in_frame(Value datum, size_t frame_index);
