@@ -25,6 +25,11 @@ void Compiler::define_name(Value name_form, Symbol* name, int reg) {
     int save = fs_->freereg;
     int owner = alloc_reg();
     path_prefix(cs, cs->parts.size() - 1, owner);
+    int found = emit_jump(Op::JMPIF, owner);
+    std::string path;
+    for (size_t k = 0; k + 1 < cs->parts.size(); ++k) path += (k ? "/" : "") + cs->parts[k]->name;
+    emit_abx(Op::ERROR, 0, constant(heap_.string_value(fmt::format("Namespace {} not found", path))));
+    patch_jump(found);
     emit_abc(Op::SETMEMBER, owner, symbol_constant(name), reg);
     free_to(save);
   } else {
@@ -61,6 +66,28 @@ void Compiler::class_form(Form& f, int dst) {
   emit_abc(Op::NEWCLASS, r, symbol_constant(name), 0);
   define_name(name_form, name, r);
   if (body < f.args.size()) body_in(r, f.args.data() + body, f.args.size() - body, f.pos);
+  finish(dst, r);
+}
+
+// ($object Name [< Parent] body…): a singleton, the one instance of an anonymous class.
+void Compiler::object_form(Form& f, int dst) {
+  const Syms& S = syms();
+  if (f.args.empty()) return error_at_runtime("$object requires a name", dst);
+  Value name_form = f.args[0];
+  Symbol* name = definition_name(name_form);
+  if (!name) return error_at_runtime("$object name must be a symbol", dst);
+  size_t body = 1;
+  int r = target(dst);
+  if (f.args.size() >= 3 && sym_is(f.args[1], S.lt)) {
+    expr(f.args[2], r);
+    body = 3;
+  } else {
+    load_constant(make_nil(), r);
+  }
+  emit_abc(Op::NEWCLASS, r, symbol_constant(name), 0);
+  if (body < f.args.size()) body_in(r, f.args.data() + body, f.args.size() - body, f.pos);
+  emit_abc(Op::NEW, r, 0, 0);
+  define_name(name_form, name, r);
   finish(dst, r);
 }
 

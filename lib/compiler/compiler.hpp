@@ -22,9 +22,9 @@ struct CompileOptions {
   bool optimize = true;  // constant folding and specialised instructions
 };
 
-// Tells the compiler whether a global name currently holds a macro, so that a call of it
-// passes its arguments unevaluated.
-using MacroLookup = std::function<bool(Symbol*)>;
+// Tells the compiler whether a global name (a symbol, or a path ns/m) currently holds a
+// macro, so that a call of it passes its arguments unevaluated.
+using MacroLookup = std::function<bool(Value)>;
 
 // Compiles a module one top-level form at a time, so that each form sees the macros and
 // definitions of the forms that ran before it (§3.1). All forms share one register

@@ -98,6 +98,7 @@ class Compiler {
 
   // ---- classes, namespaces, exceptions (classes.cpp, exceptions.cpp) ----
   void class_form(Form& f, int dst);
+  void object_form(Form& f, int dst);
   void ns_form(Form& f, int dst);
   void body_in(int owner, const Value* body, size_t n, SourcePos pos);
   void method_def(Form& f, int dst, bool is_ctor);

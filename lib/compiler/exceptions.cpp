@@ -10,22 +10,15 @@ struct CatchClause {
 };
 }  // namespace
 
-// (throw), (throw v), (throw Cls "message") — a class is instantiated by the VM.
+// (throw), (throw v), (throw Cls "message"): a class is instantiated by the VM, which
+// then sets the message property.
 void Compiler::throw_form(Form& f, int dst) {
   int save = fs_->freereg;
   int v = alloc_reg();
-  if (f.args.size() >= 2) {
-    Form g;
-    g.head = make_obj(Tag::Symbol, syms().new_);
-    g.args = f.args;
-    g.pos = f.pos;
-    new_form(g, v);
-  } else if (f.args.size() == 1) {
-    expr(f.args[0], v);
-  } else {
-    load_constant(make_nil(), v);
-  }
-  emit_abc(Op::THROW, v, 0, 0);
+  if (f.args.empty()) load_constant(make_nil(), v);
+  else expr(f.args[0], v);
+  if (f.args.size() >= 2) expr(f.args[1], alloc_reg());  // the message, in R[v+1]
+  emit_abc(Op::THROW, v, f.args.size() >= 2 ? 1 : 0, 0);
   free_to(save);
   if (dst != kDiscard && dst != kReturn) load_constant(make_nil(), dst);
 }

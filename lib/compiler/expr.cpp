@@ -390,6 +390,10 @@ void Compiler::dispatch(Form& f, int dst) {
       return logic(s == S.and_, h, f.args[1], dst);
     }
     if (s == S.arrow) return block_literal(h, f.args.data() + 1, n - 1, dst);
+    if (s == S.dot && n >= 2 && (is_symbol(f.args[1]) || is_string(f.args[1]))) {  // (obj . m args…)
+      Symbol* m = is_symbol(f.args[1]) ? as_symbol(f.args[1]) : intern(as_string(f.args[1])->data);
+      return method_call(h, m, f, 2, dst);
+    }
     if (s->name.size() > 1 && s->name[0] == '.' && s != S.dotdot && s != S.dots)
       return method_call(h, intern(std::string_view(s->name).substr(1)), f, 1, dst);
   }
@@ -437,6 +441,10 @@ void Compiler::dispatch(Form& f, int dst) {
     if (s == S.ns_form) return ns_form(f, dst);
     if (s == S.dot_fn) return method_def(f, dst, false);
     if (s == S.dot_ctor) return method_def(f, dst, true);
+    if (s == S.mixin) return class_form(f, dst);
+    if (s == S.object) return object_form(f, dst);
+    if (s == S.include) return method_call(make_obj(Tag::Symbol, S.self), S.include, f, 0, dst);
+    if (s == S.dot && n >= 1) return call_window(f.args[0], f, 1, Op::CALLSELF, dst);  // (. f args…)
     if (s == S.void_) {
       for (Value c : f.args) statement(c);
       return load_constant(make_nil(), dst);

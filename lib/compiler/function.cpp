@@ -126,7 +126,20 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
       free_to(t);
     }
   }
-  block(body, n, kReturn);
+  // GN: catch and finally may stand directly in a body, which then is an implicit try.
+  const Syms& S = syms();
+  bool implicit_try = false;
+  for (size_t k = 0; k < n; ++k) implicit_try = implicit_try || sym_is(body[k], S.catch_) || sym_is(body[k], S.finally);
+  if (implicit_try) {
+    Gene* g = heap_.make<Gene>();
+    g->type = make_obj(Tag::Symbol, S.try_);
+    g->children.assign(body, body + n);
+    g->pos = pos;
+    Value wrapped = value_of(g);
+    block(&wrapped, 1, kReturn);
+  } else {
+    block(body, n, kReturn);
+  }
   emit_abc(Op::RETNIL, 0, 0, 0);
   fs_->scopes.pop_back();
   fs_ = saved;
@@ -160,16 +173,7 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   fs_->proto->protos.push_back(p);
   int r = target(dst);
   emit_abx(Op::CLOSURE, r, static_cast<int64_t>(fs_->proto->protos.size() - 1));
-  if (is_tag(name_form, Tag::ComplexSymbol)) {
-    ComplexSymbol* cs = as_complex(name_form);
-    int save = fs_->freereg;
-    int owner = alloc_reg();
-    path_prefix(cs, cs->parts.size() - 1, owner);
-    emit_abc(Op::SETMEMBER, owner, symbol_constant(name), r);
-    free_to(save);
-  } else if (name) {
-    emit_abc(Op::DEFNS, r, symbol_constant(name), 0);
-  }
+  if (name) define_name(name_form, name, r);
   finish(dst, r);
 }
 
@@ -178,6 +182,7 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
 void Compiler::block_literal(Value params, const Value* body, size_t n, int dst) {
   SourcePos pos = pos_;
   int r = target(dst);
+  int save = fs_->freereg;
   push_scope();
   int self_reg = declare_var(syms().self, alloc_reg());
   symbol(syms().self, self_reg);
@@ -185,7 +190,8 @@ void Compiler::block_literal(Value params, const Value* body, size_t n, int dst)
   pos_ = pos;
   fs_->proto->protos.push_back(p);
   emit_abx(Op::CLOSURE, r, static_cast<int64_t>(fs_->proto->protos.size() - 1));
-  pop_scope();
+  pop_scope();  // closes the captured self, so its register is free again
+  free_to(save);
   finish(dst, r);
 }
 
@@ -273,11 +279,14 @@ void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst
 }
 
 void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst) {
+  bool tail = dst == kReturn && fs_->tries.empty() && !fs_->proto->is_module && !f.has_props();
+  for (size_t k = first_arg; k < f.args.size(); ++k) tail = tail && !is_spread(f.args[k]);
+  Op op = tail ? Op::TAILCALLM : Op::CALLM;
   int save = fs_->freereg;
   int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
   if (window == dst) save = dst + 1;
   expr(receiver, window);
-  call_args(window, f, first_arg, Op::CALLM, symbol_constant(method), dst);
+  call_args(window, f, first_arg, op, symbol_constant(method), dst);
   free_to(save);
 }
 

@@ -6,6 +6,11 @@ namespace gene {
 
 // True when head names a global that currently holds a macro (and no variable shadows it).
 bool Compiler::is_macro_name(Value head) {
+  if (is_tag(head, Tag::ComplexSymbol) && macros_) {  // ns/m: a macro member of a namespace
+    Symbol* first = as_complex(head)->parts[0];
+    if (first->name.empty() || find_local(fs_, first) >= 0) return false;
+    return macros_(head);
+  }
   if (!is_symbol(head) || !macros_) return false;
   Symbol* s = as_symbol(head);
   if (find_local(fs_, s) >= 0) return false;
@@ -13,13 +18,23 @@ bool Compiler::is_macro_name(Value head) {
     for (const UpvalDesc& u : f->proto->upvals)
       if (u.name == s) return false;
   if (env_ && env_->find(s)) return false;
-  return macros_(s);
+  return macros_(head);
 }
 
-// The arguments of a macro call are its data, unevaluated.
+// The arguments of a macro call are its data, unevaluated; props follow as a map.
 void Compiler::quoted_args(int window, Form& f) {
   (void)window;
   for (Value a : f.args) load_constant(a, alloc_reg());
+  if (f.has_props()) {
+    int props = alloc_reg();
+    emit_abc(Op::NEWMAP, props, 0, 0);
+    for (auto& [k, v] : f.props->entries()) {
+      int t = alloc_reg();
+      load_constant(v, t);
+      emit_abc(Op::SETPROP, props, symbol_constant(k), t);
+      free_to(t);
+    }
+  }
 }
 
 void Compiler::macro_call(Form& f, int dst) {
@@ -28,7 +43,7 @@ void Compiler::macro_call(Form& f, int dst) {
   if (window == dst) save = dst + 1;
   expr(f.head, window);
   quoted_args(window, f);
-  emit_abc(Op::CALLMACRO, window, static_cast<int>(f.args.size()), 0);
+  emit_abc(Op::CALLMACRO, window, static_cast<int>(f.args.size()) | (f.has_props() ? kPropsFlag : 0), 0);
   finish(dst, window);
   free_to(save);
 }

@@ -21,6 +21,14 @@ Class* VM::new_class(Symbol* name, Value parent, Namespace* enclosing) {
   Namespace* members = heap.make<Namespace>(name, enclosing);
   Root keep(heap, value_of(members));
   Class* c = heap.make<Class>(name, p, members);
+  // (.on_extended f) on an ancestor: f learns about each new subclass (GN).
+  Root keep_class(heap, value_of(c));
+  for (Class* a = p; a; a = a->parent) {
+    if (Value* hook = a->members->members.find(intern("<on_extended>"))) {
+      Value arg = value_of(c);
+      call(*hook, &arg, 1, value_of(a));
+    }
+  }
   return c;
 }
 

@@ -38,6 +38,12 @@ Value VM::eval_in_frame(Value datum, size_t frame_index) {
   if (!is_code(datum)) return datum;  // numbers, strings, arrays, maps … evaluate to themselves
   Frame& target = frames_[frame_index];
   EvalEnv env = env_of(target);
+  if (datum.tag == Tag::Symbol && as_symbol(datum)->name.size() > 3 && as_symbol(datum)->name.ends_with("...")) {
+    // x... spreads: the value of x, to be spliced by the caller (templates)
+    const std::string& n = as_symbol(datum)->name;
+    Value v = eval_in_frame(sym_value(std::string_view(n).substr(0, n.size() - 3)), frame_index);
+    return value_of(heap.make<Explode>(v));
+  }
   if (datum.tag == Tag::Symbol) {
     Symbol* s = as_symbol(datum);
     if (const EvalEnv::Var* v = env.find(s)) return v->is_upvalue ? *target.closure->upvals[v->index]->loc : target.base[v->index];

@@ -8,6 +8,7 @@
 #include "interp/vm.hpp"
 #include "runtime/equality.hpp"
 #include "runtime/printer.hpp"
+#include "runtime/symbol.hpp"
 
 #if defined(__GNUC__)
 #define GENE_COMPUTED_GOTO 1
@@ -363,6 +364,44 @@ dispatch:
     }
     DISPATCH();
   }
+  CASE(CALLSELF) {
+    Value callee = R[i.a];
+    SAVE_PC();
+    if (callee.tag == Tag::Function) {
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, f->self, 0);
+      LOAD_FRAME();
+    } else {
+      R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, nullptr, f->self, f);
+    }
+    DISPATCH();
+  }
+  CASE(TAILCALLM) {
+    Value receiver = R[i.a];
+    SAVE_PC();
+    Value* m = find_method(receiver, as_symbol(K[i.c]));
+    if (m->tag == Tag::Function && !(f->flags & (kFrameConstruct | kFrameMacro | kFrameModule))) {
+      Closure* c = as_closure(*m);
+      Proto* np = c->proto;
+      if (np->simple_params && i.b >= np->num_required && R + np->num_regs < stack_end_) {
+        if (open_upvals_ && open_upvals_->loc >= R) close_upvalues(R);
+        std::memmove(R - 1, R + i.a, sizeof(Value) * (static_cast<size_t>(i.b) + 1));
+        ++np->call_count;
+        f->closure = c;
+        f->pc = np->code.data();
+        f->self = receiver;
+        K = np->constants.data();
+        pc = f->pc;
+        DISPATCH();
+      }
+    }
+    if (m->tag == Tag::Function) {
+      push_frame_for_closure(as_closure(*m), R + i.a + 1, i.b, nullptr, receiver, 0);
+      LOAD_FRAME();
+    } else {
+      R[i.a] = call_value_slow(*m, R + i.a + 1, i.b, nullptr, receiver, f);
+    }
+    DISPATCH();
+  }
   CASE(CALLKW) {
     // Props sit in R[A+1]; shift the positionals down so they start right after the callee.
     Value callee = R[i.a];
@@ -617,11 +656,13 @@ do_return : {
   CASE(CALLMACRO) {
     Value callee = R[i.a];
     SAVE_PC();
+    int n = i.b & kArgCountMask;
+    Map* props = (i.b & kPropsFlag) ? as_map(R[i.a + 1 + n]) : nullptr;
     if (callee.tag == Tag::Function) {
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, make_nil(), kFrameMacro);
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, n, props, make_nil(), kFrameMacro);
       LOAD_FRAME();
     } else {
-      R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, nullptr, make_nil(), f);
+      R[i.a] = call_value_slow(callee, R + i.a + 1, n, props, make_nil(), f);
     }
     DISPATCH();
   }
@@ -689,7 +730,8 @@ do_return : {
   CASE(THROW) {
     SAVE_PC();
     Value v = R[i.a];
-    if (v.tag == Tag::Class) v = new_object(as_class(v), nullptr, 0);  // (throw Cls)
+    if (v.tag == Tag::Class) v = R[i.a] = new_object(as_class(v), nullptr, 0);  // (throw Cls)
+    if (i.b && v.tag == Tag::Instance) as_instance(v)->props.set(intern("message"), R[i.a + 1]);
     raise_value(v);
   }
 

@@ -187,8 +187,7 @@ void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, 
   if (p->is_macro && !(flags & kFrameMacro))
     raise(fmt::format("Macro {} was called with evaluated arguments (define a macro before the code that calls it)",
                       p->display_name()));
-  if (p->simple_params && nargs < p->num_required)
-    raise(fmt::format("Argument {} is missing.", p->params[static_cast<size_t>(nargs)].name->name));
+  if (nargs < p->num_required) raise(fmt::format("Argument {} is missing.", p->params[static_cast<size_t>(nargs)].name->name));
   Frame& f = frames_[frame_count_++];
   f.closure = c;
   f.base = base;
@@ -262,6 +261,10 @@ Value VM::call_value_slow(Value fn, Value* window, int nargs, Map* props, Value 
     case Tag::Selector:
       if (nargs < 1) raise("a selector needs a value to select from");
       return apply_selector(*this, as_selector(fn), window[0]);
+    case Tag::Instance:
+      // An instance whose class defines `call` is callable (GN): (obj args…) = (obj .call args…).
+      if (Value* m = as_instance(fn)->cls->find_method(intern("call"))) return call(*m, window, nargs, fn, props);
+      [[fallthrough]];
     default: {
       Gene* g = heap.make<Gene>();
       g->type = fn;
@@ -327,8 +330,18 @@ Value VM::eval_source(uint32_t file_id, Namespace* ns) {
 }
 
 MacroLookup VM::macro_lookup(Namespace* ns) {
-  return [ns](Symbol* name) {
-    Value* v = ns->lookup(name);
+  return [ns](Value name) {
+    Value* v = nullptr;
+    if (is_symbol(name)) {
+      v = ns->lookup(as_symbol(name));
+    } else {  // a path through namespaces and classes
+      auto& parts = as_complex(name)->parts;
+      v = ns->lookup(parts[0]);
+      for (size_t k = 1; v && k < parts.size(); ++k) {
+        Namespace* owner = v->tag == Tag::Namespace ? as_namespace(*v) : v->tag == Tag::Class ? as_class(*v)->members : nullptr;
+        v = owner ? owner->members.find(parts[k]) : nullptr;
+      }
+    }
     return v && v->tag == Tag::Function && as_closure(*v)->proto->is_macro;
   };
 }

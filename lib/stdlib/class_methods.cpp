@@ -21,6 +21,24 @@ Value class_method_names(VM& vm, CallArgs& a) {
     if (name->name != ".ctor") out->items.push_back(vm.heap.string_value(name->name));
   return keep.value;
 }
+Value class_has_member(VM& vm, CallArgs& a) {
+  Value k = a.args[0];
+  Symbol* s = is_string(k) ? intern(as_string(k)->data) : is_symbol(k) ? as_symbol(k) : nullptr;
+  if (!s) vm.raise("has_member expects a string or symbol");
+  return make_bool(as_class(a.self)->members->members.find(s) != nullptr);
+}
+// (include M) in a class body: M's methods become the class's own (mixins, GN).
+Value class_include(VM& vm, CallArgs& a) {
+  if (a.self.tag != Tag::Class || a.args[0].tag != Tag::Class) vm.raise("include expects a mixin, inside a class body");
+  for (auto& [name, m] : as_class(a.args[0])->methods.entries()) as_class(a.self)->methods.set(name, m);
+  return make_nil();
+}
+Value class_on_extended(VM& vm, CallArgs& a) {
+  as_class(a.self)->members->define(intern("<on_extended>"), a.args[0]);
+  (void)vm;
+  return make_nil();
+}
+
 Value ns_name(VM& vm, CallArgs& a) { return vm.heap.string_value(as_namespace(a.self)->name->name); }
 Value ns_member_names(VM& vm, CallArgs& a) {
   Array* out = vm.heap.make<Array>();
@@ -71,6 +89,9 @@ void install_class_methods(VM& vm) {
   vm.define_method(Tag::Class, "name", class_name, 0, 0);
   vm.define_method(Tag::Class, "parent", class_parent, 0, 0);
   vm.define_method(Tag::Class, "method_names", class_method_names, 0, 0);
+  vm.define_method(Tag::Class, "has_member", class_has_member, 1, 1);
+  vm.define_method(Tag::Class, "include", class_include, 1, 1);
+  vm.define_method(Tag::Class, "on_extended", class_on_extended, 1, 1);
   vm.define_method(Tag::Namespace, "name", ns_name, 0, 0);
   vm.define_method(Tag::Namespace, "member_names", ns_member_names, 0, 0);
   vm.define_method(Tag::Namespace, "has_member", ns_has_member, 1, 1);
