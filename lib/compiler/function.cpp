@@ -231,7 +231,7 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
       load_constant(make_nil(), props);
     }
     emit_abc(Op::CALLA, window, 0, 0);
-  } else if (op == Op::CALL && f.has_props()) {
+  } else if (op == Op::CALL && f.has_props()) {  // props first: CALLKW
     int props = alloc_reg();
     emit_abc(Op::NEWMAP, props, 0, 0);
     for (auto& [k, v] : f.props->entries()) {
@@ -244,7 +244,7 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
   } else {
     for (size_t i = first_arg; i < f.args.size(); ++i) expr(f.args[i], alloc_reg());
     int b = static_cast<int>(nargs);
-    if (f.has_props() && (op == Op::CALLM || op == Op::NEW || op == Op::SUPER)) {
+    if (f.has_props() && (op == Op::CALLM || op == Op::NEW || op == Op::SUPER || op == Op::TAILCALL)) {
       int props = alloc_reg();  // named arguments follow the positional ones
       emit_abc(Op::NEWMAP, props, 0, 0);
       for (auto& [k, v] : f.props->entries()) {
@@ -262,7 +262,7 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
 void Compiler::call(Value callee, Form& f, int dst) {
   // A call in return position reuses the frame (§8.9), unless a handler or finally of
   // this frame must still run, or the frame is a module form whose registers persist.
-  bool tail = dst == kReturn && fs_->tries.empty() && !fs_->proto->is_module && !f.has_props();
+  bool tail = dst == kReturn && fs_->tries.empty() && !fs_->proto->is_module;
   for (Value a : f.args) tail = tail && !is_spread(a);
   call_window(callee, f, 0, tail ? Op::TAILCALL : Op::CALL, dst);
 }

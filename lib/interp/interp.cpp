@@ -339,28 +339,33 @@ dispatch:
   CASE(TAILCALL) {
     Value callee = R[i.a];
     SAVE_PC();
+    int n = i.b & kArgCountMask;
+    Root props(heap, (i.b & kPropsFlag) ? R[i.a + 1 + n] : make_nil());
+    Map* pm = is_map(props.value) ? as_map(props.value) : nullptr;
     if (callee.tag == Tag::Function && !(f->flags & (kFrameConstruct | kFrameMacro | kFrameModule))) {
       Closure* c = as_closure(callee);
       Proto* np = c->proto;
-      if (np->simple_params && i.b >= np->num_required && R + np->num_regs < stack_end_) {
+      if (n >= np->num_required && !np->is_macro && R + np->num_regs < stack_end_) {
         if (open_upvals_ && open_upvals_->loc >= R) close_upvalues(R);
         // The callee and its arguments move down over this frame's window.
-        std::memmove(R - 1, R + i.a, sizeof(Value) * (static_cast<size_t>(i.b) + 1));
+        std::memmove(R - 1, R + i.a, sizeof(Value) * (static_cast<size_t>(n) + 1));
         ++np->call_count;
         f->closure = c;
         f->pc = np->code.data();
         f->self = make_nil();
+        if (!np->simple_params) bind_complex_params(np, R, n, pm);
         K = np->constants.data();
         pc = f->pc;
         DISPATCH();
       }
     }
-    // Not a plain closure: an ordinary call; the RET after this instruction returns its value.
+    // Not a Gene function (or it cannot reuse this frame): an ordinary call; the RET after
+    // this instruction returns its value.
     if (callee.tag == Tag::Function) {
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, make_nil(), 0);
+      push_frame_for_closure(as_closure(callee), R + i.a + 1, n, pm, make_nil(), 0);
       LOAD_FRAME();
     } else {
-      R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, nullptr, make_nil(), f);
+      R[i.a] = call_value_slow(callee, R + i.a + 1, n, pm, make_nil(), f);
     }
     DISPATCH();
   }
