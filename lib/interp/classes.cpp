@@ -42,7 +42,9 @@ Value* VM::find_method(Value receiver, Symbol* name) {
   raise(fmt::format("Method {} not found on {}", name->name, kind_name(receiver.tag)));
 }
 
-void VM::construct(Value* window, int nargs, Map* props) {
+void VM::construct(Value* window, int nargs, Value props_value) {
+  Root keep_props(heap, props_value);
+  Map* props = is_map(props_value) ? as_map(props_value) : nullptr;
   Value cv = window[0];
   if (cv.tag != Tag::Class) raise(fmt::format("new expects a class, got {}", repr(cv)));
   Class* cls = as_class(cv);
@@ -72,7 +74,7 @@ Value VM::new_object(Class* cls, Value* args, int nargs) {
   Value* saved_pin = pinned_top_;
   pinned_top_ = window + nargs + 1;  // keep the window alive while the constructor runs
   try {
-    construct(window, nargs, nullptr);
+    construct(window, nargs, make_nil());
     if (frame_count_ > entry) {
       frames_[frame_count_ - 1].flags |= kFrameToNative;
       execute(entry);
@@ -87,7 +89,9 @@ Value VM::new_object(Class* cls, Value* args, int nargs) {
 }
 
 // (super args…): the parent's version of the running method, with the same self.
-void VM::call_super(Value* window, int nargs, Map* props, Frame* caller) {
+void VM::call_super(Value* window, int nargs, Value props_value, Frame* caller) {
+  Root keep_props(heap, props_value);
+  Map* props = is_map(props_value) ? as_map(props_value) : nullptr;
   Proto* p = caller->closure->proto;
   if (!p->owner || !p->name) raise("super can only be used inside a method");
   Class* owner = static_cast<Class*>(p->owner);

@@ -34,6 +34,18 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
 }
 }  // namespace
 
+// Case bodies of the dispatch loop must not own objects with destructors: leaving them by
+// a computed goto skips the destructor. Work that needs one lives in functions like this.
+void VM::spread_call(Value* window) {
+  Root args(heap, window[1]);
+  Value props = window[2];
+  auto& items = as_array(args.value)->items;
+  int n = static_cast<int>(items.size());
+  if (window + 1 + n + 1 >= stack_end_) raise("stack overflow");
+  std::copy(items.begin(), items.end(), window + 1);
+  invoke(window, n, props, make_nil(), 0);
+}
+
 // Runs frames from entry_frame up; a Gene error continues at the innermost try block of
 // these frames, or leaves to the caller (an outer execute or the embedder).
 Value VM::execute(size_t entry_frame) {
@@ -340,8 +352,7 @@ dispatch:
     Value callee = R[i.a];
     SAVE_PC();
     int n = i.b & kArgCountMask;
-    Root props(heap, (i.b & kPropsFlag) ? R[i.a + 1 + n] : make_nil());
-    Map* pm = is_map(props.value) ? as_map(props.value) : nullptr;
+    Value props = (i.b & kPropsFlag) ? R[i.a + 1 + n] : make_nil();
     if (callee.tag == Tag::Function && !(f->flags & (kFrameConstruct | kFrameMacro | kFrameModule))) {
       Closure* c = as_closure(callee);
       Proto* np = c->proto;
@@ -353,7 +364,7 @@ dispatch:
         f->closure = c;
         f->pc = np->code.data();
         f->self = make_nil();
-        if (!np->simple_params) bind_complex_params(np, R, n, pm);
+        if (!np->simple_params) bind_rooted(np, R, n, props);
         K = np->constants.data();
         pc = f->pc;
         DISPATCH();
@@ -361,12 +372,8 @@ dispatch:
     }
     // Not a Gene function (or it cannot reuse this frame): an ordinary call; the RET after
     // this instruction returns its value.
-    if (callee.tag == Tag::Function) {
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, n, pm, make_nil(), 0);
-      LOAD_FRAME();
-    } else {
-      R[i.a] = call_value_slow(callee, R + i.a + 1, n, pm, make_nil(), f);
-    }
+    invoke(R + i.a, n, props, make_nil(), 0);
+    LOAD_FRAME();
     DISPATCH();
   }
   CASE(CALLSELF) {
@@ -409,36 +416,18 @@ dispatch:
   }
   CASE(CALLKW) {
     // Props sit in R[A+1]; shift the positionals down so they start right after the callee.
-    Value callee = R[i.a];
-    Root props(heap, R[i.a + 1]);
+    Value props = R[i.a + 1];
     for (int k = 0; k < i.b; ++k) R[i.a + 1 + k] = R[i.a + 2 + k];
-    R[i.a + 1 + i.b] = make_nil();
+    R[i.a + 1 + i.b] = props;
     SAVE_PC();
-    Map* pm = as_map(props.value);
-    if (callee.tag == Tag::Function) {
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, pm, make_nil(), 0);
-      LOAD_FRAME();
-    } else {
-      R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, pm, make_nil(), f);
-    }
+    invoke(R + i.a, i.b, props, make_nil(), 0);
+    LOAD_FRAME();
     DISPATCH();
   }
   CASE(CALLA) {
-    Value callee = R[i.a];
-    Root args(heap, R[i.a + 1]);
-    Root props(heap, R[i.a + 2]);
     SAVE_PC();
-    auto& items = as_array(args.value)->items;
-    int n = static_cast<int>(items.size());
-    if (R + i.a + 1 + n + 1 >= stack_end_) raise("stack overflow");
-    std::copy(items.begin(), items.end(), R + i.a + 1);
-    Map* pm = is_map(props.value) ? as_map(props.value) : nullptr;
-    if (callee.tag == Tag::Function) {
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, n, pm, make_nil(), 0);
-      LOAD_FRAME();
-    } else {
-      R[i.a] = call_value_slow(callee, R + i.a + 1, n, pm, make_nil(), f);
-    }
+    spread_call(R + i.a);
+    LOAD_FRAME();
     DISPATCH();
   }
   CASE(CALLM) {
@@ -446,13 +435,16 @@ dispatch:
     Symbol* name = as_symbol(K[i.c]);
     SAVE_PC();
     int n = i.b & kArgCountMask;
-    Map* props = (i.b & kPropsFlag) ? as_map(R[i.a + 1 + n]) : nullptr;
     Value* m = find_method(receiver, name);
-    if (m->tag == Tag::Function) {
-      push_frame_for_closure(as_closure(*m), R + i.a + 1, n, props, receiver, 0);
+    if (i.b & kPropsFlag) {
+      R[i.a] = *m;  // the method takes the receiver's slot; self keeps the receiver
+      invoke(R + i.a, n, R[i.a + 1 + n], receiver, 0);
+      LOAD_FRAME();
+    } else if (m->tag == Tag::Function) {
+      push_frame_for_closure(as_closure(*m), R + i.a + 1, n, nullptr, receiver, 0);
       LOAD_FRAME();
     } else {
-      R[i.a] = call_value_slow(*m, R + i.a + 1, n, props, receiver, f);
+      R[i.a] = call_value_slow(*m, R + i.a + 1, n, nullptr, receiver, f);
     }
     DISPATCH();
   }
@@ -614,13 +606,13 @@ do_return : {
   }
   CASE(NEW) {
     SAVE_PC();
-    construct(R + i.a, i.b & kArgCountMask, (i.b & kPropsFlag) ? as_map(R[i.a + 1 + (i.b & kArgCountMask)]) : nullptr);
+    construct(R + i.a, i.b & kArgCountMask, (i.b & kPropsFlag) ? R[i.a + 1 + (i.b & kArgCountMask)] : make_nil());
     LOAD_FRAME();
     DISPATCH();
   }
   CASE(SUPER) {
     SAVE_PC();
-    call_super(R + i.a, i.b & kArgCountMask, (i.b & kPropsFlag) ? as_map(R[i.a + 1 + (i.b & kArgCountMask)]) : nullptr, f);
+    call_super(R + i.a, i.b & kArgCountMask, (i.b & kPropsFlag) ? R[i.a + 1 + (i.b & kArgCountMask)] : make_nil(), f);
     LOAD_FRAME();
     DISPATCH();
   }
@@ -661,14 +653,10 @@ do_return : {
   CASE(CALLMACRO) {
     Value callee = R[i.a];
     SAVE_PC();
+    (void)callee;
     int n = i.b & kArgCountMask;
-    Map* props = (i.b & kPropsFlag) ? as_map(R[i.a + 1 + n]) : nullptr;
-    if (callee.tag == Tag::Function) {
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, n, props, make_nil(), kFrameMacro);
-      LOAD_FRAME();
-    } else {
-      R[i.a] = call_value_slow(callee, R + i.a + 1, n, props, make_nil(), f);
-    }
+    invoke(R + i.a, n, (i.b & kPropsFlag) ? R[i.a + 1 + n] : make_nil(), make_nil(), kFrameMacro);
+    LOAD_FRAME();
     DISPATCH();
   }
   CASE(EVAL) {

@@ -199,6 +199,22 @@ void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, 
   ++p->call_count;
 }
 
+void VM::invoke(Value* window, int n, Value props, Value self, uint8_t flags) {
+  Root keep(heap, props);
+  Map* pm = is_map(props) ? as_map(props) : nullptr;
+  Value callee = window[0];
+  if (callee.tag == Tag::Function) {
+    push_frame_for_closure(as_closure(callee), window + 1, n, pm, self, flags);
+  } else {
+    window[0] = call_value_slow(callee, window + 1, n, pm, self, nullptr);
+  }
+}
+
+void VM::bind_rooted(Proto* p, Value* base, int n, Value props) {
+  Root keep(heap, props);
+  bind_complex_params(p, base, n, is_map(props) ? as_map(props) : nullptr);
+}
+
 // Arranges arguments for protos with defaults, named, rest or destructured parameters.
 void VM::bind_complex_params(Proto* p, Value* base, int nargs, Map* props) {
   int np = p->num_positional;

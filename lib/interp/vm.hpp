@@ -137,14 +137,20 @@ class VM {
   bool unwind_to_handler(const GeneError& e, size_t entry_frame);
   // Class support for the dispatch loop (classes.cpp).
   Class* new_class(Symbol* name, Value parent, Namespace* enclosing);
-  void construct(Value* window, int nargs, Map* props);
+  void construct(Value* window, int nargs, Value props);
+  // The call in window[0] with window[1..n] and named arguments props (a map or nil): a
+  // Gene function gets a new frame, anything else runs now and leaves its value in window[0].
+  // Out of line so that props stays rooted while parameters are bound.
+  void invoke(Value* window, int n, Value props, Value self, uint8_t flags);
+  void bind_rooted(Proto* p, Value* base, int n, Value props);
+  void spread_call(Value* window);
   // The method name of the receiver's class, or an error naming both.
   Value* find_method(Value receiver, Symbol* name);
  public:
   // Creates an object of cls from native code: runs its constructor to completion.
   Value new_object(Class* cls, Value* args, int nargs);
  private:
-  void call_super(Value* window, int nargs, Map* props, Frame* caller);
+  void call_super(Value* window, int nargs, Value props, Frame* caller);
   void call_body(Value owner, Value* fn_slot, bool switch_ns);
   // Metaprogramming (eval.cpp).
   Value eval_in_frame(Value datum, size_t frame_index);
