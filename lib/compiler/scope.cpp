@@ -23,7 +23,7 @@ int count_names(Value pattern, int depth) {
 // Over-counting only wastes registers; under-counting would let a variable land among
 // live temporaries, so this descends everywhere except into separate functions and quotes.
 int count_vars(Value v, int depth) {
-  if (depth > 10000) return 0;
+  if (depth > Compiler::kMaxNesting) return 0;  // deeper code fails to compile anyway
   const Syms& S = syms();
   switch (v.tag) {
     case Tag::Array: {

@@ -505,8 +505,9 @@ do_return : {
     Value t = R[i.a];
     auto& from = as_array(src)->items;
     auto& to = t.tag == Tag::Array ? as_array(t)->items : as_gene(t)->children;
-    std::vector<Value> copy(from);  // the source may be the destination
-    to.insert(to.end(), copy.begin(), copy.end());
+    size_t n = from.size();  // the source may be the destination: append by index
+    to.reserve(to.size() + n);
+    for (size_t k = 0; k < n; ++k) to.push_back(from[k]);
     DISPATCH();
   }
   CASE(NEWMAP) {
