@@ -7,8 +7,13 @@
 namespace gene {
 
 namespace {
+// Transparent hashing: look-ups take a string_view without building a std::string.
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 struct SymbolTable {
-  std::unordered_map<std::string, std::unique_ptr<Symbol>, std::hash<std::string>> by_name;
+  std::unordered_map<std::string, std::unique_ptr<Symbol>, NameHash, std::equal_to<>> by_name;
 };
 SymbolTable& table() {
   static SymbolTable t;
@@ -18,9 +23,9 @@ SymbolTable& table() {
 
 Symbol* intern(std::string_view name) {
   auto& t = table();
-  std::string key(name);
-  auto it = t.by_name.find(key);
+  auto it = t.by_name.find(name);
   if (it != t.by_name.end()) return it->second.get();
+  std::string key(name);
   auto sym = std::make_unique<Symbol>(key, static_cast<uint32_t>(t.by_name.size() + 1));
   sym->marked = true;  // never swept
   Symbol* raw = sym.get();
