@@ -49,45 +49,46 @@ void Compiler::body_in(int owner, const Value* body, size_t n, SourcePos pos) {
   free_to(save);
 }
 
-void Compiler::class_form(Form& f, int dst) {
+// The shared start of class, mixin and $object: R[r] = the new class; returns r, or -1
+// after emitting an error. *body is the index of the first body form.
+int Compiler::class_head(Form& f, int dst, const char* what, Symbol** name, size_t* body) {
   const Syms& S = syms();
-  if (f.args.empty()) return error_at_runtime("class requires a name", dst);
-  Value name_form = f.args[0];
-  Symbol* name = definition_name(name_form);
-  if (!name) return error_at_runtime("class name must be a symbol", dst);
-  size_t body = 1;
+  *name = f.args.empty() ? nullptr : definition_name(f.args[0]);
+  if (!*name) {
+    error_at_runtime(fmt::format("{} requires a name", what), dst);
+    return -1;
+  }
+  *body = 1;
   int r = target(dst);
   if (f.args.size() >= 3 && sym_is(f.args[1], S.lt)) {
     expr(f.args[2], r);
-    body = 3;
+    *body = 3;
   } else {
     load_constant(make_nil(), r);
   }
-  emit_abc(Op::NEWCLASS, r, symbol_constant(name), 0);
-  define_name(name_form, name, r);
+  emit_abc(Op::NEWCLASS, r, symbol_constant(*name), 0);
+  return r;
+}
+
+void Compiler::class_form(Form& f, int dst) {
+  Symbol* name;
+  size_t body;
+  int r = class_head(f, dst, "class", &name, &body);
+  if (r < 0) return;
+  define_name(f.args[0], name, r);
   if (body < f.args.size()) body_in(r, f.args.data() + body, f.args.size() - body, f.pos);
   finish(dst, r);
 }
 
 // ($object Name [< Parent] body…): a singleton, the one instance of an anonymous class.
 void Compiler::object_form(Form& f, int dst) {
-  const Syms& S = syms();
-  if (f.args.empty()) return error_at_runtime("$object requires a name", dst);
-  Value name_form = f.args[0];
-  Symbol* name = definition_name(name_form);
-  if (!name) return error_at_runtime("$object name must be a symbol", dst);
-  size_t body = 1;
-  int r = target(dst);
-  if (f.args.size() >= 3 && sym_is(f.args[1], S.lt)) {
-    expr(f.args[2], r);
-    body = 3;
-  } else {
-    load_constant(make_nil(), r);
-  }
-  emit_abc(Op::NEWCLASS, r, symbol_constant(name), 0);
+  Symbol* name;
+  size_t body;
+  int r = class_head(f, dst, "$object", &name, &body);
+  if (r < 0) return;
   if (body < f.args.size()) body_in(r, f.args.data() + body, f.args.size() - body, f.pos);
   emit_abc(Op::NEW, r, 0, 0);
-  define_name(name_form, name, r);
+  define_name(f.args[0], name, r);
   finish(dst, r);
 }
 

@@ -62,6 +62,7 @@ class Compiler {
   void path(ComplexSymbol* cs, int dst);
   void path_prefix(ComplexSymbol* cs, size_t upto, int dst);
   void array_literal(Array* a, int dst);
+  void append_element(int target, Value e);
   void map_literal(Map* m, int dst);
   void gene_form(Gene* g, int dst);
   void dispatch(Form& f, int dst);
@@ -93,11 +94,14 @@ class Compiler {
   void break_form(Form& f, int dst, bool is_break);
   void return_form(Form& f, int dst);
   void close_loop_vars(const LoopInfo& loop);
+  int begin_loop(int result_reg);
+  LoopInfo end_iteration(int loop_index, int top, int counter_reg);
   void leave_tries(size_t depth);
   void run_finally(const std::vector<Value>& forms);
 
   // ---- classes, namespaces, exceptions (classes.cpp, exceptions.cpp) ----
   void class_form(Form& f, int dst);
+  int class_head(Form& f, int dst, const char* what, Symbol** name, size_t* body);
   void object_form(Form& f, int dst);
   void ns_form(Form& f, int dst);
   void body_in(int owner, const Value* body, size_t n, SourcePos pos);

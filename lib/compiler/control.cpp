@@ -116,6 +116,27 @@ void Compiler::run_finally(const std::vector<Value>& forms) {
 
 void Compiler::do_form(Form& f, int dst) { block(f.args.data(), f.args.size(), dst); }
 
+// Registers a loop: its back-edge counter (for the JIT) and its break/continue targets.
+int Compiler::begin_loop(int result_reg) {
+  auto& counters = fs_->proto->loop_counters;
+  counters.push_back(0);
+  fs_->loops.push_back(LoopInfo{result_reg, fs_->scopes.size(), fs_->tries.size(), INT_MAX, {}, {}});
+  return static_cast<int>(counters.size()) - 1;
+}
+
+// Ends the body: `continue` lands here; the body's variables are closed (fresh bindings
+// per iteration), the counter (if any) steps, and control goes back to top.
+LoopInfo Compiler::end_iteration(int loop_index, int top, int counter_reg) {
+  LoopInfo loop = std::move(fs_->loops.back());
+  fs_->loops.pop_back();
+  int cont = pc();
+  close_loop_vars(loop);
+  if (counter_reg >= 0) emit_abc(Op::ADDI, counter_reg, counter_reg, 1);
+  emit_loop_back(loop_index, top);
+  for (int j : loop.continues) patch_jump_to(j, cont);
+  return loop;
+}
+
 void Compiler::close_loop_vars(const LoopInfo& loop) {
   if (loop.first_var_reg != INT_MAX) emit_abc(Op::CLOSE, loop.first_var_reg, 0, 0);
 }
@@ -123,39 +144,23 @@ void Compiler::close_loop_vars(const LoopInfo& loop) {
 void Compiler::loop_form(Form& f, int dst) {
   int r = dst == kDiscard ? kDiscard : target(dst);
   if (r != kDiscard) load_constant(make_nil(), r);
-  auto& counters = fs_->proto->loop_counters;
-  counters.push_back(0);
-  int loop_index = static_cast<int>(counters.size()) - 1;
-  fs_->loops.push_back(LoopInfo{r, fs_->scopes.size(), fs_->tries.size(), INT_MAX, {}, {}});
+  int loop_index = begin_loop(r);
   int top = pc();
   for (Value v : f.args) statement(v);
-  LoopInfo loop = std::move(fs_->loops.back());
-  fs_->loops.pop_back();
-  int cont = pc();
-  close_loop_vars(loop);
-  emit_loop_back(loop_index, top);
-  for (int j : loop.continues) patch_jump_to(j, cont);
+  LoopInfo loop = end_iteration(loop_index, top, -1);
   for (int j : loop.breaks) patch_jump(j);
   if (r != kDiscard) finish(dst, r);
 }
 
 void Compiler::while_form(Form& f, int dst) {
   if (f.args.empty()) return error_at_runtime("while requires a condition", dst);
-  auto& counters = fs_->proto->loop_counters;
-  counters.push_back(0);
-  int loop_index = static_cast<int>(counters.size()) - 1;
-  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), fs_->tries.size(), INT_MAX, {}, {}});
+  int loop_index = begin_loop(kDiscard);
   int top = pc();
   std::vector<int> jumps, short_jumps;
   reserve_vars(f.args[0]);
   cond_jump_false(f.args[0], jumps, short_jumps);
   for (size_t i = 1; i < f.args.size(); ++i) statement(f.args[i]);
-  LoopInfo loop = std::move(fs_->loops.back());
-  fs_->loops.pop_back();
-  int cont = pc();
-  close_loop_vars(loop);
-  emit_loop_back(loop_index, top);
-  for (int j : loop.continues) patch_jump_to(j, cont);
+  LoopInfo loop = end_iteration(loop_index, top, -1);
   for (int j : jumps) patch_jump(j);
   for (int j : short_jumps) patch_short_jump(j);
   for (int j : loop.breaks) patch_jump(j);
@@ -174,10 +179,7 @@ void Compiler::for_form(Form& f, int dst) {
   expr(f.args[2], iter);
   // With a [names] pattern each element comes as a pair: [index element] or [key value].
   emit_abc(Op::FORPREP, iter, is_array(pattern) ? 1 : 0, 0);
-  auto& counters = fs_->proto->loop_counters;
-  counters.push_back(0);
-  int loop_index = static_cast<int>(counters.size()) - 1;
-  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), fs_->tries.size(), INT_MAX, {}, {}});
+  int loop_index = begin_loop(kDiscard);
   push_scope();
   std::vector<int> names_regs;
   int elem;
@@ -200,15 +202,9 @@ void Compiler::for_form(Form& f, int dst) {
   int body_save = fs_->freereg;
   for (size_t i = 3; i < f.args.size(); ++i) statement(f.args[i]);
   free_to(body_save);
-  LoopInfo loop = std::move(fs_->loops.back());
-  fs_->loops.pop_back();
-  int cont = pc();
-  Scope& sc = fs_->scopes.back();
-  if (sc.captured && sc.min_reg != INT_MAX) emit_abc(Op::CLOSE, sc.min_reg, 0, 0);
-  close_loop_vars(loop);
-  emit_loop_back(loop_index, top);
-  fs_->scopes.pop_back();
-  for (int j : loop.continues) patch_jump_to(j, cont);
+  LoopInfo loop = end_iteration(loop_index, top, -1);
+  for (size_t k : fs_->scopes.back().local_infos) fs_->proto->locals[k].end_pc = static_cast<uint32_t>(pc());
+  fs_->scopes.pop_back();  // its variables were closed at the end of each iteration
   patch_short_jump(exit_jump);
   for (int j : loop.breaks) patch_jump(j);
   free_to(save);
@@ -230,10 +226,7 @@ void Compiler::repeat_form(Form& f, int dst) {
   expr(f.args[0], count);
   int i = alloc_reg();
   load_constant(make_int(0), i);
-  auto& counters = fs_->proto->loop_counters;
-  counters.push_back(0);
-  int loop_index = static_cast<int>(counters.size()) - 1;
-  fs_->loops.push_back(LoopInfo{kDiscard, fs_->scopes.size(), fs_->tries.size(), INT_MAX, {}, {}});
+  int loop_index = begin_loop(kDiscard);
   int top = pc();
   int exit_jump = emit_abc(Op::JNLT, i, count, 0);
   push_scope();
@@ -241,13 +234,7 @@ void Compiler::repeat_form(Form& f, int dst) {
   if (total_name) emit_abc(Op::MOVE, declare_var(total_name, alloc_reg()), count, 0);
   for (size_t k = 1; k < f.args.size(); ++k) statement(f.args[k]);
   pop_scope();
-  LoopInfo loop = std::move(fs_->loops.back());
-  fs_->loops.pop_back();
-  int cont = pc();
-  close_loop_vars(loop);
-  emit_abc(Op::ADDI, i, i, 1);
-  emit_loop_back(loop_index, top);
-  for (int j : loop.continues) patch_jump_to(j, cont);
+  LoopInfo loop = end_iteration(loop_index, top, i);
   patch_short_jump(exit_jump);
   for (int j : loop.breaks) patch_jump(j);
   free_to(save);

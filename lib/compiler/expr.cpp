@@ -209,23 +209,31 @@ void Compiler::array_literal(Array* a, int dst) {
     emit_abc(Op::NEWARRAY, arr, 0, 0);
     for (Value e : a->items) {
       int t = alloc_reg();
-      if (is_gene(e) && sym_is(as_gene(e)->type, syms().dots)) {
-        expr(as_gene(e)->children.empty() ? make_nil() : as_gene(e)->children[0], t);
-        emit_abc(Op::SPREAD, arr, t, 0);
-      } else if (is_spread(e)) {
-        Symbol* s = as_symbol(e);
-        symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), t);
-        emit_abc(Op::SPREAD, arr, t, 0);
-      } else {
-        expr(e, t);
-        emit_abc(Op::APPEND, arr, t, 0);
-      }
       free_to(t);
+      append_element(arr, e);
     }
     emit_abc(Op::MOVE, r, arr, 0);
   }
   free_to(save);
   finish(dst, r);
+}
+
+// Adds e to the array or gene in R[target]: spliced when it is `x...` or `(... e)`.
+void Compiler::append_element(int target, Value e) {
+  int t = alloc_reg();
+  if (is_spread(e)) {
+    if (is_symbol(e)) {
+      Symbol* s = as_symbol(e);
+      symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), t);
+    } else {
+      expr(as_gene(e)->children.empty() ? make_nil() : as_gene(e)->children[0], t);
+    }
+    emit_abc(Op::SPREAD, target, t, 0);
+  } else {
+    expr(e, t);
+    emit_abc(Op::APPEND, target, t, 0);
+  }
+  free_to(t);
 }
 
 void Compiler::map_literal(Map* m, int dst) {
@@ -262,22 +270,7 @@ void Compiler::data_gene(Value type_value, bool type_is_constant, Form& f, int d
       free_to(work + 1);
     }
   }
-  for (Value c : f.args) {
-    int t = alloc_reg();
-    if (is_spread(c)) {
-      if (is_symbol(c)) {
-        Symbol* s = as_symbol(c);
-        symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), t);
-      } else {
-        expr(as_gene(c)->children.empty() ? make_nil() : as_gene(c)->children[0], t);
-      }
-      emit_abc(Op::SPREAD, work, t, 0);
-    } else {
-      expr(c, t);
-      emit_abc(Op::APPEND, work, t, 0);
-    }
-    free_to(t);
-  }
+  for (Value c : f.args) append_element(work, c);
   emit_abc(Op::MOVE, r, work, 0);
   free_to(save);
   finish(dst, r);

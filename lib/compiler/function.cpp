@@ -203,22 +203,7 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
   if (op == Op::CALL && spread) {
     int arr = alloc_reg();
     emit_abc(Op::NEWARRAY, arr, 0, 0);
-    for (size_t i = first_arg; i < f.args.size(); ++i) {
-      Value e = f.args[i];
-      int t = alloc_reg();
-      if (is_spread(e) && is_symbol(e)) {
-        Symbol* s = as_symbol(e);
-        symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), t);
-        emit_abc(Op::SPREAD, arr, t, 0);
-      } else if (is_spread(e)) {
-        expr(as_gene(e)->children.empty() ? make_nil() : as_gene(e)->children[0], t);
-        emit_abc(Op::SPREAD, arr, t, 0);
-      } else {
-        expr(e, t);
-        emit_abc(Op::APPEND, arr, t, 0);
-      }
-      free_to(t);
-    }
+    for (size_t i = first_arg; i < f.args.size(); ++i) append_element(arr, f.args[i]);
     int props = alloc_reg();
     if (f.has_props()) {
       emit_abc(Op::NEWMAP, props, 0, 0);
