@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "repl.hpp"
+#include "report.hpp"
 #include "bytecode/disasm.hpp"
 #include "compiler/compiler.hpp"
 #include "interp/vm.hpp"
@@ -166,22 +167,11 @@ int evaluate(const Options& o, uint32_t file, bool print_value) {
       vm.report_profile(stderr);
     }
   } report{vm};
-  try {
+  bool ok = run_reporting_errors(vm, [&] {
     Value v = vm.run_main(file);
     if (print_value) vm.write_out(repr(v) + "\n");
-    vm.flush_out();
-    return 0;
-  } catch (const ParseError& e) {
-    vm.flush_out();
-    fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
-  } catch (const CompileError& e) {
-    vm.flush_out();
-    fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
-  } catch (const GeneError& e) {
-    vm.flush_out();
-    fmt::print(stderr, "{}\n", format_error(e));
-  }
-  return 1;
+  });
+  return ok ? 0 : 1;
 }
 
 int cmd_run(const std::vector<std::string>& args) {

@@ -2,6 +2,8 @@
 // then every form runs in one persistent Session; a failing line ends only that line.
 #include "repl.hpp"
 
+#include "report.hpp"
+
 #include <editline/readline.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -75,22 +77,11 @@ int run_repl(const VMOptions& vm_options, const CompileOptions& compile_options)
     if (needs_more(vm.heap, input)) continue;
     std::string code;
     code.swap(input);
-    try {
+    run_reporting_errors(vm, [&] {
       Value v = session.eval(register_source("<repl>", code));
       bool quiet = is_nil(v) || is_void(v) || code.find_first_not_of(" \t") == code.find("(print");
       if (!quiet) vm.write_out(repr(v) + "\n");
-      vm.flush_out();
-    } catch (const ParseError& e) {
-      vm.flush_out();
-      fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
-    } catch (const CompileError& e) {
-      vm.flush_out();
-      fmt::print(stderr, "{}\n", format_diagnostic(e.pos, e.what()));
-    } catch (const GeneError& e) {
-      vm.flush_out();
-      fmt::print(stderr, "{}\n", format_error(e));
-    }
-    std::fflush(stderr);
+    });
   }
   if (!input.empty()) {
     fmt::print(stderr, "error: unfinished input at end of session\n");
