@@ -42,6 +42,14 @@ struct GlobalCache {
   Value* slot = nullptr;  // nullptr with a valid epoch means "absent": nil
 };
 
+// Method cache of the CALLM sites that name one method: the receiver class last seen and
+// what it resolved to (monomorphic; any other class takes the full look-up).
+struct MethodCache {
+  uint64_t epoch = 0;
+  Obj* cls = nullptr;
+  Value method;
+};
+
 struct Proto : Obj {
   std::vector<Instr> code;
   std::vector<SourcePos> positions;  // one per instruction
@@ -51,6 +59,7 @@ struct Proto : Obj {
   std::vector<LocalInfo> locals;
   std::vector<ParamInfo> params;
   std::vector<GlobalCache> global_caches;
+  std::vector<MethodCache> method_caches;  // indexed like constants (the method name's index)
   std::vector<uint64_t> loop_counters;  // back edges taken, per loop header
 
   Symbol* name = nullptr;  // nullptr for anonymous functions and the module body
@@ -72,6 +81,10 @@ struct Proto : Obj {
     for (Value v : constants) m.mark(v);
     for (Proto* p : protos) m.mark(p);
     m.mark(owner);
+    for (const MethodCache& c : method_caches) {
+      m.mark(c.cls);
+      m.mark(c.method);
+    }
   }
   std::string display_name() const { return name ? name->name : (is_module ? "<module>" : "<anonymous>"); }
 };

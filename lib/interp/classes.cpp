@@ -8,6 +8,8 @@
 
 namespace gene {
 
+uint64_t g_method_epoch = 1;
+
 namespace {
 Symbol* ctor_symbol() {
   static Symbol* s = intern(".ctor");
@@ -40,6 +42,22 @@ Value* VM::find_method(Value receiver, Symbol* name) {
   if (m) return m;
   if (receiver.tag == Tag::Instance) raise(fmt::format("No method available: {}.{}", c->name->name, name->name));
   raise(fmt::format("Method {} not found on {}", name->name, kind_name(receiver.tag)));
+}
+
+Value* VM::cached_method(Proto* p, uint16_t k, Value receiver) {
+  Class* c = class_of(receiver);
+  if (p->method_caches.size() <= k) p->method_caches.resize(p->constants.size());
+  MethodCache& mc = p->method_caches[k];
+  if (mc.cls == c && mc.epoch == g_method_epoch && c) {
+    if (profiler) profiler->method_lookup(true);
+    return &mc.method;
+  }
+  if (profiler) profiler->method_lookup(false);
+  Value* m = find_method(receiver, as_symbol(p->constants[k]));
+  mc.cls = c;
+  mc.epoch = g_method_epoch;
+  mc.method = *m;
+  return &mc.method;
 }
 
 void VM::construct(Value* window, int nargs, Value props_value) {

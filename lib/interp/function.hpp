@@ -49,6 +49,10 @@ struct NativeFn : Obj {
   NativeFn(std::string n, NativeFnPtr f, int lo, int hi) : Obj(Tag::NativeFn), name(std::move(n)), fn(f), min_args(lo), max_args(hi) {}
 };
 
+// Bumped whenever any class gains or changes a method, so that method caches at call sites
+// know when a look-up could resolve differently.
+extern uint64_t g_method_epoch;
+
 // A class: methods (closures or natives), a parent, and a namespace for class members.
 // The constructor is the method named `.ctor`, so constructors inherit like methods.
 struct Class : Obj {
@@ -63,6 +67,11 @@ struct Class : Obj {
     for (const Class* c = this; c; c = c->parent)
       if (c == other) return true;
     return false;
+  }
+  // Every change of a method table goes through here (see g_method_epoch).
+  void set_method(Symbol* key, Value fn) {
+    methods.set(key, fn);
+    ++g_method_epoch;
   }
   Value* find_method(Symbol* key) {
     for (Class* c = this; c; c = c->parent)

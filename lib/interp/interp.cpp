@@ -390,7 +390,7 @@ dispatch:
   CASE(TAILCALLM) {
     Value receiver = R[i.a];
     SAVE_PC();
-    Value* m = find_method(receiver, as_symbol(K[i.c]));
+    Value* m = cached_method(f->closure->proto, i.c, receiver);
     if (m->tag == Tag::Function && !(f->flags & (kFrameConstruct | kFrameMacro | kFrameModule))) {
       Closure* c = as_closure(*m);
       Proto* np = c->proto;
@@ -432,10 +432,9 @@ dispatch:
   }
   CASE(CALLM) {
     Value receiver = R[i.a];
-    Symbol* name = as_symbol(K[i.c]);
     SAVE_PC();
     int n = i.b & kArgCountMask;
-    Value* m = find_method(receiver, name);
+    Value* m = cached_method(f->closure->proto, i.c, receiver);
     if (i.b & kPropsFlag) {
       R[i.a] = *m;  // the method takes the receiver's slot; self keeps the receiver
       invoke(R + i.a, n, R[i.a + 1 + n], receiver, 0);
@@ -597,7 +596,7 @@ do_return : {
     if (c.tag != Tag::Class) raise(fmt::format("{} can only be defined in a class body", as_symbol(K[i.b])->name));
     Value m = R[i.c];
     if (m.tag == Tag::Function) as_closure(m)->proto->owner = c.as.o;
-    as_class(c)->methods.set(as_symbol(K[i.b]), m);
+    as_class(c)->set_method(as_symbol(K[i.b]), m);
     DISPATCH();
   }
   CASE(CALLIN) {

@@ -66,8 +66,11 @@ void Profiler::report(FILE* out, uint64_t allocations, size_t collections) {
   fmt::print(out, "\n== gene profile: {:.3f} s, {} instructions ({:.1f}M/s), {} calls ({:.1f}M/s)\n", wall, instructions_,
              instructions_ / wall / 1e6, calls_, calls_ / wall / 1e6);
   uint64_t lookups = global_hits_ + global_misses_;
-  fmt::print(out, "== allocations: {}, collections: {}, global look-up cache: {} hits / {} look-ups ({:.1f}%)\n",
-             allocations, collections, global_hits_, lookups, lookups ? 100.0 * global_hits_ / lookups : 100.0);
+  uint64_t calls_m = method_hits_ + method_misses_;
+  fmt::print(out, "== allocations: {}, collections: {}\n", allocations, collections);
+  fmt::print(out, "== inline caches: globals {} hits / {} look-ups ({:.1f}%), methods {} hits / {} calls ({:.1f}%)\n",
+             global_hits_, lookups, lookups ? 100.0 * global_hits_ / lookups : 100.0, method_hits_, calls_m,
+             calls_m ? 100.0 * method_hits_ / calls_m : 100.0);
   if (opts_.functions) {
     std::vector<std::pair<const Proto*, FnStats>> rows(fns_.begin(), fns_.end());
     std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.second.self > b.second.self; });

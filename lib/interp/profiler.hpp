@@ -28,6 +28,7 @@ class Profiler {
   // (including unwinding and native re-entry) are seen as changes of depth.
   void step(const Proto* p, const Instr* pc, size_t depth, uint64_t allocations);
   void global_lookup(bool hit) { ++(hit ? global_hits_ : global_misses_); }
+  void method_lookup(bool hit) { ++(hit ? method_hits_ : method_misses_); }
   // Closes open activations and prints the report to out.
   void report(FILE* out, uint64_t allocations, size_t collections);
 
@@ -57,6 +58,7 @@ class Profiler {
   uint64_t instructions_ = 0, calls_ = 0, traced_ = 0;
   size_t last_depth_ = 0;
   uint64_t global_hits_ = 0, global_misses_ = 0;
+  uint64_t method_hits_ = 0, method_misses_ = 0;
 };
 
 }  // namespace gene

@@ -94,7 +94,7 @@ void VM::define_native(Namespace* ns, std::string_view name, NativeFnPtr fn, int
 void VM::define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args) {
   Class* c = builtin_classes_[static_cast<size_t>(tag)];
   Root r(heap, value_of(heap.make<NativeFn>(std::string(name), fn, min_args, max_args)));
-  c->methods.set(intern(name), r.value);
+  c->set_method(intern(name), r.value);
 }
 
 // ---- output: buffered, flushed before any diagnostic so nothing printed is lost ----

@@ -146,6 +146,8 @@ class VM {
   void spread_call(Value* window);
   // The method name of the receiver's class, or an error naming both.
   Value* find_method(Value receiver, Symbol* name);
+  // find_method through the call site's cache (method name = constant k of p).
+  Value* cached_method(Proto* p, uint16_t k, Value receiver);
  public:
   // Creates an object of cls from native code: runs its constructor to completion.
   Value new_object(Class* cls, Value* args, int nargs);

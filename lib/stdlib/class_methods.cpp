@@ -30,7 +30,7 @@ Value class_has_member(VM& vm, CallArgs& a) {
 // (include M) in a class body: M's methods become the class's own (mixins, GN).
 Value class_include(VM& vm, CallArgs& a) {
   if (a.self.tag != Tag::Class || a.args[0].tag != Tag::Class) vm.raise("include expects a mixin, inside a class body");
-  for (auto& [name, m] : as_class(a.args[0])->methods.entries()) as_class(a.self)->methods.set(name, m);
+  for (auto& [name, m] : as_class(a.args[0])->methods.entries()) as_class(a.self)->set_method(name, m);
   return make_nil();
 }
 Value class_on_extended(VM& vm, CallArgs& a) {
@@ -81,7 +81,7 @@ Class* define_class(VM& vm, const char* name, Class* parent) {
 
 void set_native(VM& vm, Class* c, const char* name, NativeFnPtr fn, int lo, int hi) {
   Root r(vm.heap, value_of(vm.heap.make<NativeFn>(name, fn, lo, hi)));
-  c->methods.set(intern(name), r.value);
+  c->set_method(intern(name), r.value);
 }
 }  // namespace
 

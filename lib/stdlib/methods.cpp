@@ -107,7 +107,7 @@ void install_methods(VM& vm) {
   };
   for (Entry e : {Entry{"to_s", methods::to_s_}, Entry{"class", methods::class_}}) {
     Root f(vm.heap, value_of(vm.heap.make<NativeFn>(e.name, e.fn, 0, 0)));
-    object->methods.set(intern(e.name), f.value);
+    object->set_method(intern(e.name), f.value);
   }
 }
 
