@@ -457,7 +457,8 @@ dispatch:
   }
 do_return : {
   uint8_t flags = f->flags;
-  while (!handlers_.empty() && handlers_.back().frame + 1 >= frame_count_) handlers_.pop_back();
+  if (flags & kFrameHandlers)
+    while (!handlers_.empty() && handlers_.back().frame + 1 >= frame_count_) handlers_.pop_back();
   if (flags & kFrameConstruct) ret_value = f->self;
   if (open_upvals_ && open_upvals_->loc >= R && !(flags & kFrameModule)) close_upvalues(R);
   --frame_count_;
@@ -627,6 +628,7 @@ do_return : {
     DISPATCH();
   }
   CASE(TRY) {
+    f->flags |= kFrameHandlers;
     handlers_.push_back(Handler{frame_count_ - 1, pc + i.sbx(), i.a});
     DISPATCH();
   }

@@ -22,6 +22,7 @@ enum FrameFlags : uint8_t {
   kFrameModule = 2,     // a top-level form: its registers (and upvalues) outlive the frame
   kFrameConstruct = 4,  // a constructor: the call's value is self, not the return value
   kFrameMacro = 8,      // a macro: its arguments arrived unevaluated
+  kFrameHandlers = 16,  // a try block ran in this frame: its handlers go when it returns
 };
 
 struct Frame {
