@@ -264,6 +264,22 @@ void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst
 }
 
 void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst) {
+  // (a .get i) and (a .set i v): specialised for arrays, with the method call as fallback.
+  size_t nargs = f.args.size() - first_arg;
+  bool plain = opts_.optimize && !f.has_props();
+  for (size_t k = first_arg; k < f.args.size(); ++k) plain = plain && !is_spread(f.args[k]);
+  bool is_get = method->name == "get" && nargs == 1, is_set = method->name == "set" && nargs == 2;
+  if (plain && (is_get || is_set)) {
+    int r = target(dst);
+    int save = fs_->freereg;
+    int recv = expr_any(receiver);
+    int first = fs_->freereg;
+    for (size_t k = first_arg; k < f.args.size(); ++k) expr(f.args[k], alloc_reg());
+    emit_abc(is_get ? Op::AGET : Op::ASET, r, recv, first);
+    free_to(save);
+    finish(dst, r);
+    return;
+  }
   bool tail = dst == kReturn && fs_->tries.empty() && !fs_->proto->is_module && !f.has_props();
   for (size_t k = first_arg; k < f.args.size(); ++k) tail = tail && !is_spread(f.args[k]);
   Op op = tail ? Op::TAILCALLM : Op::CALLM;

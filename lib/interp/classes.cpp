@@ -44,6 +44,11 @@ Value* VM::find_method(Value receiver, Symbol* name) {
   raise(fmt::format("Method {} not found on {}", name->name, kind_name(receiver.tag)));
 }
 
+Value VM::call_method(Value receiver, Symbol* name, Value* args, int nargs) {
+  Value m = *find_method(receiver, name);
+  return call(m, args, nargs, receiver);
+}
+
 Value* VM::cached_method(Proto* p, uint16_t k, Value receiver) {
   Class* c = class_of(receiver);
   if (p->method_caches.size() <= k) p->method_caches.resize(p->constants.size());

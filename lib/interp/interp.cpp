@@ -158,23 +158,24 @@ dispatch:
   }
   CASE(LOADNS) { R[i.a] = value_of(f->closure->ns); DISPATCH(); }
 
-#define ARITH(name, builtin)                                                   \
+// Int op Int inline with an overflow check; Float op Float inline; the rest out of line.
+#define ARITH(name, builtin, op)                                               \
   CASE(name) {                                                                 \
     Value a = R[i.b], b = R[i.c];                                              \
     int64_t r;                                                                 \
     if (is_int(a) && is_int(b) && !builtin(as_int(a), as_int(b), &r)) {        \
       R[i.a] = make_int(r);                                                    \
     } else if (is_float(a) && is_float(b)) {                                   \
-      R[i.a] = arith_slow(*this, Op::name, a, b);                              \
+      R[i.a] = make_float(as_float(a) op as_float(b));                         \
     } else {                                                                   \
       SAVE_PC();                                                               \
       R[i.a] = arith_slow(*this, Op::name, a, b);                              \
     }                                                                          \
     DISPATCH();                                                                \
   }
-  ARITH(ADD, __builtin_add_overflow)
-  ARITH(SUB, __builtin_sub_overflow)
-  ARITH(MUL, __builtin_mul_overflow)
+  ARITH(ADD, __builtin_add_overflow, +)
+  ARITH(SUB, __builtin_sub_overflow, -)
+  ARITH(MUL, __builtin_mul_overflow, *)
 #undef ARITH
   CASE(DIV) {
     Value a = R[i.b], b = R[i.c];
@@ -374,6 +375,27 @@ dispatch:
     // this instruction returns its value.
     invoke(R + i.a, n, props, make_nil(), 0);
     LOAD_FRAME();
+    DISPATCH();
+  }
+  CASE(AGET) {
+    Value a = R[i.b], k = R[i.c];
+    if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
+      R[i.a] = as_array(a)->items[static_cast<size_t>(as_int(k))];
+    } else {
+      SAVE_PC();
+      R[i.a] = call_method(a, intern("get"), R + i.c, 1);
+    }
+    DISPATCH();
+  }
+  CASE(ASET) {
+    Value a = R[i.b], k = R[i.c];
+    if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
+      as_array(a)->items[static_cast<size_t>(as_int(k))] = R[i.c + 1];
+      R[i.a] = a;
+    } else {
+      SAVE_PC();
+      R[i.a] = call_method(a, intern("set"), R + i.c, 2);
+    }
     DISPATCH();
   }
   CASE(CALLSELF) {

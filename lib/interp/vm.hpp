@@ -88,6 +88,8 @@ class VM {
   // Runs the program's main file (it counts as loading, so importing it back is a cycle).
   Value run_main(uint32_t file_id);
   MacroLookup macro_lookup(Namespace* ns);
+  // Calls method name of receiver from native code (any receiver, any method kind).
+  Value call_method(Value receiver, Symbol* name, Value* args, int nargs);
   // Calls any callable from native code.
   Value call(Value fn, Value* args, int nargs, Value self = make_nil(), Map* props = nullptr);
 
