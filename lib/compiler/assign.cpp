@@ -22,15 +22,6 @@ Op op_for(const Syms& S, Symbol* s) {
   return Op::DIV;
 }
 
-bool is_index_text(const std::string& n, int64_t* out) {
-  if (n.empty()) return false;
-  size_t i = n[0] == '-' ? 1 : 0;
-  if (i == n.size() || n.size() > 6) return false;
-  for (size_t j = i; j < n.size(); ++j)
-    if (n[j] < '0' || n[j] > '9') return false;
-  *out = std::stoll(n);
-  return *out >= INT16_MIN && *out <= INT16_MAX;
-}
 }  // namespace
 
 // True when compiling v into a register writes that register only after every read, so
@@ -138,7 +129,7 @@ void Compiler::assign(Value target_form, Symbol* op, Value rhs, int dst) {
     path_prefix(cs, cs->parts.size() - 1, obj);
     int t = alloc_reg();
     int64_t index;
-    if (is_index_text(last->name, &index)) {
+    if (parse_index(last, &index) && index >= INT16_MIN && index <= INT16_MAX) {
       uint16_t imm = static_cast<uint16_t>(static_cast<int16_t>(index));
       new_value(t, [&](int into) { emit_abc(Op::GETINDEX, into, obj, imm); });
       emit_abc(Op::SETINDEX, obj, imm, t);

@@ -155,5 +155,6 @@ class Compiler {
 inline bool sym_is(Value v, const Symbol* s) { return is_symbol(v, s); }
 bool symbol_ends_with(const Symbol* s, std::string_view suffix);
 bool symbol_starts_with(const Symbol* s, std::string_view prefix);
+bool parse_index(const Symbol* s, int64_t* out);
 
 }  // namespace gene

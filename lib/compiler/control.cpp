@@ -245,12 +245,15 @@ void Compiler::break_form(Form& f, int dst, bool is_break) {
   if (fs_->in_finally) return load_constant(make_nil(), dst == kReturn ? kReturn : dst);
   if (fs_->loops.empty())
     return error_at_runtime(is_break ? "break used outside of a loop" : "continue used outside of a loop", dst);
-  LoopInfo& loop = fs_->loops.back();
+  // By index: compiling the break value may open (and push) loops of its own.
+  size_t at = fs_->loops.size() - 1;
+  int result_reg = fs_->loops[at].result_reg;
   if (is_break && !f.args.empty()) {
-    expr(f.args[0], loop.result_reg);
-  } else if (is_break && loop.result_reg >= 0) {
-    load_constant(make_nil(), loop.result_reg);
+    expr(f.args[0], result_reg);
+  } else if (is_break && result_reg >= 0) {
+    load_constant(make_nil(), result_reg);
   }
+  LoopInfo& loop = fs_->loops[at];
   leave_tries(loop.try_depth);
   close_loop_vars(loop);
   int j = emit_jump(Op::JMP, 0);

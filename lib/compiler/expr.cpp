@@ -17,6 +17,9 @@ bool blocks_infix(const Syms& S, Value head) {
          h == S.throw_ || h == S.dollar || h == S.dot || h == S.ns_form;
 }
 
+}  // namespace
+
+// A path segment that is an integer (`0`, `-1`) indexes; anything else names a member.
 bool parse_index(const Symbol* s, int64_t* out) {
   const std::string& n = s->name;
   if (n.empty()) return false;
@@ -27,7 +30,6 @@ bool parse_index(const Symbol* s, int64_t* out) {
   auto r = std::from_chars(n.data(), n.data() + n.size(), *out);
   return r.ec == std::errc();
 }
-}  // namespace
 
 bool Compiler::is_spread(Value v) const {
   if (is_symbol(v)) {
@@ -331,8 +333,9 @@ void Compiler::dispatch(Form& f, int dst) {
   // 4. data genes: (_ ...) and (:t ...)
   if (sym_is(h, S.underscore)) return data_gene(make_placeholder(), true, f, dst);
   if (is_tag(h, Tag::Quote)) return data_gene(as_quote(h)->value, true, f, dst);
-  // 5. infix: (a + b) -> (+ a b)
-  if (n >= 1 && is_symbol(c1) && !blocks_infix(S, h)) {
+  // 5. infix: (a + b) -> (+ a b); an operator head stays prefix, so (+ +) cannot loop
+  bool op_head = is_symbol(h) && (is_arith_op(as_symbol(h)) || is_compare_op(as_symbol(h)) || sym_is(h, S.pow));
+  if (n >= 1 && is_symbol(c1) && !blocks_infix(S, h) && !op_head) {
     Symbol* op = as_symbol(c1);
     if (is_arith_op(op) || is_compare_op(op) || op == S.pow) {
       Form g;

@@ -1,6 +1,8 @@
 // match, case, enum (§13) and selectors (§14).
 #include <fmt/format.h>
 
+#include <charconv>
+
 #include "compiler/compiler_impl.hpp"
 
 namespace gene {
@@ -142,8 +144,10 @@ void Compiler::enum_form(Form& f, int dst) {
 bool Compiler::selector_key(Value v, Value* key_expr) {
   if (is_symbol(v) && as_symbol(v)->name.size() > 1 && as_symbol(v)->name[0] == '@') {
     std::string_view k = std::string_view(as_symbol(v)->name).substr(1);
-    bool digits = !k.empty() && k.find_first_not_of("-0123456789") == std::string_view::npos && k != "-";
-    *key_expr = digits ? make_int(std::stoll(std::string(k))) : heap_.string_value(k);
+    int64_t index;
+    auto r = std::from_chars(k.data(), k.data() + k.size(), index);
+    bool is_index = r.ec == std::errc() && r.ptr == k.data() + k.size();  // too big: a string key
+    *key_expr = is_index ? make_int(index) : heap_.string_value(k);
     return true;
   }
   if (is_gene(v) && sym_is(as_gene(v)->type, syms().at) && as_gene(v)->children.size() == 1) {
