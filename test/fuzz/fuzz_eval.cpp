@@ -1,0 +1,96 @@
+// libFuzzer target: read + compile + run a program in a fresh VM.
+//
+// Every input runs once optimised (like `gene run`). When that run ended within budget
+// and allocated few objects, it runs again with --no-opt and --gc-stress (a collection
+// on every allocation, which finds missing GC roots) and the two runs must agree: same
+// output, same error message (or none). A disagreement aborts with both outcomes on
+// stderr; set GENE_FUZZ_NO_DIFF=1 to keep the second run but skip the comparison.
+//
+// Errors a program may legitimately raise (ParseError, CompileError, GeneError) are
+// normal outcomes. Endless programs are stopped by a step budget (fuzz_budget.hpp);
+// what the budget cannot stop (one huge native operation) is left to libFuzzer's
+// -timeout and -rss_limit_mb, which run.sh ignores for this target.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "compiler/compiler.hpp"
+#include "fuzz_budget.hpp"
+#include "fuzz_common.hpp"
+#include "interp/error.hpp"
+#include "interp/profiler.hpp"
+#include "interp/vm.hpp"
+#include "reader/reader.hpp"
+#include "runtime/source.hpp"
+
+namespace {
+
+using namespace gene;
+
+// Instructions per run, and heap objects a run may allocate.
+constexpr uint64_t kMaxSteps = 200000;
+constexpr uint64_t kMaxAllocations = 200000;
+// Programs that allocated more than this in the first run skip the gc-stress run (it
+// collects on every allocation, so its cost is allocations × heap size).
+constexpr size_t kStressAllocationLimit = 2000;
+
+struct Outcome {
+  std::string out;    // what the program printed
+  std::string error;  // the diagnostic the CLI would print; empty on success
+  size_t allocations = 0;
+  bool over_budget = false;
+};
+
+Outcome run_once(uint32_t file, bool optimize, bool gc_stress) {
+  Outcome r;
+  VMOptions vo;
+  vo.stack_slots = size_t{1} << 16;  // small, so deep recursion ends early and cheaply
+  vo.max_frames = 4000;
+  vo.gc_stress = gc_stress;
+  VM vm(vo);
+  vm.capture = &r.out;
+  vm.compile_options.optimize = optimize;
+  vm.profiler = std::make_unique<Profiler>(ProfilerOptions{});  // the budget hook
+  size_t before = vm.heap.objects_allocated_total();
+  fuzz::Budget& budget = fuzz::budget();
+  budget.steps = 0;
+  budget.max_steps = kMaxSteps;
+  budget.max_allocations = before + kMaxAllocations;
+  try {
+    (void)vm.eval_source(file);
+  } catch (const GeneError& e) {
+    r.error = format_error(e);
+  } catch (const ParseError& e) {
+    r.error = format_diagnostic(e.pos, e.what());
+  } catch (const CompileError& e) {
+    r.error = format_diagnostic(e.pos, e.what());
+  } catch (const fuzz::BudgetExceeded&) {
+    r.over_budget = true;
+  }
+  budget.max_steps = budget.max_allocations = 0;
+  vm.flush_out();
+  r.allocations = vm.heap.objects_allocated_total() - before;
+  return r;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  uint32_t file = register_source("<fuzz>", std::string(gene::fuzz::as_text(data, size)));
+  Outcome a = run_once(file, true, false);
+  if (a.over_budget || a.allocations > kStressAllocationLimit) return 0;
+  Outcome b = run_once(file, false, true);
+  static const bool compare = std::getenv("GENE_FUZZ_NO_DIFF") == nullptr;
+  if (compare && !b.over_budget && (a.out != b.out || a.error != b.error)) {
+    std::fprintf(stderr,
+                 "fuzz_eval: default and --no-opt --gc-stress runs differ\n"
+                 "--- default: output ---\n%s\n--- default: error ---\n%s\n"
+                 "--- no-opt gc-stress: output ---\n%s\n--- no-opt gc-stress: error ---\n%s\n",
+                 a.out.c_str(), a.error.c_str(), b.out.c_str(), b.error.c_str());
+    std::abort();
+  }
+  return 0;
+}
