@@ -87,7 +87,7 @@ Value VM::run_frames(size_t entry_frame) {
   // Only f, R, pc and K live in registers; the closure and proto are read through f so
   // that the dispatch loop keeps its hot state out of memory.
   Frame* f = &frames_[frame_count_ - 1];
-  const Value* K = f->closure->proto->constants.data();
+  const Value* K = f->k;
   Value* R = f->base;
   const Instr* pc = f->pc;
   Instr i;
@@ -98,7 +98,7 @@ Value VM::run_frames(size_t entry_frame) {
 #define LOAD_FRAME()              \
   do {                            \
     f = &frames_[frame_count_ - 1]; \
-    K = f->closure->proto->constants.data(); \
+    K = f->k;                     \
     R = f->base;                  \
     pc = f->pc;                   \
   } while (0)
@@ -337,7 +337,7 @@ dispatch:
         f->self = make_nil();
         f->flags = 0;
         f->env = 0;
-        K = np->constants.data();
+        K = f->k = np->constants.data();
         R = nb;
         pc = f->pc;
         DISPATCH();
@@ -366,7 +366,7 @@ dispatch:
         f->pc = np->code.data();
         f->self = make_nil();
         if (!np->simple_params) bind_rooted(np, R, n, props);
-        K = np->constants.data();
+        K = f->k = np->constants.data();
         pc = f->pc;
         DISPATCH();
       }
@@ -423,7 +423,7 @@ dispatch:
         f->closure = c;
         f->pc = np->code.data();
         f->self = receiver;
-        K = np->constants.data();
+        K = f->k = np->constants.data();
         pc = f->pc;
         DISPATCH();
       }

@@ -192,6 +192,7 @@ void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, 
   f.closure = c;
   f.base = base;
   f.pc = p->code.data();
+  f.k = p->constants.data();
   f.self = self;
   f.flags = flags;
   f.env = 0;

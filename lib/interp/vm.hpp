@@ -29,6 +29,7 @@ struct Frame {
   Closure* closure;
   Value* base;        // R[0]
   const Instr* pc;    // next instruction, saved across calls and before slow paths
+  const Value* k;     // the proto's constants, so a return reloads them in one step
   Value self;
   uint8_t flags;
   uint32_t env;  // eval code: the frame whose variables GETENV/SETENV reach
