@@ -580,6 +580,7 @@ class Gen {
     if (r < 18 && classes_.size() < 4) return class_def();
     if (r < 20) return recursion_def();
     if (r < 24) return meta_stmt();
+    if (r < 29) return poly_stmt();
     std::string s = stmt(3);
     if (rng_.chance(85) && s.rfind("(var ", 0) != 0) return wrap_try(s);
     return s;
@@ -913,6 +914,53 @@ class Gen {
     s += "\n(var " + v + " (new " + c.name + " " + int_lit() + "))";
     declare(v, T::Obj);
     return s + "\n(println \"obj:\" (" + v + " .get) " + v + "/x)";
+  }
+
+  // Call sites that see several kinds of receiver or callee over time: specialised
+  // instructions (array .get/.set, float arithmetic) and inline caches (methods, global
+  // functions) must keep the generic meaning.
+  std::string poly_stmt() {
+    int r = static_cast<int>(rng_.range(0, 5));
+    std::string x = fresh("x");
+    switch (r) {
+      case 0: {  // one method site, many receivers
+        static const std::vector<std::string> ms = {".size", ".to_s", ".empty", ".get 0", ".get -1", ".contains 1", ".reverse", ".get \"a\""};
+        std::string coll = "[" + intarr_expr(1) + " " + map_expr(1) + " " + str_expr(1) + " (0 .. 3) " + int_lit() + " " +
+                           float_lit() + " nil";
+        if (!classes_.empty()) coll += " (new " + rng_.pick(classes_).name + " " + int_lit() + ")";
+        coll += "]";
+        return "(for " + x + " in " + coll + " (println (try (" + x + " " + rng_.pick(ms) + ") catch * (exinfo $ex))))";
+      }
+      case 1: {  // array .get/.set, including out of range and non-arrays
+        std::string a = fresh("arr");
+        std::string s = "(var " + a + " " + intarr_expr(1) + ")\n";
+        s += "(for " + x + " in [" + std::to_string(rng_.range(-4, 4)) + " " + std::to_string(rng_.range(-4, 4)) + " 0 -1 \"k\"]\n";
+        s += "  (println (try [(" + a + " .get " + x + ") (" + a + " .set " + x + " " + int_expr(1) + ") " + a + "] catch * (exinfo $ex)))\n";
+        s += "  (println (try [(" + a + " ./ " + x + ") " + a + "/0] catch * (exinfo $ex))))";
+        return s;
+      }
+      case 2: {  // a number that changes kind in a loop
+        std::string v = fresh("acc");
+        std::string s = "(var " + v + " " + int_lit() + ")\n";
+        s += "(repeat " + std::to_string(rng_.range(1, 6)) + "\n  (try (" + v + " += " + num_expr(1) + ") catch * nil)\n  (try (" + v +
+             " = (" + v + " * " + num_expr(0) + ")) catch * nil)\n  (try (" + v + " = (" + v + " - " + float_lit() + ")) catch * nil)\n  (println " + v +
+             " (" + v + " < " + num_expr(0) + ") (" + v + " == " + num_expr(0) + ")))";
+        return s;
+      }
+      case 3: {  // a global function redefined while a loop calls it
+        std::string g = fresh("g");
+        std::string s = "(fn " + g + " [a] (a + 1))\n";
+        s += "(repeat 3 (println (try (" + g + " " + int_lit() + ") catch * (exinfo $ex))) (fn " + g + " [a] [a " + str_lit() + "]))";
+        return s;
+      }
+      default: {  // a user method named like a builtin one, at a site shared with builtins
+        std::string c = fresh("K");
+        std::string s = "(class " + c + " (.ctor [v] (/v = v)) (.fn size [] (/v * 2)) (.fn get [i] [i /v]))\n";
+        s += "(for " + x + " in [(new " + c + " " + int_lit() + ") [1 2 3] {^a 1} \"abc\" (new " + c + " 5)]\n";
+        s += "  (println (try [(" + x + " .size) (" + x + " .get 0)] catch * (exinfo $ex))))";
+        return s;
+      }
+    }
   }
 
   // Macros, eval, templates, enums, namespaces, case: one of them, printed.
