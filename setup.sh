@@ -10,6 +10,7 @@ PACKAGES=(
   cmake ninja-build g++ ccache pkg-config
   llvm-19-dev libzstd-dev
   libfmt-dev libspdlog-dev catch2 libbenchmark-dev libedit-dev
+  clang-19 libclang-rt-19-dev
   lua5.4
 )
 

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite: the release build's unit, CLI, REPL and conformance tests (the
-# conformance programs in the interp, no-opt and gc-stress configurations), then the
-# same suite in a build with AddressSanitizer (leak checking included) and UBSan.
-# Extra arguments go to ctest (e.g. -R conformance). GENE_SKIP_SANITIZE=1 skips the second pass.
+# The whole test suite:
+#  1. the release build's unit, CLI, REPL, conformance (interp, no-opt and gc-stress) and
+#     differential tests;
+#  2. the same suite in a build with AddressSanitizer (leak checking included) and UBSan,
+#     compiled with clang when it is installed, which also builds the libFuzzer targets;
+#  3. a short fuzz run of each target (GENE_FUZZ_SECONDS, default 30 s each).
+# Extra arguments go to ctest (e.g. -R conformance). GENE_SKIP_SANITIZE=1 skips 2 and 3,
+# GENE_SKIP_FUZZ=1 skips 3.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,9 +23,19 @@ run_suite() {
 CTEST_ARGS=("$@")
 run_suite build -DCMAKE_BUILD_TYPE=Release
 
-if [ "${GENE_SKIP_SANITIZE:-0}" != "1" ]; then
-  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
-  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  run_suite build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGENE_SANITIZE=address,undefined \
-    -DGENE_JIT=OFF -DGENE_BUILD_BENCHMARKS=OFF
+[ "${GENE_SKIP_SANITIZE:-0}" = "1" ] && exit 0
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+san_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DGENE_SANITIZE=address,undefined -DGENE_JIT=OFF -DGENE_BUILD_BENCHMARKS=OFF)
+fuzz=0
+if command -v clang++-19 >/dev/null 2>&1; then
+  san_args+=(-DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 -DGENE_FUZZ=ON)
+  fuzz=1
+fi
+run_suite build-sanitize "${san_args[@]}"
+
+if [ "$fuzz" = "1" ] && [ "${GENE_SKIP_FUZZ:-0}" != "1" ]; then
+  for target in fuzz_reader fuzz_compile fuzz_eval; do
+    GENE_FUZZ_BUILD="$PWD/build-sanitize" test/fuzz/run.sh "$target" "${GENE_FUZZ_SECONDS:-30}"
+  done
 fi
