@@ -509,11 +509,13 @@ do_return : {
     SAVE_PC();
     Array* a = heap.make<Array>();
     a->items.assign(R + i.b, R + i.b + i.c);
+    heap.account(i.c * sizeof(Value));
     R[i.a] = value_of(a);
     DISPATCH();
   }
   CASE(APPEND) {
     Value t = R[i.a];
+    heap.account(sizeof(Value));
     if (t.tag == Tag::Array) as_array(t)->items.push_back(R[i.b]);
     else as_gene(t)->children.push_back(R[i.b]);
     DISPATCH();
@@ -529,6 +531,7 @@ do_return : {
     auto& to = t.tag == Tag::Array ? as_array(t)->items : as_gene(t)->children;
     size_t n = from.size();  // the source may be the destination: append by index
     to.reserve(to.size() + n);
+    heap.account(n * sizeof(Value));
     for (size_t k = 0; k < n; ++k) to.push_back(from[k]);
     DISPATCH();
   }

@@ -44,16 +44,19 @@ void Heap::collect() {
   }
   sweep();
   next_gc_ = live_ * 2 > kMinNextGc ? live_ * 2 : kMinNextGc;
+  next_bytes_ = bytes_ * 2 > kMinNextBytes ? bytes_ * 2 : kMinNextBytes;
   SPDLOG_DEBUG("gc #{}: {} objects live", collections_, live_);
 }
 
 void Heap::sweep() {
   Obj** link = &objects_;
   size_t live = 0;
+  size_t bytes = 0;
   while (Obj* o = *link) {
     if (o->marked) {
       o->marked = false;
       ++live;
+      bytes += o->heap_bytes();
       link = &o->gc_next;
     } else {
       *link = o->gc_next;
@@ -61,6 +64,7 @@ void Heap::sweep() {
     }
   }
   live_ = live;
+  bytes_ = bytes;
 }
 
 }  // namespace gene

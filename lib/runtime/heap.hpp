@@ -45,7 +45,10 @@ class Heap {
     return o;
   }
 
-  String* string(std::string_view s) { return make<String>(std::string(s)); }
+  String* string(std::string_view s) {
+    account(s.size());
+    return make<String>(std::string(s));
+  }
   Value string_value(std::string_view s) { return make_obj(Tag::String, string(s)); }
 
   // Roots outside the heap (the VM's stack, namespaces, compiler state) are reported here.
@@ -65,13 +68,16 @@ class Heap {
   void set_stress(bool on) { stress_ = on; }
 
   size_t live_objects() const { return live_; }
+  // Element storage that grows outside make<> (array items, string bytes) also counts
+  // towards the next collection, so few large objects cannot outgrow memory unseen.
+  void account(size_t bytes) { bytes_ += bytes; }
   size_t objects_allocated_total() const { return allocs_total_; }
   size_t collections() const { return collections_; }
 
  private:
   void link(Obj* o);
   void maybe_collect() {
-    if ((live_ >= next_gc_ || stress_) && paused_ == 0) collect();
+    if ((live_ >= next_gc_ || bytes_ >= next_bytes_ || stress_) && paused_ == 0) collect();
   }
   void trace(Marker& m, Obj* o);
   void sweep();
@@ -80,6 +86,9 @@ class Heap {
   // The trigger counts objects: a collection runs when the live count doubles.
   size_t live_ = 0;
   size_t next_gc_ = kMinNextGc;
+  size_t bytes_ = 0;  // estimated bytes: live after a collection, plus those accounted since
+  size_t next_bytes_ = kMinNextBytes;
+  static constexpr size_t kMinNextBytes = size_t{64} << 20;
   static constexpr size_t kMinNextGc = 1u << 17;
   size_t allocs_total_ = 0;
   size_t collections_ = 0;

@@ -29,11 +29,14 @@ struct Obj {
   virtual ~Obj() = default;
   // Reports every Value and Obj this object references to the collector.
   virtual void trace(Marker&) {}
+  // Approximate memory held, for the collector's byte trigger.
+  virtual size_t heap_bytes() const { return 64; }
 };
 
 struct String : Obj {
   std::string data;
   explicit String(std::string s) : Obj(Tag::String), data(std::move(s)) {}
+  size_t heap_bytes() const override { return sizeof(String) + data.capacity(); }
 };
 
 // Interned, never collected: equal names are the same Symbol*.
@@ -54,6 +57,7 @@ struct Array : Obj {
   SourcePos pos;
   Array() : Obj(Tag::Array) {}
   void trace(Marker& m) override;
+  size_t heap_bytes() const override { return sizeof(Array) + items.capacity() * sizeof(Value); }
 };
 
 // Insertion-ordered name -> value map used by maps, gene props and namespaces.
@@ -83,6 +87,7 @@ struct Map : Obj {
   SourcePos pos;
   Map() : Obj(Tag::Map) {}
   void trace(Marker& m) override;
+  size_t heap_bytes() const override { return sizeof(Map) + map.size() * 40; }
 };
 
 struct Gene : Obj {
@@ -92,6 +97,7 @@ struct Gene : Obj {
   SourcePos pos;
   Gene() : Obj(Tag::Gene) {}
   void trace(Marker& m) override;
+  size_t heap_bytes() const override { return sizeof(Gene) + children.capacity() * sizeof(Value) + props.size() * 40; }
 };
 
 // Quote(X) from `:X`, Unquote(X) from `%X`; discard marks `%_X`.
