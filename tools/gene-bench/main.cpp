@@ -97,7 +97,7 @@ bool report_jit() {
   if (!api) {
     fmt::print("jit: unavailable ({})\n", why);
   } else {
-    fmt::print("jit: plugin loaded, tier not implemented yet\n");
+    fmt::print("jit: plugin loaded; the JIT tier does not run Gene code yet\n");
   }
   return false;
 }
