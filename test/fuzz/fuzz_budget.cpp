@@ -13,7 +13,8 @@ void Profiler::step(const Proto*, const Instr*, size_t, uint64_t allocations) {
   fuzz::Budget& b = fuzz::budget();
   ++b.steps;
   if ((b.max_steps != 0 && b.steps > b.max_steps) ||
-      (b.max_allocations != 0 && allocations > b.max_allocations)) {
+      (b.max_allocations != 0 && allocations > b.max_allocations) ||
+      (b.output != nullptr && b.output->size() > b.max_output)) {
     throw fuzz::BudgetExceeded{};
   }
 }

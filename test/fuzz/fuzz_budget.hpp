@@ -6,7 +6,9 @@
 // foreign C++ exceptions pass through (its catch (...) blocks only clean up and
 // rethrow), so the exception reaches the fuzz target, which discards the VM.
 #pragma once
+#include <cstddef>
 #include <cstdint>
+#include <string>
 
 namespace gene::fuzz {
 
@@ -16,6 +18,10 @@ struct Budget {
   uint64_t max_steps = 0;        // instructions per run; 0 = unlimited
   uint64_t max_allocations = 0;  // heap objects allocated in total (absolute count); 0 = unlimited
   uint64_t steps = 0;            // instructions so far
+  // Output captured so far (vm.capture; the VM flushes into it every 64 KiB), so that a
+  // loop printing ever larger values ends too. Null = unlimited.
+  const std::string* output = nullptr;
+  size_t max_output = 0;
 };
 
 inline Budget& budget() {

@@ -7,7 +7,8 @@
 // stderr; set GENE_FUZZ_NO_DIFF=1 to keep the second run but skip the comparison.
 //
 // Errors a program may legitimately raise (ParseError, CompileError, GeneError) are
-// normal outcomes. Endless programs are stopped by a step budget (fuzz_budget.hpp);
+// normal outcomes. Endless programs are stopped by a budget of instructions, allocated
+// objects and output bytes (fuzz_budget.hpp);
 // what the budget cannot stop (one huge native operation) is left to libFuzzer's
 // -timeout and -rss_limit_mb, which run.sh ignores for this target.
 #include <cstddef>
@@ -33,6 +34,7 @@ using namespace gene;
 // Instructions per run, and heap objects a run may allocate.
 constexpr uint64_t kMaxSteps = 200000;
 constexpr uint64_t kMaxAllocations = 200000;
+constexpr size_t kMaxOutput = size_t{1} << 20;  // bytes of output
 // Programs that allocated more than this in the first run skip the gc-stress run (it
 // collects on every allocation, so its cost is allocations × heap size).
 constexpr size_t kStressAllocationLimit = 2000;
@@ -59,6 +61,8 @@ Outcome run_once(uint32_t file, bool optimize, bool gc_stress) {
   budget.steps = 0;
   budget.max_steps = kMaxSteps;
   budget.max_allocations = before + kMaxAllocations;
+  budget.output = &r.out;
+  budget.max_output = kMaxOutput;
   try {
     (void)vm.eval_source(file);
   } catch (const GeneError& e) {
@@ -71,6 +75,7 @@ Outcome run_once(uint32_t file, bool optimize, bool gc_stress) {
     r.over_budget = true;
   }
   budget.max_steps = budget.max_allocations = 0;
+  budget.output = nullptr;
   vm.flush_out();
   r.allocations = vm.heap.objects_allocated_total() - before;
   return r;

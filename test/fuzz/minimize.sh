@@ -14,7 +14,7 @@ target=$1 crash=$(realpath "$2") name=$3 seconds=${4:-60}
 out=$here/regressions/$target-$name.gene
 work=$(mktemp -d "${TMPDIR:-/tmp}/gene-min.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export ASAN_OPTIONS=${ASAN_OPTIONS:-allocator_may_return_null=1:symbolize=1}
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}allocator_may_return_null=1:detect_leaks=0"
 (cd "$work" && "$build/$target" -minimize_crash=1 -max_total_time="$seconds" -timeout=10 \
    -detect_leaks=0 -exact_artifact_path="$work/min" "$crash" >"$work/log" 2>&1) || true
 if [[ -s $work/min ]]; then cp "$work/min" "$out"; else cp "$crash" "$out"; fi
