@@ -101,7 +101,8 @@ void Compiler::if_form(Form& f, int dst) {
 void Compiler::leave_tries(size_t depth) {
   for (size_t k = fs_->tries.size(); k-- > depth;) {
     emit_abc(Op::ENDTRY, 0, 0, 0);
-    run_finally(fs_->tries[k]);
+    std::vector<Value> forms = fs_->tries[k];  // a copy: the finally forms may open tries
+    run_finally(forms);
   }
 }
 
@@ -253,11 +254,10 @@ void Compiler::break_form(Form& f, int dst, bool is_break) {
   } else if (is_break && result_reg >= 0) {
     load_constant(make_nil(), result_reg);
   }
-  LoopInfo& loop = fs_->loops[at];
-  leave_tries(loop.try_depth);
-  close_loop_vars(loop);
+  leave_tries(fs_->loops[at].try_depth);  // finally forms may open loops too: index again below
+  close_loop_vars(fs_->loops[at]);
   int j = emit_jump(Op::JMP, 0);
-  (is_break ? loop.breaks : loop.continues).push_back(j);
+  (is_break ? fs_->loops[at].breaks : fs_->loops[at].continues).push_back(j);
   if (dst != kDiscard && dst != kReturn) load_constant(make_nil(), dst);
 }
 
