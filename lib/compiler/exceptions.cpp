@@ -53,9 +53,7 @@ void Compiler::try_form(Form& f, int dst) {
   int ex = alloc_reg();
   int to_catch = emit_jump(Op::TRY, ex);
   fs_->tries.push_back(finally_forms);
-  push_scope();
-  block(body.data(), body.size(), r);
-  pop_scope();
+  block(body.data(), body.size(), r);  // no scope of its own (§6.3): its vars stay visible
   fs_->tries.pop_back();
   emit_abc(Op::ENDTRY, 0, 0, 0);
   if (has_finally) run_finally(finally_forms);
