@@ -4,7 +4,9 @@
 #     differential tests;
 #  2. the same suite in a build with AddressSanitizer (leak checking included) and UBSan,
 #     compiled with clang when it is installed, which also builds the libFuzzer targets;
-#  3. a short fuzz run of each target (GENE_FUZZ_SECONDS, default 30 s each).
+#  3. a short fuzz run of each target (GENE_FUZZ_SECONDS, default 30 s each) from a fixed
+#     seed (GENE_FUZZ_SEED, default 1), so that a CI run replays what a local run checked;
+#     exploratory fuzzing with fresh seeds is test/fuzz/run.sh's default.
 # Extra arguments go to ctest (e.g. -R conformance). GENE_SKIP_SANITIZE=1 skips 2 and 3,
 # GENE_SKIP_FUZZ=1 skips 3.
 set -euo pipefail
@@ -36,6 +38,7 @@ run_suite build-sanitize "${san_args[@]}"
 
 if [ "$fuzz" = "1" ] && [ "${GENE_SKIP_FUZZ:-0}" != "1" ]; then
   for target in fuzz_reader fuzz_compile fuzz_eval; do
-    GENE_FUZZ_BUILD="$PWD/build-sanitize" test/fuzz/run.sh "$target" "${GENE_FUZZ_SECONDS:-30}"
+    GENE_FUZZ_BUILD="$PWD/build-sanitize" test/fuzz/run.sh "$target" "${GENE_FUZZ_SECONDS:-30}" \
+      -seed="${GENE_FUZZ_SEED:-1}"
   done
 fi

@@ -94,19 +94,16 @@ Value VM::new_object(Class* cls, Value* args, int nargs) {
   window[0] = value_of(cls);
   std::copy(args, args + nargs, window + 1);
   size_t entry = frame_count_;
-  Value* saved_pin = pinned_top_;
-  pinned_top_ = window + nargs + 1;  // keep the window alive while the constructor runs
+  StackPin pin(*this, window + nargs + 1);  // keep the window alive while the constructor runs
   try {
     construct(window, nargs, make_nil());
     if (frame_count_ > entry) {
       frames_[frame_count_ - 1].flags |= kFrameToNative;
       execute(entry);
     }
-    pinned_top_ = saved_pin;
     return window[0];
   } catch (...) {
     frame_count_ = entry;
-    pinned_top_ = saved_pin;
     throw;
   }
 }

@@ -43,6 +43,8 @@ void VM::spread_call(Value* window) {
   int n = static_cast<int>(items.size());
   if (window + 1 + n + 1 >= stack_end_) raise("stack overflow");
   std::copy(items.begin(), items.end(), window + 1);
+  // The spread arguments may reach past the caller's registers.
+  StackPin pin(*this, window + 1 + n);
   invoke(window, n, props, make_nil(), 0);
 }
 

@@ -53,6 +53,12 @@ VM::~VM() {
   munmap(frames_, opts_.max_frames * sizeof(Frame));
 }
 
+StackPin::StackPin(VM& vm, Value* top) : vm_(vm), saved_(vm.pinned_top_) {
+  if (!saved_ || top > saved_) vm_.pinned_top_ = top;
+}
+
+StackPin::~StackPin() { vm_.pinned_top_ = saved_; }
+
 Value* VM::stack_top() const {
   Value* top = pinned_top_ ? pinned_top_ : stack_;
   if (frame_count_ == 0) return top;
@@ -324,19 +330,15 @@ Value VM::run_module(Proto* main, Namespace* ns) {
 // Runs one top-level form in a module's register window at base.
 Value VM::run_form(Proto* p, Value* base, Namespace* ns) {
   if (base + p->num_regs + 1 >= stack_end_) raise("stack overflow");
-  Value* saved_pin = pinned_top_;
-  pinned_top_ = base + p->num_regs;
+  StackPin pin(*this, base + p->num_regs);
   Closure* c = heap.make<Closure>(p, ns);
   base[-1] = value_of(c);
   size_t entry = frame_count_;
   try {
     push_frame_for_closure(c, base, 0, nullptr, make_nil(), kFrameToNative | kFrameModule);
-    Value v = execute(entry);
-    pinned_top_ = saved_pin;
-    return v;
+    return execute(entry);
   } catch (...) {
     frame_count_ = entry;
-    pinned_top_ = saved_pin;
     throw;
   }
 }

@@ -50,6 +50,20 @@ struct VMOptions {
 
 class VM;
 
+// Keeps registers up to `top` visible to the collector while native code fills or reads a
+// window above the current frame; restores the previous pin on the way out.
+class StackPin {
+ public:
+  StackPin(VM& vm, Value* top);
+  ~StackPin();
+  StackPin(const StackPin&) = delete;
+  StackPin& operator=(const StackPin&) = delete;
+
+ private:
+  VM& vm_;
+  Value* saved_;
+};
+
 // A module in progress: one namespace and one register window across many evaluations,
 // so that later code (the next REPL line) sees earlier variables, functions and macros.
 class Session {
@@ -135,6 +149,7 @@ class VM {
 
  private:
   friend class Session;
+  friend class StackPin;
   Value execute(size_t entry_frame);
   template <bool kProfiled>
   Value run_frames(size_t entry_frame);
