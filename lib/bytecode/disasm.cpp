@@ -28,6 +28,7 @@ std::string operands(const Proto* p, size_t at) {
     case OpFormat::ABC:
       if (is_branch(i.op)) return fmt::format("{} {} -> {}", i.a, i.op >= Op::JNLTI && i.op <= Op::JNNEI ? i.sb() : i.b, static_cast<int64_t>(at) + 1 + i.sc());
       if (i.op == Op::ADDI || i.op == Op::SUBI || i.op == Op::GETINDEX) return fmt::format("{} {} {}", i.a, i.b, i.sc());
+      if (i.op == Op::ADDK || i.op == Op::MULK) return fmt::format("{} {} {}", i.a, i.b, i.c & ~kConstLeft);
       return fmt::format("{} {} {}", i.a, i.b, i.c);
     case OpFormat::ABx: return fmt::format("{} {}", i.a, i.bx());
     case OpFormat::AsBx:
@@ -44,6 +45,11 @@ std::string comment(const Proto* p, const Instr& i) {
     case Op::LOADK: case Op::ERROR: return "; " + k(i.bx());
     case Op::GETGLOBAL: case Op::SETGLOBAL: case Op::DEFNS: case Op::SETMEMBER: case Op::SETPROP: return "; " + k(i.b);
     case Op::GETMEMBER: case Op::CALLM: return "; " + k(i.c);
+    case Op::ADDK: case Op::MULK:
+      return "; " + k(i.c & ~kConstLeft) + ((i.c & kConstLeft) ? " (left)" : "");
+    case Op::SUBK: case Op::DIVK: return "; " + k(i.c);
+    case Op::CALLG:
+      return i.c < p->global_caches.size() && p->global_caches[i.c].name ? "; " + p->global_caches[i.c].name->name : "";
     case Op::CLOSURE: return i.bx() < p->protos.size() ? "; " + p->protos[i.bx()]->display_name() : "";
     default: return "";
   }

@@ -40,7 +40,11 @@ struct GlobalCache {
   uint64_t epoch = 0;
   Namespace* ns = nullptr;
   Value* slot = nullptr;  // nullptr with a valid epoch means "absent": nil
+  Symbol* name = nullptr;  // also in the constants, which keep it alive
 };
+
+// The operand flag of ADDK and MULK: the constant was written on the left.
+constexpr uint16_t kConstLeft = 0x8000;
 
 // Method cache of the CALLM sites that name one method: the receiver class last seen and
 // what it resolved to (monomorphic; any other class takes the full look-up).

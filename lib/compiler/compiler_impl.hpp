@@ -138,6 +138,8 @@ class Compiler {
   void call(Value callee, Form& f, int dst);
   void call_args(int window, Form& f, size_t first_arg, Op op, int c_operand, int dst);
   void call_window(Value head, Form& f, size_t first_arg, Op op, int dst);
+  bool names_global(Symbol* s);
+  bool leaves_globals_alone(Value v, int depth);
   void method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst);
 
   Heap& heap_;

@@ -102,7 +102,7 @@ void Compiler::expr(Value v, int dst) {
 void Compiler::global_get(Symbol* s, int dst) {
   int r = target(dst);
   auto& caches = fs_->proto->global_caches;
-  caches.emplace_back();
+  caches.emplace_back().name = s;
   emit_abc(Op::GETGLOBAL, r, symbol_constant(s), static_cast<int>(caches.size()) - 1);
   finish(dst, r);
 }

@@ -252,11 +252,58 @@ void Compiler::call(Value callee, Form& f, int dst) {
   call_window(callee, f, 0, tail ? Op::TAILCALL : Op::CALL, dst);
 }
 
+// True for a global name: no local, upvalue, eval variable or special symbol.
+bool Compiler::names_global(Symbol* s) {
+  const Syms& S = syms();
+  if (s == S.self || s == S.underscore || s == S.ns || s->name.empty()) return false;
+  if (s->name[0] == '$' || s->name[0] == '@' || is_spread(make_obj(Tag::Symbol, s))) return false;
+  if (env_ && !fs_->parent && env_->find(s)) return false;
+  for (FuncState* fs = fs_; fs; fs = fs->parent)
+    if (find_local(fs, s) >= 0) return false;
+  return true;
+}
+
+// True when evaluating v runs no code that could define or assign a global: literals,
+// locals of this function, and arithmetic or comparisons of those.
+bool Compiler::leaves_globals_alone(Value v, int depth) {
+  switch (v.tag) {
+    case Tag::Nil: case Tag::Bool: case Tag::Int: case Tag::Float: case Tag::Char: case Tag::String:
+      return true;
+    case Tag::Symbol: return find_local(fs_, as_symbol(v)) >= 0;
+    case Tag::Gene: break;
+    default: return false;
+  }
+  Gene* g = as_gene(v);
+  if (depth > 3 || !g->props.empty() || g->children.size() != 2) return false;
+  auto is_op = [&](Value x) {
+    return is_symbol(x) && (is_arith_op(as_symbol(x)) || is_compare_op(as_symbol(x)));
+  };
+  Value a = g->type, op = g->children[0], b = g->children[1];
+  if (is_op(a)) std::swap(a, op);  // prefix (op a b)
+  return is_op(op) && leaves_globals_alone(a, depth + 1) && leaves_globals_alone(b, depth + 1);
+}
+
 // A call window: the head in R[w], arguments above it, the result back in R[w].
 void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst) {
   int save = fs_->freereg;
   int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
   if (window == dst) save = dst + 1;
+  // CALLG looks the global callee up after the arguments: only for arguments that
+  // cannot change what the name means.
+  bool global_call = op == Op::CALL && opts_.optimize && is_symbol(head) && !f.has_props() &&
+                     f.args.size() - first_arg <= kArgCountMask && names_global(as_symbol(head));
+  for (size_t k = first_arg; global_call && k < f.args.size(); ++k)
+    global_call = !is_spread(f.args[k]) && leaves_globals_alone(f.args[k], 0);
+  if (global_call) {
+    for (size_t k = first_arg; k < f.args.size(); ++k) expr(f.args[k], alloc_reg());
+    auto& caches = fs_->proto->global_caches;
+    symbol_constant(as_symbol(head));  // keeps the name alive
+    caches.emplace_back().name = as_symbol(head);
+    emit_abc(Op::CALLG, window, static_cast<int>(f.args.size() - first_arg), static_cast<int>(caches.size()) - 1);
+    finish(dst, window);
+    free_to(save);
+    return;
+  }
   if (op == Op::SUPER) load_constant(make_nil(), window);
   else expr(head, window);
   call_args(window, f, first_arg, op, 0, dst);

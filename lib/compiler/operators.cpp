@@ -1,5 +1,6 @@
 // Arithmetic, comparison and logic (§5): n-ary prefix forms fold left; small int
-// operands become immediates; conditions compile to compare-and-branch.
+// operands become immediates, other number literals constant operands; conditions
+// compile to compare-and-branch.
 #include <fmt/format.h>
 
 #include <cmath>
@@ -27,6 +28,16 @@ Op compare_op(const Syms& S, Symbol* s) {
   if (s == S.ge) return Op::GE;
   if (s == S.eq) return Op::EQ;
   return Op::NE;
+}
+
+// The form of an arithmetic op whose right operand is a constant.
+Op const_form(Op op) {
+  switch (op) {
+    case Op::ADD: return Op::ADDK;
+    case Op::SUB: return Op::SUBK;
+    case Op::MUL: return Op::MULK;
+    default: return Op::DIVK;
+  }
 }
 
 // The branch that jumps when the comparison is false, register and immediate forms.
@@ -89,12 +100,23 @@ bool Compiler::fold_constant(Symbol* op, Value a, Value b, Value* out) const {
 void Compiler::binary(Op op, Value a, Value b, int dst) {
   int r = target(dst);
   int save = fs_->freereg;
+  // A number literal operand stays a constant: ADDK and friends (never both: that folds).
+  auto const_operand = [&](Value v) {
+    if (!opts_.optimize || !is_number(v)) return -1;
+    int k = constant(v);
+    return k < kConstLeft ? k : -1;
+  };
+  bool commutes = op == Op::ADD || op == Op::MUL;
+  int k = -1;
   if ((op == Op::ADD || op == Op::SUB) && small_int(b) && !(op == Op::SUB && as_int(b) == INT16_MIN)) {
     int ra = expr_any(a);
     emit_abc(op == Op::ADD ? Op::ADDI : Op::SUBI, r, ra, imm(b));
-  } else if (op == Op::ADD && small_int(a) && !is_number(b)) {
+  } else if (op != Op::POW && !is_number(a) && (k = const_operand(b)) >= 0) {
+    int ra = expr_any(a);
+    emit_abc(const_form(op), r, ra, k);
+  } else if (commutes && !is_number(b) && (k = const_operand(a)) >= 0) {
     int rb = expr_any(b);
-    emit_abc(Op::ADDI, r, rb, imm(a));
+    emit_abc(const_form(op), r, rb, k | kConstLeft);
   } else {
     int ra = expr_any(a);
     int rb = expr_any(b);

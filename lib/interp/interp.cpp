@@ -32,6 +32,11 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
   }
   return compare_slow(vm, op, a, b);
 }
+void fill_global_cache(GlobalCache& c, Namespace* ns, Symbol* name) {
+  c.slot = ns->lookup(name);
+  c.epoch = g_namespace_epoch;
+  c.ns = ns;
+}
 }  // namespace
 
 // Case bodies of the dispatch loop must not own objects with destructors: leaving them by
@@ -93,7 +98,7 @@ Value VM::run_frames(size_t entry_frame) {
   Value* R = f->base;
   const Instr* pc = f->pc;
   Instr i;
-  Value ret_value;
+  Value ret_value, callee;
   (void)entry_frame;
 
 // Reloads the cached state of the current frame after a call or return.
@@ -115,7 +120,7 @@ Value VM::run_frames(size_t entry_frame) {
   };
 #define DISPATCH()                                                                                   \
   do {                                                                                               \
-    if constexpr (kProfiled) profiler->step(f->closure->proto, pc, frame_count_, heap.objects_allocated_total()); \
+    if constexpr (kProfiled) profiler->step(f->proto, pc, frame_count_, heap.objects_allocated_total()); \
     i = *pc++;                                                                                       \
     goto* kLabels[static_cast<int>(i.op)];                                                           \
   } while (0)
@@ -140,15 +145,17 @@ dispatch:
   CASE(LOADSELF) { R[i.a] = f->self; DISPATCH(); }
   CASE(GETUPVAL) { R[i.a] = *f->closure->upvals[i.b]->loc; DISPATCH(); }
   CASE(SETUPVAL) { *f->closure->upvals[i.b]->loc = R[i.a]; DISPATCH(); }
+// The global of cache C through its inline cache (valid while no namespace changed shape).
+#define GLOBAL_VIA_CACHE(dest, cache_index, name)                                                    \
+  do {                                                                                               \
+    GlobalCache& c = f->proto->global_caches[cache_index];                                  \
+    bool hit = c.epoch == g_namespace_epoch && c.ns == f->closure->ns;                               \
+    if constexpr (kProfiled) profiler->global_lookup(hit);                                           \
+    if (!hit) fill_global_cache(c, f->closure->ns, name);                                            \
+    dest = c.slot ? *c.slot : make_nil();                                                            \
+  } while (0)
   CASE(GETGLOBAL) {
-    GlobalCache& c = f->closure->proto->global_caches[i.c];
-    if constexpr (kProfiled) profiler->global_lookup(c.epoch == g_namespace_epoch && c.ns == f->closure->ns);
-    if (c.epoch != g_namespace_epoch || c.ns != f->closure->ns) {
-      c.slot = f->closure->ns->lookup(as_symbol(K[i.b]));
-      c.epoch = g_namespace_epoch;
-      c.ns = f->closure->ns;
-    }
-    R[i.a] = c.slot ? *c.slot : make_nil();
+    GLOBAL_VIA_CACHE(R[i.a], i.c, as_symbol(K[i.b]));
     DISPATCH();
   }
   CASE(SETGLOBAL) {
@@ -160,28 +167,61 @@ dispatch:
   }
   CASE(LOADNS) { R[i.a] = value_of(f->closure->ns); DISPATCH(); }
 
-// Int op Int inline with an overflow check; Float op Float inline; the rest out of line.
-#define ARITH(name, builtin, op)                                               \
-  CASE(name) {                                                                 \
-    Value a = R[i.b], b = R[i.c];                                              \
-    int64_t r;                                                                 \
-    if (is_int(a) && is_int(b) && !builtin(as_int(a), as_int(b), &r)) {        \
-      R[i.a] = make_int(r);                                                    \
-    } else if (is_float(a) && is_float(b)) {                                   \
-      R[i.a] = make_float(as_float(a) op as_float(b));                         \
-    } else {                                                                   \
-      SAVE_PC();                                                               \
-      R[i.a] = arith_slow(*this, Op::name, a, b);                              \
-    }                                                                          \
-    DISPATCH();                                                                \
+// Int op Int inline with an overflow check; Float op Float and mixed numbers inline; the
+// rest (overflow, non-numbers) out of line. `slow` passes the operands in source order.
+#define ARITH_BODY(name, builtin, op, a, b, slow)                                     \
+  {                                                                                 \
+    int64_t r;                                                                      \
+    if (is_int(a) && is_int(b)) {                                                   \
+      if (!builtin(as_int(a), as_int(b), &r)) {                                     \
+        R[i.a] = make_int(r);                                                       \
+        DISPATCH();                                                                 \
+      }                                                                             \
+    } else if (is_float(a) && is_float(b)) {                                        \
+      R[i.a] = make_float(as_float(a) op as_float(b));                              \
+      DISPATCH();                                                                   \
+    } else if (is_number(a) && is_number(b)) {                                      \
+      R[i.a] = make_float(to_double(a) op to_double(b));                            \
+      DISPATCH();                                                                   \
+    }                                                                               \
+    SAVE_PC();                                                                      \
+    R[i.a] = slow;                                                                  \
+    DISPATCH();                                                                     \
+  }
+#define ARITH(name, builtin, op)                                                    \
+  CASE(name) {                                                                      \
+    Value a = R[i.b], b = R[i.c];                                                   \
+    ARITH_BODY(name, builtin, op, a, b, arith_slow(*this, Op::name, a, b))          \
+  }
+// Constant right operand; with kConstLeft (commutative ops only) it was written first.
+#define ARITHK(name, base, builtin, op)                                                         \
+  CASE(name) {                                                                                  \
+    Value a = R[i.b], b = K[i.c & ~kConstLeft];                                                 \
+    ARITH_BODY(base, builtin, op, a, b,                                                         \
+               (i.c & kConstLeft) ? arith_slow(*this, Op::base, b, a) : arith_slow(*this, Op::base, a, b)) \
   }
   ARITH(ADD, __builtin_add_overflow, +)
   ARITH(SUB, __builtin_sub_overflow, -)
   ARITH(MUL, __builtin_mul_overflow, *)
+  ARITHK(ADDK, ADD, __builtin_add_overflow, +)
+  ARITHK(SUBK, SUB, __builtin_sub_overflow, -)
+  ARITHK(MULK, MUL, __builtin_mul_overflow, *)
 #undef ARITH
+#undef ARITHK
+#undef ARITH_BODY
   CASE(DIV) {
     Value a = R[i.b], b = R[i.c];
     if (is_number(a) && is_number(b)) {
+      R[i.a] = make_float(to_double(a) / to_double(b));
+    } else {
+      SAVE_PC();
+      R[i.a] = arith_slow(*this, Op::DIV, a, b);
+    }
+    DISPATCH();
+  }
+  CASE(DIVK) {
+    Value a = R[i.b], b = K[i.c];
+    if (is_number(a)) {
       R[i.a] = make_float(to_double(a) / to_double(b));
     } else {
       SAVE_PC();
@@ -303,7 +343,7 @@ dispatch:
     DISPATCH();
   }
   CASE(LOOP) {
-    ++f->closure->proto->loop_counters[i.a];
+    ++f->proto->loop_counters[i.a];
     pc += i.sbx();
     DISPATCH();
   }
@@ -321,8 +361,14 @@ dispatch:
     DISPATCH();
   }
 
+  CASE(CALLG) {
+    GLOBAL_VIA_CACHE(callee, i.c, c.name);
+    R[i.a] = callee;
+    goto do_call;
+  }
   CASE(CALL) {
-    Value callee = R[i.a];
+    callee = R[i.a];
+  do_call:
     SAVE_PC();
     if (callee.tag == Tag::Function) {
       // Fast path: positional parameters that the arguments already fill, in place.
@@ -332,8 +378,10 @@ dispatch:
       if (np->simple_params && i.b >= np->num_required && frame_count_ < opts_.max_frames &&
           nb + np->num_regs < stack_end_) {
         ++np->call_count;
-        f = &frames_[frame_count_++];
+        ++frame_count_;
+        ++f;  // the frames are one array and f is its top
         f->closure = c;
+        f->proto = np;
         f->base = nb;
         f->pc = np->code.data();
         f->self = make_nil();
@@ -365,6 +413,7 @@ dispatch:
         std::memmove(R - 1, R + i.a, sizeof(Value) * (static_cast<size_t>(n) + 1));
         ++np->call_count;
         f->closure = c;
+        f->proto = np;
         f->pc = np->code.data();
         f->self = make_nil();
         if (!np->simple_params) bind_rooted(np, R, n, props);
@@ -414,7 +463,7 @@ dispatch:
   CASE(TAILCALLM) {
     Value receiver = R[i.a];
     SAVE_PC();
-    Value* m = cached_method(f->closure->proto, i.c, receiver);
+    Value* m = cached_method(f->proto, i.c, receiver);
     if (m->tag == Tag::Function && !(f->flags & (kFrameConstruct | kFrameMacro | kFrameModule))) {
       Closure* c = as_closure(*m);
       Proto* np = c->proto;
@@ -423,6 +472,7 @@ dispatch:
         std::memmove(R - 1, R + i.a, sizeof(Value) * (static_cast<size_t>(i.b) + 1));
         ++np->call_count;
         f->closure = c;
+        f->proto = np;
         f->pc = np->code.data();
         f->self = receiver;
         K = f->k = np->constants.data();
@@ -458,7 +508,7 @@ dispatch:
     Value receiver = R[i.a];
     SAVE_PC();
     int n = i.b & kArgCountMask;
-    Value* m = cached_method(f->closure->proto, i.c, receiver);
+    Value* m = cached_method(f->proto, i.c, receiver);
     if (i.b & kPropsFlag) {
       R[i.a] = *m;  // the method takes the receiver's slot; self keeps the receiver
       invoke(R + i.a, n, R[i.a + 1 + n], receiver, 0);
@@ -488,12 +538,15 @@ do_return : {
   --frame_count_;
   R[-1] = ret_value;
   if (flags & kFrameToNative) return ret_value;
-  LOAD_FRAME();
+  --f;
+  K = f->k;
+  R = f->base;
+  pc = f->pc;
   DISPATCH();
 }
   CASE(CLOSURE) {
     SAVE_PC();
-    Proto* child = f->closure->proto->protos[i.bx()];
+    Proto* child = f->proto->protos[i.bx()];
     Closure* c = heap.make<Closure>(child, f->closure->ns);
     R[i.a] = value_of(c);
     for (size_t k = 0; k < child->upvals.size(); ++k) {
@@ -665,7 +718,7 @@ do_return : {
   }
   CASE(IMPORT) {
     SAVE_PC();
-    R[i.a] = value_of(import_module(as_string(K[i.bx()])->data, f->closure->proto->pos.file));
+    R[i.a] = value_of(import_module(as_string(K[i.bx()])->data, f->proto->pos.file));
     DISPATCH();
   }
   CASE(IMPORTGET) {

@@ -196,6 +196,7 @@ void VM::push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, 
   if (nargs < p->num_required) raise(fmt::format("Argument {} is missing.", p->params[static_cast<size_t>(nargs)].name->name));
   Frame& f = frames_[frame_count_++];
   f.closure = c;
+  f.proto = p;
   f.base = base;
   f.pc = p->code.data();
   f.k = p->constants.data();

@@ -27,6 +27,7 @@ enum FrameFlags : uint8_t {
 
 struct Frame {
   Closure* closure;
+  Proto* proto;       // closure->proto, one load closer for the caches and counters
   Value* base;        // R[0]
   const Instr* pc;    // next instruction, saved across calls and before slow paths
   const Value* k;     // the proto's constants, so a return reloads them in one step
@@ -34,6 +35,7 @@ struct Frame {
   uint8_t flags;
   uint32_t env;  // eval code: the frame whose variables GETENV/SETENV reach
 };
+static_assert(sizeof(Frame) == 64, "frames index by shift");
 
 // An active try block: where a throw continues and which register receives the value.
 struct Handler {

@@ -20,8 +20,33 @@ TEST_CASE("fib compiles to compare-and-branch and immediates", "[compiler]") {
   std::string l = listing("(fn fib [n] (if (n < 2) n ((fib (n - 1)) + (fib (n - 2)))))");
   CHECK(l.find("JNLTI") != std::string::npos);
   CHECK(l.find("SUBI") != std::string::npos);
-  CHECK(l.find("GETGLOBAL") != std::string::npos);
+  CHECK(l.find("CALLG") != std::string::npos);
+  CHECK(l.find("GETGLOBAL") == std::string::npos);
   CHECK(l.find("function fib (registers") != std::string::npos);
+  std::string plain = listing("(fn fib [n] (if (n < 2) n ((fib (n - 1)) + (fib (n - 2)))))", false);
+  CHECK(plain.find("CALLG") == std::string::npos);
+  CHECK(plain.find("GETGLOBAL") != std::string::npos);
+}
+
+TEST_CASE("a global callee is looked up first when an argument could redefine it", "[compiler]") {
+  // (g) may assign f: f must be read before the argument runs.
+  std::string l = listing("(fn h [x] (f (g x)))");
+  CHECK(l.find("GETGLOBAL  1 0 0  ; f") != std::string::npos);
+  CHECK(l.find("CALLG      2 1 1  ; g") != std::string::npos);
+  // Locals, literals and arithmetic of them cannot.
+  CHECK(listing("(fn h [x] (f (x * 2) 1.5 \"s\" (- x 1) (x < 3)) nil)").find("CALLG      1 5 0  ; f") != std::string::npos);
+  // A local callee is an ordinary CALL.
+  CHECK(listing("(fn h [f x] (f x))").find("CALLG") == std::string::npos);
+}
+
+TEST_CASE("number literals become constant operands", "[compiler]") {
+  std::string l = listing("(fn h [x] [(x * 2.5) (2.5 * x) (x - 1.5) (x / 4) (x + 100000)])");
+  CHECK(l.find("MULK       2 0 0  ; 2.5\n") != std::string::npos);
+  CHECK(l.find("MULK       3 0 0  ; 2.5 (left)") != std::string::npos);
+  CHECK(l.find("SUBK") != std::string::npos);
+  CHECK(l.find("DIVK") != std::string::npos);
+  CHECK(l.find("ADDK") != std::string::npos);
+  CHECK(listing("(fn h [x] (x * 2.5))", false).find("MULK") == std::string::npos);
 }
 
 TEST_CASE("constant folding stops at overflow and obeys --no-opt", "[compiler]") {
