@@ -20,14 +20,25 @@ struct Upvalue : Obj {
 };
 
 struct Closure : Obj {
+  static constexpr uint32_t kInlineUpvals = 3;
   Proto* proto;
   Namespace* ns;  // globals resolve here: the namespace the function was defined in
-  std::vector<Upvalue*> upvals;
-  Closure(Proto* p, Namespace* n) : Obj(Tag::Function), proto(p), ns(n), upvals(p->upvals.size(), nullptr) {}
+  Upvalue** upvals;  // inline_upvals for the common few, else an array of its own
+  uint32_t num_upvals;
+  Upvalue* inline_upvals[kInlineUpvals] = {};
+  Closure(Proto* p, Namespace* n)
+      : Obj(Tag::Function), proto(p), ns(n), num_upvals(static_cast<uint32_t>(p->upvals.size())) {
+    upvals = num_upvals <= kInlineUpvals ? inline_upvals : new Upvalue*[num_upvals]();
+  }
+  ~Closure() override {
+    if (upvals != inline_upvals) delete[] upvals;
+  }
+  Closure(const Closure&) = delete;
+  Closure& operator=(const Closure&) = delete;
   void trace(Marker& m) override {
     m.mark(proto);
     m.mark(ns);
-    for (Upvalue* u : upvals) m.mark(u);
+    for (uint32_t i = 0; i < num_upvals; ++i) m.mark(upvals[i]);
   }
 };
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "gene/value.hpp"
+#include "runtime/pool.hpp"
 
 namespace gene {
 
@@ -27,6 +28,9 @@ struct Obj {
   bool marked = false;
   explicit Obj(Tag t) : tag(t) {}
   virtual ~Obj() = default;
+  // Objects live in the size-class pool; a virtual destructor passes the dynamic size.
+  static void* operator new(size_t bytes) { return pool::allocate(bytes); }
+  static void operator delete(void* p, size_t bytes) { pool::release(p, bytes); }
   // Reports every Value and Obj this object references to the collector.
   virtual void trace(Marker&) {}
   // Approximate memory held, for the collector's byte trigger.

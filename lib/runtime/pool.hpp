@@ -1,0 +1,17 @@
+// Size-class free lists for heap objects. Most Gene objects are small and short-lived;
+// handing their memory straight back to the next allocation of the same size is several
+// times cheaper than malloc and free. Memory stays in the pool for the process's life, so
+// peak use is bounded by the peak of live objects.
+#pragma once
+#include <cstddef>
+
+namespace gene::pool {
+
+// Requests above this size go to the global operator new.
+constexpr size_t kMaxPooled = 256;
+
+void* allocate(size_t bytes);
+// bytes must be what allocate was given.
+void release(void* p, size_t bytes);
+
+}  // namespace gene::pool
