@@ -125,8 +125,7 @@ void Compiler::assign(Value target_form, Symbol* op, Value rhs, int dst) {
     Symbol* last = cs->parts.back();
     int r = target(dst);
     int save = fs_->freereg;
-    int obj = alloc_reg();
-    path_prefix(cs, cs->parts.size() - 1, obj);
+    int obj = path_prefix(cs, cs->parts.size() - 1, alloc_reg());
     int t = alloc_reg();
     int64_t index;
     if (parse_index(last, &index) && index >= INT16_MIN && index <= INT16_MAX) {
@@ -138,7 +137,7 @@ void Compiler::assign(Value target_form, Symbol* op, Value rhs, int dst) {
       new_value(t, [&](int into) { emit_abc(Op::GETMEMBER, into, obj, k); });
       emit_abc(Op::SETMEMBER, obj, k, t);
     }
-    emit_abc(Op::MOVE, r, t, 0);
+    if (dst != kDiscard) emit_abc(Op::MOVE, r, t, 0);
     free_to(save);
     finish(dst, r);
     return;

@@ -23,8 +23,7 @@ void Compiler::define_name(Value name_form, Symbol* name, int reg) {
   if (is_tag(name_form, Tag::ComplexSymbol)) {
     ComplexSymbol* cs = as_complex(name_form);
     int save = fs_->freereg;
-    int owner = alloc_reg();
-    path_prefix(cs, cs->parts.size() - 1, owner);
+    int owner = path_prefix(cs, cs->parts.size() - 1, alloc_reg());
     int found = emit_jump(Op::JMPIF, owner);
     std::string path;
     for (size_t k = 0; k + 1 < cs->parts.size(); ++k) path += (k ? "/" : "") + cs->parts[k]->name;

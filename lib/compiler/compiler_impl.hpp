@@ -60,7 +60,7 @@ class Compiler {
   void block(const Value* forms, size_t n, int dst);
   void symbol(Symbol* s, int dst);
   void path(ComplexSymbol* cs, int dst);
-  void path_prefix(ComplexSymbol* cs, size_t upto, int dst);
+  int path_prefix(ComplexSymbol* cs, size_t upto, int dst);
   void array_literal(Array* a, int dst);
   void append_element(int target, Value e);
   void map_literal(Map* m, int dst);

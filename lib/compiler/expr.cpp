@@ -163,28 +163,37 @@ void Compiler::symbol(Symbol* s, int dst) {
   global_get(s, dst);
 }
 
-// Evaluates the head and the segments before `upto` of a path into dst (a register).
-void Compiler::path_prefix(ComplexSymbol* cs, size_t upto, int dst) {
-  Symbol* head = cs->parts[0];
-  symbol(head == syms().empty ? syms().self : head, dst);
+// Evaluates the head and the segments before `upto` of a path. Returns the register that
+// holds the value: dst, or a local head's own register when no segment applies. A local
+// head is read in place, never copied first.
+int Compiler::path_prefix(ComplexSymbol* cs, size_t upto, int dst) {
+  Symbol* head = cs->parts[0] == syms().empty ? syms().self : cs->parts[0];
+  int src = head == syms().self ? -1 : find_local(fs_, head);
+  if (src < 0) {
+    symbol(head, dst);
+    src = dst;
+  }
   for (size_t i = 1; i < upto; ++i) {
     Symbol* seg = cs->parts[i];
     int64_t index;
     if (parse_index(seg, &index)) {
       if (index >= INT16_MIN && index <= INT16_MAX) {
-        emit_abc(Op::GETINDEX, dst, dst, static_cast<int>(static_cast<uint16_t>(static_cast<int16_t>(index))));
+        emit_abc(Op::GETINDEX, dst, src, static_cast<int>(static_cast<uint16_t>(static_cast<int16_t>(index))));
       } else {
         int k = alloc_reg();
         load_constant(make_int(index), k);
-        emit_abc(Op::GETKEY, dst, dst, k);
+        emit_abc(Op::GETKEY, dst, src, k);
         free_to(k);
       }
     } else if (seg->name.size() > 1 && seg->name[0] == '.') {
+      if (src != dst) emit_abc(Op::MOVE, dst, src, 0);
       emit_abc(Op::CALLM, dst, 0, symbol_constant(intern(std::string_view(seg->name).substr(1))));
     } else {
-      emit_abc(Op::GETMEMBER, dst, dst, symbol_constant(seg));
+      emit_abc(Op::GETMEMBER, dst, src, symbol_constant(seg));
     }
+    src = dst;
   }
+  return src;
 }
 
 void Compiler::path(ComplexSymbol* cs, int dst) {
@@ -192,8 +201,8 @@ void Compiler::path(ComplexSymbol* cs, int dst) {
   // A local head must not be overwritten when r is that local's register.
   int work = (r == find_local(fs_, cs->parts[0])) ? alloc_reg() : r;
   if (dst >= 0 && dst != work && fs_->freereg == dst + 1) work = dst;
-  path_prefix(cs, cs->parts.size(), work);
-  if (work != r) emit_abc(Op::MOVE, r, work, 0);
+  int got = path_prefix(cs, cs->parts.size(), work);
+  if (got != r) emit_abc(Op::MOVE, r, got, 0);
   finish(dst, r);
 }
 

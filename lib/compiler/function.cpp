@@ -321,7 +321,11 @@ void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first
     int save = fs_->freereg;
     int recv = expr_any(receiver);
     int first = fs_->freereg;
-    for (size_t k = first_arg; k < f.args.size(); ++k) expr(f.args[k], alloc_reg());
+    if (is_get) {
+      first = expr_any(f.args[first_arg]);  // the key may stay in its own register
+    } else {
+      for (size_t k = first_arg; k < f.args.size(); ++k) expr(f.args[k], alloc_reg());  // ASET: key, value adjacent
+    }
     emit_abc(is_get ? Op::AGET : Op::ASET, r, recv, first);
     free_to(save);
     finish(dst, r);

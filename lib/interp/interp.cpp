@@ -625,13 +625,23 @@ do_return : {
     DISPATCH();
   }
   CASE(GETINDEX) {
-    SAVE_PC();
-    R[i.a] = get_index(*this, R[i.b], i.sc());
+    Value o = R[i.b];
+    if (o.tag == Tag::Array && i.sc() >= 0 && static_cast<size_t>(i.sc()) < as_array(o)->items.size()) {
+      R[i.a] = as_array(o)->items[static_cast<size_t>(i.sc())];
+    } else {
+      SAVE_PC();
+      R[i.a] = get_index(*this, o, i.sc());
+    }
     DISPATCH();
   }
   CASE(SETINDEX) {
-    SAVE_PC();
-    set_index(*this, R[i.a], i.sb(), R[i.c]);
+    Value o = R[i.a];
+    if (o.tag == Tag::Array && i.sb() >= 0 && static_cast<size_t>(i.sb()) < as_array(o)->items.size()) {
+      as_array(o)->items[static_cast<size_t>(i.sb())] = R[i.c];
+    } else {
+      SAVE_PC();
+      set_index(*this, o, i.sb(), R[i.c]);
+    }
     DISPATCH();
   }
   CASE(GETKEY) {
