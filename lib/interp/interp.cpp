@@ -12,6 +12,11 @@
 
 #if defined(__GNUC__)
 #define GENE_COMPUTED_GOTO 1
+#define GENE_LIKELY(x) __builtin_expect(!!(x), 1)
+#define GENE_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define GENE_LIKELY(x) (x)
+#define GENE_UNLIKELY(x) (x)
 #endif
 
 namespace gene {
@@ -98,7 +103,6 @@ Value VM::run_frames(size_t entry_frame) {
   Value* R = f->base;
   const Instr* pc = f->pc;
   Instr i;
-  Value ret_value, callee;
   (void)entry_frame;
 
 // Reloads the cached state of the current frame after a call or return.
@@ -151,7 +155,7 @@ dispatch:
     GlobalCache& c = f->proto->global_caches[cache_index];                                  \
     bool hit = c.epoch == g_namespace_epoch && c.ns == f->closure->ns;                               \
     if constexpr (kProfiled) profiler->global_lookup(hit);                                           \
-    if (!hit) fill_global_cache(c, f->closure->ns, name);                                            \
+    if (GENE_UNLIKELY(!hit)) fill_global_cache(c, f->closure->ns, name);                             \
     dest = c.slot ? *c.slot : make_nil();                                                            \
   } while (0)
   CASE(GETGLOBAL) {
@@ -229,28 +233,27 @@ dispatch:
     }
     DISPATCH();
   }
-  CASE(ADDI) {
-    Value a = R[i.b];
-    int64_t r;
-    if (is_int(a) && !__builtin_add_overflow(as_int(a), static_cast<int64_t>(i.sc()), &r)) {
-      R[i.a] = make_int(r);
-    } else {
-      SAVE_PC();
-      R[i.a] = arith_slow(*this, Op::ADD, a, make_int(i.sc()));
-    }
-    DISPATCH();
+// Int with an immediate: Int inline with an overflow check, Float inline, the rest out of line.
+#define ARITH_IMM(name, base, builtin, op)                                                        \
+  CASE(name) {                                                                                  \
+    Value a = R[i.b];                                                                           \
+    int64_t r;                                                                                  \
+    if (GENE_LIKELY(is_int(a))) {                                                               \
+      if (GENE_LIKELY(!builtin(as_int(a), static_cast<int64_t>(i.sc()), &r))) {                  \
+        R[i.a] = make_int(r);                                                                   \
+        DISPATCH();                                                                             \
+      }                                                                                         \
+    } else if (is_float(a)) {                                                                   \
+      R[i.a] = make_float(as_float(a) op static_cast<double>(i.sc()));                          \
+      DISPATCH();                                                                               \
+    }                                                                                           \
+    SAVE_PC();                                                                                  \
+    R[i.a] = arith_slow(*this, Op::base, a, make_int(i.sc()));                                  \
+    DISPATCH();                                                                                 \
   }
-  CASE(SUBI) {
-    Value a = R[i.b];
-    int64_t r;
-    if (is_int(a) && !__builtin_sub_overflow(as_int(a), static_cast<int64_t>(i.sc()), &r)) {
-      R[i.a] = make_int(r);
-    } else {
-      SAVE_PC();
-      R[i.a] = arith_slow(*this, Op::SUB, a, make_int(i.sc()));
-    }
-    DISPATCH();
-  }
+  ARITH_IMM(ADDI, ADD, __builtin_add_overflow, +)
+  ARITH_IMM(SUBI, SUB, __builtin_sub_overflow, -)
+#undef ARITH_IMM
   CASE(POW) {
     SAVE_PC();
     R[i.a] = arith_slow(*this, Op::POW, R[i.b], R[i.c]);
@@ -361,41 +364,48 @@ dispatch:
     DISPATCH();
   }
 
+// Pushes a frame for closure `callee` in place (its arguments already fill the window at
+// A+1) when nothing needs binding; else leaves the call to the general path.
+#define CALL_IN_PLACE(callee)                                                                      \
+  do {                                                                                             \
+    Closure* c = as_closure(callee);                                                               \
+    Proto* np = c->proto;                                                                          \
+    Value* nb = R + i.a + 1;                                                                       \
+    if (GENE_LIKELY(np->simple_params && i.b >= np->num_required && f + 1 < frames_end_ &&         \
+                    nb + np->num_regs < stack_end_)) {                                             \
+      ++np->call_count;                                                                            \
+      ++frame_count_;                                                                              \
+      ++f; /* the frames are one array and f is its top */                                         \
+      f->closure = c;                                                                              \
+      f->proto = np;                                                                               \
+      f->base = nb;                                                                                \
+      f->pc = np->code.data();                                                                     \
+      f->self = make_nil();                                                                        \
+      f->flags = 0;                                                                                \
+      f->env = 0;                                                                                  \
+      K = f->k = np->constants.data();                                                             \
+      R = nb;                                                                                      \
+      pc = f->pc;                                                                                  \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+  } while (0)
   CASE(CALLG) {
-    GLOBAL_VIA_CACHE(callee, i.c, c.name);
-    R[i.a] = callee;
-    goto do_call;
+    Value g;
+    GLOBAL_VIA_CACHE(g, i.c, c.name);
+    R[i.a] = g;
+    SAVE_PC();
+    if (GENE_LIKELY(g.tag == Tag::Function)) CALL_IN_PLACE(g);
+    goto call_general;
   }
   CASE(CALL) {
-    callee = R[i.a];
-  do_call:
     SAVE_PC();
-    if (callee.tag == Tag::Function) {
-      // Fast path: positional parameters that the arguments already fill, in place.
-      Closure* c = as_closure(callee);
-      Proto* np = c->proto;
-      Value* nb = R + i.a + 1;
-      if (np->simple_params && i.b >= np->num_required && frame_count_ < opts_.max_frames &&
-          nb + np->num_regs < stack_end_) {
-        ++np->call_count;
-        ++frame_count_;
-        ++f;  // the frames are one array and f is its top
-        f->closure = c;
-        f->proto = np;
-        f->base = nb;
-        f->pc = np->code.data();
-        f->self = make_nil();
-        f->flags = 0;
-        f->env = 0;
-        K = f->k = np->constants.data();
-        R = nb;
-        pc = f->pc;
-        DISPATCH();
-      }
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, make_nil(), 0);
+    if (GENE_LIKELY(R[i.a].tag == Tag::Function)) CALL_IN_PLACE(R[i.a]);
+  call_general:
+    if (R[i.a].tag == Tag::Function) {
+      push_frame_for_closure(as_closure(R[i.a]), R + i.a + 1, i.b, nullptr, make_nil(), 0);
       LOAD_FRAME();
     } else {
-      R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, nullptr, make_nil(), f);
+      R[i.a] = call_value_slow(R[i.a], R + i.a + 1, i.b, nullptr, make_nil(), f);
     }
     DISPATCH();
   }
@@ -521,23 +531,25 @@ dispatch:
     }
     DISPATCH();
   }
+  // The value goes straight to the callee slot of the caller's window, R[-1].
   CASE(RET) {
-    ret_value = R[i.a];
+    R[-1] = R[i.a];
     goto do_return;
   }
   CASE(RETNIL) {
-    ret_value = make_nil();
+    R[-1] = make_nil();
     goto do_return;
   }
 do_return : {
   uint8_t flags = f->flags;
-  if (flags & kFrameHandlers)
-    while (!handlers_.empty() && handlers_.back().frame + 1 >= frame_count_) handlers_.pop_back();
-  if (flags & kFrameConstruct) ret_value = f->self;
+  if (GENE_UNLIKELY(flags & (kFrameHandlers | kFrameConstruct))) {
+    if (flags & kFrameHandlers)
+      while (!handlers_.empty() && handlers_.back().frame + 1 >= frame_count_) handlers_.pop_back();
+    if (flags & kFrameConstruct) R[-1] = f->self;
+  }
   if (open_upvals_ && open_upvals_->loc >= R && !(flags & kFrameModule)) close_upvalues(R);
   --frame_count_;
-  R[-1] = ret_value;
-  if (flags & kFrameToNative) return ret_value;
+  if (GENE_UNLIKELY(flags & kFrameToNative)) return R[-1];
   --f;
   K = f->k;
   R = f->base;

@@ -34,6 +34,7 @@ VM::VM(VMOptions opts) : opts_(opts) {
   stack_ = static_cast<Value*>(reserve(opts_.stack_slots * sizeof(Value)));
   stack_end_ = stack_ + opts_.stack_slots;
   frames_ = static_cast<Frame*>(reserve(opts_.max_frames * sizeof(Frame)));
+  frames_end_ = frames_ + opts_.max_frames;
   heap.set_stress(opts_.gc_stress);
   root_id_ = heap.add_root_source([this](Marker& m) { mark_roots(m); });
 

@@ -196,6 +196,7 @@ class VM {
   Value* stack_ = nullptr;
   Value* stack_end_ = nullptr;
   Frame* frames_ = nullptr;  // reserved like the stack: untouched frames cost nothing
+  Frame* frames_end_ = nullptr;
   size_t frame_count_ = 0;
   Upvalue* open_upvals_ = nullptr;
   Namespace* global_ns_ = nullptr;
