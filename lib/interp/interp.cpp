@@ -2,6 +2,7 @@
 // the out-of-line slow paths of ops.hpp. Computed goto where the compiler has it.
 #include <fmt/format.h>
 
+#include <bit>
 #include <cstring>
 
 #include "interp/ops.hpp"
@@ -22,6 +23,25 @@
 namespace gene {
 
 namespace {
+// The instruction being run, as one 64-bit word. Its operands are extracted where a
+// handler uses them: decoding all of them at every dispatch costs three registers the
+// dispatch loop needs for its frame state.
+struct DecodedInstr {
+  uint64_t w;
+  void load(const Instr* at) { std::memcpy(&w, at, sizeof w); }
+  // Keeps the compiler from hoisting operand extraction above the handler's label.
+  void opaque() { __asm__("" : "+r"(w)); }
+  unsigned opcode() const { return static_cast<uint16_t>(w); }
+  uint16_t a() const { return static_cast<uint16_t>(w >> 16); }
+  uint16_t b() const { return static_cast<uint16_t>(w >> 32); }
+  uint16_t c() const { return static_cast<uint16_t>(w >> 48); }
+  int16_t sb() const { return static_cast<int16_t>(b()); }
+  int16_t sc() const { return static_cast<int16_t>(c()); }
+  uint32_t bx() const { return static_cast<uint32_t>(w >> 32); }
+  int32_t sbx() const { return static_cast<int32_t>(bx()); }
+};
+static_assert(std::endian::native == std::endian::little, "DecodedInstr reads Instr as a little-endian word");
+
 constexpr int kMaxNativeNesting = 180;  // nested executes: bounds the C++ stack they use
 
 // Fast ordering for two Ints; anything else goes to compare_slow.
@@ -96,23 +116,23 @@ bool VM::unwind_to_handler(const GeneError& e, size_t entry_frame) {
 
 template <bool kProfiled>
 Value VM::run_frames(size_t entry_frame) {
-  // Only f, R, pc and K live in registers; the closure and proto are read through f so
-  // that the dispatch loop keeps its hot state out of memory.
+  // Only f, R and pc live in registers; constants, the closure and the proto are read
+  // through f, so that the hot state of the dispatch loop stays out of memory.
   Frame* f = &frames_[frame_count_ - 1];
-  const Value* K = f->k;
   Value* R = f->base;
   const Instr* pc = f->pc;
-  Instr i;
+  DecodedInstr i;
   (void)entry_frame;
 
 // Reloads the cached state of the current frame after a call or return.
 #define LOAD_FRAME()              \
   do {                            \
     f = &frames_[frame_count_ - 1]; \
-    K = f->k;                     \
     R = f->base;                  \
     pc = f->pc;                   \
   } while (0)
+// The constants of the running function.
+#define K (f->k)
 // Slow paths may raise or collect: the frame must know where it is.
 #define SAVE_PC() (f->pc = pc)
 
@@ -125,30 +145,30 @@ Value VM::run_frames(size_t entry_frame) {
 #define DISPATCH()                                                                                   \
   do {                                                                                               \
     if constexpr (kProfiled) profiler->step(f->proto, pc, frame_count_, heap.objects_allocated_total()); \
-    i = *pc++;                                                                                       \
-    goto* kLabels[static_cast<int>(i.op)];                                                           \
+    i.load(pc++);                                                                                    \
+    goto* kLabels[i.opcode()];                                                           \
   } while (0)
-#define CASE(name) L_##name:
+#define CASE(name) L_##name : i.opaque();
   DISPATCH();
 #else
 #define DISPATCH() goto dispatch
 #define CASE(name) case Op::name:
 dispatch:
-  i = *pc++;
-  switch (i.op) {
+  i.load(pc++);
+  switch (static_cast<Op>(i.opcode())) {
 #endif
 
-  CASE(MOVE) { R[i.a] = R[i.b]; DISPATCH(); }
-  CASE(LOADK) { R[i.a] = K[i.bx()]; DISPATCH(); }
-  CASE(LOADI) { R[i.a] = make_int(i.sbx()); DISPATCH(); }
+  CASE(MOVE) { R[i.a()] = R[i.b()]; DISPATCH(); }
+  CASE(LOADK) { R[i.a()] = K[i.bx()]; DISPATCH(); }
+  CASE(LOADI) { R[i.a()] = make_int(i.sbx()); DISPATCH(); }
   CASE(LOADNIL) {
-    for (int k = 0; k <= i.b; ++k) R[i.a + k] = make_nil();
+    for (int k = 0; k <= i.b(); ++k) R[i.a() + k] = make_nil();
     DISPATCH();
   }
-  CASE(LOADBOOL) { R[i.a] = make_bool(i.b != 0); DISPATCH(); }
-  CASE(LOADSELF) { R[i.a] = f->self; DISPATCH(); }
-  CASE(GETUPVAL) { R[i.a] = *f->closure->upvals[i.b]->loc; DISPATCH(); }
-  CASE(SETUPVAL) { *f->closure->upvals[i.b]->loc = R[i.a]; DISPATCH(); }
+  CASE(LOADBOOL) { R[i.a()] = make_bool(i.b() != 0); DISPATCH(); }
+  CASE(LOADSELF) { R[i.a()] = f->self; DISPATCH(); }
+  CASE(GETUPVAL) { R[i.a()] = *f->closure->upvals[i.b()]->loc; DISPATCH(); }
+  CASE(SETUPVAL) { *f->closure->upvals[i.b()]->loc = R[i.a()]; DISPATCH(); }
 // The global of cache C through its inline cache (valid while no namespace changed shape).
 #define GLOBAL_VIA_CACHE(dest, cache_index, name)                                                    \
   do {                                                                                               \
@@ -159,17 +179,17 @@ dispatch:
     dest = c.slot ? *c.slot : make_nil();                                                            \
   } while (0)
   CASE(GETGLOBAL) {
-    GLOBAL_VIA_CACHE(R[i.a], i.c, as_symbol(K[i.b]));
+    GLOBAL_VIA_CACHE(R[i.a()], i.c(), as_symbol(K[i.b()]));
     DISPATCH();
   }
   CASE(SETGLOBAL) {
-    Symbol* name = as_symbol(K[i.b]);
+    Symbol* name = as_symbol(K[i.b()]);
     Value* slot = f->closure->ns->lookup(name);
-    if (slot) *slot = R[i.a];
-    else f->closure->ns->define(name, R[i.a]);
+    if (slot) *slot = R[i.a()];
+    else f->closure->ns->define(name, R[i.a()]);
     DISPATCH();
   }
-  CASE(LOADNS) { R[i.a] = value_of(f->closure->ns); DISPATCH(); }
+  CASE(LOADNS) { R[i.a()] = value_of(f->closure->ns); DISPATCH(); }
 
 // Int op Int inline with an overflow check; Float op Float and mixed numbers inline; the
 // rest (overflow, non-numbers) out of line. `slow` passes the operands in source order.
@@ -178,31 +198,31 @@ dispatch:
     int64_t r;                                                                      \
     if (is_int(a) && is_int(b)) {                                                   \
       if (!builtin(as_int(a), as_int(b), &r)) {                                     \
-        R[i.a] = make_int(r);                                                       \
+        R[i.a()] = make_int(r);                                                       \
         DISPATCH();                                                                 \
       }                                                                             \
     } else if (is_float(a) && is_float(b)) {                                        \
-      R[i.a] = make_float(as_float(a) op as_float(b));                              \
+      R[i.a()] = make_float(as_float(a) op as_float(b));                              \
       DISPATCH();                                                                   \
     } else if (is_number(a) && is_number(b)) {                                      \
-      R[i.a] = make_float(to_double(a) op to_double(b));                            \
+      R[i.a()] = make_float(to_double(a) op to_double(b));                            \
       DISPATCH();                                                                   \
     }                                                                               \
     SAVE_PC();                                                                      \
-    R[i.a] = slow;                                                                  \
+    R[i.a()] = slow;                                                                  \
     DISPATCH();                                                                     \
   }
 #define ARITH(name, builtin, op)                                                    \
   CASE(name) {                                                                      \
-    Value a = R[i.b], b = R[i.c];                                                   \
+    Value a = R[i.b()], b = R[i.c()];                                                   \
     ARITH_BODY(name, builtin, op, a, b, arith_slow(*this, Op::name, a, b))          \
   }
 // Constant right operand; with kConstLeft (commutative ops only) it was written first.
 #define ARITHK(name, base, builtin, op)                                                         \
   CASE(name) {                                                                                  \
-    Value a = R[i.b], b = K[i.c & ~kConstLeft];                                                 \
+    Value a = R[i.b()], b = K[i.c() & ~kConstLeft];                                                 \
     ARITH_BODY(base, builtin, op, a, b,                                                         \
-               (i.c & kConstLeft) ? arith_slow(*this, Op::base, b, a) : arith_slow(*this, Op::base, a, b)) \
+               (i.c() & kConstLeft) ? arith_slow(*this, Op::base, b, a) : arith_slow(*this, Op::base, a, b)) \
   }
   ARITH(ADD, __builtin_add_overflow, +)
   ARITH(SUB, __builtin_sub_overflow, -)
@@ -214,41 +234,41 @@ dispatch:
 #undef ARITHK
 #undef ARITH_BODY
   CASE(DIV) {
-    Value a = R[i.b], b = R[i.c];
+    Value a = R[i.b()], b = R[i.c()];
     if (is_number(a) && is_number(b)) {
-      R[i.a] = make_float(to_double(a) / to_double(b));
+      R[i.a()] = make_float(to_double(a) / to_double(b));
     } else {
       SAVE_PC();
-      R[i.a] = arith_slow(*this, Op::DIV, a, b);
+      R[i.a()] = arith_slow(*this, Op::DIV, a, b);
     }
     DISPATCH();
   }
   CASE(DIVK) {
-    Value a = R[i.b], b = K[i.c];
+    Value a = R[i.b()], b = K[i.c()];
     if (is_number(a)) {
-      R[i.a] = make_float(to_double(a) / to_double(b));
+      R[i.a()] = make_float(to_double(a) / to_double(b));
     } else {
       SAVE_PC();
-      R[i.a] = arith_slow(*this, Op::DIV, a, b);
+      R[i.a()] = arith_slow(*this, Op::DIV, a, b);
     }
     DISPATCH();
   }
 // Int with an immediate: Int inline with an overflow check, Float inline, the rest out of line.
 #define ARITH_IMM(name, base, builtin, op)                                                        \
   CASE(name) {                                                                                  \
-    Value a = R[i.b];                                                                           \
+    Value a = R[i.b()];                                                                           \
     int64_t r;                                                                                  \
     if (GENE_LIKELY(is_int(a))) {                                                               \
       if (GENE_LIKELY(!builtin(as_int(a), static_cast<int64_t>(i.sc()), &r))) {                  \
-        R[i.a] = make_int(r);                                                                   \
+        R[i.a()] = make_int(r);                                                                   \
         DISPATCH();                                                                             \
       }                                                                                         \
     } else if (is_float(a)) {                                                                   \
-      R[i.a] = make_float(as_float(a) op static_cast<double>(i.sc()));                          \
+      R[i.a()] = make_float(as_float(a) op static_cast<double>(i.sc()));                          \
       DISPATCH();                                                                               \
     }                                                                                           \
     SAVE_PC();                                                                                  \
-    R[i.a] = arith_slow(*this, Op::base, a, make_int(i.sc()));                                  \
+    R[i.a()] = arith_slow(*this, Op::base, a, make_int(i.sc()));                                  \
     DISPATCH();                                                                                 \
   }
   ARITH_IMM(ADDI, ADD, __builtin_add_overflow, +)
@@ -256,22 +276,22 @@ dispatch:
 #undef ARITH_IMM
   CASE(POW) {
     SAVE_PC();
-    R[i.a] = arith_slow(*this, Op::POW, R[i.b], R[i.c]);
+    R[i.a()] = arith_slow(*this, Op::POW, R[i.b()], R[i.c()]);
     DISPATCH();
   }
   CASE(NEG) {
     SAVE_PC();
-    R[i.a] = negate(*this, R[i.b]);
+    R[i.a()] = negate(*this, R[i.b()]);
     DISPATCH();
   }
-  CASE(NOT) { R[i.a] = make_bool(!is_truthy(R[i.b])); DISPATCH(); }
+  CASE(NOT) { R[i.a()] = make_bool(!is_truthy(R[i.b()])); DISPATCH(); }
 
-  CASE(EQ) { R[i.a] = make_bool(values_equal(R[i.b], R[i.c])); DISPATCH(); }
-  CASE(NE) { R[i.a] = make_bool(!values_equal(R[i.b], R[i.c])); DISPATCH(); }
+  CASE(EQ) { R[i.a()] = make_bool(values_equal(R[i.b()], R[i.c()])); DISPATCH(); }
+  CASE(NE) { R[i.a()] = make_bool(!values_equal(R[i.b()], R[i.c()])); DISPATCH(); }
 #define COMPARE(name)                                                 \
   CASE(name) {                                                        \
     SAVE_PC();                                                        \
-    R[i.a] = make_bool(compare(*this, Op::name, R[i.b], R[i.c]));     \
+    R[i.a()] = make_bool(compare(*this, Op::name, R[i.b()], R[i.c()]));     \
     DISPATCH();                                                       \
   }
   COMPARE(LT)
@@ -283,7 +303,7 @@ dispatch:
 // Compare-and-branch: jump when the comparison is false.
 #define BRANCH(name, op, cmp)                                                      \
   CASE(name) {                                                                     \
-    Value a = R[i.a], b = R[i.b];                                                  \
+    Value a = R[i.a()], b = R[i.b()];                                                  \
     bool holds;                                                                    \
     if (is_int(a) && is_int(b)) {                                                  \
       holds = as_int(a) cmp as_int(b);                                             \
@@ -296,7 +316,7 @@ dispatch:
   }
 #define BRANCH_IMM(name, op, cmp)                                                  \
   CASE(name) {                                                                     \
-    Value a = R[i.a];                                                              \
+    Value a = R[i.a()];                                                              \
     bool holds;                                                                    \
     if (is_int(a)) {                                                               \
       holds = as_int(a) cmp static_cast<int64_t>(i.sb());                          \
@@ -318,49 +338,49 @@ dispatch:
 #undef BRANCH
 #undef BRANCH_IMM
   CASE(JNEQ) {
-    if (!values_equal(R[i.a], R[i.b])) pc += i.sc();
+    if (!values_equal(R[i.a()], R[i.b()])) pc += i.sc();
     DISPATCH();
   }
   CASE(JNNE) {
-    if (values_equal(R[i.a], R[i.b])) pc += i.sc();
+    if (values_equal(R[i.a()], R[i.b()])) pc += i.sc();
     DISPATCH();
   }
   CASE(JNEQI) {
-    Value a = R[i.a];
+    Value a = R[i.a()];
     if (!(is_int(a) && as_int(a) == i.sb())) pc += i.sc();
     DISPATCH();
   }
   CASE(JNNEI) {
-    Value a = R[i.a];
+    Value a = R[i.a()];
     if (is_int(a) && as_int(a) == i.sb()) pc += i.sc();
     DISPATCH();
   }
 
   CASE(JMP) { pc += i.sbx(); DISPATCH(); }
   CASE(JMPIF) {
-    if (is_truthy(R[i.a])) pc += i.sbx();
+    if (is_truthy(R[i.a()])) pc += i.sbx();
     DISPATCH();
   }
   CASE(JMPIFNOT) {
-    if (!is_truthy(R[i.a])) pc += i.sbx();
+    if (!is_truthy(R[i.a()])) pc += i.sbx();
     DISPATCH();
   }
   CASE(LOOP) {
-    ++f->proto->loop_counters[i.a];
+    ++f->proto->loop_counters[i.a()];
     pc += i.sbx();
     DISPATCH();
   }
   CASE(JMPIFDEF) {
-    if (!is_undef(R[i.a])) pc += i.sbx();
+    if (!is_undef(R[i.a()])) pc += i.sbx();
     DISPATCH();
   }
   CASE(FORPREP) {
     SAVE_PC();
-    for_prep(*this, &R[i.a], i.b != 0);
+    for_prep(*this, &R[i.a()], i.b() != 0);
     DISPATCH();
   }
   CASE(FORNEXT) {
-    if (!for_next(*this, &R[i.a], &R[i.b])) pc += i.sc();
+    if (!for_next(*this, &R[i.a()], &R[i.b()])) pc += i.sc();
     DISPATCH();
   }
 
@@ -370,8 +390,8 @@ dispatch:
   do {                                                                                             \
     Closure* c = as_closure(callee);                                                               \
     Proto* np = c->proto;                                                                          \
-    Value* nb = R + i.a + 1;                                                                       \
-    if (GENE_LIKELY(np->simple_params && i.b >= np->num_required && f + 1 < frames_end_ &&         \
+    Value* nb = R + i.a() + 1;                                                                       \
+    if (GENE_LIKELY(np->simple_params && i.b() >= np->num_required && f + 1 < frames_end_ &&         \
                     nb + np->num_regs < stack_end_)) {                                             \
       ++np->call_count;                                                                            \
       ++frame_count_;                                                                              \
@@ -383,7 +403,7 @@ dispatch:
       f->self = make_nil();                                                                        \
       f->flags = 0;                                                                                \
       f->env = 0;                                                                                  \
-      K = f->k = np->constants.data();                                                             \
+      f->k = np->constants.data();                                                                 \
       R = nb;                                                                                      \
       pc = f->pc;                                                                                  \
       DISPATCH();                                                                                  \
@@ -391,149 +411,149 @@ dispatch:
   } while (0)
   CASE(CALLG) {
     Value g;
-    GLOBAL_VIA_CACHE(g, i.c, c.name);
-    R[i.a] = g;
+    GLOBAL_VIA_CACHE(g, i.c(), c.name);
+    R[i.a()] = g;
     SAVE_PC();
     if (GENE_LIKELY(g.tag == Tag::Function)) CALL_IN_PLACE(g);
     goto call_general;
   }
   CASE(CALL) {
     SAVE_PC();
-    if (GENE_LIKELY(R[i.a].tag == Tag::Function)) CALL_IN_PLACE(R[i.a]);
+    if (GENE_LIKELY(R[i.a()].tag == Tag::Function)) CALL_IN_PLACE(R[i.a()]);
   call_general:
-    if (R[i.a].tag == Tag::Function) {
-      push_frame_for_closure(as_closure(R[i.a]), R + i.a + 1, i.b, nullptr, make_nil(), 0);
+    if (R[i.a()].tag == Tag::Function) {
+      push_frame_for_closure(as_closure(R[i.a()]), R + i.a() + 1, i.b(), nullptr, make_nil(), 0);
       LOAD_FRAME();
     } else {
-      R[i.a] = call_value_slow(R[i.a], R + i.a + 1, i.b, nullptr, make_nil(), f);
+      R[i.a()] = call_value_slow(R[i.a()], R + i.a() + 1, i.b(), nullptr, make_nil(), f);
     }
     DISPATCH();
   }
   CASE(TAILCALL) {
-    Value callee = R[i.a];
+    Value callee = R[i.a()];
     SAVE_PC();
-    int n = i.b & kArgCountMask;
-    Value props = (i.b & kPropsFlag) ? R[i.a + 1 + n] : make_nil();
+    int n = i.b() & kArgCountMask;
+    Value props = (i.b() & kPropsFlag) ? R[i.a() + 1 + n] : make_nil();
     if (callee.tag == Tag::Function && !(f->flags & (kFrameConstruct | kFrameMacro | kFrameModule))) {
       Closure* c = as_closure(callee);
       Proto* np = c->proto;
       if (n >= np->num_required && !np->is_macro && R + np->num_regs < stack_end_) {
         if (open_upvals_ && open_upvals_->loc >= R) close_upvalues(R);
         // The callee and its arguments move down over this frame's window.
-        std::memmove(R - 1, R + i.a, sizeof(Value) * (static_cast<size_t>(n) + 1));
+        std::memmove(R - 1, R + i.a(), sizeof(Value) * (static_cast<size_t>(n) + 1));
         ++np->call_count;
         f->closure = c;
         f->proto = np;
         f->pc = np->code.data();
         f->self = make_nil();
         if (!np->simple_params) bind_rooted(np, R, n, props);
-        K = f->k = np->constants.data();
+        f->k = np->constants.data();
         pc = f->pc;
         DISPATCH();
       }
     }
     // Not a Gene function (or it cannot reuse this frame): an ordinary call; the RET after
     // this instruction returns its value.
-    invoke(R + i.a, n, props, make_nil(), 0);
+    invoke(R + i.a(), n, props, make_nil(), 0);
     LOAD_FRAME();
     DISPATCH();
   }
   CASE(AGET) {
-    Value a = R[i.b], k = R[i.c];
+    Value a = R[i.b()], k = R[i.c()];
     if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
-      R[i.a] = as_array(a)->items[static_cast<size_t>(as_int(k))];
+      R[i.a()] = as_array(a)->items[static_cast<size_t>(as_int(k))];
     } else {
       SAVE_PC();
-      R[i.a] = call_method(a, intern("get"), R + i.c, 1);
+      R[i.a()] = call_method(a, intern("get"), R + i.c(), 1);
     }
     DISPATCH();
   }
   CASE(ASET) {
-    Value a = R[i.b], k = R[i.c];
+    Value a = R[i.b()], k = R[i.c()];
     if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
-      as_array(a)->items[static_cast<size_t>(as_int(k))] = R[i.c + 1];
-      R[i.a] = a;
+      as_array(a)->items[static_cast<size_t>(as_int(k))] = R[i.c() + 1];
+      R[i.a()] = a;
     } else {
       SAVE_PC();
-      R[i.a] = call_method(a, intern("set"), R + i.c, 2);
+      R[i.a()] = call_method(a, intern("set"), R + i.c(), 2);
     }
     DISPATCH();
   }
   CASE(CALLSELF) {
-    Value callee = R[i.a];
+    Value callee = R[i.a()];
     SAVE_PC();
     if (callee.tag == Tag::Function) {
-      push_frame_for_closure(as_closure(callee), R + i.a + 1, i.b, nullptr, f->self, 0);
+      push_frame_for_closure(as_closure(callee), R + i.a() + 1, i.b(), nullptr, f->self, 0);
       LOAD_FRAME();
     } else {
-      R[i.a] = call_value_slow(callee, R + i.a + 1, i.b, nullptr, f->self, f);
+      R[i.a()] = call_value_slow(callee, R + i.a() + 1, i.b(), nullptr, f->self, f);
     }
     DISPATCH();
   }
   CASE(TAILCALLM) {
-    Value receiver = R[i.a];
+    Value receiver = R[i.a()];
     SAVE_PC();
-    Value* m = cached_method(f->proto, i.c, receiver);
+    Value* m = cached_method(f->proto, i.c(), receiver);
     if (m->tag == Tag::Function && !(f->flags & (kFrameConstruct | kFrameMacro | kFrameModule))) {
       Closure* c = as_closure(*m);
       Proto* np = c->proto;
-      if (np->simple_params && i.b >= np->num_required && R + np->num_regs < stack_end_) {
+      if (np->simple_params && i.b() >= np->num_required && R + np->num_regs < stack_end_) {
         if (open_upvals_ && open_upvals_->loc >= R) close_upvalues(R);
-        std::memmove(R - 1, R + i.a, sizeof(Value) * (static_cast<size_t>(i.b) + 1));
+        std::memmove(R - 1, R + i.a(), sizeof(Value) * (static_cast<size_t>(i.b()) + 1));
         ++np->call_count;
         f->closure = c;
         f->proto = np;
         f->pc = np->code.data();
         f->self = receiver;
-        K = f->k = np->constants.data();
+        f->k = np->constants.data();
         pc = f->pc;
         DISPATCH();
       }
     }
     if (m->tag == Tag::Function) {
-      push_frame_for_closure(as_closure(*m), R + i.a + 1, i.b, nullptr, receiver, 0);
+      push_frame_for_closure(as_closure(*m), R + i.a() + 1, i.b(), nullptr, receiver, 0);
       LOAD_FRAME();
     } else {
-      R[i.a] = call_value_slow(*m, R + i.a + 1, i.b, nullptr, receiver, f);
+      R[i.a()] = call_value_slow(*m, R + i.a() + 1, i.b(), nullptr, receiver, f);
     }
     DISPATCH();
   }
   CASE(CALLKW) {
     // Props sit in R[A+1]; shift the positionals down so they start right after the callee.
-    Value props = R[i.a + 1];
-    for (int k = 0; k < i.b; ++k) R[i.a + 1 + k] = R[i.a + 2 + k];
-    R[i.a + 1 + i.b] = props;
+    Value props = R[i.a() + 1];
+    for (int k = 0; k < i.b(); ++k) R[i.a() + 1 + k] = R[i.a() + 2 + k];
+    R[i.a() + 1 + i.b()] = props;
     SAVE_PC();
-    invoke(R + i.a, i.b, props, make_nil(), 0);
+    invoke(R + i.a(), i.b(), props, make_nil(), 0);
     LOAD_FRAME();
     DISPATCH();
   }
   CASE(CALLA) {
     SAVE_PC();
-    spread_call(R + i.a);
+    spread_call(R + i.a());
     LOAD_FRAME();
     DISPATCH();
   }
   CASE(CALLM) {
-    Value receiver = R[i.a];
+    Value receiver = R[i.a()];
     SAVE_PC();
-    int n = i.b & kArgCountMask;
-    Value* m = cached_method(f->proto, i.c, receiver);
-    if (i.b & kPropsFlag) {
-      R[i.a] = *m;  // the method takes the receiver's slot; self keeps the receiver
-      invoke(R + i.a, n, R[i.a + 1 + n], receiver, 0);
+    int n = i.b() & kArgCountMask;
+    Value* m = cached_method(f->proto, i.c(), receiver);
+    if (i.b() & kPropsFlag) {
+      R[i.a()] = *m;  // the method takes the receiver's slot; self keeps the receiver
+      invoke(R + i.a(), n, R[i.a() + 1 + n], receiver, 0);
       LOAD_FRAME();
     } else if (m->tag == Tag::Function) {
-      push_frame_for_closure(as_closure(*m), R + i.a + 1, n, nullptr, receiver, 0);
+      push_frame_for_closure(as_closure(*m), R + i.a() + 1, n, nullptr, receiver, 0);
       LOAD_FRAME();
     } else {
-      R[i.a] = call_value_slow(*m, R + i.a + 1, n, nullptr, receiver, f);
+      R[i.a()] = call_value_slow(*m, R + i.a() + 1, n, nullptr, receiver, f);
     }
     DISPATCH();
   }
   // The value goes straight to the callee slot of the caller's window, R[-1].
   CASE(RET) {
-    R[-1] = R[i.a];
+    R[-1] = R[i.a()];
     goto do_return;
   }
   CASE(RETNIL) {
@@ -551,7 +571,6 @@ do_return : {
   --frame_count_;
   if (GENE_UNLIKELY(flags & kFrameToNative)) return R[-1];
   --f;
-  K = f->k;
   R = f->base;
   pc = f->pc;
   DISPATCH();
@@ -560,7 +579,7 @@ do_return : {
     SAVE_PC();
     Proto* child = f->proto->protos[i.bx()];
     Closure* c = heap.make<Closure>(child, f->closure->ns);
-    R[i.a] = value_of(c);
+    R[i.a()] = value_of(c);
     for (size_t k = 0; k < child->upvals.size(); ++k) {
       const UpvalDesc& d = child->upvals[k];
       c->upvals[k] = d.in_stack ? capture_upvalue(R + d.index) : f->closure->upvals[d.index];
@@ -568,32 +587,32 @@ do_return : {
     DISPATCH();
   }
   CASE(CLOSE) {
-    if (open_upvals_ && open_upvals_->loc >= R + i.a) close_upvalues(R + i.a);
+    if (open_upvals_ && open_upvals_->loc >= R + i.a()) close_upvalues(R + i.a());
     DISPATCH();
   }
 
   CASE(NEWARRAY) {
     SAVE_PC();
     Array* a = heap.make<Array>();
-    a->items.assign(R + i.b, R + i.b + i.c);
-    heap.account(i.c * sizeof(Value));
-    R[i.a] = value_of(a);
+    a->items.assign(R + i.b(), R + i.b() + i.c());
+    heap.account(i.c() * sizeof(Value));
+    R[i.a()] = value_of(a);
     DISPATCH();
   }
   CASE(APPEND) {
-    Value t = R[i.a];
+    Value t = R[i.a()];
     heap.account(sizeof(Value));
-    if (t.tag == Tag::Array) as_array(t)->items.push_back(R[i.b]);
-    else as_gene(t)->children.push_back(R[i.b]);
+    if (t.tag == Tag::Array) as_array(t)->items.push_back(R[i.b()]);
+    else as_gene(t)->children.push_back(R[i.b()]);
     DISPATCH();
   }
   CASE(SPREAD) {
-    Value src = R[i.b];
+    Value src = R[i.b()];
     if (src.tag != Tag::Array) {
       SAVE_PC();
       raise("... can only spread arrays");
     }
-    Value t = R[i.a];
+    Value t = R[i.a()];
     auto& from = as_array(src)->items;
     auto& to = t.tag == Tag::Array ? as_array(t)->items : as_gene(t)->children;
     size_t n = from.size();  // the source may be the destination: append by index
@@ -604,134 +623,134 @@ do_return : {
   }
   CASE(NEWMAP) {
     SAVE_PC();
-    R[i.a] = value_of(heap.make<Map>());
+    R[i.a()] = value_of(heap.make<Map>());
     DISPATCH();
   }
   CASE(NEWGENE) {
     SAVE_PC();
     Gene* g = heap.make<Gene>();
-    g->type = R[i.b];
-    R[i.a] = value_of(g);
+    g->type = R[i.b()];
+    R[i.a()] = value_of(g);
     DISPATCH();
   }
   CASE(SETPROP) {
-    Value t = R[i.a];
-    if (t.tag == Tag::Map) as_map(t)->map.set(as_symbol(K[i.b]), R[i.c]);
-    else as_gene(t)->props.set(as_symbol(K[i.b]), R[i.c]);
+    Value t = R[i.a()];
+    if (t.tag == Tag::Map) as_map(t)->map.set(as_symbol(K[i.b()]), R[i.c()]);
+    else as_gene(t)->props.set(as_symbol(K[i.b()]), R[i.c()]);
     DISPATCH();
   }
   CASE(GETMEMBER) {
-    Value o = R[i.b];
+    Value o = R[i.b()];
     if (o.tag == Tag::Map) {
-      const Value* v = as_map(o)->map.find(as_symbol(K[i.c]));
-      R[i.a] = v ? *v : make_nil();
+      const Value* v = as_map(o)->map.find(as_symbol(K[i.c()]));
+      R[i.a()] = v ? *v : make_nil();
     } else {
       SAVE_PC();
-      R[i.a] = get_member(*this, o, as_symbol(K[i.c]));
+      R[i.a()] = get_member(*this, o, as_symbol(K[i.c()]));
     }
     DISPATCH();
   }
   CASE(SETMEMBER) {
     SAVE_PC();
-    set_member(*this, R[i.a], as_symbol(K[i.b]), R[i.c]);
+    set_member(*this, R[i.a()], as_symbol(K[i.b()]), R[i.c()]);
     DISPATCH();
   }
   CASE(GETINDEX) {
-    Value o = R[i.b];
+    Value o = R[i.b()];
     if (o.tag == Tag::Array && i.sc() >= 0 && static_cast<size_t>(i.sc()) < as_array(o)->items.size()) {
-      R[i.a] = as_array(o)->items[static_cast<size_t>(i.sc())];
+      R[i.a()] = as_array(o)->items[static_cast<size_t>(i.sc())];
     } else {
       SAVE_PC();
-      R[i.a] = get_index(*this, o, i.sc());
+      R[i.a()] = get_index(*this, o, i.sc());
     }
     DISPATCH();
   }
   CASE(SETINDEX) {
-    Value o = R[i.a];
+    Value o = R[i.a()];
     if (o.tag == Tag::Array && i.sb() >= 0 && static_cast<size_t>(i.sb()) < as_array(o)->items.size()) {
-      as_array(o)->items[static_cast<size_t>(i.sb())] = R[i.c];
+      as_array(o)->items[static_cast<size_t>(i.sb())] = R[i.c()];
     } else {
       SAVE_PC();
-      set_index(*this, o, i.sb(), R[i.c]);
+      set_index(*this, o, i.sb(), R[i.c()]);
     }
     DISPATCH();
   }
   CASE(GETKEY) {
     SAVE_PC();
-    Value v = get_key(*this, R[i.b], R[i.c]);
-    R[i.a] = is_undef(v) ? make_nil() : v;
+    Value v = get_key(*this, R[i.b()], R[i.c()]);
+    R[i.a()] = is_undef(v) ? make_nil() : v;
     DISPATCH();
   }
   CASE(GETKEYU) {
     SAVE_PC();
-    R[i.a] = get_key(*this, R[i.b], R[i.c]);
+    R[i.a()] = get_key(*this, R[i.b()], R[i.c()]);
     DISPATCH();
   }
   CASE(RANGE) {
     SAVE_PC();
-    Value a = R[i.b], b = R[i.c];
+    Value a = R[i.b()], b = R[i.c()];
     if (!is_int(a) || !is_int(b)) raise(fmt::format("A range needs Int bounds, got {} and {}", repr(a), repr(b)));
-    R[i.a] = value_of(heap.make<Range>(as_int(a), as_int(b), 1));
+    R[i.a()] = value_of(heap.make<Range>(as_int(a), as_int(b), 1));
     DISPATCH();
   }
   CASE(EXPLODE) {
     SAVE_PC();
-    R[i.a] = value_of(heap.make<Explode>(R[i.b]));
+    R[i.a()] = value_of(heap.make<Explode>(R[i.b()]));
     DISPATCH();
   }
   CASE(DEFNS) {
-    f->closure->ns->define(as_symbol(K[i.b]), R[i.a]);
+    f->closure->ns->define(as_symbol(K[i.b()]), R[i.a()]);
     DISPATCH();
   }
   CASE(NEWNS) {
     SAVE_PC();
-    R[i.a] = value_of(heap.make<Namespace>(as_symbol(K[i.b]), f->closure->ns));
+    R[i.a()] = value_of(heap.make<Namespace>(as_symbol(K[i.b()]), f->closure->ns));
     DISPATCH();
   }
   CASE(NEWCLASS) {
     SAVE_PC();
-    R[i.a] = value_of(new_class(as_symbol(K[i.b]), R[i.a], f->closure->ns));
+    R[i.a()] = value_of(new_class(as_symbol(K[i.b()]), R[i.a()], f->closure->ns));
     DISPATCH();
   }
   CASE(DEFMETHOD) {
     SAVE_PC();
-    Value c = R[i.a];
-    if (c.tag != Tag::Class) raise(fmt::format("{} can only be defined in a class body", as_symbol(K[i.b])->name));
-    Value m = R[i.c];
+    Value c = R[i.a()];
+    if (c.tag != Tag::Class) raise(fmt::format("{} can only be defined in a class body", as_symbol(K[i.b()])->name));
+    Value m = R[i.c()];
     if (m.tag == Tag::Function) as_closure(m)->proto->owner = c.as.o;
-    as_class(c)->set_method(as_symbol(K[i.b]), m);
+    as_class(c)->set_method(as_symbol(K[i.b()]), m);
     DISPATCH();
   }
   CASE(CALLIN) {
     SAVE_PC();
-    call_body(R[i.a], &R[i.b], i.c != 0);
+    call_body(R[i.a()], &R[i.b()], i.c() != 0);
     DISPATCH();
   }
   CASE(NEW) {
     SAVE_PC();
-    construct(R + i.a, i.b & kArgCountMask, (i.b & kPropsFlag) ? R[i.a + 1 + (i.b & kArgCountMask)] : make_nil());
+    construct(R + i.a(), i.b() & kArgCountMask, (i.b() & kPropsFlag) ? R[i.a() + 1 + (i.b() & kArgCountMask)] : make_nil());
     LOAD_FRAME();
     DISPATCH();
   }
   CASE(SUPER) {
     SAVE_PC();
-    call_super(R + i.a, i.b & kArgCountMask, (i.b & kPropsFlag) ? R[i.a + 1 + (i.b & kArgCountMask)] : make_nil(), f);
+    call_super(R + i.a(), i.b() & kArgCountMask, (i.b() & kPropsFlag) ? R[i.a() + 1 + (i.b() & kArgCountMask)] : make_nil(), f);
     LOAD_FRAME();
     DISPATCH();
   }
   CASE(ISA) {
-    Value v = R[i.b], c = R[i.c];
+    Value v = R[i.b()], c = R[i.c()];
     if (c.tag != Tag::Class) {
       SAVE_PC();
       raise(fmt::format("catch expects a class, got {}", repr(c)));
     }
     Class* vc = class_of(v);
-    R[i.a] = make_bool(vc && vc->is_subclass_of(as_class(c)));
+    R[i.a()] = make_bool(vc && vc->is_subclass_of(as_class(c)));
     DISPATCH();
   }
   CASE(TRY) {
     f->flags |= kFrameHandlers;
-    handlers_.push_back(Handler{frame_count_ - 1, pc + i.sbx(), i.a});
+    handlers_.push_back(Handler{frame_count_ - 1, pc + i.sbx(), i.a()});
     DISPATCH();
   }
   CASE(ENDTRY) {
@@ -740,84 +759,84 @@ do_return : {
   }
   CASE(IMPORT) {
     SAVE_PC();
-    R[i.a] = value_of(import_module(as_string(K[i.bx()])->data, f->proto->pos.file));
+    R[i.a()] = value_of(import_module(as_string(K[i.bx()])->data, f->proto->pos.file));
     DISPATCH();
   }
   CASE(IMPORTGET) {
-    Value from = R[i.b];
-    Symbol* name = as_symbol(K[i.c]);
+    Value from = R[i.b()];
+    Symbol* name = as_symbol(K[i.c()]);
     const Value* v = from.tag == Tag::Namespace ? as_namespace(from)->members.find(name) : nullptr;
     if (!v) {
       SAVE_PC();
       raise(fmt::format("Symbol '{}' not found in namespace", name->name));
     }
-    R[i.a] = *v;
+    R[i.a()] = *v;
     DISPATCH();
   }
   CASE(CALLMACRO) {
-    Value callee = R[i.a];
+    Value callee = R[i.a()];
     SAVE_PC();
     (void)callee;
-    int n = i.b & kArgCountMask;
-    invoke(R + i.a, n, (i.b & kPropsFlag) ? R[i.a + 1 + n] : make_nil(), make_nil(), kFrameMacro);
+    int n = i.b() & kArgCountMask;
+    invoke(R + i.a(), n, (i.b() & kPropsFlag) ? R[i.a() + 1 + n] : make_nil(), make_nil(), kFrameMacro);
     LOAD_FRAME();
     DISPATCH();
   }
   CASE(EVAL) {
     SAVE_PC();
-    R[i.a] = eval_in_frame(R[i.a], frame_count_ - 1);
+    R[i.a()] = eval_in_frame(R[i.a()], frame_count_ - 1);
     DISPATCH();
   }
   CASE(CALLEREVAL) {
     SAVE_PC();
-    R[i.a] = eval_in_frame(R[i.a], macro_caller_frame(frame_count_ - 1));
+    R[i.a()] = eval_in_frame(R[i.a()], macro_caller_frame(frame_count_ - 1));
     DISPATCH();
   }
   CASE(RENDER) {
     SAVE_PC();
-    R[i.a] = render(R[i.a], frame_count_ - 1, 0);
+    R[i.a()] = render(R[i.a()], frame_count_ - 1, 0);
     DISPATCH();
   }
-  CASE(GETENV) { R[i.a] = frames_[f->env].base[i.b]; DISPATCH(); }
-  CASE(SETENV) { frames_[f->env].base[i.b] = R[i.a]; DISPATCH(); }
-  CASE(GETENVUP) { R[i.a] = *frames_[f->env].closure->upvals[i.b]->loc; DISPATCH(); }
-  CASE(SETENVUP) { *frames_[f->env].closure->upvals[i.b]->loc = R[i.a]; DISPATCH(); }
+  CASE(GETENV) { R[i.a()] = frames_[f->env].base[i.b()]; DISPATCH(); }
+  CASE(SETENV) { frames_[f->env].base[i.b()] = R[i.a()]; DISPATCH(); }
+  CASE(GETENVUP) { R[i.a()] = *frames_[f->env].closure->upvals[i.b()]->loc; DISPATCH(); }
+  CASE(SETENVUP) { *frames_[f->env].closure->upvals[i.b()]->loc = R[i.a()]; DISPATCH(); }
   CASE(CONCAT) {
     SAVE_PC();
-    R[i.a] = concat(R + i.b, i.c);
+    R[i.a()] = concat(R + i.b(), i.c());
     DISPATCH();
   }
   CASE(REST) {
     SAVE_PC();
-    Value src = R[i.b];
+    Value src = R[i.b()];
     Array* out = heap.make<Array>();
     if (src.tag == Tag::Array || src.tag == Tag::Gene) {
       auto& items = src.tag == Tag::Array ? as_array(src)->items : as_gene(src)->children;
-      if (i.c < items.size()) out->items.assign(items.begin() + i.c, items.end());
+      if (i.c() < items.size()) out->items.assign(items.begin() + i.c(), items.end());
     }
-    R[i.a] = value_of(out);
+    R[i.a()] = value_of(out);
     DISPATCH();
   }
   CASE(CASEMATCH) {
     SAVE_PC();
-    R[i.a] = make_bool(case_matches(R[i.b], R[i.c]));
+    R[i.a()] = make_bool(case_matches(R[i.b()], R[i.c()]));
     DISPATCH();
   }
   CASE(NEWENUM) {
     SAVE_PC();
-    R[i.a] = value_of(new_enum(as_symbol(K[i.b]), as_array(K[i.c])));
+    R[i.a()] = value_of(new_enum(as_symbol(K[i.b()]), as_array(K[i.c()])));
     DISPATCH();
   }
   CASE(NEWSELECTOR) {
     SAVE_PC();
     Selector* sel = heap.make<Selector>();
-    sel->keys.assign(R + i.b, R + i.b + i.c);
-    R[i.a] = value_of(sel);
+    sel->keys.assign(R + i.b(), R + i.b() + i.c());
+    R[i.a()] = value_of(sel);
     DISPATCH();
   }
   CASE(SETKEY) {
     SAVE_PC();
-    set_key(*this, R[i.a], R[i.b], R[i.c]);
+    set_key(*this, R[i.a()], R[i.b()], R[i.c()]);
     DISPATCH();
   }
   CASE(ERROR) {
@@ -826,9 +845,9 @@ do_return : {
   }
   CASE(THROW) {
     SAVE_PC();
-    Value v = R[i.a];
-    if (v.tag == Tag::Class) v = R[i.a] = new_object(as_class(v), nullptr, 0);  // (throw Cls)
-    if (i.b && v.tag == Tag::Instance) as_instance(v)->props.set(intern("message"), R[i.a + 1]);
+    Value v = R[i.a()];
+    if (v.tag == Tag::Class) v = R[i.a()] = new_object(as_class(v), nullptr, 0);  // (throw Cls)
+    if (i.b() && v.tag == Tag::Instance) as_instance(v)->props.set(intern("message"), R[i.a() + 1]);
     raise_value(v);
   }
 
@@ -839,6 +858,7 @@ do_return : {
   raise("internal error: bad opcode");
 #undef LOAD_FRAME
 #undef SAVE_PC
+#undef K
 #undef DISPATCH
 #undef CASE
 }
