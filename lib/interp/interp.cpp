@@ -30,7 +30,11 @@ struct DecodedInstr {
   uint64_t w;
   void load(const Instr* at) { std::memcpy(&w, at, sizeof w); }
   // Keeps the compiler from hoisting operand extraction above the handler's label.
-  void opaque() { __asm__("" : "+r"(w)); }
+  void opaque() {
+#if defined(__GNUC__)
+    __asm__("" : "+r"(w));
+#endif
+  }
   unsigned opcode() const { return static_cast<uint16_t>(w); }
   uint16_t a() const { return static_cast<uint16_t>(w >> 16); }
   uint16_t b() const { return static_cast<uint16_t>(w >> 32); }
@@ -146,7 +150,7 @@ Value VM::run_frames(size_t entry_frame) {
   do {                                                                                               \
     if constexpr (kProfiled) profiler->step(f->proto, pc, frame_count_, heap.objects_allocated_total()); \
     i.load(pc++);                                                                                    \
-    goto* kLabels[i.opcode()];                                                           \
+    goto* kLabels[i.opcode()];                                                                       \
   } while (0)
 #define CASE(name) L_##name : i.opaque();
   DISPATCH();
