@@ -85,8 +85,13 @@ void Compiler::assign(Value target_form, Symbol* op, Value rhs, int dst) {
     Symbol* name = as_symbol(target_form);
     int local = find_local(fs_, name);
     if (local >= 0) {
-      if (bin) {
-        binary(op_for(S, bin), target_form, rhs, local);
+      if (bin && is_pure(rhs)) {
+        binary(op_for(S, bin), target_form, rhs, local);  // immediates and constant operands
+      } else if (bin) {
+        int save = fs_->freereg;
+        int rv = expr_any(rhs);  // the value first, then read the variable (§20a.6)
+        emit_abc(op_for(S, bin), local, local, rv);
+        free_to(save);
       } else if (!is_logic && writes_dst_last(rhs)) {
         expr(rhs, local);
       } else {

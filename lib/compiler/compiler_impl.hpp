@@ -56,6 +56,8 @@ class Compiler {
   // ---- expressions (expr.cpp) ----
   void expr(Value v, int dst);
   int expr_any(Value v);
+  int operand(Value v, const Value* later, size_t n);
+  bool is_pure(Value v, int depth = 0);
   void statement(Value v);
   void block(const Value* forms, size_t n, int dst);
   void symbol(Symbol* s, int dst);
@@ -139,7 +141,6 @@ class Compiler {
   void call_args(int window, Form& f, size_t first_arg, Op op, int c_operand, int dst);
   void call_window(Value head, Form& f, size_t first_arg, Op op, int dst);
   bool names_global(Symbol* s);
-  bool leaves_globals_alone(Value v, int depth);
   void method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst);
 
   Heap& heap_;

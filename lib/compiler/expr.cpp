@@ -49,6 +49,41 @@ int Compiler::expr_any(Value v) {
   return t;
 }
 
+// True when evaluating v runs no code that could assign a variable, local or global:
+// literals, locals of this function, and arithmetic or comparisons of those.
+bool Compiler::is_pure(Value v, int depth) {
+  switch (v.tag) {
+    case Tag::Nil: case Tag::Bool: case Tag::Int: case Tag::Float: case Tag::Char: case Tag::String:
+      return true;
+    case Tag::Symbol: return find_local(fs_, as_symbol(v)) >= 0;
+    case Tag::Gene: break;
+    default: return false;
+  }
+  Gene* g = as_gene(v);
+  if (depth > 3 || !g->props.empty() || g->children.size() != 2) return false;
+  auto is_op = [&](Value x) {
+    return is_symbol(x) && (is_arith_op(as_symbol(x)) || is_compare_op(as_symbol(x)));
+  };
+  Value a = g->type, op = g->children[0], b = g->children[1];
+  if (is_op(a)) std::swap(a, op);  // prefix (op a b)
+  return is_op(op) && is_pure(a, depth + 1) && is_pure(b, depth + 1);
+}
+
+// An operand evaluated before the n operands at `later`: a local is read in place only
+// when none of those can assign it meanwhile (left-to-right evaluation, §5).
+int Compiler::operand(Value v, const Value* later, size_t n) {
+  if (is_symbol(v) && find_local(fs_, as_symbol(v)) >= 0) {
+    for (size_t i = 0; i < n; ++i) {
+      if (!is_pure(later[i])) {
+        int t = alloc_reg();
+        expr(v, t);
+        return t;
+      }
+    }
+  }
+  return expr_any(v);
+}
+
 void Compiler::statement(Value v) {
   reserve_vars(v);
   int save = fs_->freereg;
@@ -312,8 +347,8 @@ void Compiler::dispatch(Form& f, int dst) {
     if (n < 2) return error_at_runtime("./ requires a target and a key", dst);
     int r = target(dst);
     int save = fs_->freereg;
-    int t = expr_any(f.args[0]);
-    int k = expr_any(f.args[1]);
+    int t = operand(f.args[0], f.args.data() + 1, n - 1);
+    int k = operand(f.args[1], f.args.data() + 2, n - 2);
     if (n > 2) {
       emit_abc(Op::GETKEYU, r, t, k);
       int skip = emit_jump(Op::JMPIFDEF, r);
@@ -330,7 +365,7 @@ void Compiler::dispatch(Form& f, int dst) {
   if (n == 2 && sym_is(c1, S.dotdot)) {
     int r = target(dst);
     int save = fs_->freereg;
-    int a = expr_any(h);
+    int a = operand(h, &f.args[1], 1);
     int b = expr_any(f.args[1]);
     emit_abc(Op::RANGE, r, a, b);
     free_to(save);

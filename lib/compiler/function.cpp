@@ -263,26 +263,6 @@ bool Compiler::names_global(Symbol* s) {
   return true;
 }
 
-// True when evaluating v runs no code that could define or assign a global: literals,
-// locals of this function, and arithmetic or comparisons of those.
-bool Compiler::leaves_globals_alone(Value v, int depth) {
-  switch (v.tag) {
-    case Tag::Nil: case Tag::Bool: case Tag::Int: case Tag::Float: case Tag::Char: case Tag::String:
-      return true;
-    case Tag::Symbol: return find_local(fs_, as_symbol(v)) >= 0;
-    case Tag::Gene: break;
-    default: return false;
-  }
-  Gene* g = as_gene(v);
-  if (depth > 3 || !g->props.empty() || g->children.size() != 2) return false;
-  auto is_op = [&](Value x) {
-    return is_symbol(x) && (is_arith_op(as_symbol(x)) || is_compare_op(as_symbol(x)));
-  };
-  Value a = g->type, op = g->children[0], b = g->children[1];
-  if (is_op(a)) std::swap(a, op);  // prefix (op a b)
-  return is_op(op) && leaves_globals_alone(a, depth + 1) && leaves_globals_alone(b, depth + 1);
-}
-
 // A call window: the head in R[w], arguments above it, the result back in R[w].
 void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst) {
   int save = fs_->freereg;
@@ -293,7 +273,7 @@ void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst
   bool global_call = op == Op::CALL && opts_.optimize && is_symbol(head) && !f.has_props() &&
                      f.args.size() - first_arg <= kArgCountMask && names_global(as_symbol(head));
   for (size_t k = first_arg; global_call && k < f.args.size(); ++k)
-    global_call = !is_spread(f.args[k]) && leaves_globals_alone(f.args[k], 0);
+    global_call = !is_spread(f.args[k]) && is_pure(f.args[k]);
   if (global_call) {
     for (size_t k = first_arg; k < f.args.size(); ++k) expr(f.args[k], alloc_reg());
     auto& caches = fs_->proto->global_caches;
@@ -319,7 +299,7 @@ void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first
   if (plain && (is_get || is_set)) {
     int r = target(dst);
     int save = fs_->freereg;
-    int recv = expr_any(receiver);
+    int recv = operand(receiver, f.args.data() + first_arg, nargs);
     int first = fs_->freereg;
     if (is_get) {
       first = expr_any(f.args[first_arg]);  // the key may stay in its own register

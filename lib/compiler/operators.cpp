@@ -118,7 +118,7 @@ void Compiler::binary(Op op, Value a, Value b, int dst) {
     int rb = expr_any(b);
     emit_abc(const_form(op), r, rb, k | kConstLeft);
   } else {
-    int ra = expr_any(a);
+    int ra = operand(a, &b, 1);
     int rb = expr_any(b);
     emit_abc(op, r, ra, rb);
   }
@@ -142,7 +142,7 @@ void Compiler::arith(Symbol* op, Form& f, int dst) {
     }
     int r = target(dst);
     int save = fs_->freereg;
-    int ra = expr_any(args[0]);
+    int ra = operand(args[0], &args[1], 1);
     int rb = expr_any(args[1]);
     emit_abc(cmp, r, ra, rb);
     free_to(save);
@@ -234,7 +234,7 @@ void Compiler::cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<
         int rb = expr_any(b);
         short_jumps.push_back(emit_abc(branch_op(mirrored(cmp), true), rb, imm(a), 0));
       } else {
-        int ra = expr_any(a);
+        int ra = operand(a, &b, 1);
         int rb = expr_any(b);
         short_jumps.push_back(emit_abc(branch_op(cmp, false), ra, rb, 0));
       }
