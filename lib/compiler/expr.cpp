@@ -203,12 +203,17 @@ void Compiler::symbol(Symbol* s, int dst) {
 // head is read in place, never copied first.
 int Compiler::path_prefix(ComplexSymbol* cs, size_t upto, int dst) {
   Symbol* head = cs->parts[0] == syms().empty ? syms().self : cs->parts[0];
+  size_t first = 1;
+  if (head == syms().gene && upto >= 2 && cs->parts[1]->name == "ex") {
+    head = intern("$ex");  // gene/ex is $ex (§16): the exception of the running handler
+    first = 2;
+  }
   int src = head == syms().self ? -1 : find_local(fs_, head);
   if (src < 0) {
     symbol(head, dst);
     src = dst;
   }
-  for (size_t i = 1; i < upto; ++i) {
+  for (size_t i = first; i < upto; ++i) {
     Symbol* seg = cs->parts[i];
     int64_t index;
     if (parse_index(seg, &index)) {
