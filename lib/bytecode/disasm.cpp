@@ -44,7 +44,7 @@ std::string comment(const Proto* p, const Instr& i) {
   switch (i.op) {
     case Op::LOADK: case Op::ERROR: return "; " + k(i.bx());
     case Op::GETGLOBAL: case Op::SETGLOBAL: case Op::DEFNS: case Op::SETMEMBER: case Op::SETPROP: return "; " + k(i.b);
-    case Op::GETMEMBER: case Op::CALLM: return "; " + k(i.c);
+    case Op::GETMEMBER: case Op::CALLM: case Op::CALLMACROM: return "; " + k(i.c);
     case Op::ADDK: case Op::MULK:
       return "; " + k(i.c & ~kConstLeft) + ((i.c & kConstLeft) ? " (left)" : "");
     case Op::SUBK: case Op::DIVK: return "; " + k(i.c);

@@ -103,14 +103,19 @@ void Compiler::ns_form(Form& f, int dst) {
   finish(dst, r);
 }
 
-// (.fn name params body…) and (.ctor params body…) define methods on self, the class.
-void Compiler::method_def(Form& f, int dst, bool is_ctor) {
+// (.fn name params body…) and (.ctor params body…) define methods on self, the class;
+// (.macro name params body…) a method that receives its arguments unevaluated.
+void Compiler::method_def(Form& f, int dst, bool is_ctor, bool is_macro) {
   size_t i = 0;
   Symbol* name = is_ctor ? ctor_symbol() : (f.args.empty() ? nullptr : definition_name(f.args[i++]));
-  if (!name) return error_at_runtime(".fn requires a method name", dst);
+  if (!name) return error_at_runtime(fmt::format("{} requires a method name", is_macro ? ".macro" : ".fn"), dst);
   if (i >= f.args.size()) return error_at_runtime(fmt::format("method {} requires parameters", name->name), dst);
   Value params = f.args[i++];
   Proto* p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
+  if (is_macro) {
+    p->is_macro = true;
+    p->simple_params = false;  // keeps macro calls off the CALL fast path
+  }
   pos_ = f.pos;
   fs_->proto->protos.push_back(p);
   int r = target(dst);

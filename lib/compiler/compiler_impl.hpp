@@ -107,7 +107,7 @@ class Compiler {
   void object_form(Form& f, int dst);
   void ns_form(Form& f, int dst);
   void body_in(int owner, const Value* body, size_t n, SourcePos pos);
-  void method_def(Form& f, int dst, bool is_ctor);
+  void method_def(Form& f, int dst, bool is_ctor, bool is_macro = false);
   void new_form(Form& f, int dst);
   void super_form(Form& f, int dst);
   void try_form(Form& f, int dst);
@@ -142,6 +142,7 @@ class Compiler {
   void call_window(Value head, Form& f, size_t first_arg, Op op, int dst);
   bool names_global(Symbol* s);
   void method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst);
+  bool is_macro_method(Symbol* method);
 
   Heap& heap_;
   uint32_t file_;

@@ -486,6 +486,7 @@ void Compiler::dispatch(Form& f, int dst) {
     if (s == S.ns_form) return ns_form(f, dst);
     if (s == S.dot_fn) return method_def(f, dst, false);
     if (s == S.dot_ctor) return method_def(f, dst, true);
+    if (s == S.dot_macro) return method_def(f, dst, false, true);
     if (s == S.mixin) return class_form(f, dst);
     if (s == S.object) return object_form(f, dst);
     if (s == S.include) return method_call(make_obj(Tag::Symbol, S.self), S.include, f, 0, dst);

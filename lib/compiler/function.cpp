@@ -291,6 +291,26 @@ void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst
 }
 
 void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst) {
+  if (is_macro_method(method)) {
+    // The receiver decides at run time: CALLMACROM calls a .macro method with the data
+    // and jumps over the ordinary call that follows, which any other method takes.
+    int save = fs_->freereg;
+    int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
+    if (window == dst) save = dst + 1;
+    expr(receiver, window);
+    Form data = f;
+    data.args.erase(data.args.begin(), data.args.begin() + static_cast<std::ptrdiff_t>(first_arg));
+    quoted_args(window, data);
+    int b = static_cast<int>(data.args.size()) | (f.has_props() ? kPropsFlag : 0);
+    emit_abc(Op::CALLMACROM, window, b, symbol_constant(method));
+    int done = emit_jump(Op::JMP, 0);
+    free_to(window + 1);
+    call_args(window, f, first_arg, Op::CALLM, symbol_constant(method), window);
+    patch_jump(done);
+    finish(dst, window);
+    free_to(save);
+    return;
+  }
   // (a .get i) and (a .set i v): specialised for arrays, with the method call as fallback.
   size_t nargs = f.args.size() - first_arg;
   bool plain = opts_.optimize && !f.has_props();

@@ -21,6 +21,11 @@ bool Compiler::is_macro_name(Value head) {
   return macros_(head);
 }
 
+// True when some class already defines `.macro method`: such call sites pass data.
+bool Compiler::is_macro_method(Symbol* method) {
+  return macros_ && macros_(make_obj(Tag::Symbol, intern("." + method->name)));
+}
+
 // The arguments of a macro call are its data, unevaluated; props follow as a map.
 void Compiler::quoted_args(int window, Form& f) {
   (void)window;

@@ -722,6 +722,7 @@ do_return : {
     if (c.tag != Tag::Class) raise(fmt::format("{} can only be defined in a class body", as_symbol(K[i.b()])->name));
     Value m = R[i.c()];
     if (m.tag == Tag::Function) as_closure(m)->proto->owner = c.as.o;
+    if (m.tag == Tag::Function && as_closure(m)->proto->is_macro) macro_methods_.insert(as_symbol(K[i.b()]));
     as_class(c)->set_method(as_symbol(K[i.b()]), m);
     DISPATCH();
   }
@@ -784,6 +785,20 @@ do_return : {
     int n = i.b() & kArgCountMask;
     invoke(R + i.a(), n, (i.b() & kPropsFlag) ? R[i.a() + 1 + n] : make_nil(), make_nil(), kFrameMacro);
     LOAD_FRAME();
+    DISPATCH();
+  }
+  CASE(CALLMACROM) {
+    Value receiver = R[i.a()];
+    SAVE_PC();
+    Value m = *cached_method(f->proto, i.c(), receiver);
+    if (m.tag == Tag::Function && as_closure(m)->proto->is_macro) {
+      int n = i.b() & kArgCountMask;
+      R[i.a()] = m;  // the method takes the receiver's slot; self keeps the receiver
+      invoke(R + i.a(), n, (i.b() & kPropsFlag) ? R[i.a() + 1 + n] : make_nil(), receiver, kFrameMacro);
+      LOAD_FRAME();
+    } else {
+      ++pc;  // an ordinary method: its arguments are evaluated next, then CALLM
+    }
     DISPATCH();
   }
   CASE(EVAL) {

@@ -351,9 +351,11 @@ Value VM::eval_source(uint32_t file_id, Namespace* ns) {
 }
 
 MacroLookup VM::macro_lookup(Namespace* ns) {
-  return [ns](Value name) {
+  return [this, ns](Value name) {
     Value* v = nullptr;
-    if (is_symbol(name)) {
+    if (is_symbol(name) && as_symbol(name)->name.size() > 1 && as_symbol(name)->name[0] == '.') {
+      return macro_methods_.count(intern(std::string_view(as_symbol(name)->name).substr(1))) > 0;
+    } else if (is_symbol(name)) {
       v = ns->lookup(as_symbol(name));
     } else {  // a path through namespaces and classes
       auto& parts = as_complex(name)->parts;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "compiler/compiler.hpp"
@@ -205,7 +206,8 @@ class VM {
   std::vector<Handler> handlers_;
   std::unordered_map<std::string, Namespace*> modules_;
   std::vector<std::string> loading_;
-  std::vector<Value> extra_roots_;  // modules run by this VM and similar long-lived values
+  std::vector<Value> extra_roots_;
+  std::unordered_set<Symbol*> macro_methods_;  // names some class defined with .macro  // modules run by this VM and similar long-lived values
   Value* pinned_top_ = nullptr;     // top of the register windows of modules being run
   int root_id_ = 0;
   int native_depth_ = 0;

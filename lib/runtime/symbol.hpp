@@ -24,7 +24,7 @@ inline Value sym_value(std::string_view name) { return make_obj(Tag::Symbol, int
   X(try_, "try") X(catch_, "catch") X(finally, "finally") X(throw_, "throw")                 \
   X(import, "import") X(from, "from") X(repeat, "repeat") X(range, "range") X(void_, "void") \
   X(match, "match") X(case_, "case") X(when, "when") X(enum_, "enum") X(eval, "eval")        \
-  X(str, "#Str") X(dollar, "$") X(empty, "") X(ns_form, "ns") X(dot_fn, ".fn") X(dot_ctor, ".ctor")    \
+  X(str, "#Str") X(dollar, "$") X(empty, "") X(ns_form, "ns") X(dot_fn, ".fn") X(dot_ctor, ".ctor") X(dot_macro, ".macro") \
   X(caller_eval, "$caller_eval") X(render, "$render") X(with, "$with") X(tap, "$tap") X(ex, "$ex")     \
   X(set, "$set") X(mixin, "mixin") X(object, "$object") X(include, "include")
 
