@@ -78,6 +78,7 @@ class Compiler {
   void arith(Symbol* op, Form& f, int dst);
   void binary(Op op, Value a, Value b, int dst);
   void logic(bool is_and, Value a, Value b, int dst);
+  bool infix_chain(Value head, Form& f, int dst);
   void cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<int>& short_jumps);
   bool fold_constant(Symbol* op, Value a, Value b, Value* out) const;
 

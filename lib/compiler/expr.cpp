@@ -384,6 +384,7 @@ void Compiler::dispatch(Form& f, int dst) {
   if (is_tag(h, Tag::Quote)) return data_gene(as_quote(h)->value, true, f, dst);
   // 5. infix: (a + b) -> (+ a b); an operator head stays prefix, so (+ +) cannot loop
   bool op_head = is_symbol(h) && (is_arith_op(as_symbol(h)) || is_compare_op(as_symbol(h)) || sym_is(h, S.pow));
+  if (n >= 4 && !blocks_infix(S, h) && !op_head && infix_chain(h, f, dst)) return;
   if (n >= 1 && is_symbol(c1) && !blocks_infix(S, h) && !op_head) {
     Symbol* op = as_symbol(c1);
     if (is_arith_op(op) || is_compare_op(op) || op == S.pow) {

@@ -194,6 +194,100 @@ void Compiler::arith(Symbol* op, Form& f, int dst) {
   finish(dst, r);
 }
 
+namespace {
+// Binding strength in an infix chain; 0 for symbols that cannot chain.
+int chain_level(const Syms& S, Value v) {
+  if (!is_symbol(v)) return 0;
+  Symbol* s = as_symbol(v);
+  if (s == S.or_) return 1;
+  if (s == S.and_) return 2;
+  if (s == S.lt || s == S.le || s == S.gt || s == S.ge || s == S.eq || s == S.ne) return 3;
+  if (s == S.plus || s == S.minus) return 4;
+  if (s == S.star || s == S.slash) return 5;
+  if (s == S.pow) return 6;
+  return 0;
+}
+constexpr int kCompareLevel = 3;
+constexpr int kPowLevel = 6;
+
+// Builds the binary tree of a chain by precedence; operands and operators alternate.
+class ChainParser {
+ public:
+  ChainParser(Compiler& c, Heap& heap, const Syms& S, const std::vector<Value>& items, SourcePos pos)
+      : c_(c), heap_(heap), S_(S), items_(items), pos_(pos) {}
+  Value parse(int level) {
+    if (level > kPowLevel) return items_[at_++];
+    Value lhs = parse(level + 1);
+    if (level == kPowLevel) {  // right-associative
+      if (next_level() == kPowLevel) {
+        Value op = items_[at_++];
+        return binary(lhs, op, parse(kPowLevel));
+      }
+      return lhs;
+    }
+    if (level == kCompareLevel) {  // a < b <= c is (a < b) && (b <= c)
+      Value result = make_nil();
+      bool first = true;
+      while (next_level() == kCompareLevel) {
+        Value op = items_[at_++];
+        Value rhs = parse(level + 1);
+        if (!first && !c_.is_pure(lhs)) impure_middle_ = true;
+        Value test = binary(lhs, op, rhs);
+        result = first ? test : binary(result, make_obj(Tag::Symbol, S_.and_), test);
+        first = false;
+        lhs = rhs;
+      }
+      return first ? lhs : result;
+    }
+    while (next_level() == level) {
+      Value op = items_[at_++];
+      lhs = binary(lhs, op, parse(level + 1));
+    }
+    return lhs;
+  }
+  bool impure_middle() const { return impure_middle_; }
+
+ private:
+  int next_level() const { return at_ < items_.size() ? chain_level(S_, items_[at_]) : 0; }
+  Value binary(Value a, Value op, Value b) {
+    Gene* g = heap_.make<Gene>();
+    g->type = a;
+    g->children = {op, b};
+    g->pos = pos_;
+    return make_obj(Tag::Gene, g);
+  }
+  Compiler& c_;
+  Heap& heap_;
+  const Syms& S_;
+  const std::vector<Value>& items_;
+  SourcePos pos_;
+  size_t at_ = 0;
+  bool impure_middle_ = false;
+};
+}  // namespace
+
+// (a op b op c …), GN's chains (§5.5): operators bind by precedence (|| < && < comparisons
+// < + - < * / < **, ** to the right), and a run of comparisons is their conjunction:
+// (1 < x < 5) is ((1 < x) && (x < 5)). False when the form is not such a chain.
+bool Compiler::infix_chain(Value head, Form& f, int dst) {
+  const Syms& S = syms();
+  size_t n = f.args.size();
+  if (n < 4 || n % 2 != 0 || f.has_props()) return false;
+  for (size_t k = 0; k < n; k += 2)
+    if (chain_level(S, f.args[k]) == 0) return false;
+  std::vector<Value> items{head};
+  items.insert(items.end(), f.args.begin(), f.args.end());
+  ChainParser parser(*this, heap_, S, items, f.pos);
+  Value tree = parser.parse(1);
+  if (parser.impure_middle()) {
+    // The middle operand of a < b < c would run twice: only simple ones may chain.
+    error_at_runtime("a chained comparison's middle operands must be variables, literals or arithmetic of them", dst);
+    return true;
+  }
+  expr(tree, dst);
+  return true;
+}
+
 void Compiler::logic(bool is_and, Value a, Value b, int dst) {
   int r = target(dst);
   expr(a, r);
