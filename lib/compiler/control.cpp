@@ -121,7 +121,7 @@ void Compiler::do_form(Form& f, int dst) { block(f.args.data(), f.args.size(), d
 int Compiler::begin_loop(int result_reg) {
   auto& counters = fs_->proto->loop_counters;
   counters.push_back(0);
-  fs_->loops.push_back(LoopInfo{result_reg, fs_->scopes.size(), fs_->tries.size(), INT_MAX, {}, {}});
+  fs_->loops.push_back(LoopInfo{result_reg, fs_->scopes.size(), fs_->tries.size(), INT_MAX, false, {}, {}});
   return static_cast<int>(counters.size()) - 1;
 }
 
@@ -139,7 +139,7 @@ LoopInfo Compiler::end_iteration(int loop_index, int top, int counter_reg) {
 }
 
 void Compiler::close_loop_vars(const LoopInfo& loop) {
-  if (loop.first_var_reg != INT_MAX) emit_abc(Op::CLOSE, loop.first_var_reg, 0, 0);
+  if (loop.captured) emit_abc(Op::CLOSE, loop.first_var_reg, 0, 0);
 }
 
 void Compiler::loop_form(Form& f, int dst) {

@@ -40,6 +40,7 @@ struct LoopInfo {
   size_t scope_depth;             // number of scopes open outside the loop
   size_t try_depth;               // handlers open outside the loop
   int first_var_reg = INT_MAX;    // lowest register of a variable declared in the body
+  bool captured = false;          // a closure captured one of them: close them per iteration
   std::vector<int> breaks;        // jumps to patch to the loop's exit
   std::vector<int> continues;     // jumps to patch to the next iteration
 };

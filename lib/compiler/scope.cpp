@@ -106,6 +106,8 @@ int Compiler::find_upvalue(FuncState* fs, Symbol* name) {
   if (reg >= 0) {
     desc.in_stack = true;
     desc.index = static_cast<uint16_t>(reg);
+    for (LoopInfo& l : up->loops)
+      if (reg >= l.first_var_reg) l.captured = true;
     for (auto s = up->scopes.rbegin(); s != up->scopes.rend(); ++s) {
       bool here = false;
       for (auto& n : s->names)
