@@ -52,6 +52,8 @@ class Compiler {
   void reserve_vars(Value statement);
   int find_local(FuncState* fs, Symbol* name);
   int find_upvalue(FuncState* fs, Symbol* name);
+  int env_upvalue(FuncState* root, Symbol* name);
+  void note_runtime_capture();
 
   // ---- expressions (expr.cpp) ----
   void expr(Value v, int dst);

@@ -294,6 +294,7 @@ void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first
   if (is_macro_method(method)) {
     // The receiver decides at run time: CALLMACROM calls a .macro method with the data
     // and jumps over the ordinary call that follows, which any other method takes.
+    note_runtime_capture();
     int save = fs_->freereg;
     int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
     if (window == dst) save = dst + 1;

@@ -43,6 +43,7 @@ void Compiler::quoted_args(int window, Form& f) {
 }
 
 void Compiler::macro_call(Form& f, int dst) {
+  note_runtime_capture();
   int save = fs_->freereg;
   int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
   if (window == dst) save = dst + 1;
@@ -56,6 +57,7 @@ void Compiler::macro_call(Form& f, int dst) {
 // (eval e…), ($caller_eval e), ($render t): evaluate the argument, then the opcode.
 void Compiler::unary_op(Op op, Form& f, int dst) {
   if (f.args.empty()) return load_constant(make_nil(), dst);
+  note_runtime_capture();
   int r = target(dst);
   int save = fs_->freereg;
   int t = alloc_reg();

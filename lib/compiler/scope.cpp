@@ -94,9 +94,28 @@ int Compiler::find_local(FuncState* fs, Symbol* name) {
   return -1;
 }
 
+// Eval code reaches the variables of the frame it runs for as upvalues of its own
+// function (filled in when the eval closure is made), so closures inside it can capture
+// them too. -1 outside eval code or for other names.
+int Compiler::env_upvalue(FuncState* root, Symbol* name) {
+  const EvalEnv::Var* v = env_ ? env_->find(name) : nullptr;
+  if (!v) return -1;
+  auto& ups = root->proto->upvals;
+  for (size_t i = 0; i < ups.size(); ++i)
+    if (ups[i].name == name) return static_cast<int>(i);
+  ups.push_back(UpvalDesc{!v->is_upvalue, v->index, name});
+  return static_cast<int>(ups.size()) - 1;
+}
+
+// Code that eval or a macro's $caller_eval compiles at run time may capture this frame's
+// variables: the loops around it must close theirs per iteration.
+void Compiler::note_runtime_capture() {
+  for (LoopInfo& l : fs_->loops) l.captured = true;
+}
+
 // Returns the upvalue index of name in fs, adding it (and any in between) on first use.
 int Compiler::find_upvalue(FuncState* fs, Symbol* name) {
-  if (!fs->parent) return -1;
+  if (!fs->parent) return env_upvalue(fs, name);
   auto& ups = fs->proto->upvals;
   for (size_t i = 0; i < ups.size(); ++i)
     if (ups[i].name == name) return static_cast<int>(i);

@@ -60,6 +60,13 @@ Value VM::eval_in_frame(Value datum, size_t frame_index) {
   Value* slot = stack_top();
   if (slot + p->num_regs + 2 >= stack_end_) raise("stack overflow");
   slot[0] = value_of(c);
+  // The frame's variables that closures in the code capture (see Compiler::env_upvalue);
+  // capturing allocates, and slot lies above every frame.
+  Root keep_closure(heap, slot[0]);
+  for (uint32_t k = 0; k < c->num_upvals; ++k) {
+    const UpvalDesc& d = p->upvals[k];
+    c->upvals[k] = d.in_stack ? capture_upvalue(target.base + d.index) : target.closure->upvals[d.index];
+  }
   size_t entry = frame_count_;
   push_frame_for_closure(c, slot + 1, 0, nullptr, target.self, kFrameToNative);
   frames_[frame_count_ - 1].env = static_cast<uint32_t>(frame_index);
