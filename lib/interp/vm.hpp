@@ -33,7 +33,7 @@ struct Frame {
   const Instr* pc;    // next instruction, saved across calls and before slow paths
   const Value* k;     // the proto's constants, so a return reloads them in one step
   Value self;
-  uint8_t flags;
+  uint32_t flags;     // FrameFlags; a word, so that flags and env clear in one store
   uint32_t env;  // eval code: the frame whose variables GETENV/SETENV reach
 };
 static_assert(sizeof(Frame) == 64, "frames index by shift");
