@@ -64,6 +64,7 @@ struct Proto : Obj {
   std::vector<ParamInfo> params;
   std::vector<GlobalCache> global_caches;
   std::vector<MethodCache> method_caches;  // indexed like constants (the method name's index)
+  std::vector<GlobalCache> member_caches;  // GETMEMBER on namespaces and classes, the same way
   std::vector<uint64_t> loop_counters;  // back edges taken, per loop header
 
   Symbol* name = nullptr;  // nullptr for anonymous functions and the module body

@@ -1,6 +1,7 @@
 // Classes at run time (§10): creation, constructors, super calls, class and ns bodies.
 #include <fmt/format.h>
 
+#include "interp/ops.hpp"
 #include "interp/vm.hpp"
 #include "runtime/equality.hpp"
 #include "runtime/printer.hpp"
@@ -63,6 +64,23 @@ Value* VM::cached_method(Proto* p, uint16_t k, Value receiver) {
   mc.epoch = g_method_epoch;
   mc.method = *m;
   return &mc.method;
+}
+
+// A member of a namespace or a class (ns/x, Cls/x) through the site's inline cache: the
+// slot stays valid while no namespace gains a member.
+Value VM::member_via_cache(Proto* p, uint16_t k, Value owner) {
+  Namespace* ns = owner.tag == Tag::Namespace ? as_namespace(owner) : as_class(owner)->members;
+  if (p->member_caches.size() <= k) p->member_caches.resize(p->constants.size());
+  GlobalCache& c = p->member_caches[k];
+  bool hit = c.epoch == g_namespace_epoch && c.ns == ns;
+  if (profiler) profiler->global_lookup(hit);
+  if (!hit) {
+    c.slot = ns->members.find(as_symbol(p->constants[k]));
+    if (!c.slot) return get_member(*this, owner, as_symbol(p->constants[k]));  // absent: nil, or an enum's error
+    c.epoch = g_namespace_epoch;
+    c.ns = ns;
+  }
+  return *c.slot;
 }
 
 void VM::construct(Value* window, int nargs, Value props_value) {

@@ -648,6 +648,9 @@ do_return : {
     if (o.tag == Tag::Map) {
       const Value* v = as_map(o)->map.find(as_symbol(K[i.c()]));
       R[i.a()] = v ? *v : make_nil();
+    } else if (o.tag == Tag::Namespace || o.tag == Tag::Class) {
+      SAVE_PC();
+      R[i.a()] = member_via_cache(f->proto, i.c(), o);
     } else {
       SAVE_PC();
       R[i.a()] = get_member(*this, o, as_symbol(K[i.c()]));

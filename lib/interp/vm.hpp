@@ -169,6 +169,7 @@ class VM {
   // The method name of the receiver's class, or an error naming both.
   Value* find_method(Value receiver, Symbol* name);
   // find_method through the call site's cache (method name = constant k of p).
+  Value member_via_cache(Proto* p, uint16_t k, Value owner);
   Value* cached_method(Proto* p, uint16_t k, Value receiver);
  public:
   // Creates an object of cls from native code: runs its constructor to completion.
