@@ -212,7 +212,7 @@ class VM {
   Value* pinned_top_ = nullptr;     // top of the register windows of modules being run
   int root_id_ = 0;
   int native_depth_ = 0;
-  std::unique_ptr<char[]> emergency_memory_ = std::make_unique<char[]>(1 << 20);
+  std::unique_ptr<char[]> emergency_memory_ = std::make_unique_for_overwrite<char[]>(1 << 20);  // untouched until needed
   uint64_t instr_count_ = 0;
   std::string out_buf_;
 };
