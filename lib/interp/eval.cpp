@@ -65,6 +65,7 @@ Value VM::eval_in_frame(Value datum, size_t frame_index) {
   Root keep_closure(heap, slot[0]);
   for (uint32_t k = 0; k < c->num_upvals; ++k) {
     const UpvalDesc& d = p->upvals[k];
+    if (d.in_stack) target.flags |= kFrameCaptured;
     c->upvals[k] = d.in_stack ? capture_upvalue(target.base + d.index) : target.closure->upvals[d.index];
   }
   size_t entry = frame_count_;

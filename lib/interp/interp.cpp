@@ -565,15 +565,19 @@ dispatch:
     goto do_return;
   }
 do_return : {
-  uint8_t flags = f->flags;
-  if (GENE_UNLIKELY(flags & (kFrameHandlers | kFrameConstruct))) {
+  uint32_t flags = f->flags;
+  if (GENE_UNLIKELY(flags != 0)) {
     if (flags & kFrameHandlers)
       while (!handlers_.empty() && handlers_.back().frame + 1 >= frame_count_) handlers_.pop_back();
     if (flags & kFrameConstruct) R[-1] = f->self;
+    if ((flags & kFrameCaptured) && !(flags & kFrameModule) && open_upvals_ && open_upvals_->loc >= R)
+      close_upvalues(R);
+    if (flags & kFrameToNative) {
+      --frame_count_;
+      return R[-1];
+    }
   }
-  if (open_upvals_ && open_upvals_->loc >= R && !(flags & kFrameModule)) close_upvalues(R);
   --frame_count_;
-  if (GENE_UNLIKELY(flags & kFrameToNative)) return R[-1];
   --f;
   R = f->base;
   pc = f->pc;
@@ -586,6 +590,7 @@ do_return : {
     R[i.a()] = value_of(c);
     for (size_t k = 0; k < child->upvals.size(); ++k) {
       const UpvalDesc& d = child->upvals[k];
+      if (d.in_stack) f->flags |= kFrameCaptured;
       c->upvals[k] = d.in_stack ? capture_upvalue(R + d.index) : f->closure->upvals[d.index];
     }
     DISPATCH();

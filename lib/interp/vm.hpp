@@ -24,6 +24,7 @@ enum FrameFlags : uint8_t {
   kFrameConstruct = 4,  // a constructor: the call's value is self, not the return value
   kFrameMacro = 8,      // a macro: its arguments arrived unevaluated
   kFrameHandlers = 16,  // a try block ran in this frame: its handlers go when it returns
+  kFrameCaptured = 32,  // a closure captured a register: open upvalues close on return
 };
 
 struct Frame {
