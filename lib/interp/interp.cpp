@@ -61,6 +61,38 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
   }
   return compare_slow(vm, op, a, b);
 }
+// The props of a map or an instance: the receivers whose member reads use entry hints.
+PropMap* prop_map_of(Value o) {
+  if (o.tag == Tag::Instance) return &as_instance(o)->props;
+  if (o.tag == Tag::Map) return &as_map(o)->map;
+  return nullptr;
+}
+
+// Objects built by the same code keep their keys in the same order, so the entry index
+// where a site last found its key usually holds it again: no shapes needed.
+std::pair<Symbol*, Value>* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
+  if (k >= p->prop_hints.size()) return nullptr;
+  uint32_t at = p->prop_hints[k];
+  auto& entries = pm.entries();
+  if (at < entries.size() && entries[at].first == as_symbol(p->constants[k])) return &entries[at];
+  return nullptr;
+}
+
+void remember_prop(const PropMap& pm, Proto* p, uint16_t k) {
+  int at = pm.index_of(as_symbol(p->constants[k]));
+  if (at < 0) return;
+  if (p->prop_hints.size() <= k) p->prop_hints.resize(p->constants.size(), UINT32_MAX);
+  p->prop_hints[k] = static_cast<uint32_t>(at);
+}
+
+Value read_prop(const PropMap& pm, Proto* p, uint16_t k) {
+  int at = pm.index_of(as_symbol(p->constants[k]));
+  if (at < 0) return make_nil();
+  if (p->prop_hints.size() <= k) p->prop_hints.resize(p->constants.size(), UINT32_MAX);
+  p->prop_hints[k] = static_cast<uint32_t>(at);
+  return pm.entries()[static_cast<size_t>(at)].second;
+}
+
 void fill_global_cache(GlobalCache& c, Namespace* ns, Symbol* name) {
   c.slot = ns->lookup(name);
   c.epoch = g_namespace_epoch;
@@ -390,7 +422,7 @@ dispatch:
 
 // Pushes a frame for closure `callee` in place (its arguments already fill the window at
 // A+1) when nothing needs binding; else leaves the call to the general path.
-#define CALL_IN_PLACE(callee)                                                                      \
+#define CALL_IN_PLACE(callee, self_value)                                                                    \
   do {                                                                                             \
     Closure* c = as_closure(callee);                                                               \
     Proto* np = c->proto;                                                                          \
@@ -404,7 +436,7 @@ dispatch:
       f->proto = np;                                                                               \
       f->base = nb;                                                                                \
       f->pc = np->code.data();                                                                     \
-      f->self = make_nil();                                                                        \
+      f->self = self_value;                                                                        \
       f->flags = 0;                                                                                \
       f->env = 0;                                                                                  \
       f->k = np->constants.data();                                                                 \
@@ -418,12 +450,12 @@ dispatch:
     GLOBAL_VIA_CACHE(g, i.c(), c.name);
     R[i.a()] = g;
     SAVE_PC();
-    if (GENE_LIKELY(g.tag == Tag::Function)) CALL_IN_PLACE(g);
+    if (GENE_LIKELY(g.tag == Tag::Function)) CALL_IN_PLACE(g, make_nil());
     goto call_general;
   }
   CASE(CALL) {
     SAVE_PC();
-    if (GENE_LIKELY(R[i.a()].tag == Tag::Function)) CALL_IN_PLACE(R[i.a()]);
+    if (GENE_LIKELY(R[i.a()].tag == Tag::Function)) CALL_IN_PLACE(R[i.a()], make_nil());
   call_general:
     if (R[i.a()].tag == Tag::Function) {
       push_frame_for_closure(as_closure(R[i.a()]), R + i.a() + 1, i.b(), nullptr, make_nil(), 0);
@@ -542,7 +574,12 @@ dispatch:
     Value receiver = R[i.a()];
     SAVE_PC();
     int n = i.b() & kArgCountMask;
-    Value* m = cached_method(f->proto, i.c(), receiver);
+    Value* m = method_cache_hit(f->proto, i.c(), receiver);
+    if constexpr (kProfiled) {
+      if (m) profiler->method_lookup(true);
+    }
+    if (GENE_UNLIKELY(!m)) m = cached_method(f->proto, i.c(), receiver);
+    if (GENE_LIKELY(m->tag == Tag::Function && !(i.b() & kPropsFlag))) CALL_IN_PLACE(*m, receiver);
     if (i.b() & kPropsFlag) {
       R[i.a()] = *m;  // the method takes the receiver's slot; self keeps the receiver
       invoke(R + i.a(), n, R[i.a() + 1 + n], receiver, 0);
@@ -650,9 +687,13 @@ do_return : {
   }
   CASE(GETMEMBER) {
     Value o = R[i.b()];
-    if (o.tag == Tag::Map) {
-      const Value* v = as_map(o)->map.find(as_symbol(K[i.c()]));
-      R[i.a()] = v ? *v : make_nil();
+    if (PropMap* pm = prop_map_of(o)) {
+      std::pair<Symbol*, Value>* e = prop_entry_hint(*pm, f->proto, i.c());
+      if (GENE_LIKELY(e != nullptr)) {
+        R[i.a()] = e->second;
+      } else {
+        R[i.a()] = read_prop(*pm, f->proto, i.c());
+      }
     } else if (o.tag == Tag::Namespace || o.tag == Tag::Class) {
       SAVE_PC();
       R[i.a()] = member_via_cache(f->proto, i.c(), o);
@@ -663,8 +704,17 @@ do_return : {
     DISPATCH();
   }
   CASE(SETMEMBER) {
+    Value o = R[i.a()];
+    if (PropMap* pm = prop_map_of(o)) {
+      std::pair<Symbol*, Value>* e = prop_entry_hint(*pm, f->proto, i.b());
+      if (GENE_LIKELY(e != nullptr)) {
+        e->second = R[i.c()];
+        DISPATCH();
+      }
+    }
     SAVE_PC();
-    set_member(*this, R[i.a()], as_symbol(K[i.b()]), R[i.c()]);
+    set_member(*this, o, as_symbol(K[i.b()]), R[i.c()]);
+    if (PropMap* pm = prop_map_of(o)) remember_prop(*pm, f->proto, i.b());
     DISPATCH();
   }
   CASE(GETINDEX) {

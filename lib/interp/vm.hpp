@@ -171,6 +171,13 @@ class VM {
   Value* find_method(Value receiver, Symbol* name);
   // find_method through the call site's cache (method name = constant k of p).
   Value member_via_cache(Proto* p, uint16_t k, Value owner);
+  // The method a CALLM site cached for the receiver's class, or nullptr (see cached_method).
+  Value* method_cache_hit(Proto* p, uint16_t k, Value receiver) {
+    if (k >= p->method_caches.size()) return nullptr;
+    MethodCache& mc = p->method_caches[k];
+    Class* c = receiver.tag == Tag::Instance ? as_instance(receiver)->cls : builtin_classes_[static_cast<size_t>(receiver.tag)];
+    return (mc.cls == c && c && mc.epoch == g_method_epoch) ? &mc.method : nullptr;
+  }
   Value* cached_method(Proto* p, uint16_t k, Value receiver);
  public:
   // Creates an object of cls from native code: runs its constructor to completion.

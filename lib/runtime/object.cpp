@@ -13,16 +13,20 @@ size_t slot_of(const Symbol* key, size_t mask) { return (key->id * 2654435761u) 
 const Value* PropMap::find(Symbol* key) const { return const_cast<PropMap*>(this)->find(key); }
 
 Value* PropMap::find(Symbol* key) {
+  int at = index_of(key);
+  return at < 0 ? nullptr : &entries_[static_cast<size_t>(at)].second;
+}
+
+int PropMap::index_of(Symbol* key) const {
   if (index_.empty()) {
-    for (auto& e : entries_)
-      if (e.first == key) return &e.second;
-    return nullptr;
+    for (size_t i = 0; i < entries_.size(); ++i)
+      if (entries_[i].first == key) return static_cast<int>(i);
+    return -1;
   }
   size_t mask = index_.size() - 1;
   for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
     int32_t at = index_[s];
-    if (at < 0) return nullptr;
-    if (entries_[at].first == key) return &entries_[at].second;
+    if (at < 0 || entries_[static_cast<size_t>(at)].first == key) return at;
   }
 }
 

@@ -72,6 +72,7 @@ class PropMap {
   bool empty() const { return entries_.empty(); }
   const Value* find(Symbol* key) const;
   Value* find(Symbol* key);
+  int index_of(Symbol* key) const;  // the entry's position in entries(), or -1
   // Sets key; an existing key keeps its position. Returns true if the key is new.
   bool set(Symbol* key, Value v);
   // Removes key; returns true if it was present (and stores its value in *out).
