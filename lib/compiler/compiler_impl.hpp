@@ -49,7 +49,8 @@ class Compiler {
   void pop_scope();  // closes captured variables of the scope
   int take_var_reg();
   int declare_var(Symbol* name, int reg = -1);
-  void reserve_vars(Value statement);
+  bool reserve_vars(Value statement);
+  void drop_reservations(bool owned);
   int find_local(FuncState* fs, Symbol* name);
   int find_upvalue(FuncState* fs, Symbol* name);
   int env_upvalue(FuncState* root, Symbol* name);

@@ -158,8 +158,9 @@ void Compiler::while_form(Form& f, int dst) {
   int loop_index = begin_loop(kDiscard);
   int top = pc();
   std::vector<int> jumps, short_jumps;
-  reserve_vars(f.args[0]);
+  bool owned = reserve_vars(f.args[0]);
   cond_jump_false(f.args[0], jumps, short_jumps);
+  drop_reservations(owned);
   for (size_t i = 1; i < f.args.size(); ++i) statement(f.args[i]);
   LoopInfo loop = end_iteration(loop_index, top, -1);
   for (int j : jumps) patch_jump(j);

@@ -85,10 +85,11 @@ int Compiler::operand(Value v, const Value* later, size_t n) {
 }
 
 void Compiler::statement(Value v) {
-  reserve_vars(v);
+  bool owned = reserve_vars(v);
   int save = fs_->freereg;
   expr(v, kDiscard);
   free_to(save);
+  drop_reservations(owned);
 }
 
 void Compiler::block(const Value* forms, size_t n, int dst) {
@@ -97,10 +98,11 @@ void Compiler::block(const Value* forms, size_t n, int dst) {
     return;
   }
   for (size_t i = 0; i + 1 < n; ++i) statement(forms[i]);
-  reserve_vars(forms[n - 1]);
+  bool owned = reserve_vars(forms[n - 1]);
   int save = fs_->freereg;
   expr(forms[n - 1], dst);
   if (dst < 0 || dst < save) free_to(save);
+  drop_reservations(owned);
 }
 
 void Compiler::expr(Value v, int dst) {

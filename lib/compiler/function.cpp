@@ -111,8 +111,9 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
     if (maybe_absent) {
       int skip = emit_jump(Op::JMPIFDEF, regs[i]);
       if (s.has_default) {
-        reserve_vars(s.default_value);
+        bool owned = reserve_vars(s.default_value);
         expr(s.default_value, regs[i]);
+        drop_reservations(owned);
       } else {
         emit_abx(Op::ERROR, 0, constant(heap_.string_value(fmt::format("Argument {} is missing.", info.name->name))));
       }

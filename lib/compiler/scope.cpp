@@ -63,12 +63,23 @@ void Compiler::pop_scope() {
   fs_->scopes.pop_back();
 }
 
-void Compiler::reserve_vars(Value statement) {
-  if (fs_->next_reserved < fs_->reserved.size()) return;  // an enclosing statement reserved them
+// Sets registers aside for the vars a statement declares (nested ones included), so that
+// a var inside an expression does not land in a temporary. Returns true when this call
+// reserved them: the caller then drops what is left once the statement is compiled, so
+// that no later statement takes a register it did not reserve.
+bool Compiler::reserve_vars(Value statement) {
+  if (fs_->next_reserved < fs_->reserved.size()) return false;  // an enclosing statement reserved them
   fs_->reserved.clear();
   fs_->next_reserved = 0;
   int n = count_vars(statement, 0);
   for (int i = 0; i < n; ++i) fs_->reserved.push_back(alloc_reg());
+  return n > 0;
+}
+
+void Compiler::drop_reservations(bool owned) {
+  if (!owned) return;
+  fs_->reserved.clear();
+  fs_->next_reserved = 0;
 }
 
 int Compiler::take_var_reg() {

@@ -57,6 +57,10 @@ struct NativeFn : Obj {
   std::string name;
   NativeFnPtr fn;
   int min_args, max_args;  // max_args < 0: any number
+  // A method of a builtin kind (Array's size …) reads self as that kind: a subclass
+  // instance or a class that includes it must not reach it with another kind of self.
+  bool checks_receiver = false;
+  Tag receiver_kind = Tag::Nil;
   NativeFn(std::string n, NativeFnPtr f, int lo, int hi) : Obj(Tag::NativeFn), name(std::move(n)), fn(f), min_args(lo), max_args(hi) {}
 };
 

@@ -100,7 +100,10 @@ void VM::define_native(Namespace* ns, std::string_view name, NativeFnPtr fn, int
 
 void VM::define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args) {
   Class* c = builtin_classes_[static_cast<size_t>(tag)];
-  Root r(heap, value_of(heap.make<NativeFn>(std::string(name), fn, min_args, max_args)));
+  NativeFn* nf = heap.make<NativeFn>(std::string(name), fn, min_args, max_args);
+  nf->checks_receiver = name != ".ctor";  // a constructor's self is the class
+  nf->receiver_kind = tag;
+  Root r(heap, value_of(nf));
   c->set_method(intern(name), r.value);
 }
 
@@ -280,6 +283,10 @@ Value VM::call_value_slow(Value fn, Value* window, int nargs, Map* props, Value 
         if (nargs < nf->min_args) raise(fmt::format("{} expects at least {} arguments, got {}", nf->name, nf->min_args, nargs));
         raise(fmt::format("{} expects at most {} arguments, got {}", nf->name, nf->max_args, nargs));
       }
+      if (nf->checks_receiver && self.tag != nf->receiver_kind)
+        raise(fmt::format("Method {} of {} cannot run on {}", nf->name, builtin_classes_[static_cast<size_t>(nf->receiver_kind)]->name->name,
+                          self.tag == Tag::Instance ? fmt::format("an instance of {}", as_instance(self)->cls->name->name)
+                                                    : std::string(kind_name(self.tag))));
       CallArgs a{window, nargs, self, props};
       return nf->fn(*this, a);
     }
