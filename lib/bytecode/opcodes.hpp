@@ -37,6 +37,9 @@ inline Instr make_abx(Op op, int a, int64_t bx) {
 // CALLM, NEW and SUPER: B is the argument count; with kPropsFlag set, a map of named
 // arguments follows the positional ones in the window.
 constexpr uint16_t kPropsFlag = 0x8000;
+
+// What CALLA (a call with spread arguments) does with its window: the B operand.
+enum class SpreadCall : uint16_t { Call, Method, New, Super };
 constexpr uint16_t kArgCountMask = 0x7fff;
 
 const char* op_name(Op op);

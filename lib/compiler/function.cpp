@@ -201,7 +201,8 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
   size_t nargs = f.args.size() - first_arg;
   bool spread = false;
   for (size_t i = first_arg; i < f.args.size(); ++i) spread = spread || is_spread(f.args[i]);
-  if (op == Op::CALL && spread) {
+  bool spreads_here = op == Op::CALL || op == Op::CALLM || op == Op::NEW || op == Op::SUPER;
+  if (spread && spreads_here) {
     int arr = alloc_reg();
     emit_abc(Op::NEWARRAY, arr, 0, 0);
     for (size_t i = first_arg; i < f.args.size(); ++i) append_element(arr, f.args[i]);
@@ -216,7 +217,11 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
     } else {
       load_constant(make_nil(), props);
     }
-    emit_abc(Op::CALLA, window, 0, 0);
+    SpreadCall kind = op == Op::CALLM ? SpreadCall::Method
+                      : op == Op::NEW ? SpreadCall::New
+                      : op == Op::SUPER ? SpreadCall::Super
+                                        : SpreadCall::Call;
+    emit_abc(Op::CALLA, window, static_cast<int>(kind), c_operand);
   } else if (op == Op::CALL && f.has_props()) {  // props first: CALLKW
     int props = alloc_reg();
     emit_abc(Op::NEWMAP, props, 0, 0);

@@ -133,14 +133,7 @@ void Compiler::arith(Symbol* op, Form& f, int dst) {
   if (is_compare_op(op)) {
     if (n != 2) return error_at_runtime(fmt::format("{} requires exactly 2 arguments", op->name), dst);
     Op cmp = compare_op(S, op);
-    if (dst == kDiscard) {
-      int save = fs_->freereg;
-      expr(args[0], kDiscard);
-      expr(args[1], kDiscard);
-      free_to(save);
-      return;
-    }
-    int r = target(dst);
+    int r = target(dst);  // also when discarded: comparing non-numbers is an error
     int save = fs_->freereg;
     int ra = operand(args[0], &args[1], 1);
     int rb = expr_any(args[1]);

@@ -102,16 +102,25 @@ void fill_global_cache(GlobalCache& c, Namespace* ns, Symbol* name) {
 
 // Case bodies of the dispatch loop must not own objects with destructors: leaving them by
 // a computed goto skips the destructor. Work that needs one lives in functions like this.
-void VM::spread_call(Value* window) {
+void VM::spread_call(Value* window, SpreadCall kind, Symbol* method) {
   Root args(heap, window[1]);
-  Value props = window[2];
+  Root props(heap, window[2]);
   auto& items = as_array(args.value)->items;
   int n = static_cast<int>(items.size());
   if (window + 1 + n + 1 >= stack_end_) raise("stack overflow");
   std::copy(items.begin(), items.end(), window + 1);
   // The spread arguments may reach past the caller's registers.
   StackPin pin(*this, window + 1 + n);
-  invoke(window, n, props, make_nil(), 0);
+  switch (kind) {
+    case SpreadCall::Call: return invoke(window, n, props.value, make_nil(), 0);
+    case SpreadCall::Method: {
+      Value receiver = window[0];
+      window[0] = *find_method(receiver, method);  // the method takes the receiver's slot
+      return invoke(window, n, props.value, receiver, 0);
+    }
+    case SpreadCall::New: return construct(window, n, props.value);
+    case SpreadCall::Super: return call_super(window, n, props.value, &frames_[frame_count_ - 1]);
+  }
 }
 
 // Runs frames from entry_frame up; a Gene error continues at the innermost try block of
@@ -566,7 +575,7 @@ dispatch:
   }
   CASE(CALLA) {
     SAVE_PC();
-    spread_call(R + i.a());
+    spread_call(R + i.a(), static_cast<SpreadCall>(i.b()), i.b() == static_cast<uint16_t>(SpreadCall::Method) ? as_symbol(K[i.c()]) : nullptr);
     LOAD_FRAME();
     DISPATCH();
   }

@@ -287,6 +287,8 @@ Value VM::call_value_slow(Value fn, Value* window, int nargs, Map* props, Value 
         raise(fmt::format("Method {} of {} cannot run on {}", nf->name, builtin_classes_[static_cast<size_t>(nf->receiver_kind)]->name->name,
                           self.tag == Tag::Instance ? fmt::format("an instance of {}", as_instance(self)->cls->name->name)
                                                     : std::string(kind_name(self.tag))));
+      // self may live nowhere else: a method call's receiver slot now holds the method.
+      Root keep_self(heap, self);
       CallArgs a{window, nargs, self, props};
       return nf->fn(*this, a);
     }

@@ -166,7 +166,7 @@ class VM {
   // Out of line so that props stays rooted while parameters are bound.
   void invoke(Value* window, int n, Value props, Value self, uint8_t flags);
   void bind_rooted(Proto* p, Value* base, int n, Value props);
-  void spread_call(Value* window);
+  void spread_call(Value* window, SpreadCall kind, Symbol* method);
   // The method name of the receiver's class, or an error naming both.
   Value* find_method(Value receiver, Symbol* name);
   // find_method through the call site's cache (method name = constant k of p).
