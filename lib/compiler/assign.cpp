@@ -107,14 +107,10 @@ void Compiler::assign(Value target_form, Symbol* op, Value rhs, int dst) {
     int r = target(dst);
     int save = fs_->freereg;
     int t = alloc_reg();
-    int up = find_upvalue(fs_, name);
-    const EvalEnv::Var* ev = env_ && !fs_->parent ? env_->find(name) : nullptr;
+    int up = find_upvalue(fs_, name);  // eval code reaches its frame's variables this way too
     if (up >= 0) {
       new_value(t, [&](int into) { emit_abc(Op::GETUPVAL, into, up, 0); });
       emit_abc(Op::SETUPVAL, t, up, 0);
-    } else if (ev) {
-      new_value(t, [&](int into) { emit_abc(ev->is_upvalue ? Op::GETENVUP : Op::GETENV, into, ev->index, 0); });
-      emit_abc(ev->is_upvalue ? Op::SETENVUP : Op::SETENV, t, ev->index, 0);
     } else {
       new_value(t, [&](int into) { global_get(name, into); });
       emit_abc(Op::SETGLOBAL, t, symbol_constant(name), 0);

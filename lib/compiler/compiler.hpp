@@ -50,7 +50,7 @@ class ModuleCompiler {
 struct EvalEnv;
 
 // Compiles code for eval and $caller_eval: names that env lists resolve to the variables
-// of the frame that env describes (GETENV/SETENV); everything else as usual.
+// of the frames that env describes (as upvalues of the eval function); everything else as usual.
 Proto* compile_eval(Heap& heap, Value form, const EvalEnv& env, const CompileOptions& options, MacroLookup macros);
 
 // Compiles all forms into one module proto (used by `gene compile` and tests).

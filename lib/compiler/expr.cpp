@@ -171,12 +171,6 @@ void Compiler::symbol(Symbol* s, int dst) {
     finish(dst, r);
     return;
   }
-  if (const EvalEnv::Var* v = env_ && !fs_->parent ? env_->find(s) : nullptr) {
-    int r = target(dst);
-    emit_abc(v->is_upvalue ? Op::GETENVUP : Op::GETENV, r, v->index, 0);
-    finish(dst, r);
-    return;
-  }
   if (s->name.size() > 1 && s->name[0] == '$' && s != S.dollar) {
     // $name is gene/name
     int r = target(dst);

@@ -20,12 +20,14 @@ struct Scope {
   std::vector<size_t> local_infos;             // their Proto::locals entries, closed at scope end
 };
 
-// The variables of a running frame that code compiled by eval or $caller_eval may use.
+// The variables of a running frame that code compiled by eval or $caller_eval may use;
+// for eval code, also those of the frame it runs for (nested eval sees them all).
 struct EvalEnv {
   struct Var {
     Symbol* name;
     bool is_upvalue;  // else a register of the frame
     uint16_t index;
+    uint32_t frame;   // the frame that holds it
   };
   std::vector<Var> vars;
   const Var* find(Symbol* name) const {

@@ -10,15 +10,17 @@
 namespace gene {
 
 namespace {
-// The variables visible at the frame's current instruction, latest declaration last.
-EvalEnv env_of(const Frame& f) {
-  EvalEnv env;
+// The variables visible at the frame's current instruction, latest declaration last (so
+// they shadow the variables of the frame that eval code runs for, listed first).
+void add_env_of(const Frame* frames, uint32_t index, EvalEnv& env) {
+  const Frame& f = frames[index];
+  if (f.flags & kFrameEval) add_env_of(frames, f.env, env);
   Proto* p = f.closure->proto;
   uint32_t at = f.pc > p->code.data() ? static_cast<uint32_t>(f.pc - p->code.data()) - 1 : 0;
-  for (const UpvalDesc& u : p->upvals) env.vars.push_back({u.name, true, static_cast<uint16_t>(&u - p->upvals.data())});
+  for (const UpvalDesc& u : p->upvals)
+    env.vars.push_back({u.name, true, static_cast<uint16_t>(&u - p->upvals.data()), index});
   for (const LocalInfo& l : p->locals)
-    if (l.start_pc <= at && at < l.end_pc) env.vars.push_back({l.name, false, l.reg});
-  return env;
+    if (l.start_pc <= at && at < l.end_pc) env.vars.push_back({l.name, false, l.reg, index});
 }
 
 // Adds a rendered element: a %_ result adds nothing, an Explode of an array splices.
@@ -37,7 +39,8 @@ bool is_code(Value v) { return v.tag == Tag::Symbol || v.tag == Tag::Gene || v.t
 Value VM::eval_in_frame(Value datum, size_t frame_index) {
   if (!is_code(datum)) return datum;  // numbers, strings, arrays, maps … evaluate to themselves
   Frame& target = frames_[frame_index];
-  EvalEnv env = env_of(target);
+  EvalEnv env;
+  add_env_of(frames_, static_cast<uint32_t>(frame_index), env);
   if (datum.tag == Tag::Symbol && as_symbol(datum)->name.size() > 3 && as_symbol(datum)->name.ends_with("...")) {
     // x... spreads: the value of x, to be spliced by the caller (templates)
     const std::string& n = as_symbol(datum)->name;
@@ -46,7 +49,10 @@ Value VM::eval_in_frame(Value datum, size_t frame_index) {
   }
   if (datum.tag == Tag::Symbol) {
     Symbol* s = as_symbol(datum);
-    if (const EvalEnv::Var* v = env.find(s)) return v->is_upvalue ? *target.closure->upvals[v->index]->loc : target.base[v->index];
+    if (const EvalEnv::Var* v = env.find(s)) {
+      const Frame& holder = frames_[v->frame];
+      return v->is_upvalue ? *holder.closure->upvals[v->index]->loc : holder.base[v->index];
+    }
     if (s != intern("self") && s->name.rfind('$', 0) != 0 && !target.closure->ns->lookup(s))
       raise(fmt::format("Unknown symbol: {}", s->name));
   }
@@ -65,11 +71,12 @@ Value VM::eval_in_frame(Value datum, size_t frame_index) {
   Root keep_closure(heap, slot[0]);
   for (uint32_t k = 0; k < c->num_upvals; ++k) {
     const UpvalDesc& d = p->upvals[k];
-    if (d.in_stack) target.flags |= kFrameCaptured;
-    c->upvals[k] = d.in_stack ? capture_upvalue(target.base + d.index) : target.closure->upvals[d.index];
+    Frame& holder = frames_[env.find(d.name)->frame];
+    if (d.in_stack) holder.flags |= kFrameCaptured;
+    c->upvals[k] = d.in_stack ? capture_upvalue(holder.base + d.index) : holder.closure->upvals[d.index];
   }
   size_t entry = frame_count_;
-  push_frame_for_closure(c, slot + 1, 0, nullptr, target.self, kFrameToNative);
+  push_frame_for_closure(c, slot + 1, 0, nullptr, target.self, kFrameToNative | kFrameEval);
   frames_[frame_count_ - 1].env = static_cast<uint32_t>(frame_index);
   try {
     return execute(entry);

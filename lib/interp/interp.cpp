@@ -883,10 +883,6 @@ do_return : {
     R[i.a()] = render(R[i.a()], frame_count_ - 1, 0);
     DISPATCH();
   }
-  CASE(GETENV) { R[i.a()] = frames_[f->env].base[i.b()]; DISPATCH(); }
-  CASE(SETENV) { frames_[f->env].base[i.b()] = R[i.a()]; DISPATCH(); }
-  CASE(GETENVUP) { R[i.a()] = *frames_[f->env].closure->upvals[i.b()]->loc; DISPATCH(); }
-  CASE(SETENVUP) { *frames_[f->env].closure->upvals[i.b()]->loc = R[i.a()]; DISPATCH(); }
   CASE(CONCAT) {
     SAVE_PC();
     R[i.a()] = concat(R + i.b(), i.c());

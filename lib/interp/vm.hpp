@@ -25,6 +25,7 @@ enum FrameFlags : uint8_t {
   kFrameMacro = 8,      // a macro: its arguments arrived unevaluated
   kFrameHandlers = 16,  // a try block ran in this frame: its handlers go when it returns
   kFrameCaptured = 32,  // a closure captured a register: open upvalues close on return
+  kFrameEval = 64,      // code of eval / $caller_eval, run for the frame `env`
 };
 
 struct Frame {
@@ -35,7 +36,7 @@ struct Frame {
   const Value* k;     // the proto's constants, so a return reloads them in one step
   Value self;
   uint32_t flags;     // FrameFlags; a word, so that flags and env clear in one store
-  uint32_t env;  // eval code: the frame whose variables GETENV/SETENV reach
+  uint32_t env;  // eval code (kFrameEval): the frame it runs for
 };
 static_assert(sizeof(Frame) == 64, "frames index by shift");
 
