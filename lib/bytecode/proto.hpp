@@ -75,6 +75,16 @@ struct Proto : Obj {
   uint16_t num_required = 0;    // leading positional params without defaults
   bool simple_params = true;    // only positional params and no defaults: fast binding
   bool is_macro = false;
+  // CALL enters the function in place when its argument count is at least this: simple
+  // params and not a macro, else never (one compare on the call path).
+  static constexpr uint16_t kNoFastCall = 0xffff;
+  uint16_t fast_min_args = kNoFastCall;
+  void seal_params() { fast_min_args = simple_params && !is_macro ? num_required : kNoFastCall; }
+  void mark_macro() {
+    is_macro = true;
+    simple_params = false;  // keeps macro calls off the fast paths
+    fast_min_args = kNoFastCall;
+  }
   bool is_module = false;
 
   Obj* owner = nullptr;         // the class a method was defined in (for super)

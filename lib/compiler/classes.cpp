@@ -112,10 +112,7 @@ void Compiler::method_def(Form& f, int dst, bool is_ctor, bool is_macro) {
   if (i >= f.args.size()) return error_at_runtime(fmt::format("method {} requires parameters", name->name), dst);
   Value params = f.args[i++];
   Proto* p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
-  if (is_macro) {
-    p->is_macro = true;
-    p->simple_params = false;  // keeps macro calls off the CALL fast path
-  }
+  if (is_macro) p->mark_macro();
   pos_ = f.pos;
   fs_->proto->protos.push_back(p);
   int r = target(dst);

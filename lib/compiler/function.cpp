@@ -144,6 +144,7 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
   emit_abc(Op::RETNIL, 0, 0, 0);
   fs_->scopes.pop_back();
   fs_ = saved;
+  p->seal_params();
   return p;
 }
 
@@ -168,8 +169,7 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   else if (named) return error_at_runtime(fmt::format("{} name must be a symbol or a string", kind->name), dst);
 
   Proto* p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
-  p->is_macro = kind == S.macro;
-  if (p->is_macro) p->simple_params = false;  // keeps macro calls off the CALL fast path
+  if (kind == S.macro) p->mark_macro();
   pos_ = f.pos;
   fs_->proto->protos.push_back(p);
   int r = target(dst);

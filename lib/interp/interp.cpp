@@ -436,7 +436,7 @@ dispatch:
     Closure* c = as_closure(callee);                                                               \
     Proto* np = c->proto;                                                                          \
     Value* nb = R + i.a() + 1;                                                                       \
-    if (GENE_LIKELY(np->simple_params && i.b() >= np->num_required && f + 1 < frames_end_ &&         \
+    if (GENE_LIKELY(i.b() >= np->fast_min_args && f + 1 < frames_end_ &&                             \
                     nb + np->num_regs < stack_end_)) {                                             \
       ++np->call_count;                                                                            \
       ++frame_count_;                                                                              \
@@ -542,7 +542,7 @@ dispatch:
     if (m->tag == Tag::Function && !(f->flags & (kFrameConstruct | kFrameMacro | kFrameModule))) {
       Closure* c = as_closure(*m);
       Proto* np = c->proto;
-      if (np->simple_params && i.b() >= np->num_required && R + np->num_regs < stack_end_) {
+      if (i.b() >= np->fast_min_args && R + np->num_regs < stack_end_) {
         if (open_upvals_ && open_upvals_->loc >= R) close_upvalues(R);
         std::memmove(R - 1, R + i.a(), sizeof(Value) * (static_cast<size_t>(i.b()) + 1));
         ++np->call_count;
