@@ -54,7 +54,7 @@ Value* VM::cached_method(Proto* p, uint16_t k, Value receiver) {
   Class* c = class_of(receiver);
   if (p->method_caches.size() <= k) p->method_caches.resize(p->constants.size());
   MethodCache& mc = p->method_caches[k];
-  if (mc.cls == c && mc.epoch == g_method_epoch && c) {
+  if (mc.cls == c && mc.epoch == g_method_epoch && c && compile_options.optimize) {  // --no-opt: no caches
     if (profiler) profiler->method_lookup(true);
     return &mc.method;
   }
@@ -72,7 +72,7 @@ Value VM::member_via_cache(Proto* p, uint16_t k, Value owner) {
   Namespace* ns = owner.tag == Tag::Namespace ? as_namespace(owner) : as_class(owner)->members;
   if (p->member_caches.size() <= k) p->member_caches.resize(p->constants.size());
   GlobalCache& c = p->member_caches[k];
-  bool hit = c.epoch == g_namespace_epoch && c.ns == ns;
+  bool hit = c.epoch == g_namespace_epoch && c.ns == ns && compile_options.optimize;  // --no-opt: no caches
   if (profiler) profiler->global_lookup(hit);
   if (!hit) {
     c.slot = ns->members.find(as_symbol(p->constants[k]));

@@ -136,7 +136,8 @@ Value VM::execute(size_t entry_frame) {
   for (;;) {
     try {
       try {
-        return profiler ? run_frames<true>(entry_frame) : run_frames<false>(entry_frame);
+        if (profiler) return run_frames<true, true>(entry_frame);
+        return compile_options.optimize ? run_frames<false, true>(entry_frame) : run_frames<false, false>(entry_frame);
       } catch (const std::bad_alloc&) {
         emergency_memory_.reset();  // room to build the error itself
         raise("out of memory");     // a Gene error: catchable, and reported with a position
@@ -159,7 +160,7 @@ bool VM::unwind_to_handler(const GeneError& e, size_t entry_frame) {
   return true;
 }
 
-template <bool kProfiled>
+template <bool kProfiled, bool kCaches>
 Value VM::run_frames(size_t entry_frame) {
   // Only f, R and pc live in registers; constants, the closure and the proto are read
   // through f, so that the hot state of the dispatch loop stays out of memory.
@@ -168,6 +169,8 @@ Value VM::run_frames(size_t entry_frame) {
   const Instr* pc = f->pc;
   DecodedInstr i;
   (void)entry_frame;
+  // Inline caches are on unless --no-opt; the profiled loop decides at run time.
+  const bool caches = kProfiled ? compile_options.optimize : kCaches;
 
 // Reloads the cached state of the current frame after a call or return.
 #define LOAD_FRAME()              \
@@ -218,7 +221,7 @@ dispatch:
 #define GLOBAL_VIA_CACHE(dest, cache_index, name)                                                    \
   do {                                                                                               \
     GlobalCache& c = f->proto->global_caches[cache_index];                                  \
-    bool hit = c.epoch == g_namespace_epoch && c.ns == f->closure->ns;                               \
+    bool hit = caches && c.epoch == g_namespace_epoch && c.ns == f->closure->ns;                     \
     if constexpr (kProfiled) profiler->global_lookup(hit);                                           \
     if (GENE_UNLIKELY(!hit)) fill_global_cache(c, f->closure->ns, name);                             \
     dest = c.slot ? *c.slot : make_nil();                                                            \
@@ -583,7 +586,7 @@ dispatch:
     Value receiver = R[i.a()];
     SAVE_PC();
     int n = i.b() & kArgCountMask;
-    Value* m = method_cache_hit(f->proto, i.c(), receiver);
+    Value* m = caches ? method_cache_hit(f->proto, i.c(), receiver) : nullptr;
     if constexpr (kProfiled) {
       if (m) profiler->method_lookup(true);
     }
@@ -697,7 +700,7 @@ do_return : {
   CASE(GETMEMBER) {
     Value o = R[i.b()];
     if (PropMap* pm = prop_map_of(o)) {
-      std::pair<Symbol*, Value>* e = prop_entry_hint(*pm, f->proto, i.c());
+      std::pair<Symbol*, Value>* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
       if (GENE_LIKELY(e != nullptr)) {
         R[i.a()] = e->second;
       } else {
@@ -714,7 +717,7 @@ do_return : {
   }
   CASE(SETMEMBER) {
     Value o = R[i.a()];
-    if (PropMap* pm = prop_map_of(o)) {
+    if (PropMap* pm = caches ? prop_map_of(o) : nullptr) {
       std::pair<Symbol*, Value>* e = prop_entry_hint(*pm, f->proto, i.b());
       if (GENE_LIKELY(e != nullptr)) {
         e->second = R[i.c()];
@@ -945,8 +948,9 @@ do_return : {
 #undef CASE
 }
 
-template Value VM::run_frames<false>(size_t);
-template Value VM::run_frames<true>(size_t);
+template Value VM::run_frames<false, true>(size_t);
+template Value VM::run_frames<false, false>(size_t);
+template Value VM::run_frames<true, true>(size_t);
 
 void VM::report_profile(FILE* out) {
   if (profiler) profiler->report(out, heap.objects_allocated_total(), heap.collections());

@@ -156,7 +156,8 @@ class VM {
   friend class Session;
   friend class StackPin;
   Value execute(size_t entry_frame);
-  template <bool kProfiled>
+  // kCaches = false runs without inline caches (--no-opt): every look-up takes the full path.
+  template <bool kProfiled, bool kCaches>
   Value run_frames(size_t entry_frame);
   bool unwind_to_handler(const GeneError& e, size_t entry_frame);
   // Class support for the dispatch loop (classes.cpp).

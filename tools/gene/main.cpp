@@ -43,7 +43,7 @@ Commands:
   version                      show the version (also --version)
 
 Options of run, eval and repl:
-  --no-opt        turn off constant folding and specialised instructions
+  --no-opt        turn off constant folding, specialised instructions and inline caches
   --gc-stress     collect garbage on every allocation (slow; finds rooting bugs)
   --max-heap=MiB  cap memory: a runaway allocation raises "out of memory" (exit 1)
   --profile       per-function calls, self and total time, allocations (to stderr)
