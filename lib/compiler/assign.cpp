@@ -126,16 +126,29 @@ void Compiler::assign(Value target_form, Symbol* op, Value rhs, int dst) {
     Symbol* last = cs->parts.back();
     int r = target(dst);
     int save = fs_->freereg;
+    // The value first, then the path (§20a.6); &&= and ||= need the old value to decide.
+    int rv = -1;
+    if (!is_logic) {
+      rv = alloc_reg();
+      expr(rhs, rv);
+    }
     int obj = path_prefix(cs, cs->parts.size() - 1, alloc_reg());
-    int t = alloc_reg();
+    int t = is_logic || bin ? alloc_reg() : rv;
+    auto update = [&](auto load_old) {
+      if (is_logic) return new_value(t, load_old);
+      if (!bin) return;
+      int old = alloc_reg();
+      load_old(old);
+      emit_abc(op_for(S, bin), t, old, rv);
+    };
     int64_t index;
     if (parse_index(last, &index) && index >= INT16_MIN && index <= INT16_MAX) {
       uint16_t imm = static_cast<uint16_t>(static_cast<int16_t>(index));
-      new_value(t, [&](int into) { emit_abc(Op::GETINDEX, into, obj, imm); });
+      update([&](int into) { emit_abc(Op::GETINDEX, into, obj, imm); });
       emit_abc(Op::SETINDEX, obj, imm, t);
     } else {
       int k = symbol_constant(last);
-      new_value(t, [&](int into) { emit_abc(Op::GETMEMBER, into, obj, k); });
+      update([&](int into) { emit_abc(Op::GETMEMBER, into, obj, k); });
       emit_abc(Op::SETMEMBER, obj, k, t);
     }
     if (dst != kDiscard) emit_abc(Op::MOVE, r, t, 0);
