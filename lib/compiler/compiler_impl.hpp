@@ -73,6 +73,7 @@ class Compiler {
   void dispatch(Form& f, int dst);
   void data_gene(Value type_value, bool type_is_constant, Form& f, int dst);
   void global_get(Symbol* s, int dst);
+  int global_cache(Symbol* s);
   bool is_spread(Value v) const;
 
   // ---- operators (operators.cpp) ----
@@ -144,6 +145,7 @@ class Compiler {
   void call(Value callee, Form& f, int dst);
   void call_args(int window, Form& f, size_t first_arg, Op op, int c_operand, int dst);
   void call_window(Value head, Form& f, size_t first_arg, Op op, int dst);
+  int open_window(int dst, int& save);
   bool names_global(Symbol* s);
   void method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst);
   bool is_macro_method(Symbol* method);

@@ -136,11 +136,17 @@ void Compiler::expr(Value v, int dst) {
   }
 }
 
-void Compiler::global_get(Symbol* s, int dst) {
-  int r = target(dst);
+// A new inline cache for a look-up of global s; the name is also kept as a constant.
+int Compiler::global_cache(Symbol* s) {
+  symbol_constant(s);
   auto& caches = fs_->proto->global_caches;
   caches.emplace_back().name = s;
-  emit_abc(Op::GETGLOBAL, r, symbol_constant(s), static_cast<int>(caches.size()) - 1);
+  return static_cast<int>(caches.size()) - 1;
+}
+
+void Compiler::global_get(Symbol* s, int dst) {
+  int r = target(dst);
+  emit_abc(Op::GETGLOBAL, r, symbol_constant(s), global_cache(s));
   finish(dst, r);
 }
 

@@ -269,11 +269,19 @@ bool Compiler::names_global(Symbol* s) {
   return true;
 }
 
-// A call window: the head in R[w], arguments above it, the result back in R[w].
-void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst) {
-  int save = fs_->freereg;
+// The register of a call window: dst itself when it is the top register (the call then
+// writes its result in place), else a new one. `save` gets the register to free back to.
+int Compiler::open_window(int dst, int& save) {
+  save = fs_->freereg;
   int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
   if (window == dst) save = dst + 1;
+  return window;
+}
+
+// A call window: the head in R[w], arguments above it, the result back in R[w].
+void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst) {
+  int save;
+  int window = open_window(dst, save);
   // CALLG looks the global callee up after the arguments: only for arguments that
   // cannot change what the name means.
   bool global_call = op == Op::CALL && opts_.optimize && is_symbol(head) && !f.has_props() &&
@@ -282,10 +290,7 @@ void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst
     global_call = !is_spread(f.args[k]) && is_pure(f.args[k]);
   if (global_call) {
     for (size_t k = first_arg; k < f.args.size(); ++k) expr(f.args[k], alloc_reg());
-    auto& caches = fs_->proto->global_caches;
-    symbol_constant(as_symbol(head));  // keeps the name alive
-    caches.emplace_back().name = as_symbol(head);
-    emit_abc(Op::CALLG, window, static_cast<int>(f.args.size() - first_arg), static_cast<int>(caches.size()) - 1);
+    emit_abc(Op::CALLG, window, static_cast<int>(f.args.size() - first_arg), global_cache(as_symbol(head)));
     finish(dst, window);
     free_to(save);
     return;
@@ -301,9 +306,8 @@ void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first
     // The receiver decides at run time: CALLMACROM calls a .macro method with the data
     // and jumps over the ordinary call that follows, which any other method takes.
     note_runtime_capture();
-    int save = fs_->freereg;
-    int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
-    if (window == dst) save = dst + 1;
+    int save;
+    int window = open_window(dst, save);
     expr(receiver, window);
     Form data = f;
     data.args.erase(data.args.begin(), data.args.begin() + static_cast<std::ptrdiff_t>(first_arg));
@@ -341,9 +345,8 @@ void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first
   bool tail = dst == kReturn && fs_->tries.empty() && !fs_->proto->is_module && !f.has_props();
   for (size_t k = first_arg; k < f.args.size(); ++k) tail = tail && !is_spread(f.args[k]);
   Op op = tail ? Op::TAILCALLM : Op::CALLM;
-  int save = fs_->freereg;
-  int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
-  if (window == dst) save = dst + 1;
+  int save;
+  int window = open_window(dst, save);
   expr(receiver, window);
   call_args(window, f, first_arg, op, symbol_constant(method), dst);
   free_to(save);

@@ -44,9 +44,8 @@ void Compiler::quoted_args(int window, Form& f) {
 
 void Compiler::macro_call(Form& f, int dst) {
   note_runtime_capture();
-  int save = fs_->freereg;
-  int window = (dst >= 0 && dst + 1 == fs_->freereg) ? dst : alloc_reg();
-  if (window == dst) save = dst + 1;
+  int save;
+  int window = open_window(dst, save);
   expr(f.head, window);
   quoted_args(window, f);
   emit_abc(Op::CALLMACRO, window, static_cast<int>(f.args.size()) | (f.has_props() ? kPropsFlag : 0), 0);

@@ -53,11 +53,11 @@ Value VM::call_method(Value receiver, Symbol* name, Value* args, int nargs) {
 Value* VM::cached_method(Proto* p, uint16_t k, Value receiver) {
   Class* c = class_of(receiver);
   if (p->method_caches.size() <= k) p->method_caches.resize(p->constants.size());
-  MethodCache& mc = p->method_caches[k];
-  if (mc.cls == c && mc.epoch == g_method_epoch && c && compile_options.optimize) {  // --no-opt: no caches
+  if (Value* hit = compile_options.optimize ? method_cache_hit(p, k, receiver) : nullptr) {  // --no-opt: no caches
     if (profiler) profiler->method_lookup(true);
-    return &mc.method;
+    return hit;
   }
+  MethodCache& mc = p->method_caches[k];
   if (profiler) profiler->method_lookup(false);
   Value* m = find_method(receiver, as_symbol(p->constants[k]));
   mc.cls = c;

@@ -78,19 +78,18 @@ std::pair<Symbol*, Value>* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t
   return nullptr;
 }
 
-void remember_prop(const PropMap& pm, Proto* p, uint16_t k) {
+// Looks the site's key up in full and remembers where it was; -1 when absent.
+int remember_prop(const PropMap& pm, Proto* p, uint16_t k) {
   int at = pm.index_of(as_symbol(p->constants[k]));
-  if (at < 0) return;
+  if (at < 0) return at;
   if (p->prop_hints.size() <= k) p->prop_hints.resize(p->constants.size(), UINT32_MAX);
   p->prop_hints[k] = static_cast<uint32_t>(at);
+  return at;
 }
 
 Value read_prop(const PropMap& pm, Proto* p, uint16_t k) {
-  int at = pm.index_of(as_symbol(p->constants[k]));
-  if (at < 0) return make_nil();
-  if (p->prop_hints.size() <= k) p->prop_hints.resize(p->constants.size(), UINT32_MAX);
-  p->prop_hints[k] = static_cast<uint32_t>(at);
-  return pm.entries()[static_cast<size_t>(at)].second;
+  int at = remember_prop(pm, p, k);
+  return at < 0 ? make_nil() : pm.entries()[static_cast<size_t>(at)].second;
 }
 
 void fill_global_cache(GlobalCache& c, Namespace* ns, Symbol* name) {
@@ -241,35 +240,35 @@ dispatch:
 
 // Int op Int inline with an overflow check; Float op Float and mixed numbers inline; the
 // rest (overflow, non-numbers) out of line. `slow` passes the operands in source order.
-#define ARITH_BODY(name, builtin, op, a, b, slow)                                     \
+#define ARITH_BODY(builtin, op, a, b, slow)                                         \
   {                                                                                 \
     int64_t r;                                                                      \
     if (is_int(a) && is_int(b)) {                                                   \
       if (!builtin(as_int(a), as_int(b), &r)) {                                     \
-        R[i.a()] = make_int(r);                                                       \
+        R[i.a()] = make_int(r);                                                     \
         DISPATCH();                                                                 \
       }                                                                             \
     } else if (is_float(a) && is_float(b)) {                                        \
-      R[i.a()] = make_float(as_float(a) op as_float(b));                              \
+      R[i.a()] = make_float(as_float(a) op as_float(b));                            \
       DISPATCH();                                                                   \
     } else if (is_number(a) && is_number(b)) {                                      \
-      R[i.a()] = make_float(to_double(a) op to_double(b));                            \
+      R[i.a()] = make_float(to_double(a) op to_double(b));                          \
       DISPATCH();                                                                   \
     }                                                                               \
     SAVE_PC();                                                                      \
-    R[i.a()] = slow;                                                                  \
+    R[i.a()] = slow;                                                                \
     DISPATCH();                                                                     \
   }
 #define ARITH(name, builtin, op)                                                    \
   CASE(name) {                                                                      \
-    Value a = R[i.b()], b = R[i.c()];                                                   \
-    ARITH_BODY(name, builtin, op, a, b, arith_slow(*this, Op::name, a, b))          \
+    Value a = R[i.b()], b = R[i.c()];                                               \
+    ARITH_BODY(builtin, op, a, b, arith_slow(*this, Op::name, a, b))                \
   }
 // Constant right operand; with kConstLeft (commutative ops only) it was written first.
-#define ARITHK(name, base, builtin, op)                                                         \
-  CASE(name) {                                                                                  \
-    Value a = R[i.b()], b = K[i.c() & ~kConstLeft];                                                 \
-    ARITH_BODY(base, builtin, op, a, b,                                                         \
+#define ARITHK(name, base, builtin, op)                                             \
+  CASE(name) {                                                                      \
+    Value a = R[i.b()], b = K[i.c() & ~kConstLeft];                                 \
+    ARITH_BODY(builtin, op, a, b,                                                   \
                (i.c() & kConstLeft) ? arith_slow(*this, Op::base, b, a) : arith_slow(*this, Op::base, a, b)) \
   }
   ARITH(ADD, __builtin_add_overflow, +)
