@@ -159,7 +159,7 @@ bool VM::unwind_to_handler(const GeneError& e, size_t entry_frame) {
   return true;
 }
 
-template <bool kProfiled, bool kCaches>
+template <bool kProfiled, bool kCaches, bool kStep>
 Value VM::run_frames(size_t entry_frame) {
   // Only f, R and pc live in registers; constants, the closure and the proto are read
   // through f, so that the hot state of the dispatch loop stays out of memory.
@@ -182,6 +182,14 @@ Value VM::run_frames(size_t entry_frame) {
 #define K (f->k)
 // Slow paths may raise or collect: the frame must know where it is.
 #define SAVE_PC() (f->pc = pc)
+// The top frame's proto passed its JIT trigger: compile it, or enter its native code.
+// Not in step mode (compiled code's generic path) nor under the profiler.
+#define JIT_CHECK()                                                                      \
+  do {                                                                                   \
+    if constexpr (!kStep && !kProfiled) {                                                \
+      if (GENE_UNLIKELY(f->proto->call_count > f->proto->jit_trigger)) goto jit_hot;     \
+    }                                                                                    \
+  } while (0)
 
 #if GENE_COMPUTED_GOTO
   static void* const kLabels[] = {
@@ -189,17 +197,35 @@ Value VM::run_frames(size_t entry_frame) {
 #include "bytecode/opcodes.def"
 #undef OPCODE
   };
-#define DISPATCH()                                                                                   \
+#define NEXT()                                                                                       \
   do {                                                                                               \
     if constexpr (kProfiled) profiler->step(f->proto, pc, frame_count_, heap.objects_allocated_total()); \
     i.load(pc++);                                                                                    \
     goto* kLabels[i.opcode()];                                                                       \
   } while (0)
+// In step mode, the end of the one instruction: the top frame keeps its pc.
+#define DISPATCH()                  \
+  do {                              \
+    if constexpr (kStep) {          \
+      f->pc = pc;                   \
+      return Value{};               \
+    }                               \
+    NEXT();                         \
+  } while (0)
 #define CASE(name) L_##name : i.opaque();
-  DISPATCH();
+  JIT_CHECK();
+  NEXT();
 #else
-#define DISPATCH() goto dispatch
+#define DISPATCH()                  \
+  do {                              \
+    if constexpr (kStep) {          \
+      f->pc = pc;                   \
+      return Value{};               \
+    }                               \
+    goto dispatch;                  \
+  } while (0)
 #define CASE(name) case Op::name:
+  JIT_CHECK();
 dispatch:
   i.load(pc++);
   switch (static_cast<Op>(i.opcode())) {
@@ -413,8 +439,13 @@ dispatch:
     DISPATCH();
   }
   CASE(LOOP) {
-    ++f->proto->loop_counters[i.a()];
     pc += i.sbx();
+    if constexpr (!kStep && !kProfiled) {
+      // A hot loop enters native code at its header (on-stack replacement).
+      if (GENE_UNLIKELY(++f->proto->loop_counters[i.a()] > f->proto->jit_trigger)) goto jit_hot_loop;
+    } else {
+      ++f->proto->loop_counters[i.a()];
+    }
     DISPATCH();
   }
   CASE(JMPIFDEF) {
@@ -453,6 +484,7 @@ dispatch:
       f->k = np->constants.data();                                                                 \
       R = nb;                                                                                      \
       pc = f->pc;                                                                                  \
+      JIT_CHECK();                                                                                 \
       DISPATCH();                                                                                  \
     }                                                                                              \
   } while (0)
@@ -471,6 +503,7 @@ dispatch:
     if (R[i.a()].tag == Tag::Function) {
       push_frame_for_closure(as_closure(R[i.a()]), R + i.a() + 1, i.b(), nullptr, make_nil(), 0);
       LOAD_FRAME();
+      JIT_CHECK();
     } else {
       R[i.a()] = call_value_slow(R[i.a()], R + i.a() + 1, i.b(), nullptr, make_nil(), f);
     }
@@ -496,6 +529,7 @@ dispatch:
         if (!np->simple_params) bind_rooted(np, R, n, props);
         f->k = np->constants.data();
         pc = f->pc;
+        JIT_CHECK();
         DISPATCH();
       }
     }
@@ -503,6 +537,7 @@ dispatch:
     // this instruction returns its value.
     invoke(R + i.a(), n, props, make_nil(), 0);
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(AGET) {
@@ -532,6 +567,7 @@ dispatch:
     if (callee.tag == Tag::Function) {
       push_frame_for_closure(as_closure(callee), R + i.a() + 1, i.b(), nullptr, f->self, 0);
       LOAD_FRAME();
+      JIT_CHECK();
     } else {
       R[i.a()] = call_value_slow(callee, R + i.a() + 1, i.b(), nullptr, f->self, f);
     }
@@ -554,12 +590,14 @@ dispatch:
         f->self = receiver;
         f->k = np->constants.data();
         pc = f->pc;
+        JIT_CHECK();
         DISPATCH();
       }
     }
     if (m->tag == Tag::Function) {
       push_frame_for_closure(as_closure(*m), R + i.a() + 1, i.b(), nullptr, receiver, 0);
       LOAD_FRAME();
+      JIT_CHECK();
     } else {
       R[i.a()] = call_value_slow(*m, R + i.a() + 1, i.b(), nullptr, receiver, f);
     }
@@ -573,12 +611,14 @@ dispatch:
     SAVE_PC();
     invoke(R + i.a(), i.b(), props, make_nil(), 0);
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(CALLA) {
     SAVE_PC();
     spread_call(R + i.a(), static_cast<SpreadCall>(i.b()), i.b() == static_cast<uint16_t>(SpreadCall::Method) ? as_symbol(K[i.c()]) : nullptr);
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(CALLM) {
@@ -595,9 +635,11 @@ dispatch:
       R[i.a()] = *m;  // the method takes the receiver's slot; self keeps the receiver
       invoke(R + i.a(), n, R[i.a() + 1 + n], receiver, 0);
       LOAD_FRAME();
+      JIT_CHECK();
     } else if (m->tag == Tag::Function) {
       push_frame_for_closure(as_closure(*m), R + i.a() + 1, n, nullptr, receiver, 0);
       LOAD_FRAME();
+      JIT_CHECK();
     } else {
       R[i.a()] = call_value_slow(*m, R + i.a() + 1, n, nullptr, receiver, f);
     }
@@ -614,21 +656,15 @@ dispatch:
   }
 do_return : {
   uint32_t flags = f->flags;
-  if (GENE_UNLIKELY(flags != 0)) {
-    if (flags & kFrameHandlers)
-      while (!handlers_.empty() && handlers_.back().frame + 1 >= frame_count_) handlers_.pop_back();
-    if (flags & kFrameConstruct) R[-1] = f->self;
-    if ((flags & kFrameCaptured) && !(flags & kFrameModule) && open_upvals_ && open_upvals_->loc >= R)
-      close_upvalues(R);
-    if (flags & kFrameToNative) {
-      --frame_count_;
-      return R[-1];
-    }
+  if (GENE_UNLIKELY(flags != 0) && settle_return(f)) {
+    --frame_count_;
+    return R[-1];
   }
   --frame_count_;
   --f;
   R = f->base;
   pc = f->pc;
+  JIT_CHECK();
   DISPATCH();
 }
   CASE(CLOSURE) {
@@ -804,12 +840,14 @@ do_return : {
     SAVE_PC();
     construct(R + i.a(), i.b() & kArgCountMask, (i.b() & kPropsFlag) ? R[i.a() + 1 + (i.b() & kArgCountMask)] : make_nil());
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(SUPER) {
     SAVE_PC();
     call_super(R + i.a(), i.b() & kArgCountMask, (i.b() & kPropsFlag) ? R[i.a() + 1 + (i.b() & kArgCountMask)] : make_nil(), f);
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(ISA) {
@@ -854,6 +892,7 @@ do_return : {
     int n = i.b() & kArgCountMask;
     invoke(R + i.a(), n, (i.b() & kPropsFlag) ? R[i.a() + 1 + n] : make_nil(), make_nil(), kFrameMacro);
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(CALLMACROM) {
@@ -865,6 +904,7 @@ do_return : {
       R[i.a()] = m;  // the method takes the receiver's slot; self keeps the receiver
       invoke(R + i.a(), n, (i.b() & kPropsFlag) ? R[i.a() + 1 + n] : make_nil(), receiver, kFrameMacro);
       LOAD_FRAME();
+      JIT_CHECK();
     } else {
       ++pc;  // an ordinary method: its arguments are evaluated next, then CALLM
     }
@@ -940,9 +980,37 @@ do_return : {
   }
 #endif
   raise("internal error: bad opcode");
+
+  // ---- the JIT tier: tier-up, OSR and native code's way back ----
+jit_hot_loop:
+  __attribute__((unused));
+  SAVE_PC();
+  if (jit_ready(f->proto, true)) {
+    jit_->count_osr_entry();
+    goto enter_native;
+  }
+  DISPATCH();
+jit_hot:
+  __attribute__((unused));
+  SAVE_PC();
+  if (jit_ready(f->proto, false)) goto enter_native;
+  DISPATCH();
+enter_native:
+  __attribute__((unused));
+  if constexpr (!kStep) {
+    uint32_t status = reinterpret_cast<jit::Entry>(f->proto->jit_entry)(this, f);
+    if (status == jit::kExit) return frames_[frame_count_].base[-1];
+    if (status == jit::kThrow) rethrow_jit_error();
+    LOAD_FRAME();
+    if (status == jit::kReturned || status == jit::kContinue) JIT_CHECK();
+    DISPATCH();
+  }
+  return Value{};
 #undef LOAD_FRAME
 #undef SAVE_PC
+#undef JIT_CHECK
 #undef K
+#undef NEXT
 #undef DISPATCH
 #undef CASE
 }
@@ -950,6 +1018,44 @@ do_return : {
 template Value VM::run_frames<false, true>(size_t);
 template Value VM::run_frames<false, false>(size_t);
 template Value VM::run_frames<true, true>(size_t);
+
+bool VM::settle_return(Frame* f) {
+  uint32_t flags = f->flags;
+  Value* R = f->base;
+  if (flags & kFrameHandlers)
+    while (!handlers_.empty() && handlers_.back().frame + 1 >= frame_count_) handlers_.pop_back();
+  if (flags & kFrameConstruct) R[-1] = f->self;
+  if ((flags & kFrameCaptured) && !(flags & kFrameModule) && open_upvals_ && open_upvals_->loc >= R)
+    close_upvalues(R);
+  return flags & kFrameToNative;
+}
+
+bool VM::jit_ready(Proto* p, bool loop) {
+  if (!jit_) {
+    p->jit_trigger = UINT64_MAX;  // a proto made while another VM ran with --jit
+    return false;
+  }
+  if (!p->jit_entry) jit_->compile(p, loop);
+  return p->jit_entry != nullptr;
+}
+
+int64_t VM::jit_step(Frame* f, uint32_t index) {
+  const Instr* code = f->proto->code.data();
+  f->pc = code + index;
+  size_t depth = frame_count_;
+  Closure* closure = f->closure;
+  try {
+    if (compile_options.optimize) run_frames<false, true, true>(0);
+    else run_frames<false, false, true>(0);
+  } catch (...) {
+    jit_->pending = std::current_exception();
+    return -static_cast<int64_t>(jit::kThrow);
+  }
+  if (frame_count_ != depth || f->closure != closure) return -static_cast<int64_t>(jit::kContinue);
+  return f->pc - code;
+}
+
+void VM::rethrow_jit_error() { std::rethrow_exception(std::exchange(jit_->pending, nullptr)); }
 
 void VM::report_profile(FILE* out) {
   if (profiler) profiler->report(out, heap.objects_allocated_total(), heap.collections());

@@ -54,6 +54,12 @@ VM::~VM() {
   munmap(frames_, opts_.max_frames * sizeof(Frame));
 }
 
+void VM::enable_jit(jit::Options opts) {
+  // Protos compiled from now on count towards the threshold (module bodies included).
+  g_jit_default_trigger = opts.threshold;
+  jit_ = std::make_unique<jit::Tier>(*this, std::move(opts));
+}
+
 StackPin::StackPin(VM& vm, Value* top) : vm_(vm), saved_(vm.pinned_top_) {
   if (!saved_ || top > saved_) vm_.pinned_top_ = top;
 }

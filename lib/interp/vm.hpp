@@ -13,6 +13,7 @@
 #include "interp/error.hpp"
 #include "interp/function.hpp"
 #include "interp/profiler.hpp"
+#include "jit/tier.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/namespace.hpp"
 
@@ -148,6 +149,10 @@ class VM {
   std::unique_ptr<Profiler> profiler;
   void report_profile(FILE* out);
 
+  // ---- the JIT tier (--jit): compiles protos whose calls or loops pass the threshold ----
+  void enable_jit(jit::Options opts);
+  jit::Tier* jit() const { return jit_.get(); }
+
   // ---- introspection for profilers and tests ----
   uint64_t instructions_executed() const { return instr_count_; }
   size_t frame_depth() const { return frame_count_; }
@@ -155,10 +160,22 @@ class VM {
  private:
   friend class Session;
   friend class StackPin;
+  friend struct jit::Runtime;
   Value execute(size_t entry_frame);
   // kCaches = false runs without inline caches (--no-opt): every look-up takes the full path.
-  template <bool kProfiled, bool kCaches>
+  // kStep runs one instruction of the top frame and returns (compiled code's generic path).
+  template <bool kProfiled, bool kCaches, bool kStep = false>
   Value run_frames(size_t entry_frame);
+  // Compiled code's generic path for instruction `index` of the top frame f: the
+  // interpreter runs it. Returns the index to continue at in f, or -Status when the
+  // top frame changed or an error is pending.
+  int64_t jit_step(Frame* f, uint32_t index);
+  // The flag work of a return (handlers, constructors, upvalues); true when the frame
+  // was entered from native code, so that run_frames must return.
+  bool settle_return(Frame* f);
+  // A proto's count passed its trigger: compiles it if needed; true when f can run natively.
+  bool jit_ready(Proto* p, bool loop);
+  [[noreturn]] void rethrow_jit_error();
   bool unwind_to_handler(const GeneError& e, size_t entry_frame);
   // Class support for the dispatch loop (classes.cpp).
   Class* new_class(Symbol* name, Value parent, Namespace* enclosing);
@@ -225,6 +242,7 @@ class VM {
   std::unique_ptr<char[]> emergency_memory_ = std::make_unique_for_overwrite<char[]>(1 << 20);  // untouched until needed
   uint64_t instr_count_ = 0;
   std::string out_buf_;
+  std::unique_ptr<jit::Tier> jit_;
 };
 
 }  // namespace gene

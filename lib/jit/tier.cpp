@@ -1,10 +1,17 @@
 #include "jit/tier.hpp"
 
 #include <dlfcn.h>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <climits>
 #include <filesystem>
+
+#include "bytecode/proto.hpp"
+#include "jit/runtime.hpp"
 
 namespace gene::jit {
 
@@ -16,6 +23,14 @@ std::filesystem::path executable_dir() {
   buf[n] = '\0';
   return std::filesystem::path(buf).parent_path();
 }
+
+constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "not an array or index out of range"};
+// A proto that deopts this often is compiled once more without any speculation.
+constexpr uint64_t kMaxSpeculativeCompiles = 4;
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
 }  // namespace
 
 const PluginApi* load_plugin(std::string* why) {
@@ -25,9 +40,7 @@ const PluginApi* load_plugin(std::string* why) {
   if (!tried) {
     tried = true;
     std::string name = GENE_JIT_PLUGIN_NAME;
-    if (name.empty()) {
-      reason = "this gene was built without the JIT (-DGENE_JIT=OFF)";
-    } else {
+    if (plugin_present(&reason)) {
       auto path = executable_dir() / name;
       void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
       if (!handle) {
@@ -44,6 +57,112 @@ const PluginApi* load_plugin(std::string* why) {
   }
   if (!api && why) *why = reason;
   return api;
+}
+
+bool plugin_present(std::string* why) {
+  std::string name = GENE_JIT_PLUGIN_NAME;
+  if (name.empty()) {
+    *why = "this gene was built without the JIT (-DGENE_JIT=OFF)";
+    return false;
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(executable_dir() / name, ec)) {
+    *why = fmt::format("{} is missing next to the gene executable", name);
+    return false;
+  }
+  return true;
+}
+
+Tier::Tier(VM& vm, Options opts) : vm_(vm), opts_(std::move(opts)) {}
+
+Tier::~Tier() {
+  if (api_ && compiler_) api_->destroy(compiler_);
+  if (perf_map_) fclose(perf_map_);
+}
+
+bool Tier::ensure_compiler() {
+  if (tried_) return compiler_ != nullptr;
+  tried_ = true;
+  auto t0 = std::chrono::steady_clock::now();
+  api_ = load_plugin(&unavailable_);
+  if (!api_) return false;
+  std::vector<HostSymbol> symbols = host_symbols();
+  compiler_ = api_->create(symbols.data(), static_cast<int>(symbols.size()), &unavailable_);
+  load_ms_ = ms_since(t0);
+  if (!compiler_) spdlog::warn("JIT unavailable: {}", unavailable_);
+  return compiler_ != nullptr;
+}
+
+void Tier::compile(Proto* p, bool loop) {
+  ProtoStats& st = protos_[p];
+  if (st.name.empty()) {
+    st.name = p->display_name();
+    st.threshold_hit = opts_.threshold;
+    st.by_loop = loop;
+  }
+  p->jit_trigger = UINT64_MAX;  // until it compiles: never asked again
+  if (!ensure_compiler()) {
+    st.left_interpreted = unavailable_;
+    return;
+  }
+  CompileRequest req{p, &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
+                     opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name)};
+  CompileResult res;
+  if (!api_->compile(compiler_, req, res)) {
+    st.left_interpreted = res.error;
+    spdlog::debug("jit: {} stays interpreted: {}", st.name, res.error);
+    return;
+  }
+  ++st.compiles;
+  st.ms += res.ms;
+  st.ir_instructions = res.ir_instructions;
+  st.left_interpreted.clear();
+  if (req.dump_ir) fmt::print(stderr, "; ---- IR of {} ----\n{}", st.name, res.ir);
+  if (opts_.perf_map) write_perf_map(st.name, res);
+  p->jit_entry = reinterpret_cast<void*>(res.entry);
+  p->jit_trigger = 0;  // every call and back edge enters the native code
+}
+
+void Tier::deopt(Proto* p, uint32_t site, uint32_t reason) {
+  ProtoStats& st = protos_[p];
+  if (reason < kNumDeoptReasons) ++st.deopts[reason];
+  if (std::find(st.generic_sites.begin(), st.generic_sites.end(), site) == st.generic_sites.end())
+    st.generic_sites.push_back(site);
+  // Interpret from here; the next call or back edge compiles it again without the guess.
+  p->jit_entry = nullptr;
+  p->jit_trigger = 0;
+}
+
+void Tier::write_perf_map(const std::string& name, const CompileResult& res) {
+  if (!perf_map_) perf_map_ = fopen(fmt::format("/tmp/perf-{}.map", getpid()).c_str(), "w");
+  if (!perf_map_) return;
+  fmt::print(perf_map_, "{:x} {:x} gene:{}\n", res.code_address, res.code_size, name);
+  fflush(perf_map_);
+}
+
+void Tier::report(FILE* out) const {
+  fmt::print(out, "JIT statistics (threshold {})\n", opts_.threshold);
+  if (!unavailable_.empty()) fmt::print(out, "  unavailable: {}\n", unavailable_);
+  if (tried_) fmt::print(out, "  LLVM load and set-up: {:.2f} ms\n", load_ms_);
+  double total = 0;
+  uint64_t compiled = 0, interpreted = 0, deopts = 0;
+  fmt::print(out, "  {:<28} {:>8} {:>6} {:>10} {:>8}  {}\n", "function", "IR", "times", "compile ms", "trigger", "deopts");
+  for (const auto& [p, st] : protos_) {
+    total += st.ms;
+    std::string d;
+    for (uint32_t r = 0; r < kNumDeoptReasons; ++r) {
+      if (!st.deopts[r]) continue;
+      deopts += st.deopts[r];
+      d += fmt::format("{}{} x {}", d.empty() ? "" : ", ", st.deopts[r], kDeoptNames[r]);
+    }
+    if (st.compiles) ++compiled;
+    if (!st.left_interpreted.empty()) ++interpreted;
+    fmt::print(out, "  {:<28} {:>8} {:>6} {:>10.2f} {:>8}  {}\n", st.name, st.ir_instructions, st.compiles, st.ms,
+               fmt::format("{}{}", st.by_loop ? "loop>" : "calls>", st.threshold_hit), d);
+    if (!st.left_interpreted.empty()) fmt::print(out, "    left interpreted: {}\n", st.left_interpreted);
+  }
+  fmt::print(out, "  compiled: {} protos, {:.2f} ms in total; OSR entries: {}; deopts: {}; left interpreted: {}\n",
+             compiled, total, osr_entries_, deopts, interpreted);
 }
 
 }  // namespace gene::jit

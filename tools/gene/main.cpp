@@ -50,6 +50,13 @@ Options of run, eval and repl:
   --profile-instructions   opcode counts and time per opcode (to stderr)
   --trace         print each instruction as it runs (to stderr); --trace-limit=N stops after N
                   (default 10000)
+  --jit           compile hot functions and loops to native code (LLVM ORC)
+  --jit-threshold=N   calls or loop iterations before a function compiles (default 1000;
+                  0 compiles every function at its first call)
+  --jit-stats     what was compiled, its IR size and compile time, OSR entries, deopts
+                  (to stderr, at exit)
+  --dump-ir[=NAME]    the optimised LLVM IR of every compiled function, or of NAME (stderr)
+  --perf-map      write /tmp/perf-PID.map so that perf names compiled Gene functions
 
 Options of parse and compile:
   -e CODE, --eval=CODE           use CODE instead of files
@@ -64,6 +71,7 @@ struct Options {
   bool gc_stress = false;
   size_t max_heap_mb = 0;
   ProfilerOptions profile;
+  jit::Options jit;
   std::vector<std::string> eval_code;
   std::string format = "pretty";
   std::vector<std::string> positional;
@@ -98,6 +106,19 @@ Options parse_options(const std::vector<std::string>& args, bool stop_at_positio
     } else if (a.rfind("--trace-limit=", 0) == 0) {
       o.profile.trace = true;
       o.profile.trace_limit = std::strtoull(a.c_str() + 14, nullptr, 10);
+    } else if (a == "--jit") {
+      o.jit.enabled = true;
+    } else if (a.rfind("--jit-threshold=", 0) == 0) {
+      char* end = nullptr;
+      o.jit.threshold = std::strtoull(a.c_str() + 16, &end, 10);
+      if (a.size() == 16 || *end) die("--jit-threshold needs a count, e.g. --jit-threshold=100");
+    } else if (a == "--jit-stats") {
+      o.jit.stats = true;
+    } else if (a == "--dump-ir" || a.rfind("--dump-ir=", 0) == 0) {
+      o.jit.dump_ir = true;
+      if (a.size() > 10) o.jit.dump_filter = a.substr(10);
+    } else if (a == "--perf-map") {
+      o.jit.perf_map = true;
     } else if (a == "-e" || a == "--eval") {
       if (k + 1 >= args.size()) die(fmt::format("{} needs a value", a));
       o.eval_code.push_back(args[++k]);
@@ -159,12 +180,18 @@ int evaluate(const Options& o, uint32_t file, bool print_value) {
   if (o.max_heap_mb) limit_memory(o.max_heap_mb);
   const ProfilerOptions& po = o.profile;
   if (po.functions || po.instructions || po.trace) vm.profiler = std::make_unique<Profiler>(po);
+  if (o.jit.enabled) {
+    std::string why;
+    if (!jit::plugin_present(&why)) die(fmt::format("--jit: the JIT tier is not available ({})", why));
+    vm.enable_jit(o.jit);
+  }
   // The profile is printed on every exit path, errors included.
   struct Report {
     VM& vm;
     ~Report() {
       vm.flush_out();
       vm.report_profile(stderr);
+      if (vm.jit() && vm.jit()->options().stats) vm.jit()->report(stderr);
     }
   } report{vm};
   bool ok = run_reporting_errors(vm, [&] {
