@@ -9,6 +9,7 @@
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 #include <llvm/IR/Verifier.h>
+#include <llvm/ExecutionEngine/Orc/CompileUtils.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
@@ -70,6 +71,10 @@ class Engine {
     auto tm = tmb->createTargetMachine();
     if (!tm) return fail(error, tm.takeError());
     engine->tm_ = std::move(*tm);
+    tmb->setCodeGenOptLevel(llvm::CodeGenOptLevel::None);  // fast instruction selection
+    auto quick_tm = tmb->createTargetMachine();
+    if (!quick_tm) return fail(error, quick_tm.takeError());
+    engine->quick_tm_ = std::move(*quick_tm);
     CodeRanges* ranges = engine->ranges_ = new CodeRanges();
     auto jit = orc::LLJITBuilder()
                    .setJITTargetMachineBuilder(std::move(*tmb))
@@ -107,13 +112,18 @@ class Engine {
       out.error = "internal error: invalid IR: " + problems;
       return false;
     }
-    optimize(*mod);
+    if (!req.quick) optimize(*mod);
     for (const llvm::Function& fn : *mod) out.ir_instructions += fn.getInstructionCount();
     if (req.dump_ir) {
       llvm::raw_string_ostream ir(out.ir);
       mod->print(ir, nullptr);
     }
-    if (auto err = jit_->addIRModule(orc::ThreadSafeModule(std::move(mod), std::move(ctx)))) {
+    auto object = orc::SimpleCompiler(req.quick ? *quick_tm_ : *tm_)(*mod);
+    if (!object) {
+      out.error = llvm::toString(object.takeError());
+      return false;
+    }
+    if (auto err = jit_->addObjectFile(std::move(*object))) {
       out.error = llvm::toString(std::move(err));
       return false;
     }
@@ -161,7 +171,8 @@ class Engine {
     mpm.run(mod, mam);
   }
 
-  std::unique_ptr<llvm::TargetMachine> tm_;
+  std::unique_ptr<llvm::TargetMachine> tm_;        // optimised code for hot functions and loops
+  std::unique_ptr<llvm::TargetMachine> quick_tm_;  // code that runs about once: module bodies
   std::unique_ptr<orc::LLJIT> jit_;
   CodeRanges* ranges_ = nullptr;  // owned by the object linking layer
   uint64_t next_id_ = 0;

@@ -106,7 +106,8 @@ void Tier::compile(Proto* p, bool loop) {
     return;
   }
   CompileRequest req{p, &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
-                     opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name)};
+                     opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
+                     p->is_module && !loop};
   CompileResult res;
   if (!api_->compile(compiler_, req, res)) {
     st.left_interpreted = res.error;

@@ -52,6 +52,9 @@ const std::vector<Config>& configs() {
       {"no-opt", {"--no-opt"}},
       {"gc-stress", {"--gc-stress"}},
       {"jit", {"--jit", "--jit-threshold=0"}},
+      {"jit-gc-stress", {"--jit", "--jit-threshold=0", "--gc-stress"}},
+      // Tier-up in the middle of a run: interpreted and compiled frames mix, loops enter by OSR.
+      {"jit-mid", {"--jit", "--jit-threshold=2"}},
   };
   return table;
 }
