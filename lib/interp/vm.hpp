@@ -243,6 +243,7 @@ class VM {
   uint64_t instr_count_ = 0;
   std::string out_buf_;
   std::unique_ptr<jit::Tier> jit_;
+  uint32_t jit_native_depth_ = 0;  // native calls nested on the C stack (compiled code counts them)
 };
 
 }  // namespace gene

@@ -356,6 +356,82 @@ class Lowering {
     }
   }
 
+  // ---- calls ----
+  LV* load_at(llvm::Type* t, LV* base, size_t offset) { return b_.CreateLoad(t, at(base, static_cast<int64_t>(offset))); }
+  LV* vm_field(llvm::Type* t, size_t offset) { return load_at(t, vm_, offset); }
+
+  // Pushes a frame for the closure `closure` (window at a, nargs arguments, self given)
+  // and runs its native code right here; the generic path when it has no code yet, needs
+  // argument binding, or there is no room. Goes on at n+1 once the callee returned.
+  void direct_call(int a, int nargs, LV* closure, Operand self, BasicBlock* generic) {
+    const HostLayout& h = *req_.host;
+    LV* c = b_.CreateIntToPtr(closure, ptr_);
+    LV* np = load_at(ptr_, c, layout::kClosureProto);
+    LV* entry = load_at(ptr_, np, layout::kProtoJitEntry);
+    LV* fast_min = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoFastMinArgs), i32_);
+    LV* count = vm_field(i64_, h.frame_count);
+    LV* frames = vm_field(ptr_, h.frames);
+    LV* nf = b_.CreateGEP(i8_, frames, b_.CreateShl(count, 6));
+    LV* nb = reg(a + 1);
+    LV* regs = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_);
+    LV* depth = vm_field(i32_, h.native_depth);
+    LV* ok = b_.CreateICmpNE(entry, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_)));
+    ok = b_.CreateAnd(ok, b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(nargs)), fast_min));
+    ok = b_.CreateAnd(ok, b_.CreateICmpULT(nf, vm_field(ptr_, h.frames_end)));
+    ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, nb, b_.CreateShl(regs, 4)), vm_field(ptr_, h.stack_end)));
+    ok = b_.CreateAnd(ok, b_.CreateICmpULT(depth, b_.getInt32(h.max_native_depth)));
+    BasicBlock* push = fresh("push_frame");
+    b_.CreateCondBr(ok, push, generic);
+
+    b_.SetInsertPoint(push);
+    LV* calls = at(np, layout::kProtoCallCount);
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, calls), b_.getInt64(1)), calls);
+    b_.CreateStore(c, at(nf, layout::kFrameClosure));
+    b_.CreateStore(np, at(nf, layout::kFrameProto));
+    b_.CreateStore(nb, at(nf, layout::kFrameBase));
+    b_.CreateStore(load_at(ptr_, np, layout::kProtoCode + vector_.begin), at(nf, layout::kFramePc));
+    b_.CreateStore(load_at(ptr_, np, layout::kProtoConstants + vector_.begin), at(nf, layout::kFrameK));
+    b_.CreateStore(b_.CreateZExt(self.tag, i64_), at(nf, layout::kFrameSelf + layout::kTag));
+    b_.CreateStore(self.bits, at(nf, layout::kFrameSelf + layout::kPayload));
+    b_.CreateStore(b_.getInt64(0), at(nf, layout::kFrameFlags));  // flags and env in one store
+    b_.CreateStore(b_.CreateAdd(count, b_.getInt64(1)), at(vm_, static_cast<int64_t>(h.frame_count)));
+    save_pc(n_ + 1);
+    LV* depth_slot = at(vm_, static_cast<int64_t>(h.native_depth));
+    b_.CreateStore(b_.CreateAdd(depth, b_.getInt32(1)), depth_slot);
+    auto* entry_type = llvm::FunctionType::get(i32_, {ptr_, ptr_}, false);
+    LV* status = b_.CreateCall(entry_type, entry, {vm_, nf});
+    b_.CreateStore(depth, depth_slot);
+    BasicBlock* leave = fresh("callee_left");
+    b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), next(), leave);
+    b_.SetInsertPoint(leave);
+    b_.CreateRet(status);  // the callee deopted or pushed frames: the dispatch loop goes on
+  }
+  // R[a] is the callee: a compiled closure is called directly, anything else generically.
+  void call_register(int a, int nargs, Operand self) {
+    BasicBlock* generic = fresh("generic_call");
+    BasicBlock* closure = fresh("closure");
+    Operand callee = in_reg(a);
+    b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
+    b_.SetInsertPoint(closure);
+    direct_call(a, nargs, callee.bits, self, generic);
+    b_.SetInsertPoint(generic);
+    step_next();
+  }
+  Operand nil_operand() { return {b_.getInt8(tag_byte(Tag::Nil)), b_.getInt64(0)}; }
+
+  // A return: the value is already in R[-1]. Frames without flags pop inline.
+  void leave_frame() {
+    BasicBlock* plain = fresh("plain_return");
+    BasicBlock* flagged = fresh("flagged_return");
+    b_.CreateCondBr(b_.CreateICmpEQ(load_at(i32_, f_, layout::kFrameFlags), b_.getInt32(0)), plain, flagged);
+    b_.SetInsertPoint(plain);
+    LV* count_slot = at(vm_, static_cast<int64_t>(req_.host->frame_count));
+    b_.CreateStore(b_.CreateSub(b_.CreateLoad(i64_, count_slot), b_.getInt64(1)), count_slot);
+    b_.CreateRet(b_.getInt32(kReturned));
+    b_.SetInsertPoint(flagged);
+    b_.CreateRet(b_.CreateCall(leave_fn_, {vm_, f_}));
+  }
+
   llvm::LLVMContext& ctx_;
   llvm::Module& mod_;
   llvm::IRBuilder<> b_;
@@ -489,8 +565,30 @@ void Lowering::lower_FORPREP(const Instr&) { step_next(); }
 void Lowering::lower_FORNEXT(const Instr& in) { step({n_ + 1, target(n_, in.sc())}); }
 
 // ---- calls: the interpreter's handlers push frames; the dispatch loop runs them ----
-void Lowering::lower_CALL(const Instr&) { step_next(); }
-void Lowering::lower_CALLG(const Instr&) { step_next(); }
+void Lowering::lower_CALL(const Instr& in) { call_register(in.a, in.b, nil_operand()); }
+// The global through its inline cache (valid while no namespace changed shape), then a
+// direct call; a miss takes the interpreter's CALLG, which refills the cache.
+void Lowering::lower_CALLG(const Instr& in) {
+  BasicBlock* generic = fresh("generic_call");
+  LV* cache = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&p_->global_caches[in.c])), ptr_);
+  LV* epoch_ok = b_.CreateICmpEQ(load_at(i64_, cache, layout::kCacheEpoch),
+                                 b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(req_.host->namespace_epoch)), ptr_)));
+  LV* ns = load_at(ptr_, load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
+  LV* ns_ok = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kCacheNs), ns);
+  LV* slot = load_at(ptr_, cache, layout::kCacheSlot);
+  LV* present = b_.CreateICmpNE(slot, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_)));
+  BasicBlock* hit = fresh("cache_hit");
+  b_.CreateCondBr(b_.CreateAnd(b_.CreateAnd(epoch_ok, ns_ok), present), hit, generic);
+  b_.SetInsertPoint(hit);
+  copy(reg(in.a), slot);
+  BasicBlock* closure = fresh("closure");
+  Operand callee = in_reg(in.a);
+  b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
+  b_.SetInsertPoint(closure);
+  direct_call(in.a, in.b, callee.bits, nil_operand(), generic);
+  b_.SetInsertPoint(generic);
+  step_next();
+}
 void Lowering::lower_CALLKW(const Instr&) { step_next(); }
 void Lowering::lower_CALLA(const Instr&) { step_next(); }
 void Lowering::lower_AGET(const Instr& in) {
@@ -509,11 +607,11 @@ void Lowering::lower_TAILCALLM(const Instr&) { step_next(); }
 // The value goes to the callee slot of the caller's window, R[-1]; the helper pops the frame.
 void Lowering::lower_RET(const Instr& in) {
   copy(reg(-1), reg(in.a));
-  b_.CreateRet(b_.CreateCall(leave_fn_, {vm_, f_}));
+  leave_frame();
 }
 void Lowering::lower_RETNIL(const Instr&) {
   store_constant(reg(-1), make_nil());
-  b_.CreateRet(b_.CreateCall(leave_fn_, {vm_, f_}));
+  leave_frame();
 }
 void Lowering::lower_CLOSURE(const Instr&) { step_next(); }
 void Lowering::lower_CLOSE(const Instr&) { step_next(); }

@@ -2,10 +2,16 @@
 // leaves it in Tier::pending, so that no C++ exception ever unwinds through JIT frames.
 #include "jit/runtime.hpp"
 
+#include <cstddef>
+
 #include "interp/vm.hpp"
 #include "runtime/equality.hpp"
 
 namespace gene::jit {
+
+// Native calls nest on the C stack; past this depth they take the dispatch loop, whose
+// frames live in the VM's frame array (so deep recursion still ends in "stack overflow").
+constexpr uint32_t kMaxNativeDepth = 2000;
 
 struct Runtime {
   // The interpreter runs instruction `index` of the top frame f (see VM::jit_step).
@@ -21,8 +27,20 @@ struct Runtime {
   static void deopt(VM* vm, Frame* f, uint32_t site, uint32_t reason) { vm->jit_->deopt(f->proto, site, reason); }
 
   static int32_t equal(const Value* a, const Value* b) { return values_equal(*a, *b) ? 1 : 0; }
+
+  static const HostLayout& layout() {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"  // VM is not standard-layout; the fields are
+    static const HostLayout l{offsetof(VM, frames_),      offsetof(VM, frame_count_),
+                              offsetof(VM, frames_end_),  offsetof(VM, stack_end_),
+                              offsetof(VM, jit_native_depth_), &g_namespace_epoch, kMaxNativeDepth};
+#pragma GCC diagnostic pop
+    return l;
+  }
 };
 
+
+const HostLayout& host_layout() { return Runtime::layout(); }
 
 std::vector<HostSymbol> host_symbols() {
   return {

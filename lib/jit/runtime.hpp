@@ -9,5 +9,6 @@ namespace gene::jit {
 
 // Every helper, with the name the lowering (lower.cpp) declares it under.
 std::vector<HostSymbol> host_symbols();
+const HostLayout& host_layout();
 
 }  // namespace gene::jit

@@ -105,7 +105,7 @@ void Tier::compile(Proto* p, bool loop) {
     st.left_interpreted = unavailable_;
     return;
   }
-  CompileRequest req{p, &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
+  CompileRequest req{p, &host_layout(), &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
                      opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
                      p->is_module && !loop};
   CompileResult res;

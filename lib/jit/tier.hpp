@@ -52,9 +52,18 @@ struct HostSymbol {
   void* address;
 };
 
+// Where compiled code finds the VM state it touches inline: byte offsets into VM (whose
+// fields are private to the interpreter) and the addresses of global counters.
+struct HostLayout {
+  size_t frames, frame_count, frames_end, stack_end, native_depth;
+  const uint64_t* namespace_epoch;
+  uint32_t max_native_depth;  // nested native calls before calls go through the dispatch loop
+};
+
 // What the plugin needs to compile one proto.
 struct CompileRequest {
   Proto* proto;
+  const HostLayout* host;
   const std::vector<uint32_t>* generic_sites;  // instructions that must not speculate
   bool speculate;                              // false: no deopt exits at all
   bool dump_ir;
