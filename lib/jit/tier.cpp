@@ -141,26 +141,30 @@ void Tier::write_perf_map(const std::string& name, const CompileResult& res) {
   fflush(perf_map_);
 }
 
+// One line per proto, with stable prefixes (the test/jit programs look for them).
 void Tier::report(FILE* out) const {
   fmt::print(out, "JIT statistics (threshold {})\n", opts_.threshold);
   if (!unavailable_.empty()) fmt::print(out, "  unavailable: {}\n", unavailable_);
   if (tried_) fmt::print(out, "  LLVM load and set-up: {:.2f} ms\n", load_ms_);
   double total = 0;
   uint64_t compiled = 0, interpreted = 0, deopts = 0;
-  fmt::print(out, "  {:<28} {:>8} {:>6} {:>10} {:>8}  {}\n", "function", "IR", "times", "compile ms", "trigger", "deopts");
   for (const auto& [p, st] : protos_) {
     total += st.ms;
     std::string d;
     for (uint32_t r = 0; r < kNumDeoptReasons; ++r) {
       if (!st.deopts[r]) continue;
       deopts += st.deopts[r];
-      d += fmt::format("{}{} x {}", d.empty() ? "" : ", ", st.deopts[r], kDeoptNames[r]);
+      d += fmt::format("{}{} x {}", d.empty() ? "; deopts: " : ", ", st.deopts[r], kDeoptNames[r]);
     }
-    if (st.compiles) ++compiled;
-    if (!st.left_interpreted.empty()) ++interpreted;
-    fmt::print(out, "  {:<28} {:>8} {:>6} {:>10.2f} {:>8}  {}\n", st.name, st.ir_instructions, st.compiles, st.ms,
-               fmt::format("{}{}", st.by_loop ? "loop>" : "calls>", st.threshold_hit), d);
-    if (!st.left_interpreted.empty()) fmt::print(out, "    left interpreted: {}\n", st.left_interpreted);
+    if (st.compiles) {
+      ++compiled;
+      fmt::print(out, "  {}: compiled {}x, trigger {}>{}, IR {} instructions, {:.2f} ms{}\n", st.name, st.compiles,
+                 st.by_loop ? "loop" : "calls", st.threshold_hit, st.ir_instructions, st.ms, d);
+    }
+    if (!st.left_interpreted.empty()) {
+      ++interpreted;
+      fmt::print(out, "  {}: left interpreted: {}\n", st.name, st.left_interpreted);
+    }
   }
   fmt::print(out, "  compiled: {} protos, {:.2f} ms in total; OSR entries: {}; deopts: {}; left interpreted: {}\n",
              compiled, total, osr_entries_, deopts, interpreted);
