@@ -183,10 +183,10 @@ Value VM::run_frames(size_t entry_frame) {
 // Slow paths may raise or collect: the frame must know where it is.
 #define SAVE_PC() (f->pc = pc)
 // The top frame's proto passed its JIT trigger: compile it, or enter its native code.
-// Not in step mode (compiled code's generic path) nor under the profiler.
+// Not in step mode (compiled code's generic path).
 #define JIT_CHECK()                                                                      \
   do {                                                                                   \
-    if constexpr (!kStep && !kProfiled) {                                                \
+    if constexpr (!kStep) {                                                              \
       if (GENE_UNLIKELY(f->proto->call_count > f->proto->jit_trigger)) goto jit_hot;     \
     }                                                                                    \
   } while (0)
@@ -440,7 +440,7 @@ dispatch:
   }
   CASE(LOOP) {
     pc += i.sbx();
-    if constexpr (!kStep && !kProfiled) {
+    if constexpr (!kStep) {
       // A hot loop enters native code at its header (on-stack replacement).
       if (GENE_UNLIKELY(++f->proto->loop_counters[i.a()] > f->proto->jit_trigger)) goto jit_hot_loop;
     } else {

@@ -55,6 +55,8 @@ class Lowering {
     leave_fn_ = declare("gene_jit_leave", i32_, {ptr_, ptr_});
     deopt_fn_ = declare("gene_jit_deopt", b_.getVoidTy(), {ptr_, ptr_, i32_, i32_});
     equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
+    profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
+    profile_return_fn_ = declare("gene_jit_profile_return", b_.getVoidTy(), {ptr_});
     vector_ = layout::probe_vector_layout();
   }
 
@@ -68,6 +70,7 @@ class Lowering {
     R_ = b_.CreateLoad(ptr_, at(f_, layout::kFrameBase), "R");
     LV* pc = b_.CreatePtrToInt(b_.CreateLoad(ptr_, at(f_, layout::kFramePc)), i64_);
     LV* index = b_.CreateLShr(b_.CreateSub(pc, b_.getInt64(reinterpret_cast<uintptr_t>(code_))), 3);
+    if (req_.profile) b_.CreateCall(profile_enter_fn_, {vm_, f_, index});
     BasicBlock* not_entered = BasicBlock::Create(ctx_, "not_an_entry", fn_);
     std::set<uint32_t> entries = entry_points();
     auto* sw = b_.CreateSwitch(index, not_entered, static_cast<unsigned>(entries.size()));
@@ -427,9 +430,12 @@ class Lowering {
     b_.SetInsertPoint(plain);
     LV* count_slot = at(vm_, static_cast<int64_t>(req_.host->frame_count));
     b_.CreateStore(b_.CreateSub(b_.CreateLoad(i64_, count_slot), b_.getInt64(1)), count_slot);
+    if (req_.profile) b_.CreateCall(profile_return_fn_, {vm_});
     b_.CreateRet(b_.getInt32(kReturned));
     b_.SetInsertPoint(flagged);
-    b_.CreateRet(b_.CreateCall(leave_fn_, {vm_, f_}));
+    LV* status = b_.CreateCall(leave_fn_, {vm_, f_});
+    if (req_.profile) b_.CreateCall(profile_return_fn_, {vm_});
+    b_.CreateRet(status);
   }
 
   llvm::LLVMContext& ctx_;
@@ -441,7 +447,7 @@ class Lowering {
   llvm::Type *i8_, *i32_, *i64_, *f64_, *ptr_;
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
-  llvm::FunctionCallee step_fn_, leave_fn_, deopt_fn_, equal_fn_;
+  llvm::FunctionCallee step_fn_, leave_fn_, deopt_fn_, equal_fn_, profile_enter_fn_, profile_return_fn_;
   std::vector<BasicBlock*> blocks_;
   BasicBlock* step_exit_ = nullptr;
   llvm::PHINode* step_result_ = nullptr;

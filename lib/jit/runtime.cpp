@@ -28,6 +28,15 @@ struct Runtime {
 
   static int32_t equal(const Value* a, const Value* b) { return values_equal(*a, *b) ? 1 : 0; }
 
+  // --profile: compiled code reports its entries and returns (only code compiled while
+  // the profiler is on calls these).
+  static void profile_enter(VM* vm, Frame* f, uint64_t index) {
+    if (vm->profiler) vm->profiler->native_entered(f->proto, index == 0, vm->frame_count_, vm->heap.objects_allocated_total());
+  }
+  static void profile_return(VM* vm) {
+    if (vm->profiler) vm->profiler->native_returned(vm->frame_count_, vm->heap.objects_allocated_total());
+  }
+
   static const HostLayout& layout() {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"  // VM is not standard-layout; the fields are
@@ -48,6 +57,8 @@ std::vector<HostSymbol> host_symbols() {
       {"gene_jit_leave", reinterpret_cast<void*>(&Runtime::leave)},
       {"gene_jit_deopt", reinterpret_cast<void*>(&Runtime::deopt)},
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},
+      {"gene_jit_profile_enter", reinterpret_cast<void*>(&Runtime::profile_enter)},
+      {"gene_jit_profile_return", reinterpret_cast<void*>(&Runtime::profile_return)},
   };
 }
 

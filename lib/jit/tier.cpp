@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "bytecode/proto.hpp"
+#include "interp/vm.hpp"
 #include "jit/runtime.hpp"
 
 namespace gene::jit {
@@ -107,6 +108,7 @@ void Tier::compile(Proto* p, bool loop) {
   }
   CompileRequest req{p, &host_layout(), &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
                      opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
+                     vm_.profiler != nullptr,
                      p->is_module && !loop};
   CompileResult res;
   if (!api_->compile(compiler_, req, res)) {

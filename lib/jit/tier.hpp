@@ -67,6 +67,7 @@ struct CompileRequest {
   const std::vector<uint32_t>* generic_sites;  // instructions that must not speculate
   bool speculate;                              // false: no deopt exits at all
   bool dump_ir;
+  bool profile;  // report entries and returns to the profiler (--profile)
   // Code that runs about once (a module body at its first run): no IR passes and fast
   // instruction selection, at a fifth of the compile time.
   bool quick;
