@@ -143,6 +143,18 @@ void Tier::write_perf_map(const std::string& name, const CompileResult& res) {
   fflush(perf_map_);
 }
 
+double Tier::compile_ms() const {
+  double total = 0;
+  for (const auto& [p, st] : protos_) total += st.ms;
+  return total;
+}
+
+size_t Tier::compiled_protos() const {
+  size_t n = 0;
+  for (const auto& [p, st] : protos_) n += st.compiles ? 1 : 0;
+  return n;
+}
+
 // One line per proto, with stable prefixes (the test/jit programs look for them).
 void Tier::report(FILE* out) const {
   fmt::print(out, "JIT statistics (threshold {})\n", opts_.threshold);

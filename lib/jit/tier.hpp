@@ -115,6 +115,10 @@ class Tier {
   void deopt(Proto* p, uint32_t site, uint32_t reason);
   void count_osr_entry() { ++osr_entries_; }
   void report(FILE* out) const;
+  // Milliseconds spent compiling, and loading and setting up LLVM (gene-bench shows them apart).
+  double compile_ms() const;
+  double load_ms() const { return load_ms_; }
+  size_t compiled_protos() const;
 
   // An error raised inside a helper waits here while compiled code returns kThrow.
   std::exception_ptr pending;
