@@ -43,4 +43,7 @@ if [ "$fuzz" = "1" ] && [ "${GENE_SKIP_FUZZ:-0}" != "1" ]; then
     GENE_FUZZ_BUILD="$PWD/build-sanitize" test/fuzz/run.sh "$target" "${GENE_FUZZ_SECONDS:-30}" \
       -seed="${GENE_FUZZ_SEED:-1}"
   done
+  # fuzz_eval again, comparing the interpreter with everything compiled by the JIT tier.
+  GENE_FUZZ_JIT=1 GENE_JIT_PLUGIN="$PWD/build-sanitize/libgene-jit.so" GENE_FUZZ_BUILD="$PWD/build-sanitize" \
+    test/fuzz/run.sh fuzz_eval "${GENE_FUZZ_SECONDS:-30}" -seed="${GENE_FUZZ_SEED:-1}"
 fi

@@ -61,6 +61,8 @@ void Profiler::native_returned(size_t depth, uint64_t allocations) {
   }
 }
 
+void Profiler::native_back_edge(const Proto*, uint64_t) {}
+
 void Profiler::step(const Proto* p, const Instr* pc, size_t depth, uint64_t allocations) {
   ++instructions_;
   if (depth > last_depth_) calls_ += depth - last_depth_;

@@ -57,6 +57,7 @@ class Lowering {
     equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
     profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
     profile_return_fn_ = declare("gene_jit_profile_return", b_.getVoidTy(), {ptr_});
+    profile_back_edge_fn_ = declare("gene_jit_profile_back_edge", i32_, {ptr_, ptr_});
     vector_ = layout::probe_vector_layout();
   }
 
@@ -447,7 +448,8 @@ class Lowering {
   llvm::Type *i8_, *i32_, *i64_, *f64_, *ptr_;
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
-  llvm::FunctionCallee step_fn_, leave_fn_, deopt_fn_, equal_fn_, profile_enter_fn_, profile_return_fn_;
+  llvm::FunctionCallee step_fn_, leave_fn_, deopt_fn_, equal_fn_, profile_enter_fn_, profile_return_fn_,
+      profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
   BasicBlock* step_exit_ = nullptr;
   llvm::PHINode* step_result_ = nullptr;
@@ -562,8 +564,19 @@ void Lowering::lower_JNNEI(const Instr& in) {
 void Lowering::lower_JMP(const Instr& in) { b_.CreateBr(block(target(n_, in.sbx()))); }
 void Lowering::lower_JMPIF(const Instr& in) { b_.CreateCondBr(truthy(reg(in.a)), block(target(n_, in.sbx())), next()); }
 void Lowering::lower_JMPIFNOT(const Instr& in) { b_.CreateCondBr(truthy(reg(in.a)), next(), block(target(n_, in.sbx()))); }
-// Native code does not count back edges: it is already compiled.
-void Lowering::lower_LOOP(const Instr& in) { b_.CreateBr(block(target(n_, in.sbx()))); }
+// Native code does not count back edges (it is already compiled), except for the profiler.
+void Lowering::lower_LOOP(const Instr& in) {
+  if (req_.profile) {
+    save_pc(n_ + 1);
+    LV* status = b_.CreateCall(profile_back_edge_fn_, {vm_, f_});
+    BasicBlock* stop = fresh("stopped");
+    b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), block(target(n_, in.sbx())), stop);
+    b_.SetInsertPoint(stop);
+    b_.CreateRet(status);
+    return;
+  }
+  b_.CreateBr(block(target(n_, in.sbx())));
+}
 void Lowering::lower_JMPIFDEF(const Instr& in) {
   b_.CreateCondBr(is(tag_of(reg(in.a)), Tag::Undef), next(), block(target(n_, in.sbx())));
 }

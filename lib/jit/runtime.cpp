@@ -36,6 +36,16 @@ struct Runtime {
   static void profile_return(VM* vm) {
     if (vm->profiler) vm->profiler->native_returned(vm->frame_count_, vm->heap.objects_allocated_total());
   }
+  // A back edge under the profiler; a budget may stop the program here (kThrow).
+  static uint32_t profile_back_edge(VM* vm, Frame* f) {
+    try {
+      if (vm->profiler) vm->profiler->native_back_edge(f->proto, vm->heap.objects_allocated_total());
+    } catch (...) {
+      vm->jit_->pending = std::current_exception();
+      return kThrow;
+    }
+    return kReturned;
+  }
 
   static const HostLayout& layout() {
 #pragma GCC diagnostic push
@@ -59,6 +69,7 @@ std::vector<HostSymbol> host_symbols() {
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},
       {"gene_jit_profile_enter", reinterpret_cast<void*>(&Runtime::profile_enter)},
       {"gene_jit_profile_return", reinterpret_cast<void*>(&Runtime::profile_return)},
+      {"gene_jit_profile_back_edge", reinterpret_cast<void*>(&Runtime::profile_back_edge)},
   };
 }
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <climits>
+#include <cstdlib>
 #include <filesystem>
 
 #include "bytecode/proto.hpp"
@@ -23,6 +24,13 @@ std::filesystem::path executable_dir() {
   if (n <= 0) return {};
   buf[n] = '\0';
   return std::filesystem::path(buf).parent_path();
+}
+
+// GENE_JIT_PLUGIN names the plugin file (hosts whose executable lives elsewhere: tests,
+// fuzzers, embedders); by default it sits next to the executable.
+std::filesystem::path plugin_path() {
+  if (const char* env = std::getenv("GENE_JIT_PLUGIN")) return env;
+  return executable_dir() / GENE_JIT_PLUGIN_NAME;
 }
 
 constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "not an array or index out of range"};
@@ -42,7 +50,7 @@ const PluginApi* load_plugin(std::string* why) {
     tried = true;
     std::string name = GENE_JIT_PLUGIN_NAME;
     if (plugin_present(&reason)) {
-      auto path = executable_dir() / name;
+      auto path = plugin_path();
       void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
       if (!handle) {
         reason = dlerror();
@@ -67,8 +75,8 @@ bool plugin_present(std::string* why) {
     return false;
   }
   std::error_code ec;
-  if (!std::filesystem::exists(executable_dir() / name, ec)) {
-    *why = fmt::format("{} is missing next to the gene executable", name);
+  if (!std::filesystem::exists(plugin_path(), ec)) {
+    *why = fmt::format("{} is missing ({})", name, plugin_path().string());
     return false;
   }
   return true;
