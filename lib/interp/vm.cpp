@@ -54,7 +54,18 @@ VM::~VM() {
   munmap(frames_, opts_.max_frames * sizeof(Frame));
 }
 
-void VM::enable_jit(jit::Options opts) {
+bool VM::jit_available(std::string* why) { return jit::plugin_present(why); }
+
+std::string VM::jit_self_test() {
+  std::string why;
+  const jit::PluginApi* api = jit::load_plugin(&why);
+  if (!api) return fmt::format("unavailable ({})", why);
+  char err[256] = "";
+  int answer = api->self_test(err, sizeof err);
+  return answer == 42 ? "LLVM ORC ready" : fmt::format("failed ({})", err);
+}
+
+void VM::enable_jit(JitOptions opts) {
   // Protos compiled from now on count towards the threshold (module bodies included).
   g_jit_default_trigger = opts.threshold;
   jit_ = std::make_unique<jit::Tier>(*this, std::move(opts));

@@ -48,6 +48,8 @@ struct Handler {
   uint16_t reg;
 };
 
+using JitOptions = jit::Options;
+
 struct VMOptions {
   size_t stack_slots = size_t{1} << 22;  // 4M registers (64 MiB reserved, touched lazily)
   size_t max_frames = 200000;
@@ -150,7 +152,11 @@ class VM {
   void report_profile(FILE* out);
 
   // ---- the JIT tier (--jit): compiles protos whose calls or loops pass the threshold ----
-  void enable_jit(jit::Options opts);
+  // Whether this build has the JIT tier (without loading LLVM); why not, if not.
+  static bool jit_available(std::string* why);
+  // Loads LLVM and compiles a tiny function: "LLVM ORC ready", or why it failed.
+  static std::string jit_self_test();
+  void enable_jit(JitOptions opts);
   jit::Tier* jit() const { return jit_.get(); }
 
   // ---- introspection for profilers and tests ----

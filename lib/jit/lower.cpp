@@ -421,6 +421,16 @@ class Lowering {
     b_.SetInsertPoint(generic);
     step_next();
   }
+  // Whether global cache i of this proto is valid for the running closure's namespace
+  // (no namespace changed shape since it was filled), and its slot.
+  std::pair<LV*, LV*> global_cache(uint16_t i) {
+    LV* cache = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&p_->global_caches[i])), ptr_);
+    LV* epoch = b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(req_.host->namespace_epoch)), ptr_));
+    LV* epoch_ok = b_.CreateICmpEQ(load_at(i64_, cache, layout::kCacheEpoch), epoch);
+    LV* ns = load_at(ptr_, load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
+    LV* ns_ok = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kCacheNs), ns);
+    return {b_.CreateAnd(epoch_ok, ns_ok), load_at(ptr_, cache, layout::kCacheSlot)};
+  }
   Operand nil_operand() { return {b_.getInt8(tag_byte(Tag::Nil)), b_.getInt64(0)}; }
 
   // A return: the value is already in R[-1]. Frames without flags pop inline.
@@ -588,16 +598,14 @@ void Lowering::lower_CALL(const Instr& in) { call_register(in.a, in.b, nil_opera
 // The global through its inline cache (valid while no namespace changed shape), then a
 // direct call; a miss takes the interpreter's CALLG, which refills the cache.
 void Lowering::lower_CALLG(const Instr& in) {
+  if (!req_.caches) {
+    step_next();
+    return;
+  }
   BasicBlock* generic = fresh("generic_call");
-  LV* cache = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&p_->global_caches[in.c])), ptr_);
-  LV* epoch_ok = b_.CreateICmpEQ(load_at(i64_, cache, layout::kCacheEpoch),
-                                 b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(req_.host->namespace_epoch)), ptr_)));
-  LV* ns = load_at(ptr_, load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
-  LV* ns_ok = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kCacheNs), ns);
-  LV* slot = load_at(ptr_, cache, layout::kCacheSlot);
-  LV* present = b_.CreateICmpNE(slot, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_)));
+  auto [valid, slot] = global_cache(in.c);
   BasicBlock* hit = fresh("cache_hit");
-  b_.CreateCondBr(b_.CreateAnd(b_.CreateAnd(epoch_ok, ns_ok), present), hit, generic);
+  b_.CreateCondBr(b_.CreateAnd(valid, b_.CreateIsNotNull(slot)), hit, generic);
   b_.SetInsertPoint(hit);
   copy(reg(in.a), slot);
   BasicBlock* closure = fresh("closure");
@@ -620,7 +628,54 @@ void Lowering::lower_ASET(const Instr& in) {
   });
 }
 void Lowering::lower_CALLSELF(const Instr&) { step_next(); }
-void Lowering::lower_CALLM(const Instr&) { step_next(); }
+// The method through the site's monomorphic cache (the receiver's class and the method
+// epoch must match), then a direct call with the receiver as self.
+void Lowering::lower_CALLM(const Instr& in) {
+  if ((in.b & kPropsFlag) || !req_.caches || !vector_.known) {
+    step_next();
+    return;
+  }
+  const HostLayout& h = *req_.host;
+  BasicBlock* generic = fresh("generic_call");
+  Operand receiver = in_reg(in.a);
+  BasicBlock* instance = fresh("instance");
+  BasicBlock* builtin = fresh("builtin");
+  BasicBlock* have_class = fresh("class");
+  b_.CreateCondBr(is(receiver.tag, Tag::Instance), instance, builtin);
+  b_.SetInsertPoint(instance);
+  LV* instance_class = load_at(ptr_, b_.CreateIntToPtr(receiver.bits, ptr_), layout::kInstanceCls);
+  b_.CreateBr(have_class);
+  b_.SetInsertPoint(builtin);
+  LV* classes = vm_field(ptr_, h.builtin_classes + vector_.begin);
+  LV* builtin_class = b_.CreateLoad(ptr_, b_.CreateGEP(i8_, classes, b_.CreateShl(b_.CreateZExt(receiver.tag, i64_), 3)));
+  b_.CreateBr(have_class);
+  b_.SetInsertPoint(have_class);
+  auto* cls = b_.CreatePHI(ptr_, 2);
+  cls->addIncoming(instance_class, instance);
+  cls->addIncoming(builtin_class, builtin);
+  LV* proto = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_);
+  LV* begin = load_at(ptr_, proto, layout::kProtoMethodCaches + vector_.begin);
+  LV* end = load_at(ptr_, proto, layout::kProtoMethodCaches + vector_.end);
+  LV* cache = b_.CreateGEP(i8_, begin, b_.getInt64(static_cast<uint64_t>(in.c) * layout::kMethodCacheSize));
+  // The cache vector is sized on the site's first look-up: until then, no hit.
+  BasicBlock* sized = fresh("cache_sized");
+  b_.CreateCondBr(b_.CreateICmpULT(cache, end), sized, generic);
+  b_.SetInsertPoint(sized);
+  LV* hit = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kMethodCacheCls), cls);
+  hit = b_.CreateAnd(hit, b_.CreateICmpNE(cls, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_))));
+  LV* epoch = b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(h.method_epoch)), ptr_));
+  hit = b_.CreateAnd(hit, b_.CreateICmpEQ(load_at(i64_, cache, layout::kMethodCacheEpoch), epoch));
+  LV* method_slot = at(cache, static_cast<int64_t>(layout::kMethodCacheMethod));
+  BasicBlock* cached = fresh("cache_hit");
+  b_.CreateCondBr(hit, cached, generic);
+  b_.SetInsertPoint(cached);
+  BasicBlock* closure = fresh("closure");
+  b_.CreateCondBr(is(tag_of(method_slot), Tag::Function), closure, generic);
+  b_.SetInsertPoint(closure);
+  direct_call(in.a, in.b & kArgCountMask, bits_of(method_slot), receiver, generic);
+  b_.SetInsertPoint(generic);
+  step_next();
+}
 void Lowering::lower_TAILCALL(const Instr&) { step_next(); }
 void Lowering::lower_TAILCALLM(const Instr&) { step_next(); }
 // The value goes to the callee slot of the caller's window, R[-1]; the helper pops the frame.
@@ -664,7 +719,29 @@ void Lowering::lower_RANGE(const Instr&) { step_next(); }
 void Lowering::lower_EXPLODE(const Instr&) { step_next(); }
 void Lowering::lower_DEFNS(const Instr&) { step_next(); }
 void Lowering::lower_NEWNS(const Instr&) { step_next(); }
-void Lowering::lower_GETGLOBAL(const Instr&) { step_next(); }
+// A valid cache with no slot means the global is absent: nil.
+void Lowering::lower_GETGLOBAL(const Instr& in) {
+  if (!req_.caches) {
+    step_next();
+    return;
+  }
+  auto [valid, slot] = global_cache(in.c);
+  BasicBlock* hit = fresh("cache_hit");
+  BasicBlock* miss = fresh("cache_miss");
+  BasicBlock* present = fresh("present");
+  BasicBlock* absent = fresh("absent");
+  b_.CreateCondBr(valid, hit, miss);
+  b_.SetInsertPoint(hit);
+  b_.CreateCondBr(b_.CreateIsNotNull(slot), present, absent);
+  b_.SetInsertPoint(present);
+  copy(reg(in.a), slot);
+  b_.CreateBr(next());
+  b_.SetInsertPoint(absent);
+  store_constant(reg(in.a), make_nil());
+  b_.CreateBr(next());
+  b_.SetInsertPoint(miss);
+  step_next();
+}
 void Lowering::lower_SETGLOBAL(const Instr&) { step_next(); }
 void Lowering::lower_LOADNS(const Instr&) { step_next(); }
 

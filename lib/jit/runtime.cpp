@@ -50,9 +50,11 @@ struct Runtime {
   static const HostLayout& layout() {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"  // VM is not standard-layout; the fields are
-    static const HostLayout l{offsetof(VM, frames_),      offsetof(VM, frame_count_),
-                              offsetof(VM, frames_end_),  offsetof(VM, stack_end_),
-                              offsetof(VM, jit_native_depth_), &g_namespace_epoch, kMaxNativeDepth};
+    static const HostLayout l{offsetof(VM, frames_),           offsetof(VM, frame_count_),
+                              offsetof(VM, frames_end_),       offsetof(VM, stack_end_),
+                              offsetof(VM, jit_native_depth_), offsetof(VM, builtin_classes_),
+                              &g_namespace_epoch,              &g_method_epoch,
+                              kMaxNativeDepth};
 #pragma GCC diagnostic pop
     return l;
   }

@@ -116,7 +116,7 @@ void Tier::compile(Proto* p, bool loop) {
   }
   CompileRequest req{p, &host_layout(), &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
                      opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
-                     vm_.profiler != nullptr,
+                     vm_.profiler != nullptr, vm_.compile_options.optimize,
                      p->is_module && !loop};
   CompileResult res;
   if (!api_->compile(compiler_, req, res)) {

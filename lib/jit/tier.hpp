@@ -55,8 +55,9 @@ struct HostSymbol {
 // Where compiled code finds the VM state it touches inline: byte offsets into VM (whose
 // fields are private to the interpreter) and the addresses of global counters.
 struct HostLayout {
-  size_t frames, frame_count, frames_end, stack_end, native_depth;
+  size_t frames, frame_count, frames_end, stack_end, native_depth, builtin_classes;
   const uint64_t* namespace_epoch;
+  const uint64_t* method_epoch;
   uint32_t max_native_depth;  // nested native calls before calls go through the dispatch loop
 };
 
@@ -68,6 +69,7 @@ struct CompileRequest {
   bool speculate;                              // false: no deopt exits at all
   bool dump_ir;
   bool profile;  // report entries and returns to the profiler (--profile)
+  bool caches;   // use the inline caches (not under --no-opt, which checks them)
   // Code that runs about once (a module body at its first run): no IR passes and fast
   // instruction selection, at a fifth of the compile time.
   bool quick;

@@ -15,7 +15,6 @@
 
 #include "catalog.hpp"
 #include "cli.hpp"
-#include "jit/tier.hpp"
 #include "measure.hpp"
 #include "report.hpp"
 #include "size_param.hpp"
@@ -67,7 +66,7 @@ std::string trimmed(std::string s) {
 // Runs the program `runs` times in fresh VMs (with the JIT tier when jit is set); prints
 // the report. Returns the exit status.
 int run_mode(const Program& prog, const std::string& text, std::optional<int64_t> iterations, int runs,
-             bool check_expected, const gene::jit::Options* jit) {
+             bool check_expected, const gene::JitOptions* jit) {
   std::vector<Measurement> results;
   for (int k = 0; k < runs; ++k) {
     std::string error, partial;
@@ -151,11 +150,11 @@ int main(int argc, char** argv) {
   if (opts->interp) status = run_mode(*prog, text, iterations, opts->runs, default_size, nullptr);
   if (opts->jit && status == 0) {
     std::string why;
-    if (!gene::jit::plugin_present(&why)) {
+    if (!gene::VM::jit_available(&why)) {
       fmt::print("jit: unavailable ({})\n", why);
       return opts->interp ? status : 2;
     }
-    gene::jit::Options jit;
+    gene::JitOptions jit;
     jit.enabled = true;
     if (opts->jit_threshold) jit.threshold = *opts->jit_threshold;
     status = run_mode(*prog, text, iterations, opts->runs, default_size, &jit);

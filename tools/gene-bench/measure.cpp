@@ -29,7 +29,7 @@ double thread_cpu_seconds() {
 }  // namespace
 
 std::optional<Measurement> run_once(const std::string& display_name, const std::string& text, std::string* error,
-                                    std::string* partial_output, const jit::Options* jit) {
+                                    std::string* partial_output, const JitOptions* jit) {
   Measurement m;
   auto setup_start = Clock::now();
   VM vm;

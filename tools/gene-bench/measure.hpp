@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "jit/tier.hpp"
+#include "interp/vm.hpp"
 
 namespace gene::bench {
 
@@ -28,6 +28,6 @@ struct Measurement {
 // output printed before the error is kept in *partial_output.
 // With jit set, the VM runs with the JIT tier and those options.
 std::optional<Measurement> run_once(const std::string& display_name, const std::string& text, std::string* error,
-                                    std::string* partial_output, const jit::Options* jit = nullptr);
+                                    std::string* partial_output, const JitOptions* jit = nullptr);
 
 }  // namespace gene::bench

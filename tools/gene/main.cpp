@@ -20,7 +20,6 @@
 #include "bytecode/disasm.hpp"
 #include "compiler/compiler.hpp"
 #include "interp/vm.hpp"
-#include "jit/tier.hpp"
 #include "reader/reader.hpp"
 #include "runtime/printer.hpp"
 #include "runtime/source.hpp"
@@ -71,7 +70,7 @@ struct Options {
   bool gc_stress = false;
   size_t max_heap_mb = 0;
   ProfilerOptions profile;
-  jit::Options jit;
+  JitOptions jit;
   std::vector<std::string> eval_code;
   std::string format = "pretty";
   std::vector<std::string> positional;
@@ -182,7 +181,7 @@ int evaluate(const Options& o, uint32_t file, bool print_value) {
   if (po.functions || po.instructions || po.trace) vm.profiler = std::make_unique<Profiler>(po);
   if (o.jit.enabled) {
     std::string why;
-    if (!jit::plugin_present(&why)) die(fmt::format("--jit: the JIT tier is not available ({})", why));
+    if (!VM::jit_available(&why)) die(fmt::format("--jit: the JIT tier is not available ({})", why));
     vm.enable_jit(o.jit);
   }
   // The profile is printed on every exit path, errors included.
@@ -281,16 +280,8 @@ int cmd_compile(const std::vector<std::string>& args) {
 }
 
 int cmd_version() {
-  std::string why;
-  const jit::PluginApi* api = jit::load_plugin(&why);
   fmt::print("gene {}\n", GENE_VERSION_STRING);
-  if (api) {
-    char err[256] = "";
-    int answer = api->self_test(err, sizeof err);
-    fmt::print("JIT plugin: {}\n", answer == 42 ? "LLVM ORC ready" : fmt::format("failed ({})", err));
-  } else {
-    fmt::print("JIT plugin: unavailable ({})\n", why);
-  }
+  fmt::print("JIT plugin: {}\n", VM::jit_self_test());
   return 0;
 }
 
