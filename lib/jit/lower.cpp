@@ -676,7 +676,70 @@ void Lowering::lower_CALLM(const Instr& in) {
   b_.SetInsertPoint(generic);
   step_next();
 }
-void Lowering::lower_TAILCALL(const Instr&) { step_next(); }
+// A closure that needs no binding replaces this frame: the callee and its arguments move
+// down over the window, and its native code runs as a tail call (a jump). Frames that
+// must see their own return (constructors, macros, module bodies), open upvalues into
+// this frame, and everything else take the interpreter's TAILCALL.
+void Lowering::lower_TAILCALL(const Instr& in) {
+  int n = in.b & kArgCountMask;
+  if (in.b & kPropsFlag) {
+    step_next();
+    return;
+  }
+  const HostLayout& h = *req_.host;
+  BasicBlock* generic = fresh("generic_tail_call");
+  Operand callee = in_reg(in.a);
+  BasicBlock* closure = fresh("closure");
+  b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
+  b_.SetInsertPoint(closure);
+  LV* c = b_.CreateIntToPtr(callee.bits, ptr_);
+  LV* np = load_at(ptr_, c, layout::kClosureProto);
+  LV* fast_min = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoFastMinArgs), i32_);
+  LV* regs = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_);
+  LV* flags = load_at(i32_, f_, layout::kFrameFlags);
+  // An open upvalue into this frame (the list is sorted, highest first) must close first.
+  LV* open = vm_field(ptr_, h.open_upvalues);
+  BasicBlock* check_open = fresh("check_open_upvalue");
+  BasicBlock* checked = fresh("upvalues_checked");
+  BasicBlock* here = b_.GetInsertBlock();
+  b_.CreateCondBr(b_.CreateIsNotNull(open), check_open, checked);
+  b_.SetInsertPoint(check_open);
+  LV* into_frame = b_.CreateICmpUGE(load_at(ptr_, open, layout::kUpvalueLoc), R_);
+  b_.CreateBr(checked);
+  b_.SetInsertPoint(checked);
+  auto* open_here = b_.CreatePHI(b_.getInt1Ty(), 2);
+  open_here->addIncoming(b_.getFalse(), here);
+  open_here->addIncoming(into_frame, check_open);
+  LV* ok = b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(n)), fast_min);
+  ok = b_.CreateAnd(ok, b_.CreateICmpEQ(b_.CreateAnd(flags, b_.getInt32(kFrameConstruct | kFrameMacro | kFrameModule)), b_.getInt32(0)));
+  ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, R_, b_.CreateShl(regs, 4)), vm_field(ptr_, h.stack_end)));
+  ok = b_.CreateAnd(ok, b_.CreateNot(open_here));
+  BasicBlock* replace = fresh("replace_frame");
+  b_.CreateCondBr(ok, replace, generic);
+  b_.SetInsertPoint(replace);
+  for (int k = 0; k <= n; ++k) copy(reg(k - 1), reg(in.a + k));  // downwards: never overwrites a source
+  LV* calls = at(np, layout::kProtoCallCount);
+  b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, calls), b_.getInt64(1)), calls);
+  b_.CreateStore(c, at(f_, layout::kFrameClosure));
+  b_.CreateStore(np, at(f_, layout::kFrameProto));
+  b_.CreateStore(load_at(ptr_, np, layout::kProtoCode + vector_.begin), at(f_, layout::kFramePc));
+  b_.CreateStore(load_at(ptr_, np, layout::kProtoConstants + vector_.begin), at(f_, layout::kFrameK));
+  store_constant(at(f_, layout::kFrameSelf), make_nil());
+  if (req_.profile) b_.CreateCall(profile_enter_fn_, {vm_, f_, b_.getInt64(0)});
+  LV* entry = load_at(ptr_, np, layout::kProtoJitEntry);
+  BasicBlock* native = fresh("native_callee");
+  BasicBlock* interpreted = fresh("interpreted_callee");
+  b_.CreateCondBr(b_.CreateIsNotNull(entry), native, interpreted);
+  b_.SetInsertPoint(native);
+  auto* entry_type = llvm::FunctionType::get(i32_, {ptr_, ptr_}, false);
+  llvm::CallInst* tail = b_.CreateCall(entry_type, entry, {vm_, f_});
+  tail->setTailCallKind(llvm::CallInst::TCK_MustTail);
+  b_.CreateRet(tail);
+  b_.SetInsertPoint(interpreted);
+  b_.CreateRet(b_.getInt32(kContinue));  // the dispatch loop runs (or compiles) the callee
+  b_.SetInsertPoint(generic);
+  step_next();
+}
 void Lowering::lower_TAILCALLM(const Instr&) { step_next(); }
 // The value goes to the callee slot of the caller's window, R[-1]; the helper pops the frame.
 void Lowering::lower_RET(const Instr& in) {

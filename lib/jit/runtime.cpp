@@ -53,6 +53,7 @@ struct Runtime {
     static const HostLayout l{offsetof(VM, frames_),           offsetof(VM, frame_count_),
                               offsetof(VM, frames_end_),       offsetof(VM, stack_end_),
                               offsetof(VM, jit_native_depth_), offsetof(VM, builtin_classes_),
+                              offsetof(VM, open_upvals_),
                               &g_namespace_epoch,              &g_method_epoch,
                               kMaxNativeDepth};
 #pragma GCC diagnostic pop

@@ -55,7 +55,7 @@ struct HostSymbol {
 // Where compiled code finds the VM state it touches inline: byte offsets into VM (whose
 // fields are private to the interpreter) and the addresses of global counters.
 struct HostLayout {
-  size_t frames, frame_count, frames_end, stack_end, native_depth, builtin_classes;
+  size_t frames, frame_count, frames_end, stack_end, native_depth, builtin_classes, open_upvalues;
   const uint64_t* namespace_epoch;
   const uint64_t* method_epoch;
   uint32_t max_native_depth;  // nested native calls before calls go through the dispatch loop
