@@ -205,7 +205,7 @@ dispatch:
   switch (static_cast<Op>(i.opcode())) {
 #endif
 
-  CASE(MOVE) { R[i.a()] = R[i.b()]; DISPATCH(); }
+  CASE(MOVE) { copy_value(R[i.a()], R[i.b()]); DISPATCH(); }
   CASE(LOADK) { R[i.a()] = K[i.bx()]; DISPATCH(); }
   CASE(LOADI) { R[i.a()] = make_int(i.sbx()); DISPATCH(); }
   CASE(LOADNIL) {
@@ -214,8 +214,8 @@ dispatch:
   }
   CASE(LOADBOOL) { R[i.a()] = make_bool(i.b() != 0); DISPATCH(); }
   CASE(LOADSELF) { R[i.a()] = f->self; DISPATCH(); }
-  CASE(GETUPVAL) { R[i.a()] = *f->closure->upvals[i.b()]->loc; DISPATCH(); }
-  CASE(SETUPVAL) { *f->closure->upvals[i.b()]->loc = R[i.a()]; DISPATCH(); }
+  CASE(GETUPVAL) { copy_value(R[i.a()], *f->closure->upvals[i.b()]->loc); DISPATCH(); }
+  CASE(SETUPVAL) { copy_value(*f->closure->upvals[i.b()]->loc, R[i.a()]); DISPATCH(); }
 // The global of cache C through its inline cache (valid while no namespace changed shape).
 #define GLOBAL_VIA_CACHE(dest, cache_index, name)                                                    \
   do {                                                                                               \
@@ -508,7 +508,7 @@ dispatch:
   CASE(AGET) {
     Value a = R[i.b()], k = R[i.c()];
     if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
-      R[i.a()] = as_array(a)->items[static_cast<size_t>(as_int(k))];
+      copy_value(R[i.a()], as_array(a)->items[static_cast<size_t>(as_int(k))]);
     } else {
       SAVE_PC();
       R[i.a()] = call_method(a, intern("get"), R + i.c(), 1);
@@ -518,7 +518,7 @@ dispatch:
   CASE(ASET) {
     Value a = R[i.b()], k = R[i.c()];
     if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
-      as_array(a)->items[static_cast<size_t>(as_int(k))] = R[i.c() + 1];
+      copy_value(as_array(a)->items[static_cast<size_t>(as_int(k))], R[i.c() + 1]);
       R[i.a()] = a;
     } else {
       SAVE_PC();
@@ -605,7 +605,7 @@ dispatch:
   }
   // The value goes straight to the callee slot of the caller's window, R[-1].
   CASE(RET) {
-    R[-1] = R[i.a()];
+    copy_value(R[-1], R[i.a()]);
     goto do_return;
   }
   CASE(RETNIL) {
@@ -701,7 +701,7 @@ do_return : {
     if (PropMap* pm = prop_map_of(o)) {
       std::pair<Symbol*, Value>* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
       if (GENE_LIKELY(e != nullptr)) {
-        R[i.a()] = e->second;
+        copy_value(R[i.a()], e->second);
       } else {
         R[i.a()] = read_prop(*pm, f->proto, i.c());
       }
@@ -719,7 +719,7 @@ do_return : {
     if (PropMap* pm = caches ? prop_map_of(o) : nullptr) {
       std::pair<Symbol*, Value>* e = prop_entry_hint(*pm, f->proto, i.b());
       if (GENE_LIKELY(e != nullptr)) {
-        e->second = R[i.c()];
+        copy_value(e->second, R[i.c()]);
         DISPATCH();
       }
     }
@@ -731,7 +731,7 @@ do_return : {
   CASE(GETINDEX) {
     Value o = R[i.b()];
     if (o.tag == Tag::Array && i.sc() >= 0 && static_cast<size_t>(i.sc()) < as_array(o)->items.size()) {
-      R[i.a()] = as_array(o)->items[static_cast<size_t>(i.sc())];
+      copy_value(R[i.a()], as_array(o)->items[static_cast<size_t>(i.sc())]);
     } else {
       SAVE_PC();
       R[i.a()] = get_index(*this, o, i.sc());
@@ -741,7 +741,7 @@ do_return : {
   CASE(SETINDEX) {
     Value o = R[i.a()];
     if (o.tag == Tag::Array && i.sb() >= 0 && static_cast<size_t>(i.sb()) < as_array(o)->items.size()) {
-      as_array(o)->items[static_cast<size_t>(i.sb())] = R[i.c()];
+      copy_value(as_array(o)->items[static_cast<size_t>(i.sb())], R[i.c()]);
     } else {
       SAVE_PC();
       set_index(*this, o, i.sb(), R[i.c()]);

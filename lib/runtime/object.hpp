@@ -24,7 +24,7 @@ struct SourcePos {
 // Common header of every heap object. The heap threads all objects on gc_next.
 struct Obj {
   Obj* gc_next = nullptr;
-  Tag tag;
+  Tag tag : 8;  // one byte here (a whole word only in Value), so headers stay 24 bytes
   bool marked = false;
   explicit Obj(Tag t) : tag(t) {}
   virtual ~Obj() = default;
@@ -36,6 +36,8 @@ struct Obj {
   // Approximate memory held, for the collector's byte trigger.
   virtual size_t heap_bytes() const { return 64; }
 };
+
+static_assert(sizeof(Obj) == 24, "the object header is three words");
 
 struct String : Obj {
   std::string data;
