@@ -70,11 +70,11 @@ PropMap* prop_map_of(Value o) {
 
 // Objects built by the same code keep their keys in the same order, so the entry index
 // where a site last found its key usually holds it again: no shapes needed.
-std::pair<Symbol*, Value>* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
+PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
   if (k >= p->prop_hints.size()) return nullptr;
   uint32_t at = p->prop_hints[k];
   auto& entries = pm.entries();
-  if (at < entries.size() && entries[at].first == as_symbol(p->constants[k])) return &entries[at];
+  if (at < entries.size() && entries[at].first == PropKey(as_symbol(p->constants[k]))) return &entries[at];
   return nullptr;
 }
 
@@ -699,7 +699,7 @@ do_return : {
   CASE(GETMEMBER) {
     Value o = R[i.b()];
     if (PropMap* pm = prop_map_of(o)) {
-      std::pair<Symbol*, Value>* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
+      PropMap::Entry* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
       if (GENE_LIKELY(e != nullptr)) {
         copy_value(R[i.a()], e->second);
       } else {
@@ -717,7 +717,7 @@ do_return : {
   CASE(SETMEMBER) {
     Value o = R[i.a()];
     if (PropMap* pm = caches ? prop_map_of(o) : nullptr) {
-      std::pair<Symbol*, Value>* e = prop_entry_hint(*pm, f->proto, i.b());
+      PropMap::Entry* e = prop_entry_hint(*pm, f->proto, i.b());
       if (GENE_LIKELY(e != nullptr)) {
         copy_value(e->second, R[i.c()]);
         DISPATCH();

@@ -261,7 +261,7 @@ void VM::bind_complex_params(Proto* p, Value* base, int nargs, Map* props) {
       bool known = false;
       for (const ParamInfo& info : p->params) known = known || (info.named && info.name == key);
       if (known) continue;
-      if (is_nil(named_rest)) raise(fmt::format("Unknown named argument: {}", key->name));
+      if (is_nil(named_rest)) raise(fmt::format("Unknown named argument: {}", key.name()));
       as_map(named_rest)->map.set(key, value);
     }
   }
