@@ -61,6 +61,14 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
   }
   return compare_slow(vm, op, a, b);
 }
+// The element of Array o at Int k when k is in range, else nullptr: the inline path of
+// .get/.set, ./ and $set with an Int key.
+inline Value* array_slot(Value o, Value k) {
+  if (o.tag != Tag::Array || !is_int(k)) return nullptr;
+  auto& items = as_array(o)->items;
+  return static_cast<uint64_t>(as_int(k)) < items.size() ? &items[static_cast<size_t>(as_int(k))] : nullptr;
+}
+
 // The props of a map or an instance: the receivers whose member reads use entry hints.
 PropMap* prop_map_of(Value o) {
   if (o.tag == Tag::Instance) return &as_instance(o)->props;
@@ -506,9 +514,9 @@ dispatch:
     DISPATCH();
   }
   CASE(AGET) {
-    Value a = R[i.b()], k = R[i.c()];
-    if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
-      copy_value(R[i.a()], as_array(a)->items[static_cast<size_t>(as_int(k))]);
+    Value a = R[i.b()];
+    if (Value* e = array_slot(a, R[i.c()])) {
+      copy_value(R[i.a()], *e);
     } else {
       SAVE_PC();
       R[i.a()] = call_method(a, intern("get"), R + i.c(), 1);
@@ -516,9 +524,9 @@ dispatch:
     DISPATCH();
   }
   CASE(ASET) {
-    Value a = R[i.b()], k = R[i.c()];
-    if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
-      copy_value(as_array(a)->items[static_cast<size_t>(as_int(k))], R[i.c() + 1]);
+    Value a = R[i.b()];
+    if (Value* e = array_slot(a, R[i.c()])) {
+      copy_value(*e, R[i.c() + 1]);
       R[i.a()] = a;
     } else {
       SAVE_PC();
@@ -749,12 +757,20 @@ do_return : {
     DISPATCH();
   }
   CASE(GETKEY) {
+    if (Value* e = array_slot(R[i.b()], R[i.c()])) {
+      copy_value(R[i.a()], *e);
+      DISPATCH();
+    }
     SAVE_PC();
     Value v = get_key(*this, R[i.b()], R[i.c()]);
     R[i.a()] = is_undef(v) ? make_nil() : v;
     DISPATCH();
   }
   CASE(GETKEYU) {
+    if (Value* e = array_slot(R[i.b()], R[i.c()])) {
+      copy_value(R[i.a()], *e);
+      DISPATCH();
+    }
     SAVE_PC();
     R[i.a()] = get_key(*this, R[i.b()], R[i.c()]);
     DISPATCH();
@@ -919,6 +935,10 @@ do_return : {
     DISPATCH();
   }
   CASE(SETKEY) {
+    if (Value* e = array_slot(R[i.a()], R[i.b()])) {
+      copy_value(*e, R[i.c()]);
+      DISPATCH();
+    }
     SAVE_PC();
     set_key(*this, R[i.a()], R[i.b()], R[i.c()]);
     DISPATCH();
