@@ -164,6 +164,7 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
     return value_of(p);
   };
   if (coll.tag == Tag::Map) {
+    out->items.reserve(as_map(coll)->map.size());
     for (auto& [k, v] : as_map(coll)->map.entries()) {
       if (pairs) {
         Value ks = vm.heap.string_value(k.name());
@@ -175,6 +176,7 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
     }
   } else if (coll.tag == Tag::String) {
     const std::string& s = as_string(coll)->data;
+    out->items.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
       Value c = make_char(static_cast<unsigned char>(s[i]));  // strings iterate by byte, as Chars
       out->items.push_back(c);

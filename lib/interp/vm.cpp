@@ -235,7 +235,7 @@ void VM::bind_complex_params(Proto* p, Value* base, int nargs, Map* props) {
     if (!info.rest) continue;
     Array* a = heap.make<Array>();
     rest = value_of(a);
-    for (int i = np; i < nargs; ++i) a->items.push_back(base[i]);
+    if (nargs > np) a->items.assign(base + np, base + nargs);
   }
   Root rest_root(heap, rest);
   for (int i = nargs; i < np; ++i) base[i] = make_undef();

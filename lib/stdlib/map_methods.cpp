@@ -44,12 +44,14 @@ Value del(VM& vm, CallArgs& a) {
 
 Value keys(VM& vm, CallArgs& a) {
   std::vector<std::string> names;
+  names.reserve(self_map(a).size());
   for (auto& entry : self_map(a).entries()) names.push_back(entry.first.name());
   return string_array(vm, std::vector<std::string_view>(names.begin(), names.end()));
 }
 
 Value values(VM& vm, CallArgs& a) {
   std::vector<Value> items;
+  items.reserve(self_map(a).size());
   for (auto& entry : self_map(a).entries()) items.push_back(entry.second);
   return new_array(vm, std::move(items));
 }
@@ -61,6 +63,7 @@ Value each(VM& vm, CallArgs& a) {
 
 Value map(VM& vm, CallArgs& a) {
   Root out(vm.heap, new_array(vm));
+  as_array(out.value)->items.reserve(self_map(a).size());
   for_each_entry(vm, a, fn_arg(vm, a, 0, "map"), [&](Value r) { as_array(out.value)->items.push_back(r); });
   return out.value;
 }
