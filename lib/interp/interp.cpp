@@ -176,7 +176,8 @@ Value VM::run_frames(size_t entry_frame) {
   const Instr* pc = f->pc;
   DecodedInstr i;
   (void)entry_frame;
-  // Inline caches are on unless --no-opt; the profiled loop decides at run time.
+  // Inline caches are on unless --no-opt; the profiled loop decides at run time. The
+  // keyed-access fast paths follow it too, so that --no-opt checks them against get_key.
   const bool caches = kProfiled ? compile_options.optimize : kCaches;
 
 // Reloads the cached state of the current frame after a call or return.
@@ -757,7 +758,7 @@ do_return : {
     DISPATCH();
   }
   CASE(GETKEY) {
-    if (Value* e = array_slot(R[i.b()], R[i.c()])) {
+    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {
       copy_value(R[i.a()], *e);
       DISPATCH();
     }
@@ -767,7 +768,7 @@ do_return : {
     DISPATCH();
   }
   CASE(GETKEYU) {
-    if (Value* e = array_slot(R[i.b()], R[i.c()])) {
+    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {
       copy_value(R[i.a()], *e);
       DISPATCH();
     }
@@ -935,7 +936,7 @@ do_return : {
     DISPATCH();
   }
   CASE(SETKEY) {
-    if (Value* e = array_slot(R[i.a()], R[i.b()])) {
+    if (Value* e = caches ? array_slot(R[i.a()], R[i.b()]) : nullptr) {
       copy_value(*e, R[i.c()]);
       DISPATCH();
     }
