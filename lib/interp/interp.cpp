@@ -336,8 +336,15 @@ dispatch:
     DISPATCH();
   }
   CASE(NEG) {
-    SAVE_PC();
-    R[i.a()] = negate(*this, R[i.b()]);
+    Value a = R[i.b()];
+    if (is_float(a)) {
+      R[i.a()] = make_float(-as_float(a));
+    } else if (is_int(a) && as_int(a) != INT64_MIN) {
+      R[i.a()] = make_int(-as_int(a));
+    } else {
+      SAVE_PC();
+      R[i.a()] = negate(*this, a);  // overflow and non-numbers
+    }
     DISPATCH();
   }
   CASE(NOT) { R[i.a()] = make_bool(!is_truthy(R[i.b()])); DISPATCH(); }
