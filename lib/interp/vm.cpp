@@ -273,23 +273,30 @@ Class* VM::class_of(Value v) const {
 }
 
 // Calls that are not Gene closures: natives, and non-callables, which make data genes.
+// Out of line, so that the native call path stays short.
+void VM::reject_native_call(NativeFn* nf, int nargs, Value self) {
+  if (nargs < nf->min_args || (nf->max_args >= 0 && nargs > nf->max_args)) {
+    if (nf->min_args == nf->max_args)
+      raise(fmt::format("{} expects {} argument{}, got {}", nf->name, nf->min_args, nf->min_args == 1 ? "" : "s", nargs));
+    if (nargs < nf->min_args) raise(fmt::format("{} expects at least {} arguments, got {}", nf->name, nf->min_args, nargs));
+    raise(fmt::format("{} expects at most {} arguments, got {}", nf->name, nf->max_args, nargs));
+  }
+  raise(fmt::format("Method {} of {} cannot run on {}", nf->name, builtin_classes_[static_cast<size_t>(nf->receiver_kind)]->name->name,
+                    self.tag == Tag::Instance ? fmt::format("an instance of {}", as_instance(self)->cls->name->name)
+                                              : std::string(kind_name(self.tag))));
+}
+
 Value VM::call_value_slow(Value fn, Value* window, int nargs, Map* props, Value self, Frame*) {
   switch (fn.tag) {
     case Tag::NativeFn: {
       NativeFn* nf = as_native(fn);
-      if (nargs < nf->min_args || (nf->max_args >= 0 && nargs > nf->max_args)) {
-        if (nf->min_args == nf->max_args)
-          raise(fmt::format("{} expects {} argument{}, got {}", nf->name, nf->min_args, nf->min_args == 1 ? "" : "s", nargs));
-        if (nargs < nf->min_args) raise(fmt::format("{} expects at least {} arguments, got {}", nf->name, nf->min_args, nargs));
-        raise(fmt::format("{} expects at most {} arguments, got {}", nf->name, nf->max_args, nargs));
-      }
-      if (nf->checks_receiver && self.tag != nf->receiver_kind)
-        raise(fmt::format("Method {} of {} cannot run on {}", nf->name, builtin_classes_[static_cast<size_t>(nf->receiver_kind)]->name->name,
-                          self.tag == Tag::Instance ? fmt::format("an instance of {}", as_instance(self)->cls->name->name)
-                                                    : std::string(kind_name(self.tag))));
+      if (nargs < nf->min_args || (nf->max_args >= 0 && nargs > nf->max_args) ||
+          (nf->checks_receiver && self.tag != nf->receiver_kind))
+        reject_native_call(nf, nargs, self);
+      CallArgs a{window, nargs, self, props};
+      if (!is_obj(self)) return nf->fn(*this, a);  // a plain call (sqrt x): nothing to root
       // self may live nowhere else: a method call's receiver slot now holds the method.
       Root keep_self(heap, self);
-      CallArgs a{window, nargs, self, props};
       return nf->fn(*this, a);
     }
     case Tag::Selector:
