@@ -61,6 +61,14 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
   }
   return compare_slow(vm, op, a, b);
 }
+// The element of Array o at Int k when k is in range, else nullptr: the inline path of
+// .get/.set, ./ and $set with an Int key.
+inline Value* array_slot(Value o, Value k) {
+  if (o.tag != Tag::Array || !is_int(k)) return nullptr;
+  auto& items = as_array(o)->items;
+  return static_cast<uint64_t>(as_int(k)) < items.size() ? &items[static_cast<size_t>(as_int(k))] : nullptr;
+}
+
 // The props of a map or an instance: the receivers whose member reads use entry hints.
 PropMap* prop_map_of(Value o) {
   if (o.tag == Tag::Instance) return &as_instance(o)->props;
@@ -70,11 +78,11 @@ PropMap* prop_map_of(Value o) {
 
 // Objects built by the same code keep their keys in the same order, so the entry index
 // where a site last found its key usually holds it again: no shapes needed.
-std::pair<Symbol*, Value>* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
+PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
   if (k >= p->prop_hints.size()) return nullptr;
   uint32_t at = p->prop_hints[k];
   auto& entries = pm.entries();
-  if (at < entries.size() && entries[at].first == as_symbol(p->constants[k])) return &entries[at];
+  if (at < entries.size() && entries[at].first == PropKey(as_symbol(p->constants[k]))) return &entries[at];
   return nullptr;
 }
 
@@ -168,7 +176,8 @@ Value VM::run_frames(size_t entry_frame) {
   const Instr* pc = f->pc;
   DecodedInstr i;
   (void)entry_frame;
-  // Inline caches are on unless --no-opt; the profiled loop decides at run time.
+  // Inline caches are on unless --no-opt; the profiled loop decides at run time. The
+  // keyed-access fast paths follow it too, so that --no-opt checks them against get_key.
   const bool caches = kProfiled ? compile_options.optimize : kCaches;
 
 // Reloads the cached state of the current frame after a call or return.
@@ -231,7 +240,7 @@ dispatch:
   switch (static_cast<Op>(i.opcode())) {
 #endif
 
-  CASE(MOVE) { R[i.a()] = R[i.b()]; DISPATCH(); }
+  CASE(MOVE) { copy_value(R[i.a()], R[i.b()]); DISPATCH(); }
   CASE(LOADK) { R[i.a()] = K[i.bx()]; DISPATCH(); }
   CASE(LOADI) { R[i.a()] = make_int(i.sbx()); DISPATCH(); }
   CASE(LOADNIL) {
@@ -240,8 +249,8 @@ dispatch:
   }
   CASE(LOADBOOL) { R[i.a()] = make_bool(i.b() != 0); DISPATCH(); }
   CASE(LOADSELF) { R[i.a()] = f->self; DISPATCH(); }
-  CASE(GETUPVAL) { R[i.a()] = *f->closure->upvals[i.b()]->loc; DISPATCH(); }
-  CASE(SETUPVAL) { *f->closure->upvals[i.b()]->loc = R[i.a()]; DISPATCH(); }
+  CASE(GETUPVAL) { copy_value(R[i.a()], *f->closure->upvals[i.b()]->loc); DISPATCH(); }
+  CASE(SETUPVAL) { copy_value(*f->closure->upvals[i.b()]->loc, R[i.a()]); DISPATCH(); }
 // The global of cache C through its inline cache (valid while no namespace changed shape).
 #define GLOBAL_VIA_CACHE(dest, cache_index, name)                                                    \
   do {                                                                                               \
@@ -353,8 +362,15 @@ dispatch:
     DISPATCH();
   }
   CASE(NEG) {
-    SAVE_PC();
-    R[i.a()] = negate(*this, R[i.b()]);
+    Value a = R[i.b()];
+    if (is_float(a)) {
+      R[i.a()] = make_float(-as_float(a));
+    } else if (is_int(a) && as_int(a) != INT64_MIN) {
+      R[i.a()] = make_int(-as_int(a));
+    } else {
+      SAVE_PC();
+      R[i.a()] = negate(*this, a);  // overflow and non-numbers
+    }
     DISPATCH();
   }
   CASE(NOT) { R[i.a()] = make_bool(!is_truthy(R[i.b()])); DISPATCH(); }
@@ -541,9 +557,9 @@ dispatch:
     DISPATCH();
   }
   CASE(AGET) {
-    Value a = R[i.b()], k = R[i.c()];
-    if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
-      R[i.a()] = as_array(a)->items[static_cast<size_t>(as_int(k))];
+    Value a = R[i.b()];
+    if (Value* e = array_slot(a, R[i.c()])) {
+      copy_value(R[i.a()], *e);
     } else {
       SAVE_PC();
       R[i.a()] = call_method(a, intern("get"), R + i.c(), 1);
@@ -551,9 +567,9 @@ dispatch:
     DISPATCH();
   }
   CASE(ASET) {
-    Value a = R[i.b()], k = R[i.c()];
-    if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
-      as_array(a)->items[static_cast<size_t>(as_int(k))] = R[i.c() + 1];
+    Value a = R[i.b()];
+    if (Value* e = array_slot(a, R[i.c()])) {
+      copy_value(*e, R[i.c() + 1]);
       R[i.a()] = a;
     } else {
       SAVE_PC();
@@ -647,7 +663,7 @@ dispatch:
   }
   // The value goes straight to the callee slot of the caller's window, R[-1].
   CASE(RET) {
-    R[-1] = R[i.a()];
+    copy_value(R[-1], R[i.a()]);
     goto do_return;
   }
   CASE(RETNIL) {
@@ -735,9 +751,9 @@ do_return : {
   CASE(GETMEMBER) {
     Value o = R[i.b()];
     if (PropMap* pm = prop_map_of(o)) {
-      std::pair<Symbol*, Value>* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
+      PropMap::Entry* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
       if (GENE_LIKELY(e != nullptr)) {
-        R[i.a()] = e->second;
+        copy_value(R[i.a()], e->second);
       } else {
         R[i.a()] = read_prop(*pm, f->proto, i.c());
       }
@@ -753,9 +769,9 @@ do_return : {
   CASE(SETMEMBER) {
     Value o = R[i.a()];
     if (PropMap* pm = caches ? prop_map_of(o) : nullptr) {
-      std::pair<Symbol*, Value>* e = prop_entry_hint(*pm, f->proto, i.b());
+      PropMap::Entry* e = prop_entry_hint(*pm, f->proto, i.b());
       if (GENE_LIKELY(e != nullptr)) {
-        e->second = R[i.c()];
+        copy_value(e->second, R[i.c()]);
         DISPATCH();
       }
     }
@@ -767,7 +783,7 @@ do_return : {
   CASE(GETINDEX) {
     Value o = R[i.b()];
     if (o.tag == Tag::Array && i.sc() >= 0 && static_cast<size_t>(i.sc()) < as_array(o)->items.size()) {
-      R[i.a()] = as_array(o)->items[static_cast<size_t>(i.sc())];
+      copy_value(R[i.a()], as_array(o)->items[static_cast<size_t>(i.sc())]);
     } else {
       SAVE_PC();
       R[i.a()] = get_index(*this, o, i.sc());
@@ -777,7 +793,7 @@ do_return : {
   CASE(SETINDEX) {
     Value o = R[i.a()];
     if (o.tag == Tag::Array && i.sb() >= 0 && static_cast<size_t>(i.sb()) < as_array(o)->items.size()) {
-      as_array(o)->items[static_cast<size_t>(i.sb())] = R[i.c()];
+      copy_value(as_array(o)->items[static_cast<size_t>(i.sb())], R[i.c()]);
     } else {
       SAVE_PC();
       set_index(*this, o, i.sb(), R[i.c()]);
@@ -785,12 +801,20 @@ do_return : {
     DISPATCH();
   }
   CASE(GETKEY) {
+    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {
+      copy_value(R[i.a()], *e);
+      DISPATCH();
+    }
     SAVE_PC();
     Value v = get_key(*this, R[i.b()], R[i.c()]);
     R[i.a()] = is_undef(v) ? make_nil() : v;
     DISPATCH();
   }
   CASE(GETKEYU) {
+    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {
+      copy_value(R[i.a()], *e);
+      DISPATCH();
+    }
     SAVE_PC();
     R[i.a()] = get_key(*this, R[i.b()], R[i.c()]);
     DISPATCH();
@@ -959,6 +983,10 @@ do_return : {
     DISPATCH();
   }
   CASE(SETKEY) {
+    if (Value* e = caches ? array_slot(R[i.a()], R[i.b()]) : nullptr) {
+      copy_value(*e, R[i.c()]);
+      DISPATCH();
+    }
     SAVE_PC();
     set_key(*this, R[i.a()], R[i.b()], R[i.c()]);
     DISPATCH();

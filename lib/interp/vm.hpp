@@ -221,6 +221,7 @@ class VM {
   Value run_form(Proto* p, Value* base, Namespace* ns);
   void bind_complex_params(Proto* p, Value* base, int nargs, Map* props);
   Value call_value_slow(Value fn, Value* window, int nargs, Map* props, Value self, Frame* caller);
+  [[noreturn]] void reject_native_call(NativeFn* nf, int nargs, Value self);  // arity or receiver
   Upvalue* capture_upvalue(Value* slot);
   void close_upvalues(Value* from);
   void capture_trace(GeneError& e);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -169,6 +170,17 @@ void limit_memory(size_t mb) {
   if (setrlimit(RLIMIT_AS, &lim) != 0) spdlog::warn("--max-heap: setrlimit failed: {}", std::strerror(errno));
 }
 
+// Release builds leave without tearing down the heap and the symbol table: a program that
+// made a million symbols would spend 0.3 s freeing them after its last output. Sanitizer
+// builds tear down in full, so that LeakSanitizer still sees what leaks.
+int leave(int status) {
+#if !defined(GENE_SANITIZED)
+  std::fflush(nullptr);
+  std::_Exit(status);
+#endif
+  return status;
+}
+
 // Runs a source in a fresh VM; prints errors; returns the exit status.
 int evaluate(const Options& o, uint32_t file, bool print_value) {
   VMOptions vo;
@@ -192,12 +204,16 @@ int evaluate(const Options& o, uint32_t file, bool print_value) {
       vm.report_profile(stderr);
       if (vm.jit() && vm.jit()->options().stats) vm.jit()->report(stderr);
     }
-  } report{vm};
-  bool ok = run_reporting_errors(vm, [&] {
-    Value v = vm.run_main(file);
-    if (print_value) vm.write_out(repr(v) + "\n");
-  });
-  return ok ? 0 : 1;
+  };
+  bool ok;
+  {
+    Report report{vm};
+    ok = run_reporting_errors(vm, [&] {
+      Value v = vm.run_main(file);
+      if (print_value) vm.write_out(repr(v) + "\n");
+    });
+  }
+  return leave(ok ? 0 : 1);
 }
 
 int cmd_run(const std::vector<std::string>& args) {
