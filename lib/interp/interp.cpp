@@ -200,6 +200,13 @@ Value VM::run_frames(size_t entry_frame) {
     }                                                                                    \
   } while (0)
 
+// In step mode, the end of the one instruction: the top frame keeps its pc.
+#define STEP_DONE()       \
+  if constexpr (kStep) {  \
+    f->pc = pc;           \
+    return Value{};       \
+  }
+
 #if GENE_COMPUTED_GOTO
   static void* const kLabels[] = {
 #define OPCODE(name, format, doc) &&L_##name,
@@ -212,26 +219,19 @@ Value VM::run_frames(size_t entry_frame) {
     i.load(pc++);                                                                                    \
     goto* kLabels[i.opcode()];                                                                       \
   } while (0)
-// In step mode, the end of the one instruction: the top frame keeps its pc.
-#define DISPATCH()                  \
-  do {                              \
-    if constexpr (kStep) {          \
-      f->pc = pc;                   \
-      return Value{};               \
-    }                               \
-    NEXT();                         \
+#define DISPATCH() \
+  do {             \
+    STEP_DONE();   \
+    NEXT();        \
   } while (0)
 #define CASE(name) L_##name : i.opaque();
   JIT_CHECK();
   NEXT();
 #else
-#define DISPATCH()                  \
-  do {                              \
-    if constexpr (kStep) {          \
-      f->pc = pc;                   \
-      return Value{};               \
-    }                               \
-    goto dispatch;                  \
+#define DISPATCH() \
+  do {             \
+    STEP_DONE();   \
+    goto dispatch; \
   } while (0)
 #define CASE(name) case Op::name:
   JIT_CHECK();
@@ -1039,6 +1039,7 @@ enter_native:
 #undef JIT_CHECK
 #undef K
 #undef NEXT
+#undef STEP_DONE
 #undef DISPATCH
 #undef CASE
 }

@@ -467,6 +467,10 @@ class Lowering {
   layout::VectorLayout vector_;
 };
 
+// The opcodes that run the interpreter's handler: no fast path pays for itself yet.
+#define STEPPED(name) \
+  void Lowering::lower_##name(const Instr&) { step_next(); }
+
 // ---- moves and constants ----
 void Lowering::lower_MOVE(const Instr& in) {
   copy(reg(in.a), reg(in.b));
@@ -520,8 +524,8 @@ void Lowering::lower_SUBK(const Instr& in) { arith(in.a, Op::SUB, in_reg(in.b), 
 void Lowering::lower_MULK(const Instr& in) { arith(in.a, Op::MUL, in_reg(in.b), constant(p_->constants[in.c & ~kConstLeft]), false); }
 void Lowering::lower_DIV(const Instr& in) { divide(in.a, in_reg(in.b), in_reg(in.c)); }
 void Lowering::lower_DIVK(const Instr& in) { divide(in.a, in_reg(in.b), constant(p_->constants[in.c])); }
-void Lowering::lower_POW(const Instr&) { step_next(); }
-void Lowering::lower_NEG(const Instr&) { step_next(); }
+STEPPED(POW)
+STEPPED(NEG)
 void Lowering::lower_NOT(const Instr& in) {
   store(reg(in.a), Tag::Bool, b_.CreateZExt(b_.CreateNot(truthy(reg(in.b))), i64_));
   b_.CreateBr(next());
@@ -590,7 +594,7 @@ void Lowering::lower_LOOP(const Instr& in) {
 void Lowering::lower_JMPIFDEF(const Instr& in) {
   b_.CreateCondBr(is(tag_of(reg(in.a)), Tag::Undef), next(), block(target(n_, in.sbx())));
 }
-void Lowering::lower_FORPREP(const Instr&) { step_next(); }
+STEPPED(FORPREP)
 void Lowering::lower_FORNEXT(const Instr& in) { step({n_ + 1, target(n_, in.sc())}); }
 
 // ---- calls: the interpreter's handlers push frames; the dispatch loop runs them ----
@@ -616,8 +620,8 @@ void Lowering::lower_CALLG(const Instr& in) {
   b_.SetInsertPoint(generic);
   step_next();
 }
-void Lowering::lower_CALLKW(const Instr&) { step_next(); }
-void Lowering::lower_CALLA(const Instr&) { step_next(); }
+STEPPED(CALLKW)
+STEPPED(CALLA)
 void Lowering::lower_AGET(const Instr& in) {
   array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand) { copy(reg(in.a), slot); });
 }
@@ -627,7 +631,7 @@ void Lowering::lower_ASET(const Instr& in) {
     store(reg(in.a), Tag::Array, arr.bits);
   });
 }
-void Lowering::lower_CALLSELF(const Instr&) { step_next(); }
+STEPPED(CALLSELF)
 // The method through the site's monomorphic cache (the receiver's class and the method
 // epoch must match), then a direct call with the receiver as self.
 void Lowering::lower_CALLM(const Instr& in) {
@@ -740,7 +744,7 @@ void Lowering::lower_TAILCALL(const Instr& in) {
   b_.SetInsertPoint(generic);
   step_next();
 }
-void Lowering::lower_TAILCALLM(const Instr&) { step_next(); }
+STEPPED(TAILCALLM)
 // The value goes to the callee slot of the caller's window, R[-1]; the helper pops the frame.
 void Lowering::lower_RET(const Instr& in) {
   copy(reg(-1), reg(in.a));
@@ -750,18 +754,18 @@ void Lowering::lower_RETNIL(const Instr&) {
   store_constant(reg(-1), make_nil());
   leave_frame();
 }
-void Lowering::lower_CLOSURE(const Instr&) { step_next(); }
-void Lowering::lower_CLOSE(const Instr&) { step_next(); }
+STEPPED(CLOSURE)
+STEPPED(CLOSE)
 
 // ---- data ----
-void Lowering::lower_NEWARRAY(const Instr&) { step_next(); }
-void Lowering::lower_APPEND(const Instr&) { step_next(); }
-void Lowering::lower_SPREAD(const Instr&) { step_next(); }
-void Lowering::lower_NEWMAP(const Instr&) { step_next(); }
-void Lowering::lower_NEWGENE(const Instr&) { step_next(); }
-void Lowering::lower_SETPROP(const Instr&) { step_next(); }
-void Lowering::lower_GETMEMBER(const Instr&) { step_next(); }
-void Lowering::lower_SETMEMBER(const Instr&) { step_next(); }
+STEPPED(NEWARRAY)
+STEPPED(APPEND)
+STEPPED(SPREAD)
+STEPPED(NEWMAP)
+STEPPED(NEWGENE)
+STEPPED(SETPROP)
+STEPPED(GETMEMBER)
+STEPPED(SETMEMBER)
 void Lowering::lower_GETINDEX(const Instr& in) {
   if (in.sc() < 0) {
     step_next();
@@ -776,12 +780,12 @@ void Lowering::lower_SETINDEX(const Instr& in) {
   }
   array_access(in.a, immediate(in.sb()), speculating(), [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
 }
-void Lowering::lower_GETKEY(const Instr&) { step_next(); }
-void Lowering::lower_GETKEYU(const Instr&) { step_next(); }
-void Lowering::lower_RANGE(const Instr&) { step_next(); }
-void Lowering::lower_EXPLODE(const Instr&) { step_next(); }
-void Lowering::lower_DEFNS(const Instr&) { step_next(); }
-void Lowering::lower_NEWNS(const Instr&) { step_next(); }
+STEPPED(GETKEY)
+STEPPED(GETKEYU)
+STEPPED(RANGE)
+STEPPED(EXPLODE)
+STEPPED(DEFNS)
+STEPPED(NEWNS)
 // A valid cache with no slot means the global is absent: nil.
 void Lowering::lower_GETGLOBAL(const Instr& in) {
   if (!req_.caches) {
@@ -805,42 +809,44 @@ void Lowering::lower_GETGLOBAL(const Instr& in) {
   b_.SetInsertPoint(miss);
   step_next();
 }
-void Lowering::lower_SETGLOBAL(const Instr&) { step_next(); }
-void Lowering::lower_LOADNS(const Instr&) { step_next(); }
+STEPPED(SETGLOBAL)
+STEPPED(LOADNS)
 
 // ---- classes ----
-void Lowering::lower_NEWCLASS(const Instr&) { step_next(); }
-void Lowering::lower_DEFMETHOD(const Instr&) { step_next(); }
-void Lowering::lower_CALLIN(const Instr&) { step_next(); }
-void Lowering::lower_NEW(const Instr&) { step_next(); }
-void Lowering::lower_SUPER(const Instr&) { step_next(); }
-void Lowering::lower_ISA(const Instr&) { step_next(); }
+STEPPED(NEWCLASS)
+STEPPED(DEFMETHOD)
+STEPPED(CALLIN)
+STEPPED(NEW)
+STEPPED(SUPER)
+STEPPED(ISA)
 
 // ---- exceptions: handlers live in the VM; a throw resumes at the handler's entry ----
-void Lowering::lower_TRY(const Instr&) { step_next(); }
-void Lowering::lower_ENDTRY(const Instr&) { step_next(); }
+STEPPED(TRY)
+STEPPED(ENDTRY)
 
 // ---- modules, macros, eval ----
-void Lowering::lower_IMPORT(const Instr&) { step_next(); }
-void Lowering::lower_IMPORTGET(const Instr&) { step_next(); }
-void Lowering::lower_CALLMACRO(const Instr&) { step_next(); }
+STEPPED(IMPORT)
+STEPPED(IMPORTGET)
+STEPPED(CALLMACRO)
 // Either a macro method ran (its frame returns to n+1), or the JMP at n+1 is skipped.
 void Lowering::lower_CALLMACROM(const Instr&) { step({n_ + 1, n_ + 2}); }
-void Lowering::lower_EVAL(const Instr&) { step_next(); }
-void Lowering::lower_CALLEREVAL(const Instr&) { step_next(); }
-void Lowering::lower_RENDER(const Instr&) { step_next(); }
-void Lowering::lower_CONCAT(const Instr&) { step_next(); }
+STEPPED(EVAL)
+STEPPED(CALLEREVAL)
+STEPPED(RENDER)
+STEPPED(CONCAT)
 
 // ---- patterns, enums, selectors ----
-void Lowering::lower_REST(const Instr&) { step_next(); }
-void Lowering::lower_CASEMATCH(const Instr&) { step_next(); }
-void Lowering::lower_NEWENUM(const Instr&) { step_next(); }
-void Lowering::lower_NEWSELECTOR(const Instr&) { step_next(); }
-void Lowering::lower_SETKEY(const Instr&) { step_next(); }
+STEPPED(REST)
+STEPPED(CASEMATCH)
+STEPPED(NEWENUM)
+STEPPED(NEWSELECTOR)
+STEPPED(SETKEY)
 
 // ---- errors: the step raises, and the code returns kThrow ----
 void Lowering::lower_ERROR(const Instr&) { step({}); }
 void Lowering::lower_THROW(const Instr&) { step({}); }
+
+#undef STEPPED
 
 }  // namespace
 
