@@ -55,6 +55,7 @@ class Lowering {
     leave_fn_ = declare("gene_jit_leave", i32_, {ptr_, ptr_});
     deopt_fn_ = declare("gene_jit_deopt", b_.getVoidTy(), {ptr_, ptr_, i32_, i32_});
     equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
+    for_next_fn_ = declare("gene_jit_for_next", i32_, {ptr_, ptr_, ptr_});
     profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
     profile_return_fn_ = declare("gene_jit_profile_return", b_.getVoidTy(), {ptr_});
     profile_back_edge_fn_ = declare("gene_jit_profile_back_edge", i32_, {ptr_, ptr_});
@@ -458,7 +459,7 @@ class Lowering {
   llvm::Type *i8_, *i32_, *i64_, *f64_, *ptr_;
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
-  llvm::FunctionCallee step_fn_, leave_fn_, deopt_fn_, equal_fn_, profile_enter_fn_, profile_return_fn_,
+  llvm::FunctionCallee step_fn_, leave_fn_, deopt_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
   BasicBlock* step_exit_ = nullptr;
@@ -595,7 +596,10 @@ void Lowering::lower_JMPIFDEF(const Instr& in) {
   b_.CreateCondBr(is(tag_of(reg(in.a)), Tag::Undef), next(), block(target(n_, in.sbx())));
 }
 STEPPED(FORPREP)
-void Lowering::lower_FORNEXT(const Instr& in) { step({n_ + 1, target(n_, in.sc())}); }
+void Lowering::lower_FORNEXT(const Instr& in) {
+  LV* more = b_.CreateCall(for_next_fn_, {vm_, reg(in.a), reg(in.b)});
+  b_.CreateCondBr(b_.CreateICmpNE(more, b_.getInt32(0)), next(), block(target(n_, in.sc())));
+}
 
 // ---- calls: the interpreter's handlers push frames; the dispatch loop runs them ----
 void Lowering::lower_CALL(const Instr& in) { call_register(in.a, in.b, nil_operand()); }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 
+#include "interp/ops.hpp"
 #include "interp/vm.hpp"
 #include "runtime/equality.hpp"
 
@@ -27,6 +28,9 @@ struct Runtime {
   static void deopt(VM* vm, Frame* f, uint32_t site, uint32_t reason) { vm->jit_->deopt(f->proto, site, reason); }
 
   static int32_t equal(const Value* a, const Value* b) { return values_equal(*a, *b) ? 1 : 0; }
+
+  // FORNEXT's iteration step: it neither raises nor allocates.
+  static int32_t for_next(VM* vm, Value* slot, Value* out) { return gene::for_next(*vm, slot, out) ? 1 : 0; }
 
   // --profile: compiled code reports its entries and returns (only code compiled while
   // the profiler is on calls these).
@@ -70,6 +74,7 @@ std::vector<HostSymbol> host_symbols() {
       {"gene_jit_leave", reinterpret_cast<void*>(&Runtime::leave)},
       {"gene_jit_deopt", reinterpret_cast<void*>(&Runtime::deopt)},
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},
+      {"gene_jit_for_next", reinterpret_cast<void*>(&Runtime::for_next)},
       {"gene_jit_profile_enter", reinterpret_cast<void*>(&Runtime::profile_enter)},
       {"gene_jit_profile_return", reinterpret_cast<void*>(&Runtime::profile_return)},
       {"gene_jit_profile_back_edge", reinterpret_cast<void*>(&Runtime::profile_back_edge)},
