@@ -526,7 +526,29 @@ void Lowering::lower_MULK(const Instr& in) { arith(in.a, Op::MUL, in_reg(in.b), 
 void Lowering::lower_DIV(const Instr& in) { divide(in.a, in_reg(in.b), in_reg(in.c)); }
 void Lowering::lower_DIVK(const Instr& in) { divide(in.a, in_reg(in.b), constant(p_->constants[in.c])); }
 STEPPED(POW)
-STEPPED(NEG)
+// Int (INT64_MIN overflows: the interpreter raises) and Float inline.
+void Lowering::lower_NEG(const Instr& in) {
+  Operand x = in_reg(in.b);
+  BasicBlock* int_bb = fresh("int");
+  BasicBlock* other = fresh("not_int");
+  BasicBlock* ok = fresh("no_overflow");
+  BasicBlock* flt = fresh("float");
+  BasicBlock* slow = fresh("slow");
+  b_.CreateCondBr(is(x.tag, Tag::Int), int_bb, other);
+  b_.SetInsertPoint(int_bb);
+  LV* res = b_.CreateBinaryIntrinsic(llvm::Intrinsic::ssub_with_overflow, b_.getInt64(0), x.bits);
+  b_.CreateCondBr(b_.CreateExtractValue(res, 1), slow, ok);
+  b_.SetInsertPoint(ok);
+  store(reg(in.a), Tag::Int, b_.CreateExtractValue(res, 0));
+  b_.CreateBr(next());
+  b_.SetInsertPoint(other);
+  b_.CreateCondBr(is(x.tag, Tag::Float), flt, slow);
+  b_.SetInsertPoint(flt);
+  store(reg(in.a), Tag::Float, as_bits(b_.CreateFNeg(as_double(x.bits))));
+  b_.CreateBr(next());
+  b_.SetInsertPoint(slow);
+  step_next();
+}
 void Lowering::lower_NOT(const Instr& in) {
   store(reg(in.a), Tag::Bool, b_.CreateZExt(b_.CreateNot(truthy(reg(in.b))), i64_));
   b_.CreateBr(next());
