@@ -46,7 +46,16 @@ struct DecodedInstr {
 };
 static_assert(std::endian::native == std::endian::little, "DecodedInstr reads Instr as a little-endian word");
 
-constexpr int kMaxNativeNesting = 180;  // nested executes: bounds the C++ stack they use
+constexpr int kMaxNativeNesting = 180;
+
+// Native code has no type signature in front of it: UBSan's function check (clang's
+// -fsanitize=function reads the bytes before the callee) must not look there.
+#if defined(__clang__)
+__attribute__((no_sanitize("function")))
+#endif
+inline uint32_t call_native(void* entry, VM* vm, Frame* f) {
+  return reinterpret_cast<jit::Entry>(entry)(vm, f);
+}  // nested executes: bounds the C++ stack they use
 
 // Fast ordering for two Ints; anything else goes to compare_slow.
 inline bool compare(VM& vm, Op op, Value a, Value b) {
@@ -1026,7 +1035,7 @@ jit_hot:
 enter_native:
   __attribute__((unused));
   if constexpr (!kStep) {
-    uint32_t status = reinterpret_cast<jit::Entry>(f->proto->jit_entry)(this, f);
+    uint32_t status = call_native(f->proto->jit_entry, this, f);
     if (status == jit::kExit) return frames_[frame_count_].base[-1];
     if (status == jit::kThrow) rethrow_jit_error();
     LOAD_FRAME();
