@@ -34,6 +34,11 @@ constexpr size_t kProtoCallCount = offsetof(Proto, call_count);
 constexpr size_t kProtoJitEntry = offsetof(Proto, jit_entry);
 constexpr size_t kProtoMethodCaches = offsetof(Proto, method_caches);
 constexpr size_t kInstanceCls = offsetof(Instance, cls);
+constexpr size_t kInstanceProps = offsetof(Instance, props);
+constexpr size_t kMapProps = offsetof(Map, map);
+constexpr size_t kProtoPropHints = offsetof(Proto, prop_hints);
+constexpr size_t kPropEntrySize = sizeof(PropMap::Entry);
+constexpr size_t kPropEntryValue = offsetof(PropMap::Entry, second);
 constexpr size_t kMethodCacheEpoch = offsetof(MethodCache, epoch);
 constexpr size_t kMethodCacheCls = offsetof(MethodCache, cls);
 constexpr size_t kMethodCacheMethod = offsetof(MethodCache, method);
@@ -54,5 +59,7 @@ struct VectorLayout {
   size_t begin = 0, end = 0;
 };
 VectorLayout probe_vector_layout();
+// Where a PropMap keeps its entry vector.
+size_t probe_prop_entries();
 
 }  // namespace gene::jit::layout

@@ -60,6 +60,7 @@ class Lowering {
     profile_return_fn_ = declare("gene_jit_profile_return", b_.getVoidTy(), {ptr_});
     profile_back_edge_fn_ = declare("gene_jit_profile_back_edge", i32_, {ptr_, ptr_});
     vector_ = layout::probe_vector_layout();
+    prop_entries_ = layout::probe_prop_entries();
   }
 
   void run() {
@@ -432,6 +433,50 @@ class Lowering {
     LV* ns_ok = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kCacheNs), ns);
     return {b_.CreateAnd(epoch_ok, ns_ok), load_at(ptr_, cache, layout::kCacheSlot)};
   }
+  // The entry of member K[k] in the props of the instance or map `o`, through the site's
+  // entry hint (objects built by the same code keep their keys in the same order): the
+  // value's slot, or the generic path when the hint does not hold.
+  LV* member_slot(Operand o, uint16_t k, BasicBlock* generic) {
+    BasicBlock* instance = fresh("instance");
+    BasicBlock* other = fresh("not_instance");
+    BasicBlock* map = fresh("map");
+    BasicBlock* have = fresh("props");
+    LV* obj = b_.CreateIntToPtr(o.bits, ptr_);
+    b_.CreateCondBr(is(o.tag, Tag::Instance), instance, other);
+    b_.SetInsertPoint(other);
+    b_.CreateCondBr(is(o.tag, Tag::Map), map, generic);
+    b_.SetInsertPoint(instance);
+    LV* ip = at(obj, static_cast<int64_t>(layout::kInstanceProps));
+    b_.CreateBr(have);
+    b_.SetInsertPoint(map);
+    LV* mp = at(obj, static_cast<int64_t>(layout::kMapProps));
+    b_.CreateBr(have);
+    b_.SetInsertPoint(have);
+    auto* pm = b_.CreatePHI(ptr_, 2);
+    pm->addIncoming(ip, instance);
+    pm->addIncoming(mp, map);
+    LV* proto = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_);
+    LV* hints = load_at(ptr_, proto, layout::kProtoPropHints + vector_.begin);
+    LV* hints_end = load_at(ptr_, proto, layout::kProtoPropHints + vector_.end);
+    LV* hint = b_.CreateGEP(i8_, hints, b_.getInt64(static_cast<uint64_t>(k) * 4));
+    BasicBlock* hinted = fresh("hinted");
+    b_.CreateCondBr(b_.CreateICmpULT(hint, hints_end), hinted, generic);
+    b_.SetInsertPoint(hinted);
+    LV* index = b_.CreateZExt(b_.CreateLoad(i32_, hint), i64_);
+    LV* entries = load_at(ptr_, pm, prop_entries_ + vector_.begin);
+    LV* entries_end = load_at(ptr_, pm, prop_entries_ + vector_.end);
+    LV* entry = b_.CreateGEP(i8_, entries, b_.CreateMul(index, b_.getInt64(layout::kPropEntrySize)));
+    LV* in_range = b_.CreateICmpULT(entry, entries_end);  // the hint may be UINT32_MAX: no wrap in 64 bits
+    BasicBlock* check_key = fresh("check_key");
+    b_.CreateCondBr(in_range, check_key, generic);
+    b_.SetInsertPoint(check_key);
+    uint64_t key = PropKey(as_symbol(p_->constants[k])).bits();
+    BasicBlock* found = fresh("found");
+    b_.CreateCondBr(b_.CreateICmpEQ(b_.CreateLoad(i64_, entry), b_.getInt64(key)), found, generic);
+    b_.SetInsertPoint(found);
+    return at(entry, static_cast<int64_t>(layout::kPropEntryValue));
+  }
+
   Operand nil_operand() { return {b_.getInt8(tag_byte(Tag::Nil)), b_.getInt64(0)}; }
 
   // A return: the value is already in R[-1]. Frames without flags pop inline.
@@ -466,6 +511,7 @@ class Lowering {
   llvm::PHINode* step_result_ = nullptr;
   uint32_t n_ = 0;
   layout::VectorLayout vector_;
+  size_t prop_entries_ = 0;
 };
 
 // The opcodes that run the interpreter's handler: no fast path pays for itself yet.
@@ -790,8 +836,30 @@ STEPPED(SPREAD)
 STEPPED(NEWMAP)
 STEPPED(NEWGENE)
 STEPPED(SETPROP)
-STEPPED(GETMEMBER)
-STEPPED(SETMEMBER)
+void Lowering::lower_GETMEMBER(const Instr& in) {
+  if (!req_.caches || !vector_.known) {
+    step_next();
+    return;
+  }
+  BasicBlock* generic = fresh("generic_member");
+  LV* slot = member_slot(in_reg(in.b), in.c, generic);
+  copy(reg(in.a), slot);
+  b_.CreateBr(next());
+  b_.SetInsertPoint(generic);
+  step_next();
+}
+void Lowering::lower_SETMEMBER(const Instr& in) {
+  if (!req_.caches || !vector_.known) {
+    step_next();
+    return;
+  }
+  BasicBlock* generic = fresh("generic_member");
+  LV* slot = member_slot(in_reg(in.a), in.b, generic);
+  copy(slot, reg(in.c));
+  b_.CreateBr(next());
+  b_.SetInsertPoint(generic);
+  step_next();
+}
 void Lowering::lower_GETINDEX(const Instr& in) {
   if (in.sc() < 0) {
     step_next();
@@ -891,6 +959,10 @@ VectorLayout probe_vector_layout() {
   }
   out.known = out.begin != out.end;
   return out;
+}
+size_t probe_prop_entries() {
+  PropMap probe;
+  return static_cast<size_t>(reinterpret_cast<const char*>(&probe.entries()) - reinterpret_cast<const char*>(&probe));
 }
 }  // namespace layout
 
