@@ -11,9 +11,18 @@ namespace gene {
 
 Profiler::Profiler(ProfilerOptions o) : opts_(o), started_(Clock::now()), last_(started_) {}
 
+Profiler::FnStats& Profiler::stats_of(const Proto* p) {
+  auto [it, fresh] = fns_.try_emplace(p);
+  if (fresh && p) {
+    it->second.name = p->display_name();
+    it->second.defined_at = format_pos(p->pos);
+  }
+  return it->second;
+}
+
 void Profiler::enter(const Proto* p, Clock::time_point now, uint64_t allocations) {
   stack_.push_back(Activation{p, now, 0, allocations, 0});
-  ++fns_[p].calls;
+  ++stats_of(p).calls;
 }
 
 void Profiler::leave(Clock::time_point now, uint64_t allocations) {
@@ -21,7 +30,7 @@ void Profiler::leave(Clock::time_point now, uint64_t allocations) {
   stack_.pop_back();
   double total = std::chrono::duration<double>(now - a.start).count();
   uint64_t allocs = allocations - a.allocs_start;
-  FnStats& s = fns_[a.proto];
+  FnStats& s = stats_of(a.proto);
   s.self += total - a.child;
   s.allocs += allocs - a.child_allocs;
   // Recursive activations are counted once in total time: only the outermost adds.
@@ -48,7 +57,7 @@ void Profiler::native_entered(const Proto* p, bool fresh, size_t depth, uint64_t
   // A frame entered afresh at the depth of the last one (compiled calls one after another
   // with no interpreted instruction between) is a new call.
   if (fresh && stack_.size() == depth && !stack_.empty() && stack_.back().proto == p) leave(now, allocations);
-  size_t before = fns_[p].calls;
+  size_t before = stats_of(p).calls;
   track_depth(p, depth, now, allocations);
   if (fns_[p].calls != before) ++fns_[p].native_entries;
 }
@@ -104,8 +113,8 @@ void Profiler::report(FILE* out, uint64_t allocations, size_t collections) {
     for (auto& [p, s] : rows) {
       if (!p) continue;
       const char* tier = s.native_entries == 0 ? "interp" : s.native_entries >= s.calls ? "jit" : "both";
-      fmt::print(out, "{:<28} {:>12} {:>11.3f} {:>11.3f} {:>12} {:>6}  {}\n", p->display_name(), s.calls, s.self * 1e3,
-                 s.total * 1e3, s.allocs, tier, format_pos(p->pos));
+      fmt::print(out, "{:<28} {:>12} {:>11.3f} {:>11.3f} {:>12} {:>6}  {}\n", s.name, s.calls, s.self * 1e3,
+                 s.total * 1e3, s.allocs, tier, s.defined_at);
     }
   }
   if (opts_.instructions) {

@@ -45,6 +45,8 @@ class Profiler {
     double self = 0, total = 0;
     uint64_t allocs = 0;
     uint64_t native_entries = 0;  // activations run (or resumed) by compiled code
+    // Read at the first call: the report must not touch protos the collector freed since.
+    std::string name, defined_at;
   };
   struct Activation {
     const Proto* proto;
@@ -54,6 +56,7 @@ class Profiler {
   };
   void enter(const Proto* p, Clock::time_point now, uint64_t allocations);
   void leave(Clock::time_point now, uint64_t allocations);
+  FnStats& stats_of(const Proto* p);
   void track_depth(const Proto* p, size_t depth, Clock::time_point now, uint64_t allocations);
 
   ProfilerOptions opts_;
