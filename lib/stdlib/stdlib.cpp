@@ -35,6 +35,10 @@ void install_stdlib(VM& vm) {
   install_math(vm);
   install_class_methods(vm);
   install_methods(vm);
+  install_files(vm);
+  install_os(vm);
+  install_random(vm);
+  install_base64(vm);
 }
 
 }  // namespace gene

@@ -24,6 +24,7 @@
 #include "reader/reader.hpp"
 #include "runtime/printer.hpp"
 #include "runtime/source.hpp"
+#include "stdlib/stdlib.hpp"
 
 namespace {
 
@@ -150,12 +151,13 @@ void limit_memory(size_t mb) {
 }
 
 // Runs a source in a fresh VM; prints errors; returns the exit status.
-int evaluate(const Options& o, uint32_t file, bool print_value) {
+int evaluate(const Options& o, uint32_t file, bool print_value, const std::vector<std::string>& program_args = {}) {
   VMOptions vo;
   vo.gc_stress = o.gc_stress;
   VM vm(vo);
   vm.compile_options.optimize = o.optimize;
   vm.line_buffered = isatty(STDOUT_FILENO);
+  set_cmd_args(vm, program_args);
   if (o.max_heap_mb) limit_memory(o.max_heap_mb);
   const ProfilerOptions& po = o.profile;
   if (po.functions || po.instructions || po.trace) vm.profiler = std::make_unique<Profiler>(po);
@@ -183,7 +185,9 @@ int cmd_run(const std::vector<std::string>& args) {
   } else {
     file = load_file(o.positional[0]);
   }
-  return evaluate(o, file, false);
+  std::vector<std::string> program_args;
+  if (!o.positional.empty()) program_args.assign(o.positional.begin() + 1, o.positional.end());
+  return evaluate(o, file, false, program_args);
 }
 
 int cmd_eval(const std::vector<std::string>& args) {
