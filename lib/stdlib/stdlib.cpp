@@ -39,6 +39,7 @@ void install_stdlib(VM& vm) {
   install_os(vm);
   install_random(vm);
   install_base64(vm);
+  install_json(vm);
 }
 
 }  // namespace gene
