@@ -31,6 +31,7 @@ enum class Tag : uint8_t {
   Explode,      // internal result of `(... x)`
   EnumMember,   // a member of an enum: name and Int value
   Selector,     // (@ k …): a path of keys applied to a value
+  Regex,        // `#/a+/i`: a pattern and its flags
   Function,     // a closure over a Proto
   NativeFn,
   BoundMethod,

@@ -1,6 +1,7 @@
 // Heap objects that hold data: strings, symbols, arrays, maps, genes, quotes, ranges.
 // Callable and namespace objects live in function.hpp and namespace.hpp.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -141,6 +142,15 @@ struct Selector : Obj {
   void trace(Marker& m) override;
 };
 
+// `#/a+/i` or ($regex …). The regex library compiles the pattern on first use and keeps
+// the result here, out of the runtime's sight.
+struct Regex : Obj {
+  std::string pattern;
+  std::string flags;
+  std::shared_ptr<void> compiled;
+  Regex(std::string p, std::string f) : Obj(Tag::Regex), pattern(std::move(p)), flags(std::move(f)) {}
+};
+
 // ---- typed views (caller checks the tag) ----
 inline String* as_string(Value v) { return static_cast<String*>(v.as.o); }
 inline Symbol* as_symbol(Value v) { return static_cast<Symbol*>(v.as.o); }
@@ -152,6 +162,7 @@ inline Quote* as_quote(Value v) { return static_cast<Quote*>(v.as.o); }
 inline Range* as_range(Value v) { return static_cast<Range*>(v.as.o); }
 inline EnumMember* as_enum_member(Value v) { return static_cast<EnumMember*>(v.as.o); }
 inline Selector* as_selector(Value v) { return static_cast<Selector*>(v.as.o); }
+inline Regex* as_regex(Value v) { return static_cast<Regex*>(v.as.o); }
 
 inline Value value_of(Obj* o) { return make_obj(o->tag, o); }
 
