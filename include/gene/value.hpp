@@ -32,6 +32,8 @@ enum class Tag : uint8_t {
   EnumMember,   // a member of an enum: name and Int value
   Selector,     // (@ k …): a path of keys applied to a value
   Regex,        // `#/a+/i`: a pattern and its flags
+  Date,         // gene/today: a calendar day
+  DateTime,     // gene/now: a wall-clock time
   Function,     // a closure over a Proto
   NativeFn,
   BoundMethod,

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "runtime/datetime.hpp"
 #include "runtime/object.hpp"
 #include "runtime/printer.hpp"
 
@@ -176,6 +177,8 @@ class Printer {
         out_ += r->flags;
         return;
       }
+      case Tag::Date:
+      case Tag::DateTime: out_ += iso_text(v); return;
       case Tag::Selector:
         out_ += "(@";
         for (Value k : as_selector(v)->keys) out_ += " " + gene::repr(k);  // keys are scalars
@@ -276,6 +279,7 @@ const char* kind_name(Tag t) {
     GENE_KIND_NAME(Range) GENE_KIND_NAME(Explode) GENE_KIND_NAME(Function) GENE_KIND_NAME(NativeFn)
     GENE_KIND_NAME(BoundMethod) GENE_KIND_NAME(Class) GENE_KIND_NAME(Instance) GENE_KIND_NAME(Namespace)
     GENE_KIND_NAME(EnumMember) GENE_KIND_NAME(Selector) GENE_KIND_NAME(Regex)
+    GENE_KIND_NAME(Date) GENE_KIND_NAME(DateTime)
 #undef GENE_KIND_NAME
     case Tag::Undef: return "VkVoid";
     case Tag::Placeholder: return "VkPlaceholder";

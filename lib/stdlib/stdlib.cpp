@@ -20,6 +20,7 @@ void install_stdlib(VM& vm) {
       {Tag::Range, "Range"},     {Tag::Explode, "Explode"},     {Tag::Function, "Fn"},
       {Tag::NativeFn, "NativeFn"}, {Tag::BoundMethod, "BoundMethod"}, {Tag::Class, "Class"},
       {Tag::Namespace, "Namespace"}, {Tag::Regex, "Regex"},
+      {Tag::Date, "Date"}, {Tag::DateTime, "DateTime"},
   };
   // Object is the root: methods every value answers (.to_s, .class) live there once.
   Class* object = vm.heap.make<Class>(intern("Object"), nullptr, vm.heap.make<Namespace>(intern("Object"), vm.gene_ns()));
@@ -41,6 +42,7 @@ void install_stdlib(VM& vm) {
   install_base64(vm);
   install_json(vm);
   install_regex(vm);
+  install_time(vm);
 }
 
 }  // namespace gene
