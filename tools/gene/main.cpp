@@ -56,6 +56,18 @@ Options of parse and compile:
   -e CODE, --eval=CODE           use CODE instead of files
   -f FMT, --format=FMT           parse output: pretty (default), compact
 
+Library (besides print, println, math and the methods of each kind):
+  files      gene/File/read write append lines exists, gene/Dir/list exists create,
+             gene/io/read write
+  process    $env name [default], $set_env name value, $cmd_args, gene/os/exec cmd
+  JSON       gene/json/parse s, (v .to_json)
+  regexes    #/re/flags, ($regex part… ^^i), (s =~ re), (s !~ re), (s .match re),
+             (s .scan re), (s .replace re with), (s .split re)
+  time       gene/time/now, gene/now, gene/today, (new Date y m d),
+             (new DateTime y m d h mi s), .year .month .day .hour .minute .second
+             .weekday .to_s (.format "%Y-%m-%d"), (d1 - d2) in seconds
+  other      gene/rand [n], gene/base64/encode s, gene/base64/decode s
+
 Exit status: 0 on success, 1 on any error (the message goes to stderr).
 Environment: GENE_LOG=debug|info|warn sets the log level of diagnostics.
 )";
