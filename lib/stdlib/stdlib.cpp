@@ -43,6 +43,7 @@ void install_stdlib(VM& vm) {
   install_json(vm);
   install_regex(vm);
   install_time(vm);
+  install_serdes(vm);
 }
 
 }  // namespace gene

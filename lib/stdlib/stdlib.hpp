@@ -22,6 +22,7 @@ void install_base64(VM& vm);   // base64.cpp: gene/base64/encode|decode
 void install_json(VM& vm);     // json.cpp: gene/json/parse, .to_json
 void install_regex(VM& vm);    // regex.cpp: $regex, .match (=~, !~), .scan, Regex methods
 void install_time(VM& vm);     // time.cpp: gene/time/now, gene/now, gene/today, Date, DateTime
+void install_serdes(VM& vm);   // serdes.cpp: gene/serdes/serialize, deserialize
 // The program's arguments, as $cmd_args sees them (`gene run FILE a b` -> ["a" "b"]).
 void set_cmd_args(VM& vm, const std::vector<std::string>& args);   // .to_s and .class on every value, then the groups below
 // Methods of builtin values (§17), one installer per file; install_methods calls them.

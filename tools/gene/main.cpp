@@ -66,6 +66,7 @@ Library (besides print, println, math and the methods of each kind):
   time       gene/time/now, gene/now, gene/today, (new Date y m d),
              (new DateTime y m d h mi s), .year .month .day .hour .minute .second
              .weekday .to_s (.format "%Y-%m-%d"), (d1 - d2) in seconds
+  serdes     gene/serdes/serialize v, gene/serdes/deserialize s
   other      gene/rand [n], gene/base64/encode s, gene/base64/decode s
 
 Exit status: 0 on success, 1 on any error (the message goes to stderr).
