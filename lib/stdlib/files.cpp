@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "runtime/symbol.hpp"
 #include "stdlib/method_support.hpp"
 #include "stdlib/stdlib.hpp"
 
@@ -39,6 +40,8 @@ FilePtr open_file(VM& vm, const std::string& path, const char* mode, const char*
 std::string read_all(VM& vm, const std::string& path) {
   FilePtr f = open_file(vm, path, "rb", "read file");
   std::string text;
+  struct stat st;
+  if (fstat(fileno(f.get()), &st) == 0 && st.st_size > 0) text.reserve(static_cast<size_t>(st.st_size));
   char buf[65536];
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
@@ -55,7 +58,7 @@ Value write_with(VM& vm, CallArgs& a, const char* mode, const char* fn) {
   return make_nil();
 }
 
-Value read(VM& vm, CallArgs& a) { return vm.heap.string_value(read_all(vm, path_arg(vm, a, "read"))); }
+Value read(VM& vm, CallArgs& a) { return vm.heap.adopt_string(read_all(vm, path_arg(vm, a, "read"))); }
 Value write(VM& vm, CallArgs& a) { return write_with(vm, a, "wb", "write"); }
 Value append(VM& vm, CallArgs& a) { return write_with(vm, a, "ab", "append"); }
 
@@ -108,13 +111,15 @@ const NativeEntry kFile[] = {
 const NativeEntry kDir[] = {
     {"list", dir_list, 1, 1}, {"exists", exists_as<is_dir>, 1, 1}, {"create", dir_create, 1, 1},
 };
-const NativeEntry kIo[] = {{"read", read, 1, 1}, {"write", write, 2, 2}};
 }  // namespace
 
 void install_files(VM& vm) {
-  define_natives(vm, child_namespace(vm, vm.gene_ns(), "File"), kFile);
+  Namespace* file = child_namespace(vm, vm.gene_ns(), "File");
+  define_natives(vm, file, kFile);
   define_natives(vm, child_namespace(vm, vm.gene_ns(), "Dir"), kDir);
-  define_natives(vm, child_namespace(vm, vm.gene_ns(), "io"), kIo);
+  // gene/io/read and write (§16) are the very same function objects.
+  Namespace* io = child_namespace(vm, vm.gene_ns(), "io");
+  for (const char* name : {"read", "write"}) io->define(intern(name), *file->members.find(intern(name)));
 }
 
 }  // namespace gene

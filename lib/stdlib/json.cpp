@@ -23,7 +23,9 @@ Value to_gene(VM& vm, dom::element e) {
   switch (e.type()) {
     case dom::element_type::ARRAY: {
       Root arr(vm.heap, new_array(vm));
-      for (dom::element x : dom::array(e)) {
+      dom::array items(e);
+      as_array(arr.value)->items.reserve(items.size());
+      for (dom::element x : items) {
         Value v = to_gene(vm, x);
         as_array(arr.value)->items.push_back(v);
       }
@@ -145,7 +147,7 @@ class Writer {
 Value to_json(VM& vm, CallArgs& a) {
   Writer w(vm);
   w.value(a.self, 0);
-  return vm.heap.string_value(w.out);
+  return vm.heap.adopt_string(std::move(w.out));
 }
 
 const NativeEntry kJson[] = {{"parse", parse, 1, 1}};

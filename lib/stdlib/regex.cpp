@@ -164,7 +164,7 @@ Value substitute(VM& vm, std::string_view s, const pcre2_code* code, const std::
                               reinterpret_cast<PCRE2_UCHAR*>(out.data()), &len);
     if (rc >= 0) {
       out.resize(len);
-      return vm.heap.string_value(out);
+      return vm.heap.adopt_string(std::move(out));
     }
     if (rc != PCRE2_ERROR_NOMEMORY) vm.raise(fmt::format("Regex replace failed for '{}': {}", with, pcre2_message(rc)));
     out.resize(len);  // the length it needs
@@ -184,7 +184,7 @@ Value replace_with_fn(VM& vm, std::string_view s, const pcre2_code* code, Value 
     last = ov[1];
   });
   out.append(s, last);
-  return vm.heap.string_value(out);
+  return vm.heap.adopt_string(std::move(out));
 }
 
 // ($regex "a" x ^^i): the to_s of the parts joined into one pattern, compiled now so that a
