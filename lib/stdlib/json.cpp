@@ -50,12 +50,19 @@ Value to_gene(VM& vm, dom::element e) {
   return make_nil();
 }
 
+// Every object the conversion makes ends up in the result: a collection in the middle of
+// it would find no garbage, only mark the whole heap again.
+Value convert(VM& vm, dom::element root) {
+  GcPause pause(vm.heap);
+  return to_gene(vm, root);
+}
+
 Value parse(VM& vm, CallArgs& a) {
   const std::string& text = string_arg(vm, a, 0, "parse", "a JSON string");
   static dom::parser parser;  // keeps its buffers between calls
   dom::element root;
   auto err = parser.parse(text.data(), text.size()).get(root);
-  if (!err) return to_gene(vm, root);
+  if (!err) return convert(vm, root);
   json::JsonScan scan = json::scan(text);
   if (scan.found) vm.raise(fmt::format("Invalid JSON at byte offset {}: {}", scan.offset, scan.reason));
   if (!scan.long_int_ends.empty()) {
@@ -67,7 +74,7 @@ Value parse(VM& vm, CallArgs& a) {
       from = end;
     }
     patched.append(text, from);
-    if (!(err = parser.parse(patched).get(root))) return to_gene(vm, root);
+    if (!(err = parser.parse(patched).get(root))) return convert(vm, root);
   }
   vm.raise(fmt::format("Invalid JSON: {}", simdjson::error_message(err)));
 }
@@ -123,22 +130,31 @@ class Writer {
     out.push_back('}');
   }
 
+  static bool plain(char ch) { return static_cast<unsigned char>(ch) >= 0x20 && ch != '"' && ch != '\\'; }
+
+  // Runs of bytes that need no escape are copied at once.
   void string(std::string_view s) {
     out.push_back('"');
-    for (char ch : s) {
-      unsigned char c = static_cast<unsigned char>(ch);
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-          if (c < 0x20) fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-          else out.push_back(ch);
-      }
+    for (size_t i = 0; i < s.size();) {
+      size_t run = i;
+      while (run < s.size() && plain(s[run])) ++run;
+      out.append(s, i, run - i);
+      if (run == s.size()) break;
+      escape(s[run]);
+      i = run + 1;
     }
     out.push_back('"');
+  }
+
+  void escape(char ch) {
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned char>(ch));
+    }
   }
 
   VM& vm_;
