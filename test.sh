@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite:
-#  1. the release build's unit, CLI, REPL, conformance (interp, no-opt and gc-stress) and
+#  1. the release build's unit, CLI, REPL, conformance (interp, no-opt, gc-stress and the JIT
+#     configurations jit, jit-gc-stress and jit-mid) and
 #     differential tests;
-#  2. the same suite in a build with AddressSanitizer (leak checking included) and UBSan,
+#  2. the same suite (JIT tier included) in a build with AddressSanitizer (leak checking
+#     included) and UBSan,
 #     compiled with clang when it is installed, which also builds the libFuzzer targets;
 #  3. a short fuzz run of each target (GENE_FUZZ_SECONDS, default 30 s each) from a fixed
 #     seed (GENE_FUZZ_SEED, default 1), so that a CI run replays what a local run checked;
@@ -28,7 +30,7 @@ run_suite build -DCMAKE_BUILD_TYPE=Release
 [ "${GENE_SKIP_SANITIZE:-0}" = "1" ] && exit 0
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-san_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DGENE_SANITIZE=address,undefined -DGENE_JIT=OFF -DGENE_BUILD_BENCHMARKS=OFF)
+san_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DGENE_SANITIZE=address,undefined -DGENE_BUILD_BENCHMARKS=OFF)
 fuzz=0
 if command -v clang++-19 >/dev/null 2>&1; then
   san_args+=(-DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 -DGENE_FUZZ=ON)
@@ -41,4 +43,7 @@ if [ "$fuzz" = "1" ] && [ "${GENE_SKIP_FUZZ:-0}" != "1" ]; then
     GENE_FUZZ_BUILD="$PWD/build-sanitize" test/fuzz/run.sh "$target" "${GENE_FUZZ_SECONDS:-30}" \
       -seed="${GENE_FUZZ_SEED:-1}"
   done
+  # fuzz_eval again, comparing the interpreter with everything compiled by the JIT tier.
+  GENE_FUZZ_JIT=1 GENE_JIT_PLUGIN="$PWD/build-sanitize/libgene-jit.so" GENE_FUZZ_BUILD="$PWD/build-sanitize" \
+    test/fuzz/run.sh fuzz_eval "${GENE_FUZZ_SECONDS:-30}" -seed="${GENE_FUZZ_SEED:-1}"
 fi

@@ -1,15 +1,19 @@
 // The one Value type: a 16-byte tag + payload, passed by value.
 // Every access goes through the inline API below so the representation can change.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 namespace gene {
 
 struct Obj;
 
 // Immediate kinds come first; everything from String on lives on the heap (payload is Obj*).
-enum class Tag : uint8_t {
+// A whole word: the tag is stored with the same width the next reader loads it with, so the
+// store forwards (a 1-byte store then an 8- or 16-byte load stalls for several ns).
+enum class Tag : uint64_t {
   Nil,
   Void,         // result of `void`-like internals; prints as `void`
   Undef,        // internal: a parameter that received no argument
@@ -57,6 +61,17 @@ struct Value {
   } as{0};
 };
 static_assert(sizeof(Value) == 16, "Value must stay two words");
+// The JIT reads and writes these two words directly.
+static_assert(offsetof(Value, tag) == 0 && offsetof(Value, as) == 8, "tag word, then payload word");
+static_assert(std::is_trivially_copyable_v<Value>, "Values are copied as plain bytes");
+
+// Copies a Value as two 8-byte words, the widths its producers store it with: a 16-byte
+// vector copy can't be store-forwarded from them. For hot paths; elsewhere plain `=` is fine.
+inline void copy_value(Value& dst, const Value& src) {
+  // Field by field: as dst may alias src, the compiler keeps them two moves.
+  dst.tag = src.tag;
+  dst.as.i = src.as.i;
+}
 
 // ---- constructors ----
 inline Value make_nil() { return Value{}; }

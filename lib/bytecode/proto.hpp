@@ -54,6 +54,9 @@ struct MethodCache {
   Value method;
 };
 
+// The jit_trigger of new protos: the JIT threshold when a VM runs with --jit, else never.
+extern uint64_t g_jit_default_trigger;
+
 struct Proto : Obj {
   std::vector<Instr> code;
   std::vector<SourcePos> positions;  // one per instruction
@@ -90,7 +93,10 @@ struct Proto : Obj {
   Obj* owner = nullptr;         // the class a method was defined in (for super)
 
   uint64_t call_count = 0;      // calls, for the JIT's hotness threshold
-  void* jit_entry = nullptr;    // native code once the JIT tier compiles this proto
+  // A call or back edge whose count passes this asks the JIT tier: to compile the proto,
+  // or (0 once compiled) to enter its native code. UINT64_MAX: never.
+  uint64_t jit_trigger = g_jit_default_trigger;
+  void* jit_entry = nullptr;    // native code (a jit::Entry) once the JIT tier compiled it
 
   Proto() : Obj(Tag::Proto) {}
   void trace(Marker& m) override {

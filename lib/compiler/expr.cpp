@@ -297,7 +297,7 @@ void Compiler::map_literal(Map* m, int dst) {
   emit_abc(Op::NEWMAP, work, 0, 0);
   for (auto& [key, value] : m->map.entries()) {
     int v = expr_any(value);
-    emit_abc(Op::SETPROP, work, symbol_constant(key), v);
+    emit_abc(Op::SETPROP, work, symbol_constant(key.to_symbol()), v);
     free_to(work + 1);
   }
   emit_abc(Op::MOVE, r, work, 0);
@@ -319,7 +319,7 @@ void Compiler::data_gene(Value type_value, bool type_is_constant, Form& f, int d
   if (f.props) {
     for (auto& [key, value] : f.props->entries()) {
       int v = expr_any(value);
-      emit_abc(Op::SETPROP, work, symbol_constant(key), v);
+      emit_abc(Op::SETPROP, work, symbol_constant(key.to_symbol()), v);
       free_to(work + 1);
     }
   }

@@ -211,7 +211,7 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
       emit_abc(Op::NEWMAP, props, 0, 0);
       for (auto& [k, v] : f.props->entries()) {
         int rv = expr_any(v);
-        emit_abc(Op::SETPROP, props, symbol_constant(k), rv);
+        emit_abc(Op::SETPROP, props, symbol_constant(k.to_symbol()), rv);
         free_to(props + 1);
       }
     } else {
@@ -227,7 +227,7 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
     emit_abc(Op::NEWMAP, props, 0, 0);
     for (auto& [k, v] : f.props->entries()) {
       int rv = expr_any(v);
-      emit_abc(Op::SETPROP, props, symbol_constant(k), rv);
+      emit_abc(Op::SETPROP, props, symbol_constant(k.to_symbol()), rv);
       free_to(props + 1);
     }
     for (size_t i = first_arg; i < f.args.size(); ++i) expr(f.args[i], alloc_reg());
@@ -240,7 +240,7 @@ void Compiler::call_args(int window, Form& f, size_t first_arg, Op op, int c_ope
       emit_abc(Op::NEWMAP, props, 0, 0);
       for (auto& [k, v] : f.props->entries()) {
         int rv = expr_any(v);
-        emit_abc(Op::SETPROP, props, symbol_constant(k), rv);
+        emit_abc(Op::SETPROP, props, symbol_constant(k.to_symbol()), rv);
         free_to(props + 1);
       }
       b |= kPropsFlag;

@@ -36,7 +36,7 @@ void Compiler::quoted_args(int window, Form& f) {
     for (auto& [k, v] : f.props->entries()) {
       int t = alloc_reg();
       load_constant(v, t);
-      emit_abc(Op::SETPROP, props, symbol_constant(k), t);
+      emit_abc(Op::SETPROP, props, symbol_constant(k.to_symbol()), t);
       free_to(t);
     }
   }

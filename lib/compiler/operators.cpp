@@ -165,8 +165,10 @@ void Compiler::arith(Symbol* op, Form& f, int dst) {
       return;
     }
     if (op == S.slash) return binary(Op::DIV, make_int(1), args[0], dst);
-    // (+ a) and (* a) are a itself, checked to be a number by adding the identity.
-    return binary(arith_op(S, op), args[0], make_int(op == S.plus ? 0 : 1), dst);
+    // (+ a) and (* a) are a itself, checked to be a number by applying an identity. For +
+    // that is a - 0: a + 0 would turn -0.0 into 0.0.
+    if (op == S.plus) return binary(Op::SUB, args[0], make_int(0), dst);
+    return binary(Op::MUL, args[0], make_int(1), dst);
   }
   Value folded;
   if (n == 2 && fold_constant(op, args[0], args[1], &folded)) return load_constant(folded, dst);

@@ -61,6 +61,14 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
   }
   return compare_slow(vm, op, a, b);
 }
+// The element of Array o at Int k when k is in range, else nullptr: the inline path of
+// .get/.set, ./ and $set with an Int key.
+inline Value* array_slot(Value o, Value k) {
+  if (o.tag != Tag::Array || !is_int(k)) return nullptr;
+  auto& items = as_array(o)->items;
+  return static_cast<uint64_t>(as_int(k)) < items.size() ? &items[static_cast<size_t>(as_int(k))] : nullptr;
+}
+
 // The props of a map or an instance: the receivers whose member reads use entry hints.
 PropMap* prop_map_of(Value o) {
   if (o.tag == Tag::Instance) return &as_instance(o)->props;
@@ -70,11 +78,11 @@ PropMap* prop_map_of(Value o) {
 
 // Objects built by the same code keep their keys in the same order, so the entry index
 // where a site last found its key usually holds it again: no shapes needed.
-std::pair<Symbol*, Value>* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
+PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
   if (k >= p->prop_hints.size()) return nullptr;
   uint32_t at = p->prop_hints[k];
   auto& entries = pm.entries();
-  if (at < entries.size() && entries[at].first == as_symbol(p->constants[k])) return &entries[at];
+  if (at < entries.size() && entries[at].first == PropKey(as_symbol(p->constants[k]))) return &entries[at];
   return nullptr;
 }
 
@@ -159,7 +167,7 @@ bool VM::unwind_to_handler(const GeneError& e, size_t entry_frame) {
   return true;
 }
 
-template <bool kProfiled, bool kCaches>
+template <bool kProfiled, bool kCaches, bool kStep>
 Value VM::run_frames(size_t entry_frame) {
   // Only f, R and pc live in registers; constants, the closure and the proto are read
   // through f, so that the hot state of the dispatch loop stays out of memory.
@@ -168,7 +176,8 @@ Value VM::run_frames(size_t entry_frame) {
   const Instr* pc = f->pc;
   DecodedInstr i;
   (void)entry_frame;
-  // Inline caches are on unless --no-opt; the profiled loop decides at run time.
+  // Inline caches are on unless --no-opt; the profiled loop decides at run time. The
+  // keyed-access fast paths follow it too, so that --no-opt checks them against get_key.
   const bool caches = kProfiled ? compile_options.optimize : kCaches;
 
 // Reloads the cached state of the current frame after a call or return.
@@ -182,6 +191,14 @@ Value VM::run_frames(size_t entry_frame) {
 #define K (f->k)
 // Slow paths may raise or collect: the frame must know where it is.
 #define SAVE_PC() (f->pc = pc)
+// The top frame's proto passed its JIT trigger: compile it, or enter its native code.
+// Not in step mode (compiled code's generic path).
+#define JIT_CHECK()                                                                      \
+  do {                                                                                   \
+    if constexpr (!kStep) {                                                              \
+      if (GENE_UNLIKELY(f->proto->call_count > f->proto->jit_trigger)) goto jit_hot;     \
+    }                                                                                    \
+  } while (0)
 
 #if GENE_COMPUTED_GOTO
   static void* const kLabels[] = {
@@ -189,23 +206,41 @@ Value VM::run_frames(size_t entry_frame) {
 #include "bytecode/opcodes.def"
 #undef OPCODE
   };
-#define DISPATCH()                                                                                   \
+#define NEXT()                                                                                       \
   do {                                                                                               \
     if constexpr (kProfiled) profiler->step(f->proto, pc, frame_count_, heap.objects_allocated_total()); \
     i.load(pc++);                                                                                    \
     goto* kLabels[i.opcode()];                                                                       \
   } while (0)
+// In step mode, the end of the one instruction: the top frame keeps its pc.
+#define DISPATCH()                  \
+  do {                              \
+    if constexpr (kStep) {          \
+      f->pc = pc;                   \
+      return Value{};               \
+    }                               \
+    NEXT();                         \
+  } while (0)
 #define CASE(name) L_##name : i.opaque();
-  DISPATCH();
+  JIT_CHECK();
+  NEXT();
 #else
-#define DISPATCH() goto dispatch
+#define DISPATCH()                  \
+  do {                              \
+    if constexpr (kStep) {          \
+      f->pc = pc;                   \
+      return Value{};               \
+    }                               \
+    goto dispatch;                  \
+  } while (0)
 #define CASE(name) case Op::name:
+  JIT_CHECK();
 dispatch:
   i.load(pc++);
   switch (static_cast<Op>(i.opcode())) {
 #endif
 
-  CASE(MOVE) { R[i.a()] = R[i.b()]; DISPATCH(); }
+  CASE(MOVE) { copy_value(R[i.a()], R[i.b()]); DISPATCH(); }
   CASE(LOADK) { R[i.a()] = K[i.bx()]; DISPATCH(); }
   CASE(LOADI) { R[i.a()] = make_int(i.sbx()); DISPATCH(); }
   CASE(LOADNIL) {
@@ -214,8 +249,8 @@ dispatch:
   }
   CASE(LOADBOOL) { R[i.a()] = make_bool(i.b() != 0); DISPATCH(); }
   CASE(LOADSELF) { R[i.a()] = f->self; DISPATCH(); }
-  CASE(GETUPVAL) { R[i.a()] = *f->closure->upvals[i.b()]->loc; DISPATCH(); }
-  CASE(SETUPVAL) { *f->closure->upvals[i.b()]->loc = R[i.a()]; DISPATCH(); }
+  CASE(GETUPVAL) { copy_value(R[i.a()], *f->closure->upvals[i.b()]->loc); DISPATCH(); }
+  CASE(SETUPVAL) { copy_value(*f->closure->upvals[i.b()]->loc, R[i.a()]); DISPATCH(); }
 // The global of cache C through its inline cache (valid while no namespace changed shape).
 #define GLOBAL_VIA_CACHE(dest, cache_index, name)                                                    \
   do {                                                                                               \
@@ -327,8 +362,15 @@ dispatch:
     DISPATCH();
   }
   CASE(NEG) {
-    SAVE_PC();
-    R[i.a()] = negate(*this, R[i.b()]);
+    Value a = R[i.b()];
+    if (is_float(a)) {
+      R[i.a()] = make_float(-as_float(a));
+    } else if (is_int(a) && as_int(a) != INT64_MIN) {
+      R[i.a()] = make_int(-as_int(a));
+    } else {
+      SAVE_PC();
+      R[i.a()] = negate(*this, a);  // overflow and non-numbers
+    }
     DISPATCH();
   }
   CASE(NOT) { R[i.a()] = make_bool(!is_truthy(R[i.b()])); DISPATCH(); }
@@ -413,8 +455,13 @@ dispatch:
     DISPATCH();
   }
   CASE(LOOP) {
-    ++f->proto->loop_counters[i.a()];
     pc += i.sbx();
+    if constexpr (!kStep) {
+      // A hot loop enters native code at its header (on-stack replacement).
+      if (GENE_UNLIKELY(++f->proto->loop_counters[i.a()] > f->proto->jit_trigger)) goto jit_hot_loop;
+    } else {
+      ++f->proto->loop_counters[i.a()];
+    }
     DISPATCH();
   }
   CASE(JMPIFDEF) {
@@ -453,6 +500,7 @@ dispatch:
       f->k = np->constants.data();                                                                 \
       R = nb;                                                                                      \
       pc = f->pc;                                                                                  \
+      JIT_CHECK();                                                                                 \
       DISPATCH();                                                                                  \
     }                                                                                              \
   } while (0)
@@ -471,6 +519,7 @@ dispatch:
     if (R[i.a()].tag == Tag::Function) {
       push_frame_for_closure(as_closure(R[i.a()]), R + i.a() + 1, i.b(), nullptr, make_nil(), 0);
       LOAD_FRAME();
+      JIT_CHECK();
     } else {
       R[i.a()] = call_value_slow(R[i.a()], R + i.a() + 1, i.b(), nullptr, make_nil(), f);
     }
@@ -496,6 +545,7 @@ dispatch:
         if (!np->simple_params) bind_rooted(np, R, n, props);
         f->k = np->constants.data();
         pc = f->pc;
+        JIT_CHECK();
         DISPATCH();
       }
     }
@@ -503,12 +553,13 @@ dispatch:
     // this instruction returns its value.
     invoke(R + i.a(), n, props, make_nil(), 0);
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(AGET) {
-    Value a = R[i.b()], k = R[i.c()];
-    if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
-      R[i.a()] = as_array(a)->items[static_cast<size_t>(as_int(k))];
+    Value a = R[i.b()];
+    if (Value* e = array_slot(a, R[i.c()])) {
+      copy_value(R[i.a()], *e);
     } else {
       SAVE_PC();
       R[i.a()] = call_method(a, intern("get"), R + i.c(), 1);
@@ -516,9 +567,9 @@ dispatch:
     DISPATCH();
   }
   CASE(ASET) {
-    Value a = R[i.b()], k = R[i.c()];
-    if (a.tag == Tag::Array && is_int(k) && static_cast<uint64_t>(as_int(k)) < as_array(a)->items.size()) {
-      as_array(a)->items[static_cast<size_t>(as_int(k))] = R[i.c() + 1];
+    Value a = R[i.b()];
+    if (Value* e = array_slot(a, R[i.c()])) {
+      copy_value(*e, R[i.c() + 1]);
       R[i.a()] = a;
     } else {
       SAVE_PC();
@@ -532,6 +583,7 @@ dispatch:
     if (callee.tag == Tag::Function) {
       push_frame_for_closure(as_closure(callee), R + i.a() + 1, i.b(), nullptr, f->self, 0);
       LOAD_FRAME();
+      JIT_CHECK();
     } else {
       R[i.a()] = call_value_slow(callee, R + i.a() + 1, i.b(), nullptr, f->self, f);
     }
@@ -554,12 +606,14 @@ dispatch:
         f->self = receiver;
         f->k = np->constants.data();
         pc = f->pc;
+        JIT_CHECK();
         DISPATCH();
       }
     }
     if (m->tag == Tag::Function) {
       push_frame_for_closure(as_closure(*m), R + i.a() + 1, i.b(), nullptr, receiver, 0);
       LOAD_FRAME();
+      JIT_CHECK();
     } else {
       R[i.a()] = call_value_slow(*m, R + i.a() + 1, i.b(), nullptr, receiver, f);
     }
@@ -573,12 +627,14 @@ dispatch:
     SAVE_PC();
     invoke(R + i.a(), i.b(), props, make_nil(), 0);
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(CALLA) {
     SAVE_PC();
     spread_call(R + i.a(), static_cast<SpreadCall>(i.b()), i.b() == static_cast<uint16_t>(SpreadCall::Method) ? as_symbol(K[i.c()]) : nullptr);
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(CALLM) {
@@ -595,9 +651,11 @@ dispatch:
       R[i.a()] = *m;  // the method takes the receiver's slot; self keeps the receiver
       invoke(R + i.a(), n, R[i.a() + 1 + n], receiver, 0);
       LOAD_FRAME();
+      JIT_CHECK();
     } else if (m->tag == Tag::Function) {
       push_frame_for_closure(as_closure(*m), R + i.a() + 1, n, nullptr, receiver, 0);
       LOAD_FRAME();
+      JIT_CHECK();
     } else {
       R[i.a()] = call_value_slow(*m, R + i.a() + 1, n, nullptr, receiver, f);
     }
@@ -605,7 +663,7 @@ dispatch:
   }
   // The value goes straight to the callee slot of the caller's window, R[-1].
   CASE(RET) {
-    R[-1] = R[i.a()];
+    copy_value(R[-1], R[i.a()]);
     goto do_return;
   }
   CASE(RETNIL) {
@@ -614,21 +672,15 @@ dispatch:
   }
 do_return : {
   uint32_t flags = f->flags;
-  if (GENE_UNLIKELY(flags != 0)) {
-    if (flags & kFrameHandlers)
-      while (!handlers_.empty() && handlers_.back().frame + 1 >= frame_count_) handlers_.pop_back();
-    if (flags & kFrameConstruct) R[-1] = f->self;
-    if ((flags & kFrameCaptured) && !(flags & kFrameModule) && open_upvals_ && open_upvals_->loc >= R)
-      close_upvalues(R);
-    if (flags & kFrameToNative) {
-      --frame_count_;
-      return R[-1];
-    }
+  if (GENE_UNLIKELY(flags != 0) && settle_return(f)) {
+    --frame_count_;
+    return R[-1];
   }
   --frame_count_;
   --f;
   R = f->base;
   pc = f->pc;
+  JIT_CHECK();
   DISPATCH();
 }
   CASE(CLOSURE) {
@@ -699,9 +751,9 @@ do_return : {
   CASE(GETMEMBER) {
     Value o = R[i.b()];
     if (PropMap* pm = prop_map_of(o)) {
-      std::pair<Symbol*, Value>* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
+      PropMap::Entry* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
       if (GENE_LIKELY(e != nullptr)) {
-        R[i.a()] = e->second;
+        copy_value(R[i.a()], e->second);
       } else {
         R[i.a()] = read_prop(*pm, f->proto, i.c());
       }
@@ -717,9 +769,9 @@ do_return : {
   CASE(SETMEMBER) {
     Value o = R[i.a()];
     if (PropMap* pm = caches ? prop_map_of(o) : nullptr) {
-      std::pair<Symbol*, Value>* e = prop_entry_hint(*pm, f->proto, i.b());
+      PropMap::Entry* e = prop_entry_hint(*pm, f->proto, i.b());
       if (GENE_LIKELY(e != nullptr)) {
-        e->second = R[i.c()];
+        copy_value(e->second, R[i.c()]);
         DISPATCH();
       }
     }
@@ -731,7 +783,7 @@ do_return : {
   CASE(GETINDEX) {
     Value o = R[i.b()];
     if (o.tag == Tag::Array && i.sc() >= 0 && static_cast<size_t>(i.sc()) < as_array(o)->items.size()) {
-      R[i.a()] = as_array(o)->items[static_cast<size_t>(i.sc())];
+      copy_value(R[i.a()], as_array(o)->items[static_cast<size_t>(i.sc())]);
     } else {
       SAVE_PC();
       R[i.a()] = get_index(*this, o, i.sc());
@@ -741,7 +793,7 @@ do_return : {
   CASE(SETINDEX) {
     Value o = R[i.a()];
     if (o.tag == Tag::Array && i.sb() >= 0 && static_cast<size_t>(i.sb()) < as_array(o)->items.size()) {
-      as_array(o)->items[static_cast<size_t>(i.sb())] = R[i.c()];
+      copy_value(as_array(o)->items[static_cast<size_t>(i.sb())], R[i.c()]);
     } else {
       SAVE_PC();
       set_index(*this, o, i.sb(), R[i.c()]);
@@ -749,12 +801,20 @@ do_return : {
     DISPATCH();
   }
   CASE(GETKEY) {
+    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {
+      copy_value(R[i.a()], *e);
+      DISPATCH();
+    }
     SAVE_PC();
     Value v = get_key(*this, R[i.b()], R[i.c()]);
     R[i.a()] = is_undef(v) ? make_nil() : v;
     DISPATCH();
   }
   CASE(GETKEYU) {
+    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {
+      copy_value(R[i.a()], *e);
+      DISPATCH();
+    }
     SAVE_PC();
     R[i.a()] = get_key(*this, R[i.b()], R[i.c()]);
     DISPATCH();
@@ -804,12 +864,14 @@ do_return : {
     SAVE_PC();
     construct(R + i.a(), i.b() & kArgCountMask, (i.b() & kPropsFlag) ? R[i.a() + 1 + (i.b() & kArgCountMask)] : make_nil());
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(SUPER) {
     SAVE_PC();
     call_super(R + i.a(), i.b() & kArgCountMask, (i.b() & kPropsFlag) ? R[i.a() + 1 + (i.b() & kArgCountMask)] : make_nil(), f);
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(ISA) {
@@ -854,6 +916,7 @@ do_return : {
     int n = i.b() & kArgCountMask;
     invoke(R + i.a(), n, (i.b() & kPropsFlag) ? R[i.a() + 1 + n] : make_nil(), make_nil(), kFrameMacro);
     LOAD_FRAME();
+    JIT_CHECK();
     DISPATCH();
   }
   CASE(CALLMACROM) {
@@ -865,6 +928,7 @@ do_return : {
       R[i.a()] = m;  // the method takes the receiver's slot; self keeps the receiver
       invoke(R + i.a(), n, (i.b() & kPropsFlag) ? R[i.a() + 1 + n] : make_nil(), receiver, kFrameMacro);
       LOAD_FRAME();
+      JIT_CHECK();
     } else {
       ++pc;  // an ordinary method: its arguments are evaluated next, then CALLM
     }
@@ -919,6 +983,10 @@ do_return : {
     DISPATCH();
   }
   CASE(SETKEY) {
+    if (Value* e = caches ? array_slot(R[i.a()], R[i.b()]) : nullptr) {
+      copy_value(*e, R[i.c()]);
+      DISPATCH();
+    }
     SAVE_PC();
     set_key(*this, R[i.a()], R[i.b()], R[i.c()]);
     DISPATCH();
@@ -940,9 +1008,37 @@ do_return : {
   }
 #endif
   raise("internal error: bad opcode");
+
+  // ---- the JIT tier: tier-up, OSR and native code's way back ----
+jit_hot_loop:
+  __attribute__((unused));
+  SAVE_PC();
+  if (jit_ready(f->proto, true)) {
+    jit_->count_osr_entry();
+    goto enter_native;
+  }
+  DISPATCH();
+jit_hot:
+  __attribute__((unused));
+  SAVE_PC();
+  if (jit_ready(f->proto, false)) goto enter_native;
+  DISPATCH();
+enter_native:
+  __attribute__((unused));
+  if constexpr (!kStep) {
+    uint32_t status = reinterpret_cast<jit::Entry>(f->proto->jit_entry)(this, f);
+    if (status == jit::kExit) return frames_[frame_count_].base[-1];
+    if (status == jit::kThrow) rethrow_jit_error();
+    LOAD_FRAME();
+    if (status == jit::kReturned || status == jit::kContinue) JIT_CHECK();
+    DISPATCH();
+  }
+  return Value{};
 #undef LOAD_FRAME
 #undef SAVE_PC
+#undef JIT_CHECK
 #undef K
+#undef NEXT
 #undef DISPATCH
 #undef CASE
 }
@@ -950,6 +1046,44 @@ do_return : {
 template Value VM::run_frames<false, true>(size_t);
 template Value VM::run_frames<false, false>(size_t);
 template Value VM::run_frames<true, true>(size_t);
+
+bool VM::settle_return(Frame* f) {
+  uint32_t flags = f->flags;
+  Value* R = f->base;
+  if (flags & kFrameHandlers)
+    while (!handlers_.empty() && handlers_.back().frame + 1 >= frame_count_) handlers_.pop_back();
+  if (flags & kFrameConstruct) R[-1] = f->self;
+  if ((flags & kFrameCaptured) && !(flags & kFrameModule) && open_upvals_ && open_upvals_->loc >= R)
+    close_upvalues(R);
+  return flags & kFrameToNative;
+}
+
+bool VM::jit_ready(Proto* p, bool loop) {
+  if (!jit_) {
+    p->jit_trigger = UINT64_MAX;  // a proto made while another VM ran with --jit
+    return false;
+  }
+  if (!p->jit_entry) jit_->compile(p, loop);
+  return p->jit_entry != nullptr;
+}
+
+int64_t VM::jit_step(Frame* f, uint32_t index) {
+  const Instr* code = f->proto->code.data();
+  f->pc = code + index;
+  size_t depth = frame_count_;
+  Closure* closure = f->closure;
+  try {
+    if (compile_options.optimize) run_frames<false, true, true>(0);
+    else run_frames<false, false, true>(0);
+  } catch (...) {
+    jit_->pending = std::current_exception();
+    return -static_cast<int64_t>(jit::kThrow);
+  }
+  if (frame_count_ != depth || f->closure != closure) return -static_cast<int64_t>(jit::kContinue);
+  return f->pc - code;
+}
+
+void VM::rethrow_jit_error() { std::rethrow_exception(std::exchange(jit_->pending, nullptr)); }
 
 void VM::report_profile(FILE* out) {
   if (profiler) profiler->report(out, heap.objects_allocated_total(), heap.collections());

@@ -93,15 +93,11 @@ void set_index(VM& vm, Value obj, int64_t index, Value v) {
   (*items)[static_cast<size_t>(i)] = v;
 }
 
-Symbol* key_symbol(VM& vm, Value key) {
+PropKey key_of(VM& vm, Value key) {
   switch (key.tag) {
     case Tag::String: return intern(as_string(key)->data);
     case Tag::Symbol: return as_symbol(key);
-    case Tag::Int: {
-      char buf[24];
-      auto r = std::to_chars(buf, buf + sizeof buf, as_int(key));
-      return intern(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
-    }
+    case Tag::Int: return PropKey::fits(as_int(key)) ? PropKey::of_int(as_int(key)) : intern(std::to_string(as_int(key)));
     default: vm.raise(fmt::format("A key must be a string, symbol or int, got {}", repr(key)));
   }
 }
@@ -114,11 +110,11 @@ Value get_key(VM& vm, Value obj, Value key) {
   }
   const Value* v = nullptr;
   switch (obj.tag) {
-    case Tag::Map: v = as_map(obj)->map.find(key_symbol(vm, key)); break;
-    case Tag::Gene: v = as_gene(obj)->props.find(key_symbol(vm, key)); break;
-    case Tag::Namespace: v = as_namespace(obj)->members.find(key_symbol(vm, key)); break;
-    case Tag::Class: v = as_class(obj)->members->members.find(key_symbol(vm, key)); break;
-    case Tag::Instance: v = as_instance(obj)->props.find(key_symbol(vm, key)); break;
+    case Tag::Map: v = as_map(obj)->map.find(key_of(vm, key)); break;
+    case Tag::Gene: v = as_gene(obj)->props.find(key_of(vm, key)); break;
+    case Tag::Namespace: v = as_namespace(obj)->members.find(key_of(vm, key)); break;
+    case Tag::Class: v = as_class(obj)->members->members.find(key_of(vm, key)); break;
+    case Tag::Instance: v = as_instance(obj)->props.find(key_of(vm, key)); break;
     default: break;
   }
   return v ? *v : make_undef();
@@ -126,7 +122,12 @@ Value get_key(VM& vm, Value obj, Value key) {
 
 void set_key(VM& vm, Value obj, Value key, Value v) {
   if (is_int(key) && (obj.tag == Tag::Array || obj.tag == Tag::Gene)) return set_index(vm, obj, as_int(key), v);
-  set_member(vm, obj, key_symbol(vm, key), v);
+  PropKey k = key_of(vm, key);
+  if (obj.tag == Tag::Map) {  // the common case, and Int keys need no symbol
+    as_map(obj)->map.set(k, v);
+    return;
+  }
+  set_member(vm, obj, k.to_symbol(), v);
 }
 
 Value apply_selector(VM& vm, Selector* sel, Value target) {
@@ -163,9 +164,10 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
     return value_of(p);
   };
   if (coll.tag == Tag::Map) {
+    out->items.reserve(as_map(coll)->map.size());
     for (auto& [k, v] : as_map(coll)->map.entries()) {
       if (pairs) {
-        Value ks = vm.heap.string_value(k->name);
+        Value ks = vm.heap.string_value(k.name());
         out->items.push_back(ks);
         out->items.back() = pair(ks, v);
       } else {
@@ -174,6 +176,7 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
     }
   } else if (coll.tag == Tag::String) {
     const std::string& s = as_string(coll)->data;
+    out->items.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
       Value c = make_char(static_cast<unsigned char>(s[i]));  // strings iterate by byte, as Chars
       out->items.push_back(c);

@@ -18,7 +18,8 @@ Value get_index(VM& vm, Value obj, int64_t index);
 void set_index(VM& vm, Value obj, int64_t index, Value v);
 // Selector look-up `(obj ./ key)`; returns undef when absent.
 Value get_key(VM& vm, Value obj, Value key);
-Symbol* key_symbol(VM& vm, Value key);
+// A selector or map-method key (String, Symbol or Int) as a map key.
+PropKey key_of(VM& vm, Value key);
 void set_key(VM& vm, Value obj, Value key, Value v);
 // Applies a selector's keys in turn; nil as soon as one is absent.
 Value apply_selector(VM& vm, Selector* sel, Value target);

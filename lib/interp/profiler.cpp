@@ -33,18 +33,43 @@ void Profiler::leave(Clock::time_point now, uint64_t allocations) {
   }
 }
 
+void Profiler::track_depth(const Proto* p, size_t depth, Clock::time_point now, uint64_t allocations) {
+  while (stack_.size() > depth) leave(now, allocations);
+  // A new frame shows up as a deeper stack; frames replaced by a tail call keep depth.
+  while (stack_.size() < depth) enter(stack_.size() + 1 == depth ? p : nullptr, now, allocations);
+  if (!stack_.empty() && stack_.back().proto != p && stack_.back().proto == nullptr) stack_.back().proto = p;
+}
+
+void Profiler::native_entered(const Proto* p, bool fresh, size_t depth, uint64_t allocations) {
+  if (depth > last_depth_) calls_ += depth - last_depth_;
+  last_depth_ = depth;
+  if (!opts_.functions) return;
+  Clock::time_point now = Clock::now();
+  // A frame entered afresh at the depth of the last one (compiled calls one after another
+  // with no interpreted instruction between) is a new call.
+  if (fresh && stack_.size() == depth && !stack_.empty() && stack_.back().proto == p) leave(now, allocations);
+  size_t before = fns_[p].calls;
+  track_depth(p, depth, now, allocations);
+  if (fns_[p].calls != before) ++fns_[p].native_entries;
+}
+
+void Profiler::native_returned(size_t depth, uint64_t allocations) {
+  last_depth_ = depth;
+  if (opts_.functions) {
+    Clock::time_point now = Clock::now();
+    while (stack_.size() > depth) leave(now, allocations);
+  }
+}
+
+void Profiler::native_back_edge(const Proto*, uint64_t) {}
+
 void Profiler::step(const Proto* p, const Instr* pc, size_t depth, uint64_t allocations) {
   ++instructions_;
   if (depth > last_depth_) calls_ += depth - last_depth_;
   last_depth_ = depth;
   Clock::time_point now = Clock::now();
   if (opts_.instructions && last_op_ >= 0) op_time_[last_op_] += std::chrono::duration<double>(now - last_).count();
-  if (opts_.functions) {
-    while (stack_.size() > depth) leave(now, allocations);
-    // A new frame shows up as a deeper stack; frames replaced by a tail call keep depth.
-    while (stack_.size() < depth) enter(stack_.size() + 1 == depth ? p : nullptr, now, allocations);
-    if (!stack_.empty() && stack_.back().proto != p && stack_.back().proto == nullptr) stack_.back().proto = p;
-  }
+  if (opts_.functions) track_depth(p, depth, now, allocations);
   int op = static_cast<int>(pc->op);
   ++op_count_[op];
   last_op_ = op;
@@ -74,12 +99,13 @@ void Profiler::report(FILE* out, uint64_t allocations, size_t collections) {
   if (opts_.functions) {
     std::vector<std::pair<const Proto*, FnStats>> rows(fns_.begin(), fns_.end());
     std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.second.self > b.second.self; });
-    fmt::print(out, "\n{:<28} {:>12} {:>11} {:>11} {:>12}  {}\n", "function", "calls", "self ms", "total ms", "allocations",
-               "defined at");
+    fmt::print(out, "\n{:<28} {:>12} {:>11} {:>11} {:>12} {:>6}  {}\n", "function", "calls", "self ms", "total ms",
+               "allocations", "tier", "defined at");
     for (auto& [p, s] : rows) {
       if (!p) continue;
-      fmt::print(out, "{:<28} {:>12} {:>11.3f} {:>11.3f} {:>12}  {}\n", p->display_name(), s.calls, s.self * 1e3,
-                 s.total * 1e3, s.allocs, format_pos(p->pos));
+      const char* tier = s.native_entries == 0 ? "interp" : s.native_entries >= s.calls ? "jit" : "both";
+      fmt::print(out, "{:<28} {:>12} {:>11.3f} {:>11.3f} {:>12} {:>6}  {}\n", p->display_name(), s.calls, s.self * 1e3,
+                 s.total * 1e3, s.allocs, tier, format_pos(p->pos));
     }
   }
   if (opts_.instructions) {

@@ -27,6 +27,12 @@ class Profiler {
   // Called before each instruction: depth is the frame count, so calls and returns
   // (including unwinding and native re-entry) are seen as changes of depth.
   void step(const Proto* p, const Instr* pc, size_t depth, uint64_t allocations);
+  // Compiled code entered p's frame (at depth), or a compiled frame returned (depth is
+  // then the caller's): the function profile follows the JIT tier too.
+  void native_entered(const Proto* p, bool fresh, size_t depth, uint64_t allocations);
+  void native_returned(size_t depth, uint64_t allocations);
+  // A back edge taken in compiled code (the fuzz build's step budget counts these).
+  void native_back_edge(const Proto* p, uint64_t allocations);
   void global_lookup(bool hit) { ++(hit ? global_hits_ : global_misses_); }
   void method_lookup(bool hit) { ++(hit ? method_hits_ : method_misses_); }
   // Closes open activations and prints the report to out.
@@ -38,6 +44,7 @@ class Profiler {
     uint64_t calls = 0;
     double self = 0, total = 0;
     uint64_t allocs = 0;
+    uint64_t native_entries = 0;  // activations run (or resumed) by compiled code
   };
   struct Activation {
     const Proto* proto;
@@ -47,6 +54,7 @@ class Profiler {
   };
   void enter(const Proto* p, Clock::time_point now, uint64_t allocations);
   void leave(Clock::time_point now, uint64_t allocations);
+  void track_depth(const Proto* p, size_t depth, Clock::time_point now, uint64_t allocations);
 
   ProfilerOptions opts_;
   Clock::time_point started_, last_;

@@ -54,6 +54,23 @@ VM::~VM() {
   munmap(frames_, opts_.max_frames * sizeof(Frame));
 }
 
+bool VM::jit_available(std::string* why) { return jit::plugin_present(why); }
+
+std::string VM::jit_self_test() {
+  std::string why;
+  const jit::PluginApi* api = jit::load_plugin(&why);
+  if (!api) return fmt::format("unavailable ({})", why);
+  char err[256] = "";
+  int answer = api->self_test(err, sizeof err);
+  return answer == 42 ? "LLVM ORC ready" : fmt::format("failed ({})", err);
+}
+
+void VM::enable_jit(JitOptions opts) {
+  // Protos compiled from now on count towards the threshold (module bodies included).
+  g_jit_default_trigger = opts.threshold;
+  jit_ = std::make_unique<jit::Tier>(*this, std::move(opts));
+}
+
 StackPin::StackPin(VM& vm, Value* top) : vm_(vm), saved_(vm.pinned_top_) {
   if (!saved_ || top > saved_) vm_.pinned_top_ = top;
 }
@@ -235,7 +252,7 @@ void VM::bind_complex_params(Proto* p, Value* base, int nargs, Map* props) {
     if (!info.rest) continue;
     Array* a = heap.make<Array>();
     rest = value_of(a);
-    for (int i = np; i < nargs; ++i) a->items.push_back(base[i]);
+    if (nargs > np) a->items.assign(base + np, base + nargs);
   }
   Root rest_root(heap, rest);
   for (int i = nargs; i < np; ++i) base[i] = make_undef();
@@ -261,7 +278,7 @@ void VM::bind_complex_params(Proto* p, Value* base, int nargs, Map* props) {
       bool known = false;
       for (const ParamInfo& info : p->params) known = known || (info.named && info.name == key);
       if (known) continue;
-      if (is_nil(named_rest)) raise(fmt::format("Unknown named argument: {}", key->name));
+      if (is_nil(named_rest)) raise(fmt::format("Unknown named argument: {}", key.name()));
       as_map(named_rest)->map.set(key, value);
     }
   }
@@ -273,23 +290,30 @@ Class* VM::class_of(Value v) const {
 }
 
 // Calls that are not Gene closures: natives, and non-callables, which make data genes.
+// Out of line, so that the native call path stays short.
+void VM::reject_native_call(NativeFn* nf, int nargs, Value self) {
+  if (nargs < nf->min_args || (nf->max_args >= 0 && nargs > nf->max_args)) {
+    if (nf->min_args == nf->max_args)
+      raise(fmt::format("{} expects {} argument{}, got {}", nf->name, nf->min_args, nf->min_args == 1 ? "" : "s", nargs));
+    if (nargs < nf->min_args) raise(fmt::format("{} expects at least {} arguments, got {}", nf->name, nf->min_args, nargs));
+    raise(fmt::format("{} expects at most {} arguments, got {}", nf->name, nf->max_args, nargs));
+  }
+  raise(fmt::format("Method {} of {} cannot run on {}", nf->name, builtin_classes_[static_cast<size_t>(nf->receiver_kind)]->name->name,
+                    self.tag == Tag::Instance ? fmt::format("an instance of {}", as_instance(self)->cls->name->name)
+                                              : std::string(kind_name(self.tag))));
+}
+
 Value VM::call_value_slow(Value fn, Value* window, int nargs, Map* props, Value self, Frame*) {
   switch (fn.tag) {
     case Tag::NativeFn: {
       NativeFn* nf = as_native(fn);
-      if (nargs < nf->min_args || (nf->max_args >= 0 && nargs > nf->max_args)) {
-        if (nf->min_args == nf->max_args)
-          raise(fmt::format("{} expects {} argument{}, got {}", nf->name, nf->min_args, nf->min_args == 1 ? "" : "s", nargs));
-        if (nargs < nf->min_args) raise(fmt::format("{} expects at least {} arguments, got {}", nf->name, nf->min_args, nargs));
-        raise(fmt::format("{} expects at most {} arguments, got {}", nf->name, nf->max_args, nargs));
-      }
-      if (nf->checks_receiver && self.tag != nf->receiver_kind)
-        raise(fmt::format("Method {} of {} cannot run on {}", nf->name, builtin_classes_[static_cast<size_t>(nf->receiver_kind)]->name->name,
-                          self.tag == Tag::Instance ? fmt::format("an instance of {}", as_instance(self)->cls->name->name)
-                                                    : std::string(kind_name(self.tag))));
+      if (nargs < nf->min_args || (nf->max_args >= 0 && nargs > nf->max_args) ||
+          (nf->checks_receiver && self.tag != nf->receiver_kind))
+        reject_native_call(nf, nargs, self);
+      CallArgs a{window, nargs, self, props};
+      if (!is_obj(self)) return nf->fn(*this, a);  // a plain call (sqrt x): nothing to root
       // self may live nowhere else: a method call's receiver slot now holds the method.
       Root keep_self(heap, self);
-      CallArgs a{window, nargs, self, props};
       return nf->fn(*this, a);
     }
     case Tag::Selector:

@@ -13,6 +13,7 @@
 #include "interp/error.hpp"
 #include "interp/function.hpp"
 #include "interp/profiler.hpp"
+#include "jit/tier.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/namespace.hpp"
 
@@ -46,6 +47,8 @@ struct Handler {
   const Instr* pc;
   uint16_t reg;
 };
+
+using JitOptions = jit::Options;
 
 struct VMOptions {
   size_t stack_slots = size_t{1} << 22;  // 4M registers (64 MiB reserved, touched lazily)
@@ -150,6 +153,14 @@ class VM {
   std::unique_ptr<Profiler> profiler;
   void report_profile(FILE* out);
 
+  // ---- the JIT tier (--jit): compiles protos whose calls or loops pass the threshold ----
+  // Whether this build has the JIT tier (without loading LLVM); why not, if not.
+  static bool jit_available(std::string* why);
+  // Loads LLVM and compiles a tiny function: "LLVM ORC ready", or why it failed.
+  static std::string jit_self_test();
+  void enable_jit(JitOptions opts);
+  jit::Tier* jit() const { return jit_.get(); }
+
   // ---- introspection for profilers and tests ----
   uint64_t instructions_executed() const { return instr_count_; }
   size_t frame_depth() const { return frame_count_; }
@@ -157,10 +168,22 @@ class VM {
  private:
   friend class Session;
   friend class StackPin;
+  friend struct jit::Runtime;
   Value execute(size_t entry_frame);
   // kCaches = false runs without inline caches (--no-opt): every look-up takes the full path.
-  template <bool kProfiled, bool kCaches>
+  // kStep runs one instruction of the top frame and returns (compiled code's generic path).
+  template <bool kProfiled, bool kCaches, bool kStep = false>
   Value run_frames(size_t entry_frame);
+  // Compiled code's generic path for instruction `index` of the top frame f: the
+  // interpreter runs it. Returns the index to continue at in f, or -Status when the
+  // top frame changed or an error is pending.
+  int64_t jit_step(Frame* f, uint32_t index);
+  // The flag work of a return (handlers, constructors, upvalues); true when the frame
+  // was entered from native code, so that run_frames must return.
+  bool settle_return(Frame* f);
+  // A proto's count passed its trigger: compiles it if needed; true when f can run natively.
+  bool jit_ready(Proto* p, bool loop);
+  [[noreturn]] void rethrow_jit_error();
   bool unwind_to_handler(const GeneError& e, size_t entry_frame);
   // Class support for the dispatch loop (classes.cpp).
   Class* new_class(Symbol* name, Value parent, Namespace* enclosing);
@@ -200,6 +223,7 @@ class VM {
   Value run_form(Proto* p, Value* base, Namespace* ns);
   void bind_complex_params(Proto* p, Value* base, int nargs, Map* props);
   Value call_value_slow(Value fn, Value* window, int nargs, Map* props, Value self, Frame* caller);
+  [[noreturn]] void reject_native_call(NativeFn* nf, int nargs, Value self);  // arity or receiver
   Upvalue* capture_upvalue(Value* slot);
   void close_upvalues(Value* from);
   void capture_trace(GeneError& e);
@@ -227,6 +251,8 @@ class VM {
   std::unique_ptr<char[]> emergency_memory_ = std::make_unique_for_overwrite<char[]>(1 << 20);  // untouched until needed
   uint64_t instr_count_ = 0;
   std::string out_buf_;
+  std::unique_ptr<jit::Tier> jit_;
+  uint32_t jit_native_depth_ = 0;  // native calls nested on the C stack (compiled code counts them)
 };
 
 }  // namespace gene

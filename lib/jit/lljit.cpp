@@ -1,17 +1,182 @@
-// The JIT plugin. Today it proves the LLVM ORC wiring: it builds an LLJIT, lowers a tiny
-// function to IR, compiles it and calls it. The bytecode lowering grows from here.
+// The JIT plugin: one ORC LLJIT per VM, bound to the VM's helpers by address, that turns
+// the IR of lower.cpp into native code. Loaded with dlopen when the first proto gets hot.
+#include <llvm/ExecutionEngine/JITLink/JITLink.h>
+#include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
+#include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/ExecutionEngine/Orc/ObjectLinkingLayer.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
+#include <llvm/IR/Verifier.h>
+#include <llvm/ExecutionEngine/Orc/CompileUtils.h>
+#include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
+#include <llvm/Support/raw_ostream.h>
+#include <llvm/Target/TargetMachine.h>
 
+#include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
+#include <mutex>
 
+#include "bytecode/proto.hpp"
+#include "jit/lower.hpp"
 #include "jit/tier.hpp"
 
+namespace gene::jit {
 namespace {
+
+namespace orc = llvm::orc;
+
+// Records where each compiled function landed and how long it is (for perf maps).
+class CodeRanges : public orc::ObjectLinkingLayer::Plugin {
+ public:
+  struct Range {
+    uint64_t address, size;
+  };
+  void modifyPassConfig(orc::MaterializationResponsibility&, llvm::jitlink::LinkGraph&,
+                        llvm::jitlink::PassConfiguration& config) override {
+    config.PostFixupPasses.push_back([this](llvm::jitlink::LinkGraph& g) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      for (auto* sym : g.defined_symbols())
+        if (sym->hasName() && sym->isCallable())
+          ranges_[sym->getName().str()] = Range{sym->getAddress().getValue(), sym->getSize()};
+      return llvm::Error::success();
+    });
+  }
+  llvm::Error notifyFailed(orc::MaterializationResponsibility&) override { return llvm::Error::success(); }
+  llvm::Error notifyRemovingResources(orc::JITDylib&, orc::ResourceKey) override { return llvm::Error::success(); }
+  void notifyTransferringResources(orc::JITDylib&, orc::ResourceKey, orc::ResourceKey) override {}
+  Range find(const std::string& name) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = ranges_.find(name);
+    return it == ranges_.end() ? Range{0, 0} : it->second;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, Range> ranges_;
+};
+
+class Engine {
+ public:
+  static std::unique_ptr<Engine> create(const HostSymbol* symbols, int count, std::string* error) {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+    auto engine = std::unique_ptr<Engine>(new Engine());
+    auto tmb = orc::JITTargetMachineBuilder::detectHost();
+    if (!tmb) return fail(error, tmb.takeError());
+    auto tm = tmb->createTargetMachine();
+    if (!tm) return fail(error, tm.takeError());
+    engine->tm_ = std::move(*tm);
+    tmb->setCodeGenOptLevel(llvm::CodeGenOptLevel::None);  // fast instruction selection
+    auto quick_tm = tmb->createTargetMachine();
+    if (!quick_tm) return fail(error, quick_tm.takeError());
+    engine->quick_tm_ = std::move(*quick_tm);
+    CodeRanges* ranges = engine->ranges_ = new CodeRanges();
+    auto jit = orc::LLJITBuilder()
+                   .setJITTargetMachineBuilder(std::move(*tmb))
+                   .setObjectLinkingLayerCreator([ranges](orc::ExecutionSession& es, const llvm::Triple&) {
+                     auto layer = std::make_unique<orc::ObjectLinkingLayer>(es);
+                     layer->addPlugin(std::unique_ptr<CodeRanges>(ranges));
+                     return std::unique_ptr<orc::ObjectLayer>(std::move(layer));
+                   })
+                   .create();
+    if (!jit) return fail(error, jit.takeError());
+    engine->jit_ = std::move(*jit);
+    orc::SymbolMap map;
+    for (int k = 0; k < count; ++k)
+      map[engine->jit_->mangleAndIntern(symbols[k].name)] = {orc::ExecutorAddr::fromPtr(symbols[k].address),
+                                                               llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
+    orc::JITDylib& lib = engine->jit_->getMainJITDylib();
+    if (auto err = lib.define(orc::absoluteSymbols(std::move(map)))) return fail(error, std::move(err));
+    // memcpy and friends, should the code generator call them.
+    auto process = orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(engine->jit_->getDataLayout().getGlobalPrefix());
+    if (!process) return fail(error, process.takeError());
+    lib.addGenerator(std::move(*process));
+    return engine;
+  }
+
+  bool compile(const CompileRequest& req, CompileResult& out) {
+    auto t0 = std::chrono::steady_clock::now();
+    std::string name = function_name(req.proto);
+    auto ctx = std::make_unique<llvm::LLVMContext>();
+    std::unique_ptr<llvm::Module> mod = lower_proto(*ctx, req, name);
+    mod->setDataLayout(jit_->getDataLayout());
+    mod->setTargetTriple(jit_->getTargetTriple().str());
+    std::string problems;
+    llvm::raw_string_ostream problem_stream(problems);
+    if (llvm::verifyModule(*mod, &problem_stream)) {
+      out.error = "internal error: invalid IR: " + problems;
+      return false;
+    }
+    if (!req.quick) optimize(*mod);
+    for (const llvm::Function& fn : *mod) out.ir_instructions += fn.getInstructionCount();
+    if (req.dump_ir) {
+      llvm::raw_string_ostream ir(out.ir);
+      mod->print(ir, nullptr);
+    }
+    auto object = orc::SimpleCompiler(req.quick ? *quick_tm_ : *tm_)(*mod);
+    if (!object) {
+      out.error = llvm::toString(object.takeError());
+      return false;
+    }
+    if (auto err = jit_->addObjectFile(std::move(*object))) {
+      out.error = llvm::toString(std::move(err));
+      return false;
+    }
+    auto sym = jit_->lookup(name);
+    if (!sym) {
+      out.error = llvm::toString(sym.takeError());
+      return false;
+    }
+    out.entry = sym->toPtr<Entry>();
+    CodeRanges::Range r = ranges_->find(name);
+    out.code_address = r.address ? r.address : sym->getValue();
+    out.code_size = r.size;
+    out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    return true;
+  }
+
+ private:
+  Engine() = default;
+
+  static std::unique_ptr<Engine> fail(std::string* error, llvm::Error err) {
+    *error = llvm::toString(std::move(err));
+    return nullptr;
+  }
+
+  std::string function_name(const Proto* p) {
+    std::string name = "gene_" + std::to_string(next_id_++) + "_";
+    for (char c : p->display_name()) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    return name;
+  }
+
+  // The standard O2 function pipeline: the lowering leaves plenty of redundant loads,
+  // stores and tag checks for GVN, instcombine and simplifycfg to remove.
+  void optimize(llvm::Module& mod) {
+    llvm::LoopAnalysisManager lam;
+    llvm::FunctionAnalysisManager fam;
+    llvm::CGSCCAnalysisManager cgam;
+    llvm::ModuleAnalysisManager mam;
+    llvm::PassBuilder pb(tm_.get());
+    pb.registerModuleAnalyses(mam);
+    pb.registerCGSCCAnalyses(cgam);
+    pb.registerFunctionAnalyses(fam);
+    pb.registerLoopAnalyses(lam);
+    pb.crossRegisterProxies(lam, fam, cgam, mam);
+    llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
+    mpm.run(mod, mam);
+  }
+
+  std::unique_ptr<llvm::TargetMachine> tm_;        // optimised code for hot functions and loops
+  std::unique_ptr<llvm::TargetMachine> quick_tm_;  // code that runs about once: module bodies
+  std::unique_ptr<orc::LLJIT> jit_;
+  CodeRanges* ranges_ = nullptr;  // owned by the object linking layer
+  uint64_t next_id_ = 0;
+};
 
 int self_test(char* error, int error_size) {
   auto fail = [&](const std::string& msg) {
@@ -21,28 +186,30 @@ int self_test(char* error, int error_size) {
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
 
-  auto jit = llvm::orc::LLJITBuilder().create();
+  auto jit = orc::LLJITBuilder().create();
   if (!jit) return fail(llvm::toString(jit.takeError()));
 
   auto ctx = std::make_unique<llvm::LLVMContext>();
   auto mod = std::make_unique<llvm::Module>("gene_self_test", *ctx);
   auto* i64 = llvm::Type::getInt64Ty(*ctx);
-  auto* fn = llvm::Function::Create(llvm::FunctionType::get(i64, false),
-                                    llvm::Function::ExternalLinkage, "gene_answer", *mod);
+  auto* fn = llvm::Function::Create(llvm::FunctionType::get(i64, false), llvm::Function::ExternalLinkage, "gene_answer", *mod);
   llvm::IRBuilder<> b(llvm::BasicBlock::Create(*ctx, "entry", fn));
   b.CreateRet(b.CreateAdd(llvm::ConstantInt::get(i64, 40), llvm::ConstantInt::get(i64, 2)));
 
-  if (auto err = (*jit)->addIRModule(llvm::orc::ThreadSafeModule(std::move(mod), std::move(ctx))))
+  if (auto err = (*jit)->addIRModule(orc::ThreadSafeModule(std::move(mod), std::move(ctx))))
     return fail(llvm::toString(std::move(err)));
   auto sym = (*jit)->lookup("gene_answer");
   if (!sym) return fail(llvm::toString(sym.takeError()));
   return static_cast<int>(sym->toPtr<int64_t (*)()>()());
 }
 
-const gene::jit::PluginApi kApi{gene::jit::kPluginAbiVersion, &self_test};
+void* create(const HostSymbol* symbols, int count, std::string* error) { return Engine::create(symbols, count, error).release(); }
+bool compile(void* engine, const CompileRequest& req, CompileResult& out) { return static_cast<Engine*>(engine)->compile(req, out); }
+void destroy(void* engine) { delete static_cast<Engine*>(engine); }
+
+const PluginApi kApi{kPluginAbiVersion, &self_test, &create, &compile, &destroy};
 
 }  // namespace
+}  // namespace gene::jit
 
-extern "C" __attribute__((visibility("default"))) const gene::jit::PluginApi* gene_jit_plugin() {
-  return &kApi;
-}
+extern "C" __attribute__((visibility("default"))) const gene::jit::PluginApi* gene_jit_plugin() { return &gene::jit::kApi; }

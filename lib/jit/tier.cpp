@@ -1,10 +1,19 @@
 #include "jit/tier.hpp"
 
 #include <dlfcn.h>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <climits>
+#include <cstdlib>
 #include <filesystem>
+
+#include "bytecode/proto.hpp"
+#include "interp/vm.hpp"
+#include "jit/runtime.hpp"
 
 namespace gene::jit {
 
@@ -16,6 +25,21 @@ std::filesystem::path executable_dir() {
   buf[n] = '\0';
   return std::filesystem::path(buf).parent_path();
 }
+
+// GENE_JIT_PLUGIN names the plugin file (hosts whose executable lives elsewhere: tests,
+// fuzzers, embedders); by default it sits next to the executable.
+std::filesystem::path plugin_path() {
+  if (const char* env = std::getenv("GENE_JIT_PLUGIN")) return env;
+  return executable_dir() / GENE_JIT_PLUGIN_NAME;
+}
+
+constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "not an array or index out of range"};
+// A proto that deopts this often is compiled once more without any speculation.
+constexpr uint64_t kMaxSpeculativeCompiles = 4;
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
 }  // namespace
 
 const PluginApi* load_plugin(std::string* why) {
@@ -25,10 +49,8 @@ const PluginApi* load_plugin(std::string* why) {
   if (!tried) {
     tried = true;
     std::string name = GENE_JIT_PLUGIN_NAME;
-    if (name.empty()) {
-      reason = "this gene was built without the JIT (-DGENE_JIT=OFF)";
-    } else {
-      auto path = executable_dir() / name;
+    if (plugin_present(&reason)) {
+      auto path = plugin_path();
       void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
       if (!handle) {
         reason = dlerror();
@@ -44,6 +66,130 @@ const PluginApi* load_plugin(std::string* why) {
   }
   if (!api && why) *why = reason;
   return api;
+}
+
+bool plugin_present(std::string* why) {
+  std::string name = GENE_JIT_PLUGIN_NAME;
+  if (name.empty()) {
+    *why = "this gene was built without the JIT (-DGENE_JIT=OFF)";
+    return false;
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(plugin_path(), ec)) {
+    *why = fmt::format("{} is missing ({})", name, plugin_path().string());
+    return false;
+  }
+  return true;
+}
+
+Tier::Tier(VM& vm, Options opts) : vm_(vm), opts_(std::move(opts)) {}
+
+Tier::~Tier() {
+  if (api_ && compiler_) api_->destroy(compiler_);
+  if (perf_map_) fclose(perf_map_);
+}
+
+bool Tier::ensure_compiler() {
+  if (tried_) return compiler_ != nullptr;
+  tried_ = true;
+  auto t0 = std::chrono::steady_clock::now();
+  api_ = load_plugin(&unavailable_);
+  if (!api_) return false;
+  std::vector<HostSymbol> symbols = host_symbols();
+  compiler_ = api_->create(symbols.data(), static_cast<int>(symbols.size()), &unavailable_);
+  load_ms_ = ms_since(t0);
+  if (!compiler_) spdlog::warn("JIT unavailable: {}", unavailable_);
+  return compiler_ != nullptr;
+}
+
+void Tier::compile(Proto* p, bool loop) {
+  ProtoStats& st = protos_[p];
+  if (st.name.empty()) {
+    st.name = p->display_name();
+    st.threshold_hit = opts_.threshold;
+    st.by_loop = loop;
+  }
+  p->jit_trigger = UINT64_MAX;  // until it compiles: never asked again
+  if (!ensure_compiler()) {
+    st.left_interpreted = unavailable_;
+    return;
+  }
+  CompileRequest req{p, &host_layout(), &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
+                     opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
+                     vm_.profiler != nullptr, vm_.compile_options.optimize,
+                     p->is_module && !loop};
+  CompileResult res;
+  if (!api_->compile(compiler_, req, res)) {
+    st.left_interpreted = res.error;
+    spdlog::debug("jit: {} stays interpreted: {}", st.name, res.error);
+    return;
+  }
+  ++st.compiles;
+  st.ms += res.ms;
+  st.ir_instructions = res.ir_instructions;
+  st.left_interpreted.clear();
+  if (req.dump_ir) fmt::print(stderr, "; ---- IR of {} ----\n{}", st.name, res.ir);
+  if (opts_.perf_map) write_perf_map(st.name, res);
+  p->jit_entry = reinterpret_cast<void*>(res.entry);
+  p->jit_trigger = 0;  // every call and back edge enters the native code
+}
+
+void Tier::deopt(Proto* p, uint32_t site, uint32_t reason) {
+  ProtoStats& st = protos_[p];
+  if (reason < kNumDeoptReasons) ++st.deopts[reason];
+  if (std::find(st.generic_sites.begin(), st.generic_sites.end(), site) == st.generic_sites.end())
+    st.generic_sites.push_back(site);
+  // Interpret from here; the next call or back edge compiles it again without the guess.
+  p->jit_entry = nullptr;
+  p->jit_trigger = 0;
+}
+
+void Tier::write_perf_map(const std::string& name, const CompileResult& res) {
+  if (!perf_map_) perf_map_ = fopen(fmt::format("/tmp/perf-{}.map", getpid()).c_str(), "w");
+  if (!perf_map_) return;
+  fmt::print(perf_map_, "{:x} {:x} gene:{}\n", res.code_address, res.code_size, name);
+  fflush(perf_map_);
+}
+
+double Tier::compile_ms() const {
+  double total = 0;
+  for (const auto& [p, st] : protos_) total += st.ms;
+  return total;
+}
+
+size_t Tier::compiled_protos() const {
+  size_t n = 0;
+  for (const auto& [p, st] : protos_) n += st.compiles ? 1 : 0;
+  return n;
+}
+
+// One line per proto, with stable prefixes (the test/jit programs look for them).
+void Tier::report(FILE* out) const {
+  fmt::print(out, "JIT statistics (threshold {})\n", opts_.threshold);
+  if (!unavailable_.empty()) fmt::print(out, "  unavailable: {}\n", unavailable_);
+  if (tried_) fmt::print(out, "  LLVM load and set-up: {:.2f} ms\n", load_ms_);
+  double total = 0;
+  uint64_t compiled = 0, interpreted = 0, deopts = 0;
+  for (const auto& [p, st] : protos_) {
+    total += st.ms;
+    std::string d;
+    for (uint32_t r = 0; r < kNumDeoptReasons; ++r) {
+      if (!st.deopts[r]) continue;
+      deopts += st.deopts[r];
+      d += fmt::format("{}{} x {}", d.empty() ? "; deopts: " : ", ", st.deopts[r], kDeoptNames[r]);
+    }
+    if (st.compiles) {
+      ++compiled;
+      fmt::print(out, "  {}: compiled {}x, trigger {}>{}, IR {} instructions, {:.2f} ms{}\n", st.name, st.compiles,
+                 st.by_loop ? "loop" : "calls", st.threshold_hit, st.ir_instructions, st.ms, d);
+    }
+    if (!st.left_interpreted.empty()) {
+      ++interpreted;
+      fmt::print(out, "  {}: left interpreted: {}\n", st.name, st.left_interpreted);
+    }
+  }
+  fmt::print(out, "  compiled: {} protos, {:.2f} ms in total; OSR entries: {}; deopts: {}; left interpreted: {}\n",
+             compiled, total, osr_entries_, deopts, interpreted);
 }
 
 }  // namespace gene::jit

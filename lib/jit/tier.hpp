@@ -1,19 +1,155 @@
-// The interpreter's only view of the JIT tier. No LLVM here: the tier lives in a plugin
-// (libgene-jit.so) that is loaded on first use, so builds with -DGENE_JIT=OFF still work.
+// The interpreter's only view of the JIT tier. No LLVM here: the compiler lives in a
+// plugin (libgene-jit.so) loaded when the first proto gets hot, so short scripts and
+// builds with -DGENE_JIT=OFF never pay for LLVM.
 #pragma once
+#include <cstdint>
+#include <exception>
+#include <cstdio>
+#include <map>
+#include <memory>
 #include <string>
+#include <vector>
+
+namespace gene {
+class VM;
+struct Proto;
+struct Frame;
+}  // namespace gene
 
 namespace gene::jit {
+
+struct Runtime;  // the helpers compiled code calls (runtime.cpp)
+
+// What compiled code returns to the dispatch loop. The frame's pc always says where
+// the interpreter (or a later entry into native code) continues.
+enum Status : uint32_t {
+  kReturned = 0,  // the frame returned normally; its caller is the top frame now
+  kContinue,      // the top frame changed (a call pushed a frame, a tail call): dispatch it
+  kDeopt,         // an assumption failed: interpret this frame from its pc
+  kNotEntered,    // the frame's pc is not an entry of the code: interpret it
+  kExit,          // a frame marked kFrameToNative returned: leave run_frames
+  kThrow,         // a helper raised a Gene error: rethrow the pending exception
+};
+
+// A compiled proto: entered with the VM and the proto's frame, which is the top frame.
+using Entry = uint32_t (*)(VM* vm, Frame* f);
+
+// Why compiled code left through a deopt exit (the order of the names in tier.cpp).
+enum DeoptReason : uint32_t { kDeoptNotInt, kDeoptIndex, kNumDeoptReasons };
+
+struct Options {
+  bool enabled = false;
+  uint64_t threshold = 1000;  // calls or loop back edges before a proto is compiled
+  bool stats = false;         // --jit-stats: a report on stderr at exit
+  bool dump_ir = false;       // --dump-ir[=NAME]: the optimised IR on stderr
+  std::string dump_filter;    // only protos whose name is this (empty: all)
+  bool perf_map = false;      // --perf-map: /tmp/perf-PID.map for perf report
+};
+
+// The functions compiled code calls, by the names its IR declares. Filled by the VM.
+struct HostSymbol {
+  const char* name;
+  void* address;
+};
+
+// Where compiled code finds the VM state it touches inline: byte offsets into VM (whose
+// fields are private to the interpreter) and the addresses of global counters.
+struct HostLayout {
+  size_t frames, frame_count, frames_end, stack_end, native_depth, builtin_classes, open_upvalues;
+  const uint64_t* namespace_epoch;
+  const uint64_t* method_epoch;
+  uint32_t max_native_depth;  // nested native calls before calls go through the dispatch loop
+};
+
+// What the plugin needs to compile one proto.
+struct CompileRequest {
+  Proto* proto;
+  const HostLayout* host;
+  const std::vector<uint32_t>* generic_sites;  // instructions that must not speculate
+  bool speculate;                              // false: no deopt exits at all
+  bool dump_ir;
+  bool profile;  // report entries and returns to the profiler (--profile)
+  bool caches;   // use the inline caches (not under --no-opt, which checks them)
+  // Code that runs about once (a module body at its first run): no IR passes and fast
+  // instruction selection, at a fifth of the compile time.
+  bool quick;
+};
+struct CompileResult {
+  Entry entry = nullptr;
+  uint64_t code_address = 0, code_size = 0;  // the machine code, for the perf map
+  uint64_t ir_instructions = 0;
+  double ms = 0;
+  std::string ir;     // the optimised IR, when asked for
+  std::string error;  // why nothing was compiled
+};
 
 // The entry points the plugin exports with C linkage.
 struct PluginApi {
   int abi_version;
   // Creates an LLJIT, compiles a tiny function and runs it; returns its result (42) or -1.
   int (*self_test)(char* error, int error_size);
+  // A compiler bound to the host's helper symbols; nullptr with *error set on failure.
+  void* (*create)(const HostSymbol* symbols, int count, std::string* error);
+  bool (*compile)(void* compiler, const CompileRequest& request, CompileResult& result);
+  void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 1;
+constexpr int kPluginAbiVersion = 2;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
+// Whether this build has a JIT plugin next to the executable, without loading it.
+bool plugin_present(std::string* why);
+
+// Per-VM state of the tier: the compiler, the deopt records and the statistics.
+class Tier {
+ public:
+  Tier(VM& vm, Options opts);
+  ~Tier();
+  Tier(const Tier&) = delete;
+  Tier& operator=(const Tier&) = delete;
+
+  const Options& options() const { return opts_; }
+  // Compiles p (called when its count passed the threshold); sets p->jit_entry, or
+  // leaves p interpreted for good. `loop` says a back edge triggered it (OSR).
+  void compile(Proto* p, bool loop);
+  // Compiled code of p left through a deopt exit at instruction site: the site stops
+  // speculating, and p compiles again at its next hot check.
+  void deopt(Proto* p, uint32_t site, uint32_t reason);
+  void count_osr_entry() { ++osr_entries_; }
+  void report(FILE* out) const;
+  // Milliseconds spent compiling, and loading and setting up LLVM (gene-bench shows them apart).
+  double compile_ms() const;
+  double load_ms() const { return load_ms_; }
+  size_t compiled_protos() const;
+
+  // An error raised inside a helper waits here while compiled code returns kThrow.
+  std::exception_ptr pending;
+
+ private:
+  struct ProtoStats {
+    std::string name;
+    uint64_t compiles = 0;
+    uint64_t ir_instructions = 0;
+    double ms = 0;
+    uint64_t threshold_hit = 0;  // the count that triggered the first compile
+    bool by_loop = false;
+    uint64_t deopts[kNumDeoptReasons] = {};
+    std::vector<uint32_t> generic_sites;
+    std::string left_interpreted;  // why it is not compiled, if so
+  };
+  bool ensure_compiler();
+  void write_perf_map(const std::string& name, const CompileResult& res);
+
+  VM& vm_;
+  Options opts_;
+  const PluginApi* api_ = nullptr;
+  void* compiler_ = nullptr;
+  std::string unavailable_;  // why the plugin could not be used
+  bool tried_ = false;
+  double load_ms_ = 0;
+  std::map<Proto*, ProtoStats> protos_;
+  uint64_t osr_entries_ = 0;
+  FILE* perf_map_ = nullptr;
+};
 
 }  // namespace gene::jit

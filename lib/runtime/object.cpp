@@ -1,23 +1,31 @@
 #include "runtime/object.hpp"
 
 #include "runtime/heap.hpp"
+#include "runtime/symbol.hpp"
 
 namespace gene {
 
 namespace {
 constexpr size_t kIndexThreshold = 12;
 
-size_t slot_of(const Symbol* key, size_t mask) { return (key->id * 2654435761u) & mask; }
+// Fibonacci hashing of the key bits: pointers and small Ints both spread.
+size_t slot_of(PropKey key, size_t mask) { return static_cast<size_t>((key.bits() * 0x9E3779B97F4A7C15ull) >> 32) & mask; }
 }  // namespace
 
-const Value* PropMap::find(Symbol* key) const { return const_cast<PropMap*>(this)->find(key); }
+std::string PropKey::name() const { return is_int() ? std::to_string(as_int()) : to_symbol()->name; }
 
-Value* PropMap::find(Symbol* key) {
+Symbol* PropKey::to_symbol() const {
+  return is_int() ? intern(std::to_string(as_int())) : reinterpret_cast<Symbol*>(bits_);
+}
+
+const Value* PropMap::find(PropKey key) const { return const_cast<PropMap*>(this)->find(key); }
+
+Value* PropMap::find(PropKey key) {
   int at = index_of(key);
   return at < 0 ? nullptr : &entries_[static_cast<size_t>(at)].second;
 }
 
-int PropMap::index_of(Symbol* key) const {
+int PropMap::index_of(PropKey key) const {
   if (index_.empty()) {
     for (size_t i = 0; i < entries_.size(); ++i)
       if (entries_[i].first == key) return static_cast<int>(i);
@@ -30,7 +38,7 @@ int PropMap::index_of(Symbol* key) const {
   }
 }
 
-bool PropMap::set(Symbol* key, Value v) {
+bool PropMap::set(PropKey key, Value v) {
   if (Value* slot = find(key)) {
     *slot = v;
     return false;
@@ -49,7 +57,7 @@ bool PropMap::set(Symbol* key, Value v) {
   return true;
 }
 
-bool PropMap::erase(Symbol* key, Value* out) {
+bool PropMap::erase(PropKey key, Value* out) {
   for (size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].first != key) continue;
     if (out) *out = entries_[i].second;

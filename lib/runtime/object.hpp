@@ -25,7 +25,7 @@ struct SourcePos {
 // Common header of every heap object. The heap threads all objects on gc_next.
 struct Obj {
   Obj* gc_next = nullptr;
-  Tag tag;
+  Tag tag : 8;  // one byte here (a whole word only in Value), so headers stay 24 bytes
   bool marked = false;
   explicit Obj(Tag t) : tag(t) {}
   virtual ~Obj() = default;
@@ -38,6 +38,8 @@ struct Obj {
   virtual size_t heap_bytes() const { return 64; }
 };
 
+static_assert(sizeof(Obj) == 24, "the object header is three words");
+
 struct String : Obj {
   std::string data;
   explicit String(std::string s) : Obj(Tag::String), data(std::move(s)) {}
@@ -48,7 +50,30 @@ struct String : Obj {
 struct Symbol : Obj {
   std::string name;
   uint32_t id;
-  Symbol(std::string n, uint32_t i) : Obj(Tag::Symbol), name(std::move(n)), id(i) {}
+  uint64_t prop_key;  // PropKey bits: this pointer, or the Int key when the name is one ("12")
+  Symbol(std::string n, uint32_t i)
+      : Obj(Tag::Symbol), name(std::move(n)), id(i), prop_key(reinterpret_cast<uintptr_t>(this)) {}
+};
+
+// A map key: a Symbol, or an Int stored in the key itself so Int keys need no interning.
+// The Int k and the name "k" are the same key (§14): a Symbol whose name is the canonical
+// decimal text of such an Int converts to the Int form. Ints outside ±2^62 stay symbols.
+class PropKey {
+ public:
+  PropKey(Symbol* s) : bits_(s->prop_key) {}  // NOLINT: every Symbol is a key
+  static bool fits(int64_t k) { return k >= kMin && k < -kMin; }
+  static PropKey of_int(int64_t k) { return PropKey((static_cast<uint64_t>(k) << 1) | 1); }
+  bool is_int() const { return bits_ & 1; }
+  int64_t as_int() const { return static_cast<int64_t>(bits_) >> 1; }
+  uint64_t bits() const { return bits_; }
+  std::string name() const;  // the key as text, as .keys and printing show it
+  Symbol* to_symbol() const; // interns an Int key's text: not for hot paths
+  friend bool operator==(PropKey a, PropKey b) { return a.bits_ == b.bits_; }
+
+ private:
+  static constexpr int64_t kMin = -(int64_t{1} << 62);
+  explicit PropKey(uint64_t bits) : bits_(bits) {}
+  uint64_t bits_;
 };
 
 // `a/b/0` read as parts ["a","b","0"]; an empty first part means self.
@@ -69,22 +94,23 @@ struct Array : Obj {
 // Small maps search linearly; an index is built once they grow.
 class PropMap {
  public:
+  using Entry = std::pair<PropKey, Value>;
   size_t size() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
-  const Value* find(Symbol* key) const;
-  Value* find(Symbol* key);
-  int index_of(Symbol* key) const;  // the entry's position in entries(), or -1
+  const Value* find(PropKey key) const;
+  Value* find(PropKey key);
+  int index_of(PropKey key) const;  // the entry's position in entries(), or -1
   // Sets key; an existing key keeps its position. Returns true if the key is new.
-  bool set(Symbol* key, Value v);
+  bool set(PropKey key, Value v);
   // Removes key; returns true if it was present (and stores its value in *out).
-  bool erase(Symbol* key, Value* out = nullptr);
-  const std::vector<std::pair<Symbol*, Value>>& entries() const { return entries_; }
-  std::vector<std::pair<Symbol*, Value>>& entries() { return entries_; }
+  bool erase(PropKey key, Value* out = nullptr);
+  const std::vector<Entry>& entries() const { return entries_; }
+  std::vector<Entry>& entries() { return entries_; }
   void trace(Marker& m) const;
 
  private:
   void rebuild_index();
-  std::vector<std::pair<Symbol*, Value>> entries_;
+  std::vector<Entry> entries_;
   std::vector<int32_t> index_;  // open addressing over entries_, empty when small
 };
 

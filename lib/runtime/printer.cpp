@@ -210,7 +210,7 @@ class Printer {
           if (f.i) out_.push_back(' ');
           const auto& e = entries[f.i++];
           out_.push_back('^');
-          out_ += e.first->name;
+          out_ += e.first.name();
           out_.push_back(' ');
           put(e.second, repr);
           return;
@@ -230,7 +230,7 @@ class Printer {
         if (k <= np) {
           const auto& e = g->props.entries()[k - 1];
           out_ += " ^";
-          out_ += e.first->name;
+          out_ += e.first.name();
           out_.push_back(' ');
           put(e.second, true);
           return;

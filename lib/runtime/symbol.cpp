@@ -1,5 +1,6 @@
 #include "runtime/symbol.hpp"
 
+#include <charconv>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -19,6 +20,15 @@ SymbolTable& table() {
   static SymbolTable t;
   return t;
 }
+
+// "12" and "-3" name the Int keys 12 and -3; "012", "+3" and "-0" stay names.
+bool canonical_int(std::string_view name, int64_t* out) {
+  auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), *out);
+  if (ec != std::errc() || end != name.data() + name.size()) return false;
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, *out);
+  return std::string_view(buf, static_cast<size_t>(r.ptr - buf)) == name;
+}
 }  // namespace
 
 Symbol* intern(std::string_view name) {
@@ -29,6 +39,8 @@ Symbol* intern(std::string_view name) {
   auto sym = std::make_unique<Symbol>(key, static_cast<uint32_t>(t.by_name.size() + 1));
   sym->marked = true;  // never swept
   Symbol* raw = sym.get();
+  int64_t k;
+  if (canonical_int(name, &k) && PropKey::fits(k)) raw->prop_key = PropKey::of_int(k).bits();
   t.by_name.emplace(std::move(key), std::move(sym));
   return raw;
 }

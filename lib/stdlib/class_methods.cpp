@@ -18,7 +18,7 @@ Value class_method_names(VM& vm, CallArgs& a) {
   Array* out = vm.heap.make<Array>();
   Root keep(vm.heap, value_of(out));
   for (auto& [name, fn] : as_class(a.self)->methods.entries())
-    if (name->name != ".ctor") out->items.push_back(vm.heap.string_value(name->name));
+    if (name.name() != ".ctor") out->items.push_back(vm.heap.string_value(name.name()));
   return keep.value;
 }
 Value class_has_member(VM& vm, CallArgs& a) {
@@ -30,7 +30,7 @@ Value class_has_member(VM& vm, CallArgs& a) {
 // (include M) in a class body: M's methods become the class's own (mixins, GN).
 Value class_include(VM& vm, CallArgs& a) {
   if (a.self.tag != Tag::Class || a.args[0].tag != Tag::Class) vm.raise("include expects a mixin, inside a class body");
-  for (auto& [name, m] : as_class(a.args[0])->methods.entries()) as_class(a.self)->set_method(name, m);
+  for (auto& [name, m] : as_class(a.args[0])->methods.entries()) as_class(a.self)->set_method(name.to_symbol(), m);
   return make_nil();
 }
 Value class_on_extended(VM& vm, CallArgs& a) {
@@ -43,7 +43,7 @@ Value ns_name(VM& vm, CallArgs& a) { return vm.heap.string_value(as_namespace(a.
 Value ns_member_names(VM& vm, CallArgs& a) {
   Array* out = vm.heap.make<Array>();
   Root keep(vm.heap, value_of(out));
-  for (auto& [name, v] : as_namespace(a.self)->members.entries()) out->items.push_back(vm.heap.string_value(name->name));
+  for (auto& [name, v] : as_namespace(a.self)->members.entries()) out->items.push_back(vm.heap.string_value(name.name()));
   return keep.value;
 }
 Value ns_has_member(VM& vm, CallArgs& a) {

@@ -123,7 +123,7 @@ class Writer {
     for (const auto& [key, val] : m.entries()) {
       if (!first) out.push_back(',');
       first = false;
-      string(key->name);
+      string(key.name());
       out.push_back(':');
       value(val, depth + 1);
     }

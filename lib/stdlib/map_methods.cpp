@@ -10,7 +10,7 @@ namespace gene {
 namespace {
 using namespace methods;
 
-Symbol* key_arg(VM& vm, CallArgs& a) { return key_symbol(vm, a.args[0]); }
+PropKey key_arg(VM& vm, CallArgs& a) { return key_of(vm, a.args[0]); }
 
 // Calls fn with each key (a string) and value, in insertion order. The map is re-read at
 // each step, so a callback that changes it is safe.
@@ -18,7 +18,7 @@ template <class F>
 void for_each_entry(VM& vm, CallArgs& a, Value fn, F use_result) {
   for (size_t i = 0; i < self_map(a).size(); ++i) {
     auto [key, value] = self_map(a).entries()[i];
-    use_result(call_fn(vm, fn, vm.heap.string_value(key->name), value));
+    use_result(call_fn(vm, fn, vm.heap.string_value(key.name()), value));
   }
 }
 
@@ -43,13 +43,15 @@ Value del(VM& vm, CallArgs& a) {
 }
 
 Value keys(VM& vm, CallArgs& a) {
-  std::vector<std::string_view> names;
-  for (auto& entry : self_map(a).entries()) names.push_back(entry.first->name);
-  return string_array(vm, names);
+  std::vector<std::string> names;
+  names.reserve(self_map(a).size());
+  for (auto& entry : self_map(a).entries()) names.push_back(entry.first.name());
+  return string_array(vm, std::vector<std::string_view>(names.begin(), names.end()));
 }
 
 Value values(VM& vm, CallArgs& a) {
   std::vector<Value> items;
+  items.reserve(self_map(a).size());
   for (auto& entry : self_map(a).entries()) items.push_back(entry.second);
   return new_array(vm, std::move(items));
 }
@@ -61,6 +63,7 @@ Value each(VM& vm, CallArgs& a) {
 
 Value map(VM& vm, CallArgs& a) {
   Root out(vm.heap, new_array(vm));
+  as_array(out.value)->items.reserve(self_map(a).size());
   for_each_entry(vm, a, fn_arg(vm, a, 0, "map"), [&](Value r) { as_array(out.value)->items.push_back(r); });
   return out.value;
 }

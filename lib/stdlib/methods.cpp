@@ -80,6 +80,7 @@ Value new_array(VM& vm, std::vector<Value> items) {
 
 Value string_array(VM& vm, const std::vector<std::string_view>& parts) {
   Root out(vm.heap, new_array(vm));
+  as_array(out.value)->items.reserve(parts.size());
   for (std::string_view p : parts) {
     Value s = vm.heap.string_value(p);
     as_array(out.value)->items.push_back(s);

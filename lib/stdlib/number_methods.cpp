@@ -27,7 +27,10 @@ Value to_f(VM&, CallArgs& a) { return make_float(to_double(a.self)); }
 Value to_fixed(VM& vm, CallArgs& a) {
   int64_t n = int_arg(vm, a, 0, "to_fixed", "an Int number of decimals");
   if (n < 0 || n > 100) vm.raise(fmt::format("to_fixed expects 0 to 100 decimals, got {}", n));
-  return vm.heap.string_value(fmt::format("{:.{}f}", to_double(a.self), static_cast<int>(n)));
+  double d = to_double(a.self);
+  // A NaN prints without a sign (§19.2): which sign an operation leaves is the CPU's business.
+  if (std::isnan(d)) return vm.heap.string_value("nan");
+  return vm.heap.string_value(fmt::format("{:.{}f}", d, static_cast<int>(n)));
 }
 
 Value abs_(VM& vm, CallArgs& a) {
@@ -66,6 +69,7 @@ Value range_to_a(VM& vm, CallArgs& a) {
   std::vector<Value> items;
   if (range_last_step(r, steps)) {
     if (steps >= kMaxRangeArray) vm.raise(fmt::format("Range {} is too large for an array", repr(a.self)));
+    items.reserve(steps + 1);
     for (uint64_t i = 0; i <= steps; ++i) items.push_back(make_int(r.start + static_cast<int64_t>(i) * r.step));
   }
   return new_array(vm, std::move(items));

@@ -194,7 +194,7 @@ Value make_regex(VM& vm, CallArgs& a) {
   for (int k = 0; k < a.count; ++k) pattern += is_tag(a.args[k], Tag::Regex) ? as_regex(a.args[k])->pattern : to_s(a.args[k]);
   if (a.props)
     for (const auto& [key, v] : a.props->map.entries())
-      if (is_truthy(v)) flags += key->name;
+      if (is_truthy(v)) flags += key.name();
   Root r(vm.heap, value_of(vm.heap.make<Regex>(std::move(pattern), std::move(flags))));
   compiled(vm, as_regex(r.value));
   return r.value;

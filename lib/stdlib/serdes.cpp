@@ -150,7 +150,7 @@ class Writer {
     for (const auto& [key, val] : m.entries()) {
       if (!first) out.push_back(' ');
       first = false;
-      out += fmt::format("^{} ", key->name);
+      out += fmt::format("^{} ", key.name());
       value(val, depth + 1);
     }
     if (braces) out.push_back('}');

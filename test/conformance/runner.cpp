@@ -12,6 +12,9 @@
 //                      without Expected lines must print nothing on stdout.
 //   # Exit: N          expected exit status (default 0).
 //   # Stderr: TEXT     TEXT must occur somewhere in stderr (any number of such lines).
+//   # NotStderr: TEXT  TEXT must not occur in stderr.
+//   # Flags: A B …     more `gene run` options, after the configuration's (test/jit uses
+//                      them for thresholds and --jit-stats).
 //
 // A directive must start its line (leading blanks allowed). Exit status: 0 when every
 // expectation holds, 1 on a mismatch (with a report on stdout), 2 on a usage error.
@@ -52,6 +55,12 @@ const std::vector<Config>& configs() {
       {"no-opt", {"--no-opt"}},
       {"gc-stress", {"--gc-stress"}},
       {"jit", {"--jit", "--jit-threshold=0"}},
+      {"jit-gc-stress", {"--jit", "--jit-threshold=0", "--gc-stress"}},
+      // Tier-up in the middle of a run: interpreted and compiled frames mix, loops enter by OSR.
+      {"jit-mid", {"--jit", "--jit-threshold=2"}},
+      // test/jit: the program's `# Flags:` choose the threshold.
+      {"jit-only", {"--jit"}},
+      {"jit-only-gc-stress", {"--jit", "--gc-stress"}},
   };
   return table;
 }
@@ -67,6 +76,8 @@ struct Expectations {
   std::vector<std::string> stdout_lines;
   int exit_status = 0;
   std::vector<std::string> stderr_substrings;
+  std::vector<std::string> stderr_absent;
+  std::vector<std::string> flags;
 };
 
 // If `line` (after leading blanks) starts with `# NAME:`, returns the rest of the line
@@ -115,6 +126,11 @@ bool parse_expectations(const std::string& text, Expectations& out, std::string&
         return false;
       }
       out.stderr_substrings.push_back(*v);
+    } else if (auto v = directive(line, "NotStderr")) {
+      out.stderr_absent.push_back(*v);
+    } else if (auto v = directive(line, "Flags")) {
+      std::istringstream words(*v);
+      for (std::string w; words >> w;) out.flags.push_back(w);
     }
   }
   return true;
@@ -327,6 +343,7 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> cmd = {gene_path.string(), "run"};
   for (const std::string& f : config->flags) cmd.push_back(f);
+  for (const std::string& f : want.flags) cmd.push_back(f);
   cmd.push_back(file_path.string());
 
   RunResult got = run(cmd, file_path.parent_path().string(), timeout_s);
@@ -378,6 +395,12 @@ int main(int argc, char** argv) {
     if (got.err.find(s) == std::string::npos) {
       ok = false;
       report << "stderr does not contain: " << show(s) << "\n";
+    }
+  }
+  for (const std::string& s : want.stderr_absent) {
+    if (got.err.find(s) != std::string::npos) {
+      ok = false;
+      report << "stderr contains: " << show(s) << "\n";
     }
   }
 

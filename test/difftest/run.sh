@@ -26,9 +26,12 @@ root=$(cd "$here/../.." && pwd)
 CONFIGS=(
   "default|run"
   "noopt-gcstress|run --no-opt --gc-stress"
-  # "jit|run --jit --jit-threshold=0"
-  # "jit-noopt|run --no-opt --jit --jit-threshold=0"
 )
+# With a JIT tier (decided once by the main run, below): everything compiled at once,
+# and a low threshold where interpreted and compiled frames mix and loops enter by OSR.
+if [[ ${GENE_DIFFTEST_JIT:-0} == 1 ]]; then
+  CONFIGS+=("jit|run --jit --jit-threshold=0" "jit-mid|run --jit --jit-threshold=3")
+fi
 
 out=${GENE_DIFFTEST_OUT:-${TMPDIR:-/tmp}/gene-difftest}
 timeout_s=${GENE_DIFFTEST_TIMEOUT:-20}
@@ -120,7 +123,11 @@ if [[ -z ${GENE_DIFFTEST_GEN:-} ]]; then
   fi
 fi
 GENE_DIFFTEST_GEN=$(realpath "$GENE_DIFFTEST_GEN")
-export GENE GENE_DIFFTEST_GEN GENE_DIFFTEST_OUT=$out GENE_DIFFTEST_TIMEOUT=$timeout_s
+if [[ -z ${GENE_DIFFTEST_JIT:-} ]]; then
+  GENE_DIFFTEST_JIT=0
+  if echo '(println 1)' | "$GENE" run --jit - >/dev/null 2>&1; then GENE_DIFFTEST_JIT=1; fi
+fi
+export GENE GENE_DIFFTEST_GEN GENE_DIFFTEST_OUT=$out GENE_DIFFTEST_TIMEOUT=$timeout_s GENE_DIFFTEST_JIT
 
 : >"$out/results"
 start=$(date +%s)
@@ -135,6 +142,9 @@ mismatches=$(grep -c ' mismatch$' "$out/results")
 timeouts=$(grep -c ' timeout$' "$out/results")
 generr=$(grep -c ' generator-error$' "$out/results")
 ran=$(wc -l <"$out/results")
+if [[ $GENE_DIFFTEST_JIT == 1 ]]; then
+  CONFIGS+=("jit|" "jit-mid|")
+fi
 configs=()
 for row in "${CONFIGS[@]}"; do configs+=("${row%%|*}"); done
 echo "difftest: $ran programs (seeds from $first_seed) in ${elapsed}s, configurations: ${configs[*]}"

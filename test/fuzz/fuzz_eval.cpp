@@ -6,6 +6,10 @@
 // output, same error message (or none). A disagreement aborts with both outcomes on
 // stderr; set GENE_FUZZ_NO_DIFF=1 to keep the second run but skip the comparison.
 //
+// JIT mode (GENE_FUZZ_JIT=1, in a build with the JIT tier; GENE_JIT_PLUGIN names the
+// plugin when it is not next to the fuzzer): the second run compiles every function at
+// its first call (--jit --jit-threshold=0) instead, and must agree with the first.
+//
 // Errors a program may legitimately raise (ParseError, CompileError, GeneError) are
 // normal outcomes. Endless programs are stopped by a budget of instructions, allocated
 // objects and output bytes (fuzz_budget.hpp);
@@ -54,7 +58,7 @@ void sandbox(VM& vm) {
     vm.gene_ns()->define(intern(name), make_nil());
 }
 
-Outcome run_once(uint32_t file, bool optimize, bool gc_stress) {
+Outcome run_once(uint32_t file, bool optimize, bool gc_stress, bool jit) {
   Outcome r;
   VMOptions vo;
   vo.stack_slots = size_t{1} << 16;  // small, so deep recursion ends early and cheaply
@@ -65,6 +69,12 @@ Outcome run_once(uint32_t file, bool optimize, bool gc_stress) {
   vm.capture = &r.out;
   vm.compile_options.optimize = optimize;
   vm.profiler = std::make_unique<Profiler>(ProfilerOptions{});  // the budget hook
+  if (jit) {
+    jit::Options jo;
+    jo.enabled = true;
+    jo.threshold = 0;
+    vm.enable_jit(jo);
+  }
   size_t before = vm.heap.objects_allocated_total();
   fuzz::Budget& budget = fuzz::budget();
   budget.steps = 0;
@@ -94,16 +104,18 @@ Outcome run_once(uint32_t file, bool optimize, bool gc_stress) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   uint32_t file = register_source("<fuzz>", std::string(gene::fuzz::as_text(data, size)));
-  Outcome a = run_once(file, true, false);
+  static const bool jit = std::getenv("GENE_FUZZ_JIT") != nullptr;
+  const char* second = jit ? "--jit --jit-threshold=0" : "--no-opt --gc-stress";
+  Outcome a = run_once(file, true, false, false);
   if (a.over_budget || a.allocations > kStressAllocationLimit) return 0;
-  Outcome b = run_once(file, false, true);
+  Outcome b = jit ? run_once(file, true, false, true) : run_once(file, false, true, false);
   static const bool compare = std::getenv("GENE_FUZZ_NO_DIFF") == nullptr;
   if (compare && !b.over_budget && (a.out != b.out || a.error != b.error)) {
     std::fprintf(stderr,
-                 "fuzz_eval: default and --no-opt --gc-stress runs differ\n"
+                 "fuzz_eval: default and %s runs differ\n"
                  "--- default: output ---\n%s\n--- default: error ---\n%s\n"
-                 "--- no-opt gc-stress: output ---\n%s\n--- no-opt gc-stress: error ---\n%s\n",
-                 a.out.c_str(), a.error.c_str(), b.out.c_str(), b.error.c_str());
+                 "--- %s: output ---\n%s\n--- %s: error ---\n%s\n",
+                 second, a.out.c_str(), a.error.c_str(), second, b.out.c_str(), second, b.error.c_str());
     std::abort();
   }
   return 0;

@@ -17,8 +17,9 @@ N replaces the program's size: the first argument K of its last form (println (r
 
 Options:
   --interp       run in the interpreter (the default)
-  --jit          run with the JIT tier (reports why it cannot while there is none)
+  --jit          run with the JIT tier (compile time is reported apart)
   --both         both of the above
+  --jit-threshold=N  calls or loop iterations before a function compiles (default 1000)
   --runs K       timed runs in fresh VMs; the median is reported (default 1)
   --list         list the benchmark programs and exit
   --dir DIR      directory of the NAME.gene programs (default: benchmarks/gene found by
@@ -82,6 +83,15 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
         return std::nullopt;
       }
       o.runs = static_cast<int>(*r);
+    } else if (a == "--jit-threshold" || a.rfind("--jit-threshold=", 0) == 0) {
+      auto v = value("--jit-threshold");
+      if (!v) return std::nullopt;
+      auto t = parse_count(*v);
+      if (!t) {
+        *error = fmt::format("--jit-threshold needs a count, got '{}'", *v);
+        return std::nullopt;
+      }
+      o.jit_threshold = static_cast<uint64_t>(*t);
     } else if (a == "--dir" || a.rfind("--dir=", 0) == 0) {
       auto v = value("--dir");
       if (!v) return std::nullopt;

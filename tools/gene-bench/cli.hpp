@@ -11,7 +11,8 @@ struct Options {
   std::string name;               // benchmark name, alias, or path to a .gene file
   std::optional<int64_t> n;       // replaces the program's size parameter
   bool interp = true;             // run in the interpreter
-  bool jit = false;               // report (and, once it exists, run) the JIT tier
+  bool jit = false;               // run with the JIT tier
+  std::optional<uint64_t> jit_threshold;  // --jit-threshold=N (default: gene's)
   int runs = 1;                   // timed runs; the median is reported
   bool list = false;
   bool help = false;

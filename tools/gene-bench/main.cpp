@@ -1,5 +1,5 @@
 // gene-bench: runs one benchmark program in this process and reports its result, wall
-// time and call rate, in the interpreter and (once it exists) the JIT tier.
+// time and call rate, in the interpreter and the JIT tier.
 #include <fmt/format.h>
 #include <spdlog/cfg/env.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -15,7 +15,6 @@
 
 #include "catalog.hpp"
 #include "cli.hpp"
-#include "jit/tier.hpp"
 #include "measure.hpp"
 #include "report.hpp"
 #include "size_param.hpp"
@@ -64,20 +63,21 @@ std::string trimmed(std::string s) {
   return s;
 }
 
-// Runs the program `runs` times in fresh VMs; prints the report. Returns the exit status.
-int run_interp(const Program& prog, const std::string& text, std::optional<int64_t> iterations, int runs,
-               bool check_expected) {
+// Runs the program `runs` times in fresh VMs (with the JIT tier when jit is set); prints
+// the report. Returns the exit status.
+int run_mode(const Program& prog, const std::string& text, std::optional<int64_t> iterations, int runs,
+             bool check_expected, const gene::JitOptions* jit) {
   std::vector<Measurement> results;
   for (int k = 0; k < runs; ++k) {
     std::string error, partial;
-    auto m = run_once(display_path(prog.path), text, &error, &partial);
+    auto m = run_once(display_path(prog.path), text, &error, &partial, jit);
     if (!m) {
       fmt::print("{}", partial);
       return fail(fmt::format("{} failed:\n{}", prog.name, error));
     }
     results.push_back(std::move(*m));
   }
-  fmt::print("interp:\n");
+  fmt::print("{}:\n", jit ? fmt::format("jit (threshold {})", jit->threshold) : std::string("interp"));
   print_measurements(results, iterations);
   if (check_expected && !prog.expected.empty()) {
     std::string got = trimmed(results.front().output);
@@ -88,18 +88,6 @@ int run_interp(const Program& prog, const std::string& text, std::optional<int64
     fmt::print("  check         matches the expected output\n");
   }
   return 0;
-}
-
-// What the JIT tier can do in this build. Returns true if a JIT run happened.
-bool report_jit() {
-  std::string why;
-  const gene::jit::PluginApi* api = gene::jit::load_plugin(&why);
-  if (!api) {
-    fmt::print("jit: unavailable ({})\n", why);
-  } else {
-    fmt::print("jit: plugin loaded; the JIT tier does not run Gene code yet\n");
-  }
-  return false;
 }
 
 void setup_logging() {
@@ -159,10 +147,17 @@ int main(int argc, char** argv) {
   // is a depth or a problem size (fib, tak, binary-trees …), not an iteration count.
   std::optional<int64_t> iterations;
   if (size && size->value >= kMinLoopSize) iterations = opts->n ? *opts->n : size->value;
-  if (opts->interp) status = run_interp(*prog, text, iterations, opts->runs, default_size);
-  if (opts->jit) {
-    bool ran = report_jit();
-    if (!ran && !opts->interp && status == 0) status = 2;
+  if (opts->interp) status = run_mode(*prog, text, iterations, opts->runs, default_size, nullptr);
+  if (opts->jit && status == 0) {
+    std::string why;
+    if (!gene::VM::jit_available(&why)) {
+      fmt::print("jit: unavailable ({})\n", why);
+      return opts->interp ? status : 2;
+    }
+    gene::JitOptions jit;
+    jit.enabled = true;
+    if (opts->jit_threshold) jit.threshold = *opts->jit_threshold;
+    status = run_mode(*prog, text, iterations, opts->runs, default_size, &jit);
   }
   return status;
 }

@@ -29,10 +29,11 @@ double thread_cpu_seconds() {
 }  // namespace
 
 std::optional<Measurement> run_once(const std::string& display_name, const std::string& text, std::string* error,
-                                    std::string* partial_output) {
+                                    std::string* partial_output, const JitOptions* jit) {
   Measurement m;
   auto setup_start = Clock::now();
   VM vm;
+  if (jit) vm.enable_jit(*jit);
   std::string out;
   vm.capture = &out;
   Namespace* ns = vm.new_module_ns("<module>");
@@ -67,6 +68,11 @@ std::optional<Measurement> run_once(const std::string& display_name, const std::
   m.instructions = vm.instructions_executed();
   m.objects_allocated = vm.heap.objects_allocated_total() - allocs_before;
   m.collections = vm.heap.collections() - gcs_before;
+  if (vm.jit()) {
+    m.jit_compile_seconds = vm.jit()->compile_ms() / 1e3;
+    m.jit_load_seconds = vm.jit()->load_ms() / 1e3;
+    m.jit_protos = vm.jit()->compiled_protos();
+  }
   spdlog::debug("run: {:.6f} s wall, {:.6f} s CPU, VM setup {:.6f} s, {} calls, {} objects, {} collections", m.seconds,
                 m.cpu_seconds, m.vm_setup_seconds, m.calls, m.objects_allocated, m.collections);
   return m;

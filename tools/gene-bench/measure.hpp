@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "interp/vm.hpp"
+
 namespace gene::bench {
 
 struct Measurement {
@@ -16,12 +18,16 @@ struct Measurement {
   uint64_t instructions = 0;  // VM::instructions_executed(); 0 when the VM does not count
   size_t objects_allocated = 0;
   size_t collections = 0;
+  // With the JIT tier: time spent compiling and loading LLVM (both inside `seconds`).
+  double jit_compile_seconds = 0, jit_load_seconds = 0;
+  size_t jit_protos = 0;
 };
 
 // Runs text (shown as display_name in errors) with its output captured. On a reader,
 // compiler or Gene error returns nullopt and sets *error to the formatted diagnostic;
 // output printed before the error is kept in *partial_output.
+// With jit set, the VM runs with the JIT tier and those options.
 std::optional<Measurement> run_once(const std::string& display_name, const std::string& text, std::string* error,
-                                    std::string* partial_output);
+                                    std::string* partial_output, const JitOptions* jit = nullptr);
 
 }  // namespace gene::bench

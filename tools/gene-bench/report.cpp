@@ -72,6 +72,14 @@ void print_measurements(const std::vector<Measurement>& runs, std::optional<int6
     fmt::print("  instructions  not counted by this VM\n");
   }
   fmt::print("  heap          {} objects allocated, {} collections\n", first.objects_allocated, first.collections);
+  if (first.jit_protos > 0 || first.jit_load_seconds > 0) {
+    std::vector<double> compile;
+    for (const Measurement& m : runs) compile.push_back(m.jit_compile_seconds + m.jit_load_seconds);
+    double jit_s = summarize(compile).median;
+    fmt::print("  jit           {} protos compiled in {} (LLVM load and set-up {}); run without them {}\n",
+               first.jit_protos, format_duration(first.jit_compile_seconds), format_duration(first.jit_load_seconds),
+               format_duration(std::max(0.0, t.median - jit_s)));
+  }
 }
 
 }  // namespace gene::bench

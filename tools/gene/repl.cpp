@@ -2,9 +2,9 @@
 // then every form runs in one persistent Session; a failing line ends only that line.
 #include "repl.hpp"
 
+#include "line_editor.hpp"
 #include "report.hpp"
 
-#include <editline/readline.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -28,14 +28,7 @@ constexpr const char* kReplHelp =
 
 // Reads one line; interactive sessions get line editing and history through libedit.
 bool read_line(bool interactive, const char* prompt, std::string* out) {
-  if (interactive) {
-    char* line = readline(prompt);
-    if (!line) return false;
-    *out = line;
-    if (!out->empty()) add_history(line);
-    std::free(line);
-    return true;
-  }
+  if (interactive) return edit_line(prompt, out);
   out->clear();
   int c;
   while ((c = std::fgetc(stdin)) != EOF && c != '\n') out->push_back(static_cast<char>(c));

@@ -32,7 +32,7 @@ inline std::string dump(Value v);
 
 inline std::string dump_props(const PropMap& m) {
   std::string out;
-  for (auto& [k, val] : m.entries()) out += fmt::format(" ^{} {}", k->name, dump(val));
+  for (auto& [k, val] : m.entries()) out += fmt::format(" ^{} {}", k.name(), dump(val));
   return out;
 }
 

@@ -1,0 +1,58 @@
+// Byte offsets of the VM structures that compiled code reads and writes directly.
+// The plugin is built from the same headers as the VM, so these are exact.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+#include "interp/vm.hpp"
+
+namespace gene::jit::layout {
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"  // Closure, Upvalue and Array have vtables (Obj)
+constexpr size_t kValueSize = sizeof(Value);
+constexpr size_t kTag = offsetof(Value, tag);
+constexpr size_t kPayload = offsetof(Value, as);
+constexpr size_t kFrameClosure = offsetof(Frame, closure);
+constexpr size_t kFrameBase = offsetof(Frame, base);
+constexpr size_t kFramePc = offsetof(Frame, pc);
+constexpr size_t kFrameSelf = offsetof(Frame, self);
+constexpr size_t kClosureUpvals = offsetof(Closure, upvals);
+constexpr size_t kUpvalueLoc = offsetof(Upvalue, loc);
+constexpr size_t kArrayItems = offsetof(Array, items);
+constexpr size_t kFrameProto = offsetof(Frame, proto);
+constexpr size_t kFrameK = offsetof(Frame, k);
+constexpr size_t kFrameFlags = offsetof(Frame, flags);
+constexpr size_t kFrameEnv = offsetof(Frame, env);
+constexpr size_t kClosureProto = offsetof(Closure, proto);
+constexpr size_t kClosureNs = offsetof(Closure, ns);
+constexpr size_t kProtoCode = offsetof(Proto, code);
+constexpr size_t kProtoConstants = offsetof(Proto, constants);
+constexpr size_t kProtoNumRegs = offsetof(Proto, num_regs);
+constexpr size_t kProtoFastMinArgs = offsetof(Proto, fast_min_args);
+constexpr size_t kProtoCallCount = offsetof(Proto, call_count);
+constexpr size_t kProtoJitEntry = offsetof(Proto, jit_entry);
+constexpr size_t kProtoMethodCaches = offsetof(Proto, method_caches);
+constexpr size_t kInstanceCls = offsetof(Instance, cls);
+constexpr size_t kMethodCacheEpoch = offsetof(MethodCache, epoch);
+constexpr size_t kMethodCacheCls = offsetof(MethodCache, cls);
+constexpr size_t kMethodCacheMethod = offsetof(MethodCache, method);
+constexpr size_t kMethodCacheSize = sizeof(MethodCache);
+constexpr size_t kCacheEpoch = offsetof(GlobalCache, epoch);
+constexpr size_t kCacheNs = offsetof(GlobalCache, ns);
+constexpr size_t kCacheSlot = offsetof(GlobalCache, slot);
+#pragma GCC diagnostic pop
+
+static_assert(kValueSize == 16 && kTag == 0 && kPayload == 8, "compiled code writes a Value as two words");
+static_assert(sizeof(Frame) == 64 && sizeof(Frame::flags) == 4 && sizeof(Frame::env) == 4);
+static_assert(sizeof(Proto::num_regs) == 2 && sizeof(Proto::fast_min_args) == 2);
+
+// Where std::vector<Value> keeps its first and past-the-end pointers, checked on a live
+// vector (compiled code indexes arrays inline only when the check passes).
+struct VectorLayout {
+  bool known = false;
+  size_t begin = 0, end = 0;
+};
+VectorLayout probe_vector_layout();
+
+}  // namespace gene::jit::layout

@@ -1,0 +1,871 @@
+// Bytecode -> LLVM IR. Registers live in the VM's register file (design §7): each
+// instruction loads its operands from R and stores its result there, and LLVM forwards
+// what it can. The frame's pc is written before anything that can raise, collect or
+// leave, so errors, the collector and the interpreter see what they see in the
+// interpreter. Opcodes without an inline fast path run the interpreter's own handler
+// through gene_jit_step, so compiled code cannot drift from the interpreter.
+#include "jit/lower.hpp"
+
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Intrinsics.h>
+
+#include <cstring>
+#include <set>
+#include <vector>
+
+#include "jit/layout.hpp"
+
+namespace gene::jit {
+namespace {
+
+using llvm::BasicBlock;
+using LV = llvm::Value;
+
+// Instructions that may leave this frame suspended in a call: when the callee returns,
+// the dispatch loop re-enters the code at the next instruction.
+bool suspends(Op op) {
+  switch (op) {
+    case Op::CALL: case Op::CALLG: case Op::CALLKW: case Op::CALLA: case Op::CALLSELF:
+    case Op::CALLM: case Op::TAILCALL: case Op::TAILCALLM: case Op::NEW: case Op::SUPER:
+    case Op::CALLMACRO: case Op::CALLMACROM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+uint8_t tag_byte(Tag t) { return static_cast<uint8_t>(t); }
+
+class Lowering {
+ public:
+  Lowering(llvm::LLVMContext& ctx, llvm::Module& mod, const CompileRequest& req, const std::string& name)
+      : ctx_(ctx), mod_(mod), b_(ctx), req_(req), p_(req.proto), code_(req.proto->code.data()) {
+    i8_ = b_.getInt8Ty();
+    i32_ = b_.getInt32Ty();
+    i64_ = b_.getInt64Ty();
+    f64_ = b_.getDoubleTy();
+    ptr_ = b_.getPtrTy();
+    auto* entry_type = llvm::FunctionType::get(i32_, {ptr_, ptr_}, false);
+    fn_ = llvm::Function::Create(entry_type, llvm::Function::ExternalLinkage, name, mod_);
+    fn_->addFnAttr(llvm::Attribute::NoUnwind);
+    fn_->addFnAttr("frame-pointer", "all");  // perf and gdb walk through compiled frames
+    vm_ = fn_->getArg(0);
+    f_ = fn_->getArg(1);
+    step_fn_ = declare("gene_jit_step", i64_, {ptr_, ptr_, i32_});
+    leave_fn_ = declare("gene_jit_leave", i32_, {ptr_, ptr_});
+    deopt_fn_ = declare("gene_jit_deopt", b_.getVoidTy(), {ptr_, ptr_, i32_, i32_});
+    equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
+    profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
+    profile_return_fn_ = declare("gene_jit_profile_return", b_.getVoidTy(), {ptr_});
+    profile_back_edge_fn_ = declare("gene_jit_profile_back_edge", i32_, {ptr_, ptr_});
+    vector_ = layout::probe_vector_layout();
+  }
+
+  void run() {
+    size_t size = p_->code.size();
+    BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn_);
+    for (size_t k = 0; k <= size; ++k) blocks_.push_back(BasicBlock::Create(ctx_, fmt_block(k), fn_));
+    step_exit_ = BasicBlock::Create(ctx_, "leave_after_step", fn_);
+
+    b_.SetInsertPoint(entry);
+    R_ = b_.CreateLoad(ptr_, at(f_, layout::kFrameBase), "R");
+    LV* pc = b_.CreatePtrToInt(b_.CreateLoad(ptr_, at(f_, layout::kFramePc)), i64_);
+    LV* index = b_.CreateLShr(b_.CreateSub(pc, b_.getInt64(reinterpret_cast<uintptr_t>(code_))), 3);
+    if (req_.profile) b_.CreateCall(profile_enter_fn_, {vm_, f_, index});
+    BasicBlock* not_entered = BasicBlock::Create(ctx_, "not_an_entry", fn_);
+    std::set<uint32_t> entries = entry_points();
+    auto* sw = b_.CreateSwitch(index, not_entered, static_cast<unsigned>(entries.size()));
+    for (uint32_t k : entries) sw->addCase(b_.getInt64(k), blocks_[k]);
+    b_.SetInsertPoint(not_entered);
+    b_.CreateRet(b_.getInt32(kNotEntered));
+
+    b_.SetInsertPoint(step_exit_);
+    step_result_ = b_.CreatePHI(i64_, 8, "step_result");
+    LV* negative = b_.CreateICmpSLT(step_result_, b_.getInt64(0));
+    LV* status = b_.CreateSelect(negative, b_.CreateTrunc(b_.CreateNeg(step_result_), i32_), b_.getInt32(kNotEntered));
+    b_.CreateRet(status);
+
+    for (size_t k = 0; k < size; ++k) {
+      n_ = static_cast<uint32_t>(k);
+      b_.SetInsertPoint(blocks_[k]);
+      const Instr& in = p_->code[k];
+      switch (in.op) {
+#define OPCODE(name, format, doc) \
+  case Op::name:                  \
+    lower_##name(in);             \
+    break;
+#include "bytecode/opcodes.def"
+#undef OPCODE
+        case Op::COUNT_: break;
+      }
+    }
+    // Past the last instruction (never reached: every proto ends with a return).
+    b_.SetInsertPoint(blocks_[size]);
+    b_.CreateRet(b_.getInt32(kNotEntered));
+  }
+
+ private:
+#define OPCODE(name, format, doc) void lower_##name(const Instr& in);
+#include "bytecode/opcodes.def"
+#undef OPCODE
+
+  static std::string fmt_block(size_t k) { return "i" + std::to_string(k); }
+
+  llvm::FunctionCallee declare(const char* name, llvm::Type* ret, std::initializer_list<llvm::Type*> params) {
+    auto callee = mod_.getOrInsertFunction(name, llvm::FunctionType::get(ret, params, false));
+    if (auto* f = llvm::dyn_cast<llvm::Function>(callee.getCallee())) f->addFnAttr(llvm::Attribute::NoUnwind);
+    return callee;
+  }
+
+  // Where compiled code may be entered: the start, after each call (the callee returns
+  // into the dispatch loop, which re-enters here), each handler and each loop header.
+  std::set<uint32_t> entry_points() const {
+    std::set<uint32_t> out{0};
+    for (size_t k = 0; k < p_->code.size(); ++k) {
+      const Instr& in = p_->code[k];
+      if (suspends(in.op)) out.insert(static_cast<uint32_t>(k + 1));
+      if (in.op == Op::TRY || in.op == Op::LOOP) out.insert(target(k, in.sbx()));
+    }
+    return out;
+  }
+  static uint32_t target(size_t k, int64_t offset) { return static_cast<uint32_t>(static_cast<int64_t>(k) + 1 + offset); }
+  BasicBlock* block(uint32_t k) { return k < blocks_.size() ? blocks_[k] : blocks_.back(); }
+  BasicBlock* next() { return blocks_[n_ + 1]; }
+  BasicBlock* fresh(const char* what) { return BasicBlock::Create(ctx_, what, fn_); }
+
+  // ---- values in the register file ----
+  LV* at(LV* base, int64_t offset) { return offset ? b_.CreateConstGEP1_64(i8_, base, offset) : base; }
+  LV* reg(int r) { return at(R_, static_cast<int64_t>(r) * static_cast<int64_t>(layout::kValueSize)); }
+  LV* tag_of(LV* slot) { return b_.CreateLoad(i8_, at(slot, layout::kTag)); }
+  LV* bits_of(LV* slot) { return b_.CreateLoad(i64_, at(slot, layout::kPayload)); }
+  LV* is(LV* tag, Tag t) { return b_.CreateICmpEQ(tag, b_.getInt8(tag_byte(t))); }
+  // The tag is written as a whole word: a later 8-byte load of it forwards from the store.
+  void store(LV* slot, Tag t, LV* bits) {
+    b_.CreateStore(b_.getInt64(tag_byte(t)), at(slot, layout::kTag));
+    b_.CreateStore(bits, at(slot, layout::kPayload));
+  }
+  void copy(LV* dst, LV* src) {
+    LV* w0 = b_.CreateLoad(i64_, at(src, 0));
+    LV* w1 = b_.CreateLoad(i64_, at(src, 8));
+    b_.CreateStore(w0, at(dst, 0));
+    b_.CreateStore(w1, at(dst, 8));
+  }
+  void store_constant(LV* slot, Value v) {
+    b_.CreateStore(b_.getInt64(tag_byte(v.tag)), at(slot, layout::kTag));
+    b_.CreateStore(b_.getInt64(static_cast<uint64_t>(v.as.i)), at(slot, layout::kPayload));
+  }
+  LV* as_double(LV* bits) { return b_.CreateBitCast(bits, f64_); }
+  LV* as_bits(LV* d) { return b_.CreateBitCast(d, i64_); }
+  // Int or Float payload as a double (the caller checked it is a number).
+  LV* to_double(LV* tag, LV* bits) { return b_.CreateSelect(is(tag, Tag::Int), b_.CreateSIToFP(bits, f64_), as_double(bits)); }
+  LV* is_number(LV* tag) { return b_.CreateOr(is(tag, Tag::Int), is(tag, Tag::Float)); }
+  LV* truthy(LV* slot) {
+    LV* t = tag_of(slot);
+    LV* false_bool = b_.CreateAnd(is(t, Tag::Bool), b_.CreateICmpEQ(b_.CreateTrunc(bits_of(slot), i8_), b_.getInt8(0)));
+    return b_.CreateNot(b_.CreateOr(is(t, Tag::Nil), false_bool));
+  }
+
+  // ---- leaving the fast path ----
+  void save_pc(uint32_t k) {
+    b_.CreateStore(b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(code_ + k)), ptr_), at(f_, layout::kFramePc));
+  }
+  // The interpreter runs this instruction; the frame goes on at one of `succ`, or the
+  // code returns the step's status (a call pushed a frame, an error is pending …).
+  void step(std::initializer_list<uint32_t> succ) {
+    LV* r = b_.CreateCall(step_fn_, {vm_, f_, b_.getInt32(n_)});
+    auto* sw = b_.CreateSwitch(r, step_exit_, static_cast<unsigned>(succ.size()));
+    std::set<uint32_t> seen;
+    for (uint32_t k : succ)
+      if (seen.insert(k).second) sw->addCase(b_.getInt64(k), block(k));
+    step_result_->addIncoming(r, b_.GetInsertBlock());
+  }
+  void step_next() { step({n_ + 1}); }
+  bool speculating() const {
+    if (!req_.speculate) return false;
+    for (uint32_t s : *req_.generic_sites)
+      if (s == n_) return false;
+    return true;
+  }
+  // The interpreter runs this instruction again from scratch, and the tier learns why.
+  void deopt(DeoptReason why) {
+    save_pc(n_);
+    b_.CreateCall(deopt_fn_, {vm_, f_, b_.getInt32(n_), b_.getInt32(why)});
+    b_.CreateRet(b_.getInt32(kDeopt));
+  }
+  // A block for the generic path of this instruction: a deopt when speculating, else a step.
+  BasicBlock* slow_path(DeoptReason why, std::initializer_list<uint32_t> succ) {
+    BasicBlock* here = b_.GetInsertBlock();
+    BasicBlock* slow = fresh("slow");
+    b_.SetInsertPoint(slow);
+    if (speculating()) deopt(why);
+    else step(succ);
+    b_.SetInsertPoint(here);
+    return slow;
+  }
+
+  // ---- shared lowerings ----
+  struct Operand {
+    LV* tag;
+    LV* bits;
+  };
+  Operand in_reg(int r) { return {tag_of(reg(r)), bits_of(reg(r))}; }
+  Operand constant(Value v) { return {b_.getInt8(tag_byte(v.tag)), b_.getInt64(static_cast<uint64_t>(v.as.i))}; }
+  Operand immediate(int64_t i) { return {b_.getInt8(tag_byte(Tag::Int)), b_.getInt64(static_cast<uint64_t>(i))}; }
+
+  // R[a] = x op y: Int with an overflow check, Float, mixed numbers; the rest (errors,
+  // overflow) through the interpreter. `int_only` speculates Int (an immediate operand).
+  void arith(int a, Op op, Operand x, Operand y, bool int_only) {
+    BasicBlock* int_bb = fresh("int");
+    BasicBlock* other = fresh("not_int");
+    BasicBlock* slow = fresh("slow");
+    b_.CreateCondBr(b_.CreateAnd(is(x.tag, Tag::Int), is(y.tag, Tag::Int)), int_bb, other);
+
+    b_.SetInsertPoint(int_bb);
+    llvm::Intrinsic::ID id = op == Op::ADD   ? llvm::Intrinsic::sadd_with_overflow
+                             : op == Op::SUB ? llvm::Intrinsic::ssub_with_overflow
+                                             : llvm::Intrinsic::smul_with_overflow;
+    LV* res = b_.CreateBinaryIntrinsic(id, x.bits, y.bits);
+    BasicBlock* ok = fresh("no_overflow");
+    b_.CreateCondBr(b_.CreateExtractValue(res, 1), slow, ok);
+    b_.SetInsertPoint(ok);
+    store(reg(a), Tag::Int, b_.CreateExtractValue(res, 0));
+    b_.CreateBr(next());
+
+    b_.SetInsertPoint(other);
+    if (int_only && speculating()) {
+      deopt(kDeoptNotInt);
+    } else {
+      BasicBlock* num = fresh("numbers");
+      b_.CreateCondBr(b_.CreateAnd(is_number(x.tag), is_number(y.tag)), num, slow);
+      b_.SetInsertPoint(num);
+      LV* dx = to_double(x.tag, x.bits);
+      LV* dy = to_double(y.tag, y.bits);
+      LV* r = op == Op::ADD ? b_.CreateFAdd(dx, dy) : op == Op::SUB ? b_.CreateFSub(dx, dy) : b_.CreateFMul(dx, dy);
+      store(reg(a), Tag::Float, as_bits(r));
+      b_.CreateBr(next());
+    }
+    b_.SetInsertPoint(slow);
+    step_next();
+  }
+
+  void divide(int a, Operand x, Operand y) {
+    BasicBlock* num = fresh("numbers");
+    BasicBlock* slow = fresh("slow");
+    b_.CreateCondBr(b_.CreateAnd(is_number(x.tag), is_number(y.tag)), num, slow);
+    b_.SetInsertPoint(num);
+    store(reg(a), Tag::Float, as_bits(b_.CreateFDiv(to_double(x.tag, x.bits), to_double(y.tag, y.bits))));
+    b_.CreateBr(next());
+    b_.SetInsertPoint(slow);
+    step_next();
+  }
+
+  llvm::CmpInst::Predicate int_predicate(Op op) {
+    switch (op) {
+      case Op::LT: return llvm::CmpInst::ICMP_SLT;
+      case Op::LE: return llvm::CmpInst::ICMP_SLE;
+      case Op::GT: return llvm::CmpInst::ICMP_SGT;
+      default: return llvm::CmpInst::ICMP_SGE;
+    }
+  }
+  llvm::CmpInst::Predicate float_predicate(Op op) {
+    switch (op) {
+      case Op::LT: return llvm::CmpInst::FCMP_OLT;
+      case Op::LE: return llvm::CmpInst::FCMP_OLE;
+      case Op::GT: return llvm::CmpInst::FCMP_OGT;
+      default: return llvm::CmpInst::FCMP_OGE;
+    }
+  }
+
+  // An ordering of x and y: Int and Float inline; on_result gets the i1 in a block that
+  // continues the fast path. The slow path steps to `succ`, or deopts when int_only.
+  template <typename OnResult>
+  void ordering(Op op, Operand x, Operand y, bool int_only, std::initializer_list<uint32_t> succ, OnResult on_result) {
+    BasicBlock* int_bb = fresh("int");
+    BasicBlock* other = fresh("not_int");
+    b_.CreateCondBr(b_.CreateAnd(is(x.tag, Tag::Int), is(y.tag, Tag::Int)), int_bb, other);
+    b_.SetInsertPoint(int_bb);
+    on_result(b_.CreateICmp(int_predicate(op), x.bits, y.bits));
+    b_.SetInsertPoint(other);
+    if (int_only && speculating()) {
+      deopt(kDeoptNotInt);
+      return;
+    }
+    BasicBlock* floats = fresh("floats");
+    BasicBlock* slow = fresh("slow");
+    b_.CreateCondBr(b_.CreateAnd(is(x.tag, Tag::Float), is(y.tag, Tag::Float)), floats, slow);
+    b_.SetInsertPoint(floats);
+    on_result(b_.CreateFCmp(float_predicate(op), as_double(x.bits), as_double(y.bits)));
+    b_.SetInsertPoint(slow);
+    step(succ);
+  }
+  // Compare and branch: jump to the target when the comparison is false.
+  void branch_unless(Op op, Operand x, Operand y, int16_t offset, bool int_only) {
+    uint32_t taken = target(n_, offset);
+    ordering(op, x, y, int_only, {n_ + 1, taken}, [&](LV* holds) { b_.CreateCondBr(holds, next(), block(taken)); });
+  }
+
+  // Equality never raises: Int == Int inline, anything else through values_equal.
+  LV* equal(int x, int y) {
+    BasicBlock* ints = fresh("ints");
+    BasicBlock* other = fresh("other");
+    BasicBlock* done = fresh("equal_done");
+    Operand ox = in_reg(x), oy = in_reg(y);
+    b_.CreateCondBr(b_.CreateAnd(is(ox.tag, Tag::Int), is(oy.tag, Tag::Int)), ints, other);
+    b_.SetInsertPoint(ints);
+    LV* same = b_.CreateICmpEQ(ox.bits, oy.bits);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(other);
+    LV* eq = b_.CreateICmpNE(b_.CreateCall(equal_fn_, {reg(x), reg(y)}), b_.getInt32(0));
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    auto* phi = b_.CreatePHI(b_.getInt1Ty(), 2);
+    phi->addIncoming(same, ints);
+    phi->addIncoming(eq, other);
+    return phi;
+  }
+
+  // The element pointer of array `arr` (an Array* as i64) at index `k` (i64), and
+  // whether the index is in range (0 <= k < size).
+  std::pair<LV*, LV*> element(LV* arr_bits, LV* k) {
+    LV* arr = b_.CreateIntToPtr(arr_bits, ptr_);
+    LV* begin = b_.CreateLoad(ptr_, at(arr, static_cast<int64_t>(layout::kArrayItems + vector_.begin)));
+    LV* end = b_.CreateLoad(ptr_, at(arr, static_cast<int64_t>(layout::kArrayItems + vector_.end)));
+    LV* size = b_.CreateLShr(b_.CreateSub(b_.CreatePtrToInt(end, i64_), b_.CreatePtrToInt(begin, i64_)), 4);
+    LV* in_range = b_.CreateICmpULT(k, size);
+    LV* slot = b_.CreateGEP(i8_, begin, b_.CreateShl(k, 4));
+    return {slot, in_range};
+  }
+  // Array element access with the index in a register or an immediate: `access` does
+  // the load or store on the element slot; anything else takes the generic path.
+  template <typename Access>
+  void array_access(int array_reg, Operand index, bool speculate, Access access) {
+    if (!vector_.known) {
+      step_next();
+      return;
+    }
+    BasicBlock* slow = speculate ? slow_path(kDeoptIndex, {n_ + 1}) : fresh("slow");
+    BasicBlock* is_array = fresh("array");
+    Operand arr = in_reg(array_reg);
+    b_.CreateCondBr(b_.CreateAnd(is(arr.tag, Tag::Array), is(index.tag, Tag::Int)), is_array, slow);
+    b_.SetInsertPoint(is_array);
+    auto [slot, in_range] = element(arr.bits, index.bits);
+    BasicBlock* hit = fresh("in_range");
+    b_.CreateCondBr(in_range, hit, slow);
+    b_.SetInsertPoint(hit);
+    access(slot, arr);
+    b_.CreateBr(next());
+    if (!speculate) {
+      b_.SetInsertPoint(slow);
+      step_next();
+    }
+  }
+
+  // ---- calls ----
+  LV* load_at(llvm::Type* t, LV* base, size_t offset) { return b_.CreateLoad(t, at(base, static_cast<int64_t>(offset))); }
+  LV* vm_field(llvm::Type* t, size_t offset) { return load_at(t, vm_, offset); }
+
+  // Pushes a frame for the closure `closure` (window at a, nargs arguments, self given)
+  // and runs its native code right here; the generic path when it has no code yet, needs
+  // argument binding, or there is no room. Goes on at n+1 once the callee returned.
+  void direct_call(int a, int nargs, LV* closure, Operand self, BasicBlock* generic) {
+    const HostLayout& h = *req_.host;
+    LV* c = b_.CreateIntToPtr(closure, ptr_);
+    LV* np = load_at(ptr_, c, layout::kClosureProto);
+    LV* entry = load_at(ptr_, np, layout::kProtoJitEntry);
+    LV* fast_min = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoFastMinArgs), i32_);
+    LV* count = vm_field(i64_, h.frame_count);
+    LV* frames = vm_field(ptr_, h.frames);
+    LV* nf = b_.CreateGEP(i8_, frames, b_.CreateShl(count, 6));
+    LV* nb = reg(a + 1);
+    LV* regs = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_);
+    LV* depth = vm_field(i32_, h.native_depth);
+    LV* ok = b_.CreateICmpNE(entry, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_)));
+    ok = b_.CreateAnd(ok, b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(nargs)), fast_min));
+    ok = b_.CreateAnd(ok, b_.CreateICmpULT(nf, vm_field(ptr_, h.frames_end)));
+    ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, nb, b_.CreateShl(regs, 4)), vm_field(ptr_, h.stack_end)));
+    ok = b_.CreateAnd(ok, b_.CreateICmpULT(depth, b_.getInt32(h.max_native_depth)));
+    BasicBlock* push = fresh("push_frame");
+    b_.CreateCondBr(ok, push, generic);
+
+    b_.SetInsertPoint(push);
+    LV* calls = at(np, layout::kProtoCallCount);
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, calls), b_.getInt64(1)), calls);
+    b_.CreateStore(c, at(nf, layout::kFrameClosure));
+    b_.CreateStore(np, at(nf, layout::kFrameProto));
+    b_.CreateStore(nb, at(nf, layout::kFrameBase));
+    b_.CreateStore(load_at(ptr_, np, layout::kProtoCode + vector_.begin), at(nf, layout::kFramePc));
+    b_.CreateStore(load_at(ptr_, np, layout::kProtoConstants + vector_.begin), at(nf, layout::kFrameK));
+    b_.CreateStore(b_.CreateZExt(self.tag, i64_), at(nf, layout::kFrameSelf + layout::kTag));
+    b_.CreateStore(self.bits, at(nf, layout::kFrameSelf + layout::kPayload));
+    b_.CreateStore(b_.getInt64(0), at(nf, layout::kFrameFlags));  // flags and env in one store
+    b_.CreateStore(b_.CreateAdd(count, b_.getInt64(1)), at(vm_, static_cast<int64_t>(h.frame_count)));
+    save_pc(n_ + 1);
+    LV* depth_slot = at(vm_, static_cast<int64_t>(h.native_depth));
+    b_.CreateStore(b_.CreateAdd(depth, b_.getInt32(1)), depth_slot);
+    auto* entry_type = llvm::FunctionType::get(i32_, {ptr_, ptr_}, false);
+    LV* status = b_.CreateCall(entry_type, entry, {vm_, nf});
+    b_.CreateStore(depth, depth_slot);
+    BasicBlock* leave = fresh("callee_left");
+    b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), next(), leave);
+    b_.SetInsertPoint(leave);
+    b_.CreateRet(status);  // the callee deopted or pushed frames: the dispatch loop goes on
+  }
+  // R[a] is the callee: a compiled closure is called directly, anything else generically.
+  void call_register(int a, int nargs, Operand self) {
+    BasicBlock* generic = fresh("generic_call");
+    BasicBlock* closure = fresh("closure");
+    Operand callee = in_reg(a);
+    b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
+    b_.SetInsertPoint(closure);
+    direct_call(a, nargs, callee.bits, self, generic);
+    b_.SetInsertPoint(generic);
+    step_next();
+  }
+  // Whether global cache i of this proto is valid for the running closure's namespace
+  // (no namespace changed shape since it was filled), and its slot.
+  std::pair<LV*, LV*> global_cache(uint16_t i) {
+    LV* cache = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&p_->global_caches[i])), ptr_);
+    LV* epoch = b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(req_.host->namespace_epoch)), ptr_));
+    LV* epoch_ok = b_.CreateICmpEQ(load_at(i64_, cache, layout::kCacheEpoch), epoch);
+    LV* ns = load_at(ptr_, load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
+    LV* ns_ok = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kCacheNs), ns);
+    return {b_.CreateAnd(epoch_ok, ns_ok), load_at(ptr_, cache, layout::kCacheSlot)};
+  }
+  Operand nil_operand() { return {b_.getInt8(tag_byte(Tag::Nil)), b_.getInt64(0)}; }
+
+  // A return: the value is already in R[-1]. Frames without flags pop inline.
+  void leave_frame() {
+    BasicBlock* plain = fresh("plain_return");
+    BasicBlock* flagged = fresh("flagged_return");
+    b_.CreateCondBr(b_.CreateICmpEQ(load_at(i32_, f_, layout::kFrameFlags), b_.getInt32(0)), plain, flagged);
+    b_.SetInsertPoint(plain);
+    LV* count_slot = at(vm_, static_cast<int64_t>(req_.host->frame_count));
+    b_.CreateStore(b_.CreateSub(b_.CreateLoad(i64_, count_slot), b_.getInt64(1)), count_slot);
+    if (req_.profile) b_.CreateCall(profile_return_fn_, {vm_});
+    b_.CreateRet(b_.getInt32(kReturned));
+    b_.SetInsertPoint(flagged);
+    LV* status = b_.CreateCall(leave_fn_, {vm_, f_});
+    if (req_.profile) b_.CreateCall(profile_return_fn_, {vm_});
+    b_.CreateRet(status);
+  }
+
+  llvm::LLVMContext& ctx_;
+  llvm::Module& mod_;
+  llvm::IRBuilder<> b_;
+  const CompileRequest& req_;
+  Proto* p_;
+  const Instr* code_;
+  llvm::Type *i8_, *i32_, *i64_, *f64_, *ptr_;
+  llvm::Function* fn_;
+  LV *vm_, *f_, *R_ = nullptr;
+  llvm::FunctionCallee step_fn_, leave_fn_, deopt_fn_, equal_fn_, profile_enter_fn_, profile_return_fn_,
+      profile_back_edge_fn_;
+  std::vector<BasicBlock*> blocks_;
+  BasicBlock* step_exit_ = nullptr;
+  llvm::PHINode* step_result_ = nullptr;
+  uint32_t n_ = 0;
+  layout::VectorLayout vector_;
+};
+
+// ---- moves and constants ----
+void Lowering::lower_MOVE(const Instr& in) {
+  copy(reg(in.a), reg(in.b));
+  b_.CreateBr(next());
+}
+void Lowering::lower_LOADK(const Instr& in) {
+  store_constant(reg(in.a), p_->constants[in.bx()]);
+  b_.CreateBr(next());
+}
+void Lowering::lower_LOADI(const Instr& in) {
+  store(reg(in.a), Tag::Int, b_.getInt64(static_cast<uint64_t>(static_cast<int64_t>(in.sbx()))));
+  b_.CreateBr(next());
+}
+void Lowering::lower_LOADNIL(const Instr& in) {
+  for (int k = 0; k <= in.b; ++k) store_constant(reg(in.a + k), make_nil());
+  b_.CreateBr(next());
+}
+void Lowering::lower_LOADBOOL(const Instr& in) {
+  store_constant(reg(in.a), make_bool(in.b != 0));
+  b_.CreateBr(next());
+}
+void Lowering::lower_LOADSELF(const Instr& in) {
+  copy(reg(in.a), at(f_, layout::kFrameSelf));
+  b_.CreateBr(next());
+}
+// Upvalue i of the running closure: where its value lives (a register, or the upvalue).
+#define UPVALUE_SLOT(i)                                                                                  \
+  b_.CreateLoad(ptr_, at(b_.CreateLoad(ptr_, at(b_.CreateLoad(ptr_, at(b_.CreateLoad(ptr_, at(f_, layout::kFrameClosure)), \
+                                                                                 layout::kClosureUpvals)),  \
+                                                  static_cast<int64_t>(i) * 8)),                          \
+                         layout::kUpvalueLoc))
+void Lowering::lower_GETUPVAL(const Instr& in) {
+  copy(reg(in.a), UPVALUE_SLOT(in.b));
+  b_.CreateBr(next());
+}
+void Lowering::lower_SETUPVAL(const Instr& in) {
+  copy(UPVALUE_SLOT(in.b), reg(in.a));
+  b_.CreateBr(next());
+}
+#undef UPVALUE_SLOT
+
+// ---- arithmetic ----
+void Lowering::lower_ADD(const Instr& in) { arith(in.a, Op::ADD, in_reg(in.b), in_reg(in.c), false); }
+void Lowering::lower_SUB(const Instr& in) { arith(in.a, Op::SUB, in_reg(in.b), in_reg(in.c), false); }
+void Lowering::lower_MUL(const Instr& in) { arith(in.a, Op::MUL, in_reg(in.b), in_reg(in.c), false); }
+void Lowering::lower_ADDI(const Instr& in) { arith(in.a, Op::ADD, in_reg(in.b), immediate(in.sc()), true); }
+void Lowering::lower_SUBI(const Instr& in) { arith(in.a, Op::SUB, in_reg(in.b), immediate(in.sc()), true); }
+// The constant's side only matters for the error message, which the slow path builds.
+void Lowering::lower_ADDK(const Instr& in) { arith(in.a, Op::ADD, in_reg(in.b), constant(p_->constants[in.c & ~kConstLeft]), false); }
+void Lowering::lower_SUBK(const Instr& in) { arith(in.a, Op::SUB, in_reg(in.b), constant(p_->constants[in.c]), false); }
+void Lowering::lower_MULK(const Instr& in) { arith(in.a, Op::MUL, in_reg(in.b), constant(p_->constants[in.c & ~kConstLeft]), false); }
+void Lowering::lower_DIV(const Instr& in) { divide(in.a, in_reg(in.b), in_reg(in.c)); }
+void Lowering::lower_DIVK(const Instr& in) { divide(in.a, in_reg(in.b), constant(p_->constants[in.c])); }
+void Lowering::lower_POW(const Instr&) { step_next(); }
+void Lowering::lower_NEG(const Instr&) { step_next(); }
+void Lowering::lower_NOT(const Instr& in) {
+  store(reg(in.a), Tag::Bool, b_.CreateZExt(b_.CreateNot(truthy(reg(in.b))), i64_));
+  b_.CreateBr(next());
+}
+
+// ---- comparisons ----
+void Lowering::lower_EQ(const Instr& in) {
+  store(reg(in.a), Tag::Bool, b_.CreateZExt(equal(in.b, in.c), i64_));
+  b_.CreateBr(next());
+}
+void Lowering::lower_NE(const Instr& in) {
+  store(reg(in.a), Tag::Bool, b_.CreateZExt(b_.CreateNot(equal(in.b, in.c)), i64_));
+  b_.CreateBr(next());
+}
+#define LOWER_COMPARE(name)                                                                \
+  void Lowering::lower_##name(const Instr& in) {                                           \
+    ordering(Op::name, in_reg(in.b), in_reg(in.c), false, {n_ + 1}, [&](LV* holds) {       \
+      store(reg(in.a), Tag::Bool, b_.CreateZExt(holds, i64_));                             \
+      b_.CreateBr(next());                                                                 \
+    });                                                                                    \
+  }
+LOWER_COMPARE(LT)
+LOWER_COMPARE(LE)
+LOWER_COMPARE(GT)
+LOWER_COMPARE(GE)
+#undef LOWER_COMPARE
+
+#define LOWER_BRANCH(name, op)                                                                    \
+  void Lowering::lower_##name(const Instr& in) { branch_unless(op, in_reg(in.a), in_reg(in.b), in.sc(), false); } \
+  void Lowering::lower_##name##I(const Instr& in) { branch_unless(op, in_reg(in.a), immediate(in.sb()), in.sc(), true); }
+LOWER_BRANCH(JNLT, Op::LT)
+LOWER_BRANCH(JNLE, Op::LE)
+LOWER_BRANCH(JNGT, Op::GT)
+LOWER_BRANCH(JNGE, Op::GE)
+#undef LOWER_BRANCH
+void Lowering::lower_JNEQ(const Instr& in) { b_.CreateCondBr(equal(in.a, in.b), next(), block(target(n_, in.sc()))); }
+void Lowering::lower_JNNE(const Instr& in) { b_.CreateCondBr(equal(in.a, in.b), block(target(n_, in.sc())), next()); }
+void Lowering::lower_JNEQI(const Instr& in) {
+  Operand x = in_reg(in.a);
+  LV* holds = b_.CreateAnd(is(x.tag, Tag::Int), b_.CreateICmpEQ(x.bits, b_.getInt64(static_cast<uint64_t>(static_cast<int64_t>(in.sb())))));
+  b_.CreateCondBr(holds, next(), block(target(n_, in.sc())));
+}
+void Lowering::lower_JNNEI(const Instr& in) {
+  Operand x = in_reg(in.a);
+  LV* equal_int = b_.CreateAnd(is(x.tag, Tag::Int), b_.CreateICmpEQ(x.bits, b_.getInt64(static_cast<uint64_t>(static_cast<int64_t>(in.sb())))));
+  b_.CreateCondBr(equal_int, block(target(n_, in.sc())), next());
+}
+
+// ---- jumps ----
+void Lowering::lower_JMP(const Instr& in) { b_.CreateBr(block(target(n_, in.sbx()))); }
+void Lowering::lower_JMPIF(const Instr& in) { b_.CreateCondBr(truthy(reg(in.a)), block(target(n_, in.sbx())), next()); }
+void Lowering::lower_JMPIFNOT(const Instr& in) { b_.CreateCondBr(truthy(reg(in.a)), next(), block(target(n_, in.sbx()))); }
+// Native code does not count back edges (it is already compiled), except for the profiler.
+void Lowering::lower_LOOP(const Instr& in) {
+  if (req_.profile) {
+    save_pc(n_ + 1);
+    LV* status = b_.CreateCall(profile_back_edge_fn_, {vm_, f_});
+    BasicBlock* stop = fresh("stopped");
+    b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), block(target(n_, in.sbx())), stop);
+    b_.SetInsertPoint(stop);
+    b_.CreateRet(status);
+    return;
+  }
+  b_.CreateBr(block(target(n_, in.sbx())));
+}
+void Lowering::lower_JMPIFDEF(const Instr& in) {
+  b_.CreateCondBr(is(tag_of(reg(in.a)), Tag::Undef), next(), block(target(n_, in.sbx())));
+}
+void Lowering::lower_FORPREP(const Instr&) { step_next(); }
+void Lowering::lower_FORNEXT(const Instr& in) { step({n_ + 1, target(n_, in.sc())}); }
+
+// ---- calls: the interpreter's handlers push frames; the dispatch loop runs them ----
+void Lowering::lower_CALL(const Instr& in) { call_register(in.a, in.b, nil_operand()); }
+// The global through its inline cache (valid while no namespace changed shape), then a
+// direct call; a miss takes the interpreter's CALLG, which refills the cache.
+void Lowering::lower_CALLG(const Instr& in) {
+  if (!req_.caches) {
+    step_next();
+    return;
+  }
+  BasicBlock* generic = fresh("generic_call");
+  auto [valid, slot] = global_cache(in.c);
+  BasicBlock* hit = fresh("cache_hit");
+  b_.CreateCondBr(b_.CreateAnd(valid, b_.CreateIsNotNull(slot)), hit, generic);
+  b_.SetInsertPoint(hit);
+  copy(reg(in.a), slot);
+  BasicBlock* closure = fresh("closure");
+  Operand callee = in_reg(in.a);
+  b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
+  b_.SetInsertPoint(closure);
+  direct_call(in.a, in.b, callee.bits, nil_operand(), generic);
+  b_.SetInsertPoint(generic);
+  step_next();
+}
+void Lowering::lower_CALLKW(const Instr&) { step_next(); }
+void Lowering::lower_CALLA(const Instr&) { step_next(); }
+void Lowering::lower_AGET(const Instr& in) {
+  array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand) { copy(reg(in.a), slot); });
+}
+void Lowering::lower_ASET(const Instr& in) {
+  array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand arr) {
+    copy(slot, reg(in.c + 1));
+    store(reg(in.a), Tag::Array, arr.bits);
+  });
+}
+void Lowering::lower_CALLSELF(const Instr&) { step_next(); }
+// The method through the site's monomorphic cache (the receiver's class and the method
+// epoch must match), then a direct call with the receiver as self.
+void Lowering::lower_CALLM(const Instr& in) {
+  if ((in.b & kPropsFlag) || !req_.caches || !vector_.known) {
+    step_next();
+    return;
+  }
+  const HostLayout& h = *req_.host;
+  BasicBlock* generic = fresh("generic_call");
+  Operand receiver = in_reg(in.a);
+  BasicBlock* instance = fresh("instance");
+  BasicBlock* builtin = fresh("builtin");
+  BasicBlock* have_class = fresh("class");
+  b_.CreateCondBr(is(receiver.tag, Tag::Instance), instance, builtin);
+  b_.SetInsertPoint(instance);
+  LV* instance_class = load_at(ptr_, b_.CreateIntToPtr(receiver.bits, ptr_), layout::kInstanceCls);
+  b_.CreateBr(have_class);
+  b_.SetInsertPoint(builtin);
+  LV* classes = vm_field(ptr_, h.builtin_classes + vector_.begin);
+  LV* builtin_class = b_.CreateLoad(ptr_, b_.CreateGEP(i8_, classes, b_.CreateShl(b_.CreateZExt(receiver.tag, i64_), 3)));
+  b_.CreateBr(have_class);
+  b_.SetInsertPoint(have_class);
+  auto* cls = b_.CreatePHI(ptr_, 2);
+  cls->addIncoming(instance_class, instance);
+  cls->addIncoming(builtin_class, builtin);
+  LV* proto = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_);
+  LV* begin = load_at(ptr_, proto, layout::kProtoMethodCaches + vector_.begin);
+  LV* end = load_at(ptr_, proto, layout::kProtoMethodCaches + vector_.end);
+  LV* cache = b_.CreateGEP(i8_, begin, b_.getInt64(static_cast<uint64_t>(in.c) * layout::kMethodCacheSize));
+  // The cache vector is sized on the site's first look-up: until then, no hit.
+  BasicBlock* sized = fresh("cache_sized");
+  b_.CreateCondBr(b_.CreateICmpULT(cache, end), sized, generic);
+  b_.SetInsertPoint(sized);
+  LV* hit = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kMethodCacheCls), cls);
+  hit = b_.CreateAnd(hit, b_.CreateICmpNE(cls, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_))));
+  LV* epoch = b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(h.method_epoch)), ptr_));
+  hit = b_.CreateAnd(hit, b_.CreateICmpEQ(load_at(i64_, cache, layout::kMethodCacheEpoch), epoch));
+  LV* method_slot = at(cache, static_cast<int64_t>(layout::kMethodCacheMethod));
+  BasicBlock* cached = fresh("cache_hit");
+  b_.CreateCondBr(hit, cached, generic);
+  b_.SetInsertPoint(cached);
+  BasicBlock* closure = fresh("closure");
+  b_.CreateCondBr(is(tag_of(method_slot), Tag::Function), closure, generic);
+  b_.SetInsertPoint(closure);
+  direct_call(in.a, in.b & kArgCountMask, bits_of(method_slot), receiver, generic);
+  b_.SetInsertPoint(generic);
+  step_next();
+}
+// A closure that needs no binding replaces this frame: the callee and its arguments move
+// down over the window, and its native code runs as a tail call (a jump). Frames that
+// must see their own return (constructors, macros, module bodies), open upvalues into
+// this frame, and everything else take the interpreter's TAILCALL.
+void Lowering::lower_TAILCALL(const Instr& in) {
+  int n = in.b & kArgCountMask;
+  if (in.b & kPropsFlag) {
+    step_next();
+    return;
+  }
+  const HostLayout& h = *req_.host;
+  BasicBlock* generic = fresh("generic_tail_call");
+  Operand callee = in_reg(in.a);
+  BasicBlock* closure = fresh("closure");
+  b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
+  b_.SetInsertPoint(closure);
+  LV* c = b_.CreateIntToPtr(callee.bits, ptr_);
+  LV* np = load_at(ptr_, c, layout::kClosureProto);
+  LV* fast_min = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoFastMinArgs), i32_);
+  LV* regs = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_);
+  LV* flags = load_at(i32_, f_, layout::kFrameFlags);
+  // An open upvalue into this frame (the list is sorted, highest first) must close first.
+  LV* open = vm_field(ptr_, h.open_upvalues);
+  BasicBlock* check_open = fresh("check_open_upvalue");
+  BasicBlock* checked = fresh("upvalues_checked");
+  BasicBlock* here = b_.GetInsertBlock();
+  b_.CreateCondBr(b_.CreateIsNotNull(open), check_open, checked);
+  b_.SetInsertPoint(check_open);
+  LV* into_frame = b_.CreateICmpUGE(load_at(ptr_, open, layout::kUpvalueLoc), R_);
+  b_.CreateBr(checked);
+  b_.SetInsertPoint(checked);
+  auto* open_here = b_.CreatePHI(b_.getInt1Ty(), 2);
+  open_here->addIncoming(b_.getFalse(), here);
+  open_here->addIncoming(into_frame, check_open);
+  LV* ok = b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(n)), fast_min);
+  ok = b_.CreateAnd(ok, b_.CreateICmpEQ(b_.CreateAnd(flags, b_.getInt32(kFrameConstruct | kFrameMacro | kFrameModule)), b_.getInt32(0)));
+  ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, R_, b_.CreateShl(regs, 4)), vm_field(ptr_, h.stack_end)));
+  ok = b_.CreateAnd(ok, b_.CreateNot(open_here));
+  BasicBlock* replace = fresh("replace_frame");
+  b_.CreateCondBr(ok, replace, generic);
+  b_.SetInsertPoint(replace);
+  for (int k = 0; k <= n; ++k) copy(reg(k - 1), reg(in.a + k));  // downwards: never overwrites a source
+  LV* calls = at(np, layout::kProtoCallCount);
+  b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, calls), b_.getInt64(1)), calls);
+  b_.CreateStore(c, at(f_, layout::kFrameClosure));
+  b_.CreateStore(np, at(f_, layout::kFrameProto));
+  b_.CreateStore(load_at(ptr_, np, layout::kProtoCode + vector_.begin), at(f_, layout::kFramePc));
+  b_.CreateStore(load_at(ptr_, np, layout::kProtoConstants + vector_.begin), at(f_, layout::kFrameK));
+  store_constant(at(f_, layout::kFrameSelf), make_nil());
+  if (req_.profile) b_.CreateCall(profile_enter_fn_, {vm_, f_, b_.getInt64(0)});
+  LV* entry = load_at(ptr_, np, layout::kProtoJitEntry);
+  BasicBlock* native = fresh("native_callee");
+  BasicBlock* interpreted = fresh("interpreted_callee");
+  b_.CreateCondBr(b_.CreateIsNotNull(entry), native, interpreted);
+  b_.SetInsertPoint(native);
+  auto* entry_type = llvm::FunctionType::get(i32_, {ptr_, ptr_}, false);
+  llvm::CallInst* tail = b_.CreateCall(entry_type, entry, {vm_, f_});
+  tail->setTailCallKind(llvm::CallInst::TCK_MustTail);
+  b_.CreateRet(tail);
+  b_.SetInsertPoint(interpreted);
+  b_.CreateRet(b_.getInt32(kContinue));  // the dispatch loop runs (or compiles) the callee
+  b_.SetInsertPoint(generic);
+  step_next();
+}
+void Lowering::lower_TAILCALLM(const Instr&) { step_next(); }
+// The value goes to the callee slot of the caller's window, R[-1]; the helper pops the frame.
+void Lowering::lower_RET(const Instr& in) {
+  copy(reg(-1), reg(in.a));
+  leave_frame();
+}
+void Lowering::lower_RETNIL(const Instr&) {
+  store_constant(reg(-1), make_nil());
+  leave_frame();
+}
+void Lowering::lower_CLOSURE(const Instr&) { step_next(); }
+void Lowering::lower_CLOSE(const Instr&) { step_next(); }
+
+// ---- data ----
+void Lowering::lower_NEWARRAY(const Instr&) { step_next(); }
+void Lowering::lower_APPEND(const Instr&) { step_next(); }
+void Lowering::lower_SPREAD(const Instr&) { step_next(); }
+void Lowering::lower_NEWMAP(const Instr&) { step_next(); }
+void Lowering::lower_NEWGENE(const Instr&) { step_next(); }
+void Lowering::lower_SETPROP(const Instr&) { step_next(); }
+void Lowering::lower_GETMEMBER(const Instr&) { step_next(); }
+void Lowering::lower_SETMEMBER(const Instr&) { step_next(); }
+void Lowering::lower_GETINDEX(const Instr& in) {
+  if (in.sc() < 0) {
+    step_next();
+    return;
+  }
+  array_access(in.b, immediate(in.sc()), speculating(), [&](LV* slot, Operand) { copy(reg(in.a), slot); });
+}
+void Lowering::lower_SETINDEX(const Instr& in) {
+  if (in.sb() < 0) {
+    step_next();
+    return;
+  }
+  array_access(in.a, immediate(in.sb()), speculating(), [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
+}
+void Lowering::lower_GETKEY(const Instr&) { step_next(); }
+void Lowering::lower_GETKEYU(const Instr&) { step_next(); }
+void Lowering::lower_RANGE(const Instr&) { step_next(); }
+void Lowering::lower_EXPLODE(const Instr&) { step_next(); }
+void Lowering::lower_DEFNS(const Instr&) { step_next(); }
+void Lowering::lower_NEWNS(const Instr&) { step_next(); }
+// A valid cache with no slot means the global is absent: nil.
+void Lowering::lower_GETGLOBAL(const Instr& in) {
+  if (!req_.caches) {
+    step_next();
+    return;
+  }
+  auto [valid, slot] = global_cache(in.c);
+  BasicBlock* hit = fresh("cache_hit");
+  BasicBlock* miss = fresh("cache_miss");
+  BasicBlock* present = fresh("present");
+  BasicBlock* absent = fresh("absent");
+  b_.CreateCondBr(valid, hit, miss);
+  b_.SetInsertPoint(hit);
+  b_.CreateCondBr(b_.CreateIsNotNull(slot), present, absent);
+  b_.SetInsertPoint(present);
+  copy(reg(in.a), slot);
+  b_.CreateBr(next());
+  b_.SetInsertPoint(absent);
+  store_constant(reg(in.a), make_nil());
+  b_.CreateBr(next());
+  b_.SetInsertPoint(miss);
+  step_next();
+}
+void Lowering::lower_SETGLOBAL(const Instr&) { step_next(); }
+void Lowering::lower_LOADNS(const Instr&) { step_next(); }
+
+// ---- classes ----
+void Lowering::lower_NEWCLASS(const Instr&) { step_next(); }
+void Lowering::lower_DEFMETHOD(const Instr&) { step_next(); }
+void Lowering::lower_CALLIN(const Instr&) { step_next(); }
+void Lowering::lower_NEW(const Instr&) { step_next(); }
+void Lowering::lower_SUPER(const Instr&) { step_next(); }
+void Lowering::lower_ISA(const Instr&) { step_next(); }
+
+// ---- exceptions: handlers live in the VM; a throw resumes at the handler's entry ----
+void Lowering::lower_TRY(const Instr&) { step_next(); }
+void Lowering::lower_ENDTRY(const Instr&) { step_next(); }
+
+// ---- modules, macros, eval ----
+void Lowering::lower_IMPORT(const Instr&) { step_next(); }
+void Lowering::lower_IMPORTGET(const Instr&) { step_next(); }
+void Lowering::lower_CALLMACRO(const Instr&) { step_next(); }
+// Either a macro method ran (its frame returns to n+1), or the JMP at n+1 is skipped.
+void Lowering::lower_CALLMACROM(const Instr&) { step({n_ + 1, n_ + 2}); }
+void Lowering::lower_EVAL(const Instr&) { step_next(); }
+void Lowering::lower_CALLEREVAL(const Instr&) { step_next(); }
+void Lowering::lower_RENDER(const Instr&) { step_next(); }
+void Lowering::lower_CONCAT(const Instr&) { step_next(); }
+
+// ---- patterns, enums, selectors ----
+void Lowering::lower_REST(const Instr&) { step_next(); }
+void Lowering::lower_CASEMATCH(const Instr&) { step_next(); }
+void Lowering::lower_NEWENUM(const Instr&) { step_next(); }
+void Lowering::lower_NEWSELECTOR(const Instr&) { step_next(); }
+void Lowering::lower_SETKEY(const Instr&) { step_next(); }
+
+// ---- errors: the step raises, and the code returns kThrow ----
+void Lowering::lower_ERROR(const Instr&) { step({}); }
+void Lowering::lower_THROW(const Instr&) { step({}); }
+
+}  // namespace
+
+namespace layout {
+VectorLayout probe_vector_layout() {
+  decltype(Array::items) probe;
+  probe.reserve(8);  // capacity past the size: the end pointer is told apart from the capacity
+  probe.resize(3);
+  const char* raw = reinterpret_cast<const char*>(&probe);
+  VectorLayout out;
+  for (size_t at = 0; at + sizeof(void*) <= sizeof(probe); at += sizeof(void*)) {
+    const Value* word;
+    std::memcpy(&word, raw + at, sizeof word);
+    if (word == probe.data()) out.begin = at;
+    else if (word == probe.data() + 3) out.end = at;
+  }
+  out.known = out.begin != out.end;
+  return out;
+}
+}  // namespace layout
+
+std::unique_ptr<llvm::Module> lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std::string& name) {
+  auto mod = std::make_unique<llvm::Module>(name, ctx);
+  Lowering(ctx, *mod, req, name).run();
+  return mod;
+}
+
+}  // namespace gene::jit

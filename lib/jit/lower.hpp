@@ -1,0 +1,17 @@
+// Bytecode -> LLVM IR for one proto. Every opcode of opcodes.def has a lowering here:
+// inline IR for the fast paths, the interpreter's own handler (gene_jit_step) for the rest.
+#pragma once
+#include <llvm/IR/LLVMContext.h>
+#include <llvm/IR/Module.h>
+
+#include <memory>
+#include <string>
+
+#include "jit/tier.hpp"
+
+namespace gene::jit {
+
+// The function is named `name` and has the type of jit::Entry.
+std::unique_ptr<llvm::Module> lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std::string& name);
+
+}  // namespace gene::jit

@@ -1,0 +1,14 @@
+// The helpers that compiled code calls by address (design §7: slow paths stay in C++).
+// No LLVM here: this file is part of the VM; the plugin binds the symbols by name.
+#pragma once
+#include <vector>
+
+#include "jit/tier.hpp"
+
+namespace gene::jit {
+
+// Every helper, with the name the lowering (lower.cpp) declares it under.
+std::vector<HostSymbol> host_symbols();
+const HostLayout& host_layout();
+
+}  // namespace gene::jit
