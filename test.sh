@@ -42,7 +42,7 @@ fi
 run_suite build-sanitize "${san_args[@]}"
 
 if [ "$fuzz" = "1" ] && [ "${GENE_SKIP_FUZZ:-0}" != "1" ]; then
-  for target in fuzz_reader fuzz_compile fuzz_eval; do
+  for target in fuzz_reader fuzz_compile fuzz_eval fuzz_stdlib; do
     GENE_FUZZ_BUILD="$PWD/build-sanitize" test/fuzz/run.sh "$target" "${GENE_FUZZ_SECONDS:-30}" \
       -seed="${GENE_FUZZ_SEED:-1}"
   done

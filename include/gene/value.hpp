@@ -35,6 +35,9 @@ enum class Tag : uint64_t {
   Explode,      // internal result of `(... x)`
   EnumMember,   // a member of an enum: name and Int value
   Selector,     // (@ k …): a path of keys applied to a value
+  Regex,        // `#/a+/i`: a pattern and its flags
+  Date,         // gene/today: a calendar day
+  DateTime,     // gene/now: a wall-clock time
   Function,     // a closure over a Proto
   NativeFn,
   BoundMethod,

@@ -438,6 +438,17 @@ void Compiler::dispatch(Form& f, int dst) {
       return logic(s == S.and_, h, f.args[1], dst);
     }
     if (s == S.arrow) return block_literal(h, f.args.data() + 1, n - 1, dst);
+    if (s == S.match_op || s == S.not_match_op) {  // (s =~ re) is (s .match re); !~ negates it
+      if (n != 2) return error_at_runtime(fmt::format("{} requires exactly two operands", s->name), dst);
+      if (s == S.match_op) return method_call(h, S.match, f, 1, dst);
+      int r = target(dst);
+      int save = fs_->freereg;
+      method_call(h, S.match, f, 1, r);
+      free_to(save);
+      emit_abc(Op::NOT, r, r, 0);
+      finish(dst, r);
+      return;
+    }
     if (s == S.dot && n >= 2 && (is_symbol(f.args[1]) || is_string(f.args[1]))) {  // (obj . m args…)
       Symbol* m = is_symbol(f.args[1]) ? as_symbol(f.args[1]) : intern(as_string(f.args[1])->data);
       return method_call(h, m, f, 2, dst);

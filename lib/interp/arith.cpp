@@ -6,6 +6,7 @@
 #include "interp/ops.hpp"
 #include "runtime/equality.hpp"
 #include "runtime/printer.hpp"
+#include "runtime/symbol.hpp"
 
 namespace gene {
 
@@ -29,6 +30,25 @@ const char* op_symbol(Op op) {
   }
 }
 
+Symbol* operator_symbol(Op op) {
+  const Syms& S = syms();
+  switch (op) {
+    case Op::ADD: return S.plus;
+    case Op::SUB: return S.minus;
+    case Op::MUL: return S.star;
+    case Op::DIV: return S.slash;
+    default: return S.pow;
+  }
+}
+
+// A builtin kind may define an operator as a native method: Date and DateTime define `-`.
+Value* operator_method(VM& vm, Op op, Value a) {
+  if (a.tag == Tag::Instance) return nullptr;
+  Class* c = vm.class_of(a);
+  Value* m = c ? c->find_method(operator_symbol(op)) : nullptr;
+  return m && m->tag == Tag::NativeFn ? m : nullptr;
+}
+
 Value int_power(VM& vm, int64_t base, int64_t exp) {
   int64_t result = 1;
   while (exp > 0) {
@@ -42,7 +62,10 @@ Value int_power(VM& vm, int64_t base, int64_t exp) {
 }  // namespace
 
 Value arith_slow(VM& vm, Op op, Value a, Value b) {
-  if (!is_number(a)) vm.raise(fmt::format("Unsupported first operand for {}: {}", op_word(op), repr(a)));
+  if (!is_number(a)) {
+    if (Value* m = operator_method(vm, op, a)) return vm.call(*m, &b, 1, a);
+    vm.raise(fmt::format("Unsupported first operand for {}: {}", op_word(op), repr(a)));
+  }
   if (!is_number(b)) vm.raise(fmt::format("Unsupported second operand for {}: {}", op_word(op), repr(b)));
   if (is_int(a) && is_int(b)) {
     int64_t x = as_int(a), y = as_int(b), r = 0;

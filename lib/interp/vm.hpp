@@ -122,6 +122,8 @@ class VM {
 
   // ---- namespaces and builtins ----
   Namespace* global_ns() const { return global_ns_; }
+  // The namespace of the Gene code running now (what its $ns gives); global outside any.
+  Namespace* current_ns() const { return frame_count_ ? frames_[frame_count_ - 1].closure->ns : global_ns_; }
   Namespace* gene_ns() const { return gene_ns_; }
   Namespace* new_module_ns(std::string_view name);
   // Runs the module at path once (relative to the importing file, then the working

@@ -100,6 +100,29 @@ void Lexer::escape(std::string& out, size_t open, const char* what) {
   append_utf8(out, cp);
 }
 
+// `#/pattern/flags`: the pattern stays as written, for the regex library to read its
+// escapes, except `\/`, which is a slash; the flags are the letters after the closing slash.
+Token Lexer::regex() {
+  Token t;
+  t.kind = Tok::Regex;
+  t.start = p_;
+  p_ += 2;
+  buf_.clear();
+  for (int c; (c = peek()) != '/'; ++p_) {
+    if (c == -1) fail(t.start, "EOF while reading regex literal");
+    if (c == '\\' && peek(1) != -1) {
+      if (peek(1) != '/') buf_ += '\\';
+      ++p_;
+    }
+    buf_ += src_[p_];
+  }
+  ++p_;
+  t.i = static_cast<int64_t>(buf_.size());
+  while ((peek() >= 'a' && peek() <= 'z') || (peek() >= 'A' && peek() <= 'Z')) buf_ += src_[p_++];
+  t.text = buf_;
+  return t;
+}
+
 Token Lexer::string() {
   Token t;
   t.kind = Tok::String;

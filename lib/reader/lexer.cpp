@@ -139,7 +139,7 @@ Token Lexer::dispatch() {
       t.kind = Tok::Decorator;
       return t;
     case '[': fail(p_, "Set literals #[...] are not supported");
-    case '/': fail(p_, "Regex literals #/.../ are not supported");
+    case '/': return regex();
     default: return bare();  // `#abc`, `#Str`
   }
 }

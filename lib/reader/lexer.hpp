@@ -20,6 +20,7 @@ enum class Tok : uint8_t {
   UnquoteDiscard,  // `%_`
   Decorator,       // `#@`
   InterpBegin,     // `#"` or `#"""`; the parser then calls interp_segment
+  Regex,           // `#/pattern/flags`
 };
 
 struct Token {
@@ -27,9 +28,10 @@ struct Token {
   bool escaped = false;  // Bare: text holds backslash escapes
   bool triple = false;   // InterpBegin: `#"""`
   size_t start = 0;      // byte offset of the token's first character
-  int64_t i = 0;         // Int; Char (the byte)
+  int64_t i = 0;         // Int; Char (the byte); Regex (the pattern's length)
   double f = 0;          // Float
   // Bare: raw source text. String: decoded bytes in a lexer buffer, valid until the next call.
+  // Regex: the pattern, then the flags, in that buffer.
   std::string_view text;
 };
 
@@ -84,6 +86,7 @@ class Lexer {
   Token dispatch();
   Token string();
   Token character();
+  Token regex();
   // Decodes the escape whose backslash is at p_ into out and moves past it.
   void escape(std::string& out, size_t open, const char* what);
   uint32_t hex4(size_t esc);

@@ -89,6 +89,12 @@ std::vector<Value> Parser::read_all() {
       case Tok::Float: begin_datum(t); deliver(make_float(t.f)); break;
       case Tok::Char: begin_datum(t); deliver(make_char(static_cast<uint32_t>(t.i))); break;
       case Tok::String: begin_datum(t); deliver(heap_.string_value(t.text)); break;
+      case Tok::Regex: {
+        begin_datum(t);
+        size_t n = static_cast<size_t>(t.i);
+        deliver(value_of(heap_.make<Regex>(std::string(t.text.substr(0, n)), std::string(t.text.substr(n)))));
+        break;
+      }
       case Tok::Bare: bare(t); break;
       case Tok::Quote: begin_datum(t); push(K::Quote, t.start); break;
       case Tok::Unquote: begin_datum(t); push(K::Unquote, t.start); break;

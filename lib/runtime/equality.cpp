@@ -61,6 +61,10 @@ Shallow shallow(Value a, Value b) {
                  ? Shallow::Descend
                  : Shallow::NotEqual;
     }
+    case Tag::Date:
+    case Tag::DateTime: return eq(as_datetime(a)->micros == as_datetime(b)->micros);
+    case Tag::Regex:
+      return eq(as_regex(a)->pattern == as_regex(b)->pattern && as_regex(a)->flags == as_regex(b)->flags);
     case Tag::Quote:
     case Tag::Unquote:
       return as_quote(a)->discard == as_quote(b)->discard ? Shallow::Descend

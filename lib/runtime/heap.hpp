@@ -50,6 +50,11 @@ class Heap {
     return make<String>(std::string(s));
   }
   Value string_value(std::string_view s) { return make_obj(Tag::String, string(s)); }
+  // Takes the bytes over without a copy (large results: file contents, JSON text).
+  Value adopt_string(std::string&& s) {
+    account(s.size());
+    return make_obj(Tag::String, make<String>(std::move(s)));
+  }
 
   // Roots outside the heap (the VM's stack, namespaces, compiler state) are reported here.
   using RootFn = std::function<void(Marker&)>;

@@ -1,6 +1,7 @@
 // Heap objects that hold data: strings, symbols, arrays, maps, genes, quotes, ranges.
 // Callable and namespace objects live in function.hpp and namespace.hpp.
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -167,6 +168,22 @@ struct Selector : Obj {
   void trace(Marker& m) override;
 };
 
+// `#/a+/i` or ($regex …). The regex library compiles the pattern on first use and keeps
+// the result here, out of the runtime's sight.
+struct Regex : Obj {
+  std::string pattern;
+  std::string flags;
+  std::shared_ptr<void> compiled;
+  Regex(std::string p, std::string f) : Obj(Tag::Regex), pattern(std::move(p)), flags(std::move(f)) {}
+};
+
+// gene/today (Tag::Date) or gene/now (Tag::DateTime): a wall-clock time without a zone,
+// as microseconds since 1970-01-01T00:00:00; a Date is at midnight. See datetime.hpp.
+struct DateTime : Obj {
+  int64_t micros;
+  DateTime(Tag t, int64_t us) : Obj(t), micros(us) {}
+};
+
 // ---- typed views (caller checks the tag) ----
 inline String* as_string(Value v) { return static_cast<String*>(v.as.o); }
 inline Symbol* as_symbol(Value v) { return static_cast<Symbol*>(v.as.o); }
@@ -178,6 +195,8 @@ inline Quote* as_quote(Value v) { return static_cast<Quote*>(v.as.o); }
 inline Range* as_range(Value v) { return static_cast<Range*>(v.as.o); }
 inline EnumMember* as_enum_member(Value v) { return static_cast<EnumMember*>(v.as.o); }
 inline Selector* as_selector(Value v) { return static_cast<Selector*>(v.as.o); }
+inline Regex* as_regex(Value v) { return static_cast<Regex*>(v.as.o); }
+inline DateTime* as_datetime(Value v) { return static_cast<DateTime*>(v.as.o); }
 
 inline Value value_of(Obj* o) { return make_obj(o->tag, o); }
 

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "runtime/datetime.hpp"
 #include "runtime/object.hpp"
 #include "runtime/printer.hpp"
 
@@ -168,6 +169,16 @@ class Printer {
         out_.push_back('/');
         out_ += as_enum_member(v)->name->name;
         return;
+      case Tag::Regex: {
+        const Regex* r = as_regex(v);
+        out_ += "#/";
+        for (char c : r->pattern) (c == '/' ? out_ += "\\/" : out_ += c);
+        out_ += '/';
+        out_ += r->flags;
+        return;
+      }
+      case Tag::Date:
+      case Tag::DateTime: out_ += iso_text(v); return;
       case Tag::Selector:
         out_ += "(@";
         for (Value k : as_selector(v)->keys) out_ += " " + gene::repr(k);  // keys are scalars
@@ -267,7 +278,8 @@ const char* kind_name(Tag t) {
     GENE_KIND_NAME(Array) GENE_KIND_NAME(Map) GENE_KIND_NAME(Gene) GENE_KIND_NAME(Quote) GENE_KIND_NAME(Unquote)
     GENE_KIND_NAME(Range) GENE_KIND_NAME(Explode) GENE_KIND_NAME(Function) GENE_KIND_NAME(NativeFn)
     GENE_KIND_NAME(BoundMethod) GENE_KIND_NAME(Class) GENE_KIND_NAME(Instance) GENE_KIND_NAME(Namespace)
-    GENE_KIND_NAME(EnumMember) GENE_KIND_NAME(Selector)
+    GENE_KIND_NAME(EnumMember) GENE_KIND_NAME(Selector) GENE_KIND_NAME(Regex)
+    GENE_KIND_NAME(Date) GENE_KIND_NAME(DateTime)
 #undef GENE_KIND_NAME
     case Tag::Undef: return "VkVoid";
     case Tag::Placeholder: return "VkPlaceholder";

@@ -17,7 +17,7 @@ inline Value sym_value(std::string_view name) { return make_obj(Tag::Symbol, int
   X(break_, "break") X(continue_, "continue") X(fn, "fn") X(fnx, "fnx") X(fnxx, "fnxx")      \
   X(return_, "return") X(macro, "macro") X(plus, "+") X(minus, "-") X(star, "*")             \
   X(slash, "/") X(percent, "%") X(pow, "**") X(lt, "<") X(le, "<=") X(gt, ">") X(ge, ">=")   \
-  X(eq, "==") X(ne, "!=") X(assign, "=") X(plus_assign, "+=") X(minus_assign, "-=")          \
+  X(eq, "==") X(ne, "!=") X(match_op, "=~") X(not_match_op, "!~") X(assign, "=") X(plus_assign, "+=") X(minus_assign, "-=")          \
   X(star_assign, "*=") X(slash_assign, "/=") X(and_assign, "&&=") X(or_assign, "||=")       \
   X(and_, "&&") X(or_, "||") X(dotdot, "..") X(arrow, "->") X(dots, "...") X(dot, ".")       \
   X(dot_slash, "./") X(at, "@") X(class_, "class") X(new_, "new") X(super, "super")          \

@@ -18,6 +18,17 @@ struct MethodEntry {
 };
 void define_methods(VM& vm, std::span<const MethodEntry> table);
 
+// A row of a table of builtin functions in a namespace (gene/File/read …).
+struct NativeEntry {
+  const char* name;
+  NativeFnPtr fn;
+  int lo, hi;
+};
+void define_natives(VM& vm, Namespace* ns, std::span<const NativeEntry> table);
+// The namespace `name` inside parent, made the first time: several files add to one
+// (gene/io, gene/time).
+Namespace* child_namespace(VM& vm, Namespace* parent, std::string_view name);
+
 // ---- the receiver (the interpreter checked its kind when it found the method) ----
 inline const std::string& self_str(CallArgs& a) { return as_string(a.self)->data; }
 inline std::vector<Value>& self_items(CallArgs& a) { return as_array(a.self)->items; }

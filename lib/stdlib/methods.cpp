@@ -16,6 +16,18 @@ void define_methods(VM& vm, std::span<const MethodEntry> table) {
   for (const MethodEntry& m : table) vm.define_method(m.tag, m.name, m.fn, m.lo, m.hi);
 }
 
+void define_natives(VM& vm, Namespace* ns, std::span<const NativeEntry> table) {
+  for (const NativeEntry& e : table) vm.define_native(ns, e.name, e.fn, e.lo, e.hi);
+}
+
+Namespace* child_namespace(VM& vm, Namespace* parent, std::string_view name) {
+  Symbol* key = intern(name);
+  if (Value* v = parent->members.find(key); v && v->tag == Tag::Namespace) return as_namespace(*v);
+  Namespace* ns = vm.heap.make<Namespace>(key, parent);
+  parent->define(key, value_of(ns));
+  return ns;
+}
+
 void arg_error(VM& vm, const char* method, const char* expected, Value got) {
   vm.raise(fmt::format("{} expects {}, got {}", method, expected, repr(got)));
 }

@@ -19,7 +19,8 @@ void install_stdlib(VM& vm) {
       {Tag::Gene, "Gene"},       {Tag::Quote, "Quote"},         {Tag::Unquote, "Unquote"},
       {Tag::Range, "Range"},     {Tag::Explode, "Explode"},     {Tag::Function, "Fn"},
       {Tag::NativeFn, "NativeFn"}, {Tag::BoundMethod, "BoundMethod"}, {Tag::Class, "Class"},
-      {Tag::Namespace, "Namespace"},
+      {Tag::Namespace, "Namespace"}, {Tag::Regex, "Regex"},
+      {Tag::Date, "Date"}, {Tag::DateTime, "DateTime"},
   };
   // Object is the root: methods every value answers (.to_s, .class) live there once.
   Class* object = vm.heap.make<Class>(intern("Object"), nullptr, vm.heap.make<Namespace>(intern("Object"), vm.gene_ns()));
@@ -35,6 +36,14 @@ void install_stdlib(VM& vm) {
   install_math(vm);
   install_class_methods(vm);
   install_methods(vm);
+  install_files(vm);
+  install_os(vm);
+  install_random(vm);
+  install_base64(vm);
+  install_json(vm);
+  install_regex(vm);
+  install_time(vm);
+  install_serdes(vm);
 }
 
 }  // namespace gene

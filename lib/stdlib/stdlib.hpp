@@ -1,5 +1,7 @@
 // Builtin functions (gene namespace) and the methods of builtin types.
 #pragma once
+#include <string>
+#include <vector>
 
 namespace gene {
 
@@ -11,7 +13,18 @@ void install_stdlib(VM& vm);
 void install_core(VM& vm);      // print, println, assert, $parse, eval helpers
 void install_math(VM& vm);      // mod, rem, div, sqrt, bit operations …
 void install_class_methods(VM& vm);  // class_methods.cpp: introspection, Exception classes
-void install_methods(VM& vm);   // .to_s and .class on every value, then the groups below
+void install_methods(VM& vm);
+// The practical library (§25.6), one file each.
+void install_files(VM& vm);    // files.cpp: gene/File, gene/Dir, gene/io/read|write
+void install_os(VM& vm);       // os.cpp: $env, $set_env, $cmd_args, gene/os/exec
+void install_random(VM& vm);   // random.cpp: gene/rand
+void install_base64(VM& vm);   // base64.cpp: gene/base64/encode|decode
+void install_json(VM& vm);     // json.cpp: gene/json/parse, .to_json
+void install_regex(VM& vm);    // regex.cpp: $regex, .match (=~, !~), .scan, Regex methods
+void install_time(VM& vm);     // time.cpp: gene/time/now, gene/now, gene/today, Date, DateTime
+void install_serdes(VM& vm);   // serdes.cpp: gene/serdes/serialize, deserialize
+// The program's arguments, as $cmd_args sees them (`gene run FILE a b` -> ["a" "b"]).
+void set_cmd_args(VM& vm, const std::vector<std::string>& args);   // .to_s and .class on every value, then the groups below
 // Methods of builtin values (§17), one installer per file; install_methods calls them.
 void install_string_methods(VM& vm);  // string_methods.cpp
 void install_array_methods(VM& vm);   // array_methods.cpp

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "stdlib/method_support.hpp"
+#include "stdlib/regex.hpp"
 #include "stdlib/stdlib.hpp"
 
 namespace gene {
@@ -61,6 +62,7 @@ Value substr(VM& vm, CallArgs& a) {
 }
 
 Value split(VM& vm, CallArgs& a) {
+  if (is_tag(a.args[0], Tag::Regex)) return regex_split(vm, a);
   std::string sep = text_arg(vm, a, 0, "split");
   if (sep.empty()) vm.raise("split expects a non-empty separator");
   int64_t max_parts = a.count > 1 ? int_arg(vm, a, 1, "split", "an Int limit") : 0;
@@ -97,7 +99,9 @@ Value char_at(VM& vm, CallArgs& a) {
 }
 
 // Replaces every occurrence, scanning left to right; an empty pattern changes nothing.
+// A Regex pattern goes to regex.cpp.
 Value replace(VM& vm, CallArgs& a) {
+  if (is_tag(a.args[0], Tag::Regex)) return regex_replace(vm, a);
   std::string from = text_arg(vm, a, 0, "replace"), to = text_arg(vm, a, 1, "replace");
   const std::string& s = self_str(a);
   if (from.empty()) return a.self;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang into a separate build tree.
-#   test/fuzz/build.sh [TARGET…]        (default: all three)
+#   test/fuzz/build.sh [TARGET…]        (default: all of them)
 # Environment: GENE_FUZZ_BUILD (build dir, default build-fuzz at the repository root),
 #   GENE_FUZZ_CXX / GENE_FUZZ_CC (default clang++-19 / clang-19, else clang++ / clang),
 #   GENE_FUZZ_SANITIZERS (default address,undefined), JOBS (default 2).
@@ -16,7 +16,7 @@ if [[ -z "$cxx" || -z "$cc" ]]; then
   exit 2
 fi
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_reader fuzz_compile fuzz_eval)
+[[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_reader fuzz_compile fuzz_eval fuzz_stdlib)
 
 if [[ ! -f "$build/build.ninja" ]]; then
   # The top level adds test/fuzz when GENE_FUZZ is on; until it does, inject.cmake adds it.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds (if needed) and runs one fuzz target for a limited time.
 #   test/fuzz/run.sh TARGET SECONDS [libFuzzer flags…]
-# TARGET: fuzz_reader | fuzz_compile | fuzz_eval. Exits 0 when the time ran out without a
+# TARGET: fuzz_reader | fuzz_compile | fuzz_eval | fuzz_stdlib. Exits 0 when the time ran out without a
 # crash, 1 on a crash (the reproducer is listed; see README.md to minimise it), 2 on
 # usage or build errors.
 #
@@ -17,11 +17,11 @@ root=$(cd "$here/../.." && pwd)
 build=${GENE_FUZZ_BUILD:-$root/build-fuzz}
 export GENE_FUZZ_BUILD=$build
 
-usage() { echo "usage: run.sh fuzz_reader|fuzz_compile|fuzz_eval SECONDS [libFuzzer flags…]" >&2; exit 2; }
+usage() { echo "usage: run.sh fuzz_reader|fuzz_compile|fuzz_eval|fuzz_stdlib SECONDS [libFuzzer flags…]" >&2; exit 2; }
 [[ $# -ge 2 ]] || usage
 target=$1 seconds=$2
 shift 2
-case $target in fuzz_reader|fuzz_compile|fuzz_eval) ;; *) usage ;; esac
+case $target in fuzz_reader|fuzz_compile|fuzz_eval|fuzz_stdlib) ;; *) usage ;; esac
 [[ $seconds =~ ^[0-9]+$ ]] || usage
 
 "$here/build.sh" "$target" >/dev/null || { echo "run.sh: build failed" >&2; exit 2; }

@@ -24,6 +24,7 @@
 #include "reader/reader.hpp"
 #include "runtime/printer.hpp"
 #include "runtime/source.hpp"
+#include "stdlib/stdlib.hpp"
 
 namespace {
 
@@ -61,6 +62,19 @@ Options of run, eval and repl:
 Options of parse and compile:
   -e CODE, --eval=CODE           use CODE instead of files
   -f FMT, --format=FMT           parse output: pretty (default), compact
+
+Library (besides print, println, math and the methods of each kind):
+  files      gene/File/read write append lines exists, gene/Dir/list exists create,
+             gene/io/read write
+  process    $env name [default], $set_env name value, $cmd_args, gene/os/exec cmd
+  JSON       gene/json/parse s, (v .to_json)
+  regexes    #/re/flags, ($regex part… ^^i), (s =~ re), (s !~ re), (s .match re),
+             (s .scan re), (s .replace re with), (s .split re)
+  time       gene/time/now, gene/now, gene/today, (new Date y m d),
+             (new DateTime y m d h mi s), .year .month .day .hour .minute .second
+             .weekday .to_s (.format "%Y-%m-%d"), (d1 - d2) in seconds
+  serdes     gene/serdes/serialize v, gene/serdes/deserialize s
+  other      gene/rand [n], gene/base64/encode s, gene/base64/decode s
 
 Exit status: 0 on success, 1 on any error (the message goes to stderr).
 Environment: GENE_LOG=debug|info|warn sets the log level of diagnostics.
@@ -182,12 +196,13 @@ int leave(int status) {
 }
 
 // Runs a source in a fresh VM; prints errors; returns the exit status.
-int evaluate(const Options& o, uint32_t file, bool print_value) {
+int evaluate(const Options& o, uint32_t file, bool print_value, const std::vector<std::string>& program_args = {}) {
   VMOptions vo;
   vo.gc_stress = o.gc_stress;
   VM vm(vo);
   vm.compile_options.optimize = o.optimize;
   vm.line_buffered = isatty(STDOUT_FILENO);
+  set_cmd_args(vm, program_args);
   if (o.max_heap_mb) limit_memory(o.max_heap_mb);
   const ProfilerOptions& po = o.profile;
   if (po.functions || po.instructions || po.trace) vm.profiler = std::make_unique<Profiler>(po);
@@ -225,7 +240,9 @@ int cmd_run(const std::vector<std::string>& args) {
   } else {
     file = load_file(o.positional[0]);
   }
-  return evaluate(o, file, false);
+  std::vector<std::string> program_args;
+  if (!o.positional.empty()) program_args.assign(o.positional.begin() + 1, o.positional.end());
+  return evaluate(o, file, false, program_args);
 }
 
 int cmd_eval(const std::vector<std::string>& args) {

@@ -1,5 +1,6 @@
-// §1.6, §1.12: `#` dispatch forms — interpolated strings, decorators, unsupported literals.
+// §1.6, §1.12, §25.6: `#` dispatch forms — interpolated strings, decorators, regexes, sets.
 #include "reader_test_util.hpp"
+#include "runtime/printer.hpp"
 
 using namespace gene;
 using gene::test::Reader;
@@ -83,14 +84,25 @@ TEST_CASE("decorators", "[reader][decorator]") {
   CHECK(std::string(r.err("#@f").what()) == "EOF while reading decorator");
 }
 
-TEST_CASE("set and regex literals are not supported", "[reader][errors]") {
+TEST_CASE("set literals are not supported", "[reader][errors]") {
   Reader r;
   auto set = r.err("[1 #[a b]]");
   CHECK(contains(set.what(), "not supported"));
   CHECK(set.pos.col == 4);
-  auto re = r.err("#/ab+/i");
-  CHECK(contains(re.what(), "not supported"));
-  CHECK(re.pos.col == 1);
+}
+
+TEST_CASE("regex literals read as Regex values with their flags", "[reader][regex]") {
+  Reader r;
+  Value v = r.one("#/ab+/i");
+  REQUIRE(is_tag(v, Tag::Regex));
+  CHECK(as_regex(v)->pattern == "ab+");
+  CHECK(as_regex(v)->flags == "i");
+  CHECK(as_regex(r.one(R"(#/a\/b\d/)"))->pattern == R"(a/b\d)");  // only \/ loses its backslash
+  CHECK(repr(r.one("[#/x/ 1]")) == "[#/x/ 1]");
+  CHECK(repr(r.one(R"(#/a\/b/)")) == R"(#/a\/b/)");
+  auto open = r.err("(f #/abc");
+  CHECK(contains(open.what(), "EOF while reading regex literal"));
+  CHECK(open.pos.col == 4);
 }
 
 TEST_CASE("`#` followed by other characters starts a symbol", "[reader][symbols]") {
