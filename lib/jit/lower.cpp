@@ -433,6 +433,19 @@ class Lowering {
     LV* ns_ok = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kCacheNs), ns);
     return {b_.CreateAnd(epoch_ok, ns_ok), load_at(ptr_, cache, layout::kCacheSlot)};
   }
+  // The element at byte `offset` of a vector of this proto that the interpreter sizes
+  // lazily (caches, hints): its address, or the generic path when the vector is shorter.
+  LV* proto_vector_element(size_t vector, uint64_t offset, BasicBlock* generic) {
+    LV* proto = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_);
+    LV* begin = load_at(ptr_, proto, vector + vector_.begin);
+    LV* end = load_at(ptr_, proto, vector + vector_.end);
+    LV* element = b_.CreateGEP(i8_, begin, b_.getInt64(offset));
+    BasicBlock* present = fresh("present");
+    b_.CreateCondBr(b_.CreateICmpULT(element, end), present, generic);
+    b_.SetInsertPoint(present);
+    return element;
+  }
+
   // The entry of member K[k] in the props of the instance or map `o`, through the site's
   // entry hint (objects built by the same code keep their keys in the same order): the
   // value's slot, or the generic path when the hint does not hold.
@@ -455,13 +468,7 @@ class Lowering {
     auto* pm = b_.CreatePHI(ptr_, 2);
     pm->addIncoming(ip, instance);
     pm->addIncoming(mp, map);
-    LV* proto = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_);
-    LV* hints = load_at(ptr_, proto, layout::kProtoPropHints + vector_.begin);
-    LV* hints_end = load_at(ptr_, proto, layout::kProtoPropHints + vector_.end);
-    LV* hint = b_.CreateGEP(i8_, hints, b_.getInt64(static_cast<uint64_t>(k) * 4));
-    BasicBlock* hinted = fresh("hinted");
-    b_.CreateCondBr(b_.CreateICmpULT(hint, hints_end), hinted, generic);
-    b_.SetInsertPoint(hinted);
+    LV* hint = proto_vector_element(layout::kProtoPropHints, static_cast<uint64_t>(k) * 4, generic);
     LV* index = b_.CreateZExt(b_.CreateLoad(i32_, hint), i64_);
     LV* entries = load_at(ptr_, pm, prop_entries_ + vector_.begin);
     LV* entries_end = load_at(ptr_, pm, prop_entries_ + vector_.end);
@@ -729,14 +736,8 @@ void Lowering::lower_CALLM(const Instr& in) {
   auto* cls = b_.CreatePHI(ptr_, 2);
   cls->addIncoming(instance_class, instance);
   cls->addIncoming(builtin_class, builtin);
-  LV* proto = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_);
-  LV* begin = load_at(ptr_, proto, layout::kProtoMethodCaches + vector_.begin);
-  LV* end = load_at(ptr_, proto, layout::kProtoMethodCaches + vector_.end);
-  LV* cache = b_.CreateGEP(i8_, begin, b_.getInt64(static_cast<uint64_t>(in.c) * layout::kMethodCacheSize));
   // The cache vector is sized on the site's first look-up: until then, no hit.
-  BasicBlock* sized = fresh("cache_sized");
-  b_.CreateCondBr(b_.CreateICmpULT(cache, end), sized, generic);
-  b_.SetInsertPoint(sized);
+  LV* cache = proto_vector_element(layout::kProtoMethodCaches, static_cast<uint64_t>(in.c) * layout::kMethodCacheSize, generic);
   LV* hit = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kMethodCacheCls), cls);
   hit = b_.CreateAnd(hit, b_.CreateICmpNE(cls, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_))));
   LV* epoch = b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(h.method_epoch)), ptr_));
