@@ -70,7 +70,7 @@ void Profiler::native_returned(size_t depth, uint64_t allocations) {
   }
 }
 
-void Profiler::native_back_edge(const Proto*, uint64_t) {}
+void Profiler::native_back_edge(const Proto*, uint32_t, uint64_t) {}
 
 void Profiler::step(const Proto* p, const Instr* pc, size_t depth, uint64_t allocations) {
   ++instructions_;

@@ -31,8 +31,9 @@ class Profiler {
   // then the caller's): the function profile follows the JIT tier too.
   void native_entered(const Proto* p, bool fresh, size_t depth, uint64_t allocations);
   void native_returned(size_t depth, uint64_t allocations);
-  // A back edge taken in compiled code (the fuzz build's step budget counts these).
-  void native_back_edge(const Proto* p, uint64_t allocations);
+  // A back edge taken in compiled code, after `instructions` instructions of loop body
+  // (the fuzz build's step budget counts them).
+  void native_back_edge(const Proto* p, uint32_t instructions, uint64_t allocations);
   void global_lookup(bool hit) { ++(hit ? global_hits_ : global_misses_); }
   void method_lookup(bool hit) { ++(hit ? method_hits_ : method_misses_); }
   // Closes open activations and prints the report to out.

@@ -58,7 +58,7 @@ class Lowering {
     for_next_fn_ = declare("gene_jit_for_next", i32_, {ptr_, ptr_, ptr_});
     profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
     profile_return_fn_ = declare("gene_jit_profile_return", b_.getVoidTy(), {ptr_});
-    profile_back_edge_fn_ = declare("gene_jit_profile_back_edge", i32_, {ptr_, ptr_});
+    profile_back_edge_fn_ = declare("gene_jit_profile_back_edge", i32_, {ptr_, ptr_, i32_});
     vector_ = layout::probe_vector_layout();
     prop_entries_ = layout::probe_prop_entries();
   }
@@ -658,7 +658,8 @@ void Lowering::lower_JMPIFNOT(const Instr& in) { b_.CreateCondBr(truthy(reg(in.a
 void Lowering::lower_LOOP(const Instr& in) {
   if (req_.profile) {
     save_pc(n_ + 1);
-    LV* status = b_.CreateCall(profile_back_edge_fn_, {vm_, f_});
+    uint32_t body = static_cast<uint32_t>(-static_cast<int64_t>(in.sbx()));  // instructions per iteration
+    LV* status = b_.CreateCall(profile_back_edge_fn_, {vm_, f_, b_.getInt32(body)});
     BasicBlock* stop = fresh("stopped");
     b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), block(target(n_, in.sbx())), stop);
     b_.SetInsertPoint(stop);

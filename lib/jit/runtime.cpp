@@ -41,9 +41,9 @@ struct Runtime {
     if (vm->profiler) vm->profiler->native_returned(vm->frame_count_, vm->heap.objects_allocated_total());
   }
   // A back edge under the profiler; a budget may stop the program here (kThrow).
-  static uint32_t profile_back_edge(VM* vm, Frame* f) {
+  static uint32_t profile_back_edge(VM* vm, Frame* f, uint32_t body) {
     try {
-      if (vm->profiler) vm->profiler->native_back_edge(f->proto, vm->heap.objects_allocated_total());
+      if (vm->profiler) vm->profiler->native_back_edge(f->proto, body, vm->heap.objects_allocated_total());
     } catch (...) {
       vm->jit_->pending = std::current_exception();
       return kThrow;

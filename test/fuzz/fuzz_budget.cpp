@@ -9,15 +9,15 @@ namespace gene {
 
 Profiler::Profiler(ProfilerOptions o) : opts_(o) {}
 
-void Profiler::step(const Proto* p, const Instr*, size_t, uint64_t allocations) { native_back_edge(p, allocations); }
+void Profiler::step(const Proto* p, const Instr*, size_t, uint64_t allocations) { native_back_edge(p, 1, allocations); }
 
 // Compiled code reports its back edges: an endless loop in native code ends too.
 void Profiler::native_entered(const Proto*, bool, size_t, uint64_t) {}
 void Profiler::native_returned(size_t, uint64_t) {}
 
-void Profiler::native_back_edge(const Proto*, uint64_t allocations) {
+void Profiler::native_back_edge(const Proto*, uint32_t instructions, uint64_t allocations) {
   fuzz::Budget& b = fuzz::budget();
-  ++b.steps;
+  b.steps += instructions;
   if ((b.max_steps != 0 && b.steps > b.max_steps) ||
       (b.max_allocations != 0 && allocations > b.max_allocations) ||
       (b.output != nullptr && b.output->size() > b.max_output)) {
