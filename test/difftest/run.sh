@@ -29,9 +29,12 @@ CONFIGS=(
 )
 # With a JIT tier (decided once by the main run, below): everything compiled at once,
 # and a low threshold where interpreted and compiled frames mix and loops enter by OSR.
-if [[ ${GENE_DIFFTEST_JIT:-0} == 1 ]]; then
+jit_configs_added=0
+add_jit_configs() {
   CONFIGS+=("jit|run --jit --jit-threshold=0" "jit-mid|run --jit --jit-threshold=3")
-fi
+  jit_configs_added=1
+}
+if [[ ${GENE_DIFFTEST_JIT:-0} == 1 ]]; then add_jit_configs; fi
 
 out=${GENE_DIFFTEST_OUT:-${TMPDIR:-/tmp}/gene-difftest}
 timeout_s=${GENE_DIFFTEST_TIMEOUT:-20}
@@ -142,9 +145,7 @@ mismatches=$(grep -c ' mismatch$' "$out/results")
 timeouts=$(grep -c ' timeout$' "$out/results")
 generr=$(grep -c ' generator-error$' "$out/results")
 ran=$(wc -l <"$out/results")
-if [[ $GENE_DIFFTEST_JIT == 1 ]]; then
-  CONFIGS+=("jit|" "jit-mid|")
-fi
+if [[ $GENE_DIFFTEST_JIT == 1 && $jit_configs_added == 0 ]]; then add_jit_configs; fi
 configs=()
 for row in "${CONFIGS[@]}"; do configs+=("${row%%|*}"); done
 echo "difftest: $ran programs (seeds from $first_seed) in ${elapsed}s, configurations: ${configs[*]}"
