@@ -1,15 +1,20 @@
-// Bytecode -> LLVM IR. Registers live in the VM's register file (design §7): each
-// instruction loads its operands from R and stores its result there, and LLVM forwards
-// what it can. The frame's pc is written before anything that can raise, collect or
-// leave, so errors, the collector and the interpreter see what they see in the
-// interpreter. Opcodes without an inline fast path run the interpreter's own handler
+// Bytecode -> LLVM IR. Registers belong to the VM's register file (design §7), but inside
+// compiled code each register the inline paths touch has a shadow: a local that LLVM
+// keeps in a machine register. Shadows are written back to R before every call out of
+// the code (helpers, callees, deopts: whatever can collect, raise, read a frame or leave)
+// and read back from R after it, and at every entry. The frame's pc is written before
+// anything that can raise, collect or leave, so errors, the collector and the interpreter
+// see what they see in the interpreter. Opcodes without an inline fast path run the interpreter's own handler
 // through gene_jit_step, so compiled code cannot drift from the interpreter.
 #include "jit/lower.hpp"
 
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/Intrinsics.h>
+#include <llvm/IR/MDBuilder.h>
 
+#include <algorithm>
 #include <cstring>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -69,6 +74,8 @@ class Lowering {
     for (size_t k = 0; k <= size; ++k) blocks_.push_back(BasicBlock::Create(ctx_, fmt_block(k), fn_));
     step_exit_ = BasicBlock::Create(ctx_, "leave_after_step", fn_);
 
+    entry_ = entry;
+    find_regions();
     b_.SetInsertPoint(entry);
     R_ = b_.CreateLoad(ptr_, at(f_, layout::kFrameBase), "R");
     LV* pc = b_.CreatePtrToInt(b_.CreateLoad(ptr_, at(f_, layout::kFramePc)), i64_);
@@ -77,7 +84,17 @@ class Lowering {
     BasicBlock* not_entered = BasicBlock::Create(ctx_, "not_an_entry", fn_);
     std::set<uint32_t> entries = entry_points();
     auto* sw = b_.CreateSwitch(index, not_entered, static_cast<unsigned>(entries.size()));
-    for (uint32_t k : entries) sw->addCase(b_.getInt64(k), blocks_[k]);
+    for (uint32_t k : entries) {
+      BasicBlock* enter = fresh("enter");
+      sw->addCase(b_.getInt64(k), enter);
+      b_.SetInsertPoint(enter);
+      llvm::Instruction* br = b_.CreateBr(blocks_[k]);
+      if (int g = region_of(k)) regions_[g].reload_before.push_back(br);
+    }
+    // Most entries are calls, at instruction 0: the switch tests that case first.
+    std::vector<uint32_t> weights{1};
+    for (uint32_t k : entries) weights.push_back(k == 0 ? 1000 : 1);
+    sw->setMetadata(llvm::LLVMContext::MD_prof, llvm::MDBuilder(ctx_).createBranchWeights(weights));
     b_.SetInsertPoint(not_entered);
     b_.CreateRet(b_.getInt32(kNotEntered));
 
@@ -104,6 +121,7 @@ class Lowering {
     // Past the last instruction (never reached: every proto ends with a return).
     b_.SetInsertPoint(blocks_[size]);
     b_.CreateRet(b_.getInt32(kNotEntered));
+    place_shadow_syncs();
   }
 
  private:
@@ -131,13 +149,129 @@ class Lowering {
     return out;
   }
   static uint32_t target(size_t k, int64_t offset) { return static_cast<uint32_t>(static_cast<int64_t>(k) + 1 + offset); }
-  BasicBlock* block(uint32_t k) { return k < blocks_.size() ? blocks_[k] : blocks_.back(); }
-  BasicBlock* next() { return blocks_[n_ + 1]; }
+  BasicBlock* next() { return block(n_ + 1); }
   BasicBlock* fresh(const char* what) { return BasicBlock::Create(ctx_, what, fn_); }
 
   // ---- values in the register file ----
   LV* at(LV* base, int64_t offset) { return offset ? b_.CreateConstGEP1_64(i8_, base, offset) : base; }
-  LV* reg(int r) { return at(R_, static_cast<int64_t>(r) * static_cast<int64_t>(layout::kValueSize)); }
+  // R[r] in the register file: what helpers, callees and the interpreter read.
+  LV* slot(int r) { return at(R_, static_cast<int64_t>(r) * static_cast<int64_t>(layout::kValueSize)); }
+  // Where inline code reads and writes register r: inside a promoted loop, its shadow;
+  // elsewhere R[r] itself.
+  LV* reg(int r) {
+    int g = region_of(n_);
+    if (!g || r < 0 || r >= p_->num_regs) return slot(r);
+    llvm::AllocaInst*& shadow = regions_[g].shadows[r];
+    if (!shadow) {
+      llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+      shadow = at_entry.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "r" + std::to_string(r));
+    }
+    return shadow;
+  }
+  bool shadowed(int r) { return region_of(n_) && r >= 0 && r < p_->num_regs; }
+  // A local copy of register r that a helper may read through a pointer.
+  LV* spill(int r, llvm::AllocaInst*& temp) {
+    if (!shadowed(r)) return slot(r);
+    if (!temp) {
+      llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+      temp = at_entry.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "arg");
+    }
+    copy(temp, reg(r));
+    return temp;
+  }
+  // A call out of compiled code: the shadows go to R before it, and come back after it
+  // when it may have changed registers (a callee can set them through upvalues).
+  llvm::CallInst* call_out(llvm::FunctionCallee fn, std::initializer_list<LV*> args, bool reload = true) {
+    llvm::CallInst* call = b_.CreateCall(fn, args);
+    around_call(call, reload);
+    return call;
+  }
+  void around_call(llvm::CallInst* call, bool reload) {
+    if (int g = region_of(n_)) {
+      regions_[g].flush_before.push_back(call);
+      if (reload) regions_[g].reload_after.push_back(call);
+    }
+  }
+
+  // ---- promoted loops ----
+  // The innermost loops of the proto (a LOOP back edge and the instructions from its
+  // header) are regions whose registers live in shadows. Control entering a region reads
+  // its shadows from R; leaving it writes them back.
+  struct Region {
+    std::map<int, llvm::AllocaInst*> shadows;
+    std::vector<llvm::Instruction*> flush_before, reload_after, reload_before;
+  };
+  void find_regions() {
+    region_of_.assign(p_->code.size() + 1, 0);
+    regions_.resize(1);
+    if (req_.quick) return;  // no pass would turn the shadows into machine registers
+    std::vector<std::pair<uint32_t, uint32_t>> loops;
+    for (size_t k = 0; k < p_->code.size(); ++k)
+      if (p_->code[k].op == Op::LOOP && target(k, p_->code[k].sbx()) <= k)
+        loops.emplace_back(target(k, p_->code[k].sbx()), static_cast<uint32_t>(k));
+    std::sort(loops.begin(), loops.end(), [](auto x, auto y) { return x.second - x.first < y.second - y.first; });
+    for (auto [head, back] : loops) {
+      bool inner = true;
+      for (uint32_t k = head; k <= back && inner; ++k) inner = region_of_[k] == 0;
+      if (!inner) continue;
+      regions_.emplace_back();
+      for (uint32_t k = head; k <= back; ++k) region_of_[k] = static_cast<int>(regions_.size() - 1);
+    }
+  }
+  int region_of(uint32_t k) const { return k < region_of_.size() ? region_of_[k] : 0; }
+  // The block that instruction k starts, reached from the current instruction: through
+  // a block that writes back the region being left and reads the region being entered.
+  BasicBlock* block(uint32_t k) {
+    BasicBlock* target_block = k < blocks_.size() ? blocks_[k] : blocks_.back();
+    int from = region_of(n_), to = region_of(k);
+    if (from == to) return target_block;
+    llvm::IRBuilder<>::InsertPointGuard keep(b_);
+    BasicBlock* reload = fresh("enter_loop");
+    b_.SetInsertPoint(reload);
+    llvm::Instruction* br = b_.CreateBr(target_block);
+    if (to) regions_[to].reload_before.push_back(br);
+    if (!from) return reload;
+    BasicBlock* flush = fresh("leave_loop");
+    b_.SetInsertPoint(flush);
+    regions_[from].flush_before.push_back(b_.CreateBr(reload));
+    return flush;
+  }
+  // Writes the shadows back around the calls and edges recorded during lowering; or,
+  // when the copies would cost more to compile than the shadows save, puts the region's
+  // registers back in R (each shadow becomes its slot).
+  void place_shadow_syncs() {
+    for (Region& g : regions_) {
+      if (g.shadows.empty()) continue;
+      size_t syncs = g.flush_before.size() + g.reload_after.size() + g.reload_before.size();
+      // A loop that calls out and goes on pays a write-back and a read-back per call, for
+      // little gain: only loops whose calls all leave them keep their shadows.
+      if (!g.reload_after.empty() || g.shadows.size() * syncs > kMaxShadowCopies) {
+        b_.SetInsertPoint(llvm::cast<llvm::Instruction>(R_)->getNextNode());
+        for (auto [r, shadow] : g.shadows) {
+          shadow->replaceAllUsesWith(slot(r));
+          shadow->eraseFromParent();
+        }
+        continue;
+      }
+      for (llvm::Instruction* at : g.flush_before) {
+        b_.SetInsertPoint(at);
+        for (auto [r, shadow] : g.shadows) copy(slot(r), shadow);
+      }
+      auto read_back = [&] {
+        for (auto [r, shadow] : g.shadows) copy(shadow, slot(r));
+      };
+      for (llvm::Instruction* call : g.reload_after) {
+        b_.SetInsertPoint(call->getNextNode());
+        read_back();
+      }
+      for (llvm::Instruction* at : g.reload_before) {
+        b_.SetInsertPoint(at);
+        read_back();
+      }
+    }
+  }
+  // Copies of one register at the syncs of a region, past which the region stays in R.
+  static constexpr size_t kMaxShadowCopies = 300;
   LV* tag_of(LV* slot) { return b_.CreateLoad(i8_, at(slot, layout::kTag)); }
   LV* bits_of(LV* slot) { return b_.CreateLoad(i64_, at(slot, layout::kPayload)); }
   LV* is(LV* tag, Tag t) { return b_.CreateICmpEQ(tag, b_.getInt8(tag_byte(t))); }
@@ -174,7 +308,7 @@ class Lowering {
   // The interpreter runs this instruction; the frame goes on at one of `succ`, or the
   // code returns the step's status (a call pushed a frame, an error is pending …).
   void step(std::initializer_list<uint32_t> succ) {
-    LV* r = b_.CreateCall(step_fn_, {vm_, f_, b_.getInt32(n_)});
+    LV* r = call_out(step_fn_, {vm_, f_, b_.getInt32(n_)});
     auto* sw = b_.CreateSwitch(r, step_exit_, static_cast<unsigned>(succ.size()));
     std::set<uint32_t> seen;
     for (uint32_t k : succ)
@@ -191,8 +325,14 @@ class Lowering {
   // The interpreter runs this instruction again from scratch, and the tier learns why.
   void deopt(DeoptReason why) {
     save_pc(n_);
-    b_.CreateCall(deopt_fn_, {vm_, f_, b_.getInt32(n_), b_.getInt32(why)});
+    call_out(deopt_fn_, {vm_, f_, b_.getInt32(n_), b_.getInt32(why)}, false);
     b_.CreateRet(b_.getInt32(kDeopt));
+  }
+  // The generic path of an operation with an inline fast path. In a promoted loop it
+  // deopts when speculating, so that the loop has no calls that would sync its shadows.
+  void generic(std::initializer_list<uint32_t> succ) {
+    if (region_of(n_) && speculating()) deopt(kDeoptLoopSlowPath);
+    else step(succ);
   }
   // A block for the generic path of this instruction: a deopt when speculating, else a step.
   BasicBlock* slow_path(DeoptReason why, std::initializer_list<uint32_t> succ) {
@@ -247,7 +387,7 @@ class Lowering {
       b_.CreateBr(next());
     }
     b_.SetInsertPoint(slow);
-    step_next();
+    generic({n_ + 1});
   }
 
   void divide(int a, Operand x, Operand y) {
@@ -258,7 +398,7 @@ class Lowering {
     store(reg(a), Tag::Float, as_bits(b_.CreateFDiv(to_double(x.tag, x.bits), to_double(y.tag, y.bits))));
     b_.CreateBr(next());
     b_.SetInsertPoint(slow);
-    step_next();
+    generic({n_ + 1});
   }
 
   llvm::CmpInst::Predicate int_predicate(Op op) {
@@ -293,12 +433,22 @@ class Lowering {
       return;
     }
     BasicBlock* floats = fresh("floats");
+    BasicBlock* mixed = fresh("mixed");
+    BasicBlock* exact = fresh("exact");
     BasicBlock* slow = fresh("slow");
-    b_.CreateCondBr(b_.CreateAnd(is(x.tag, Tag::Float), is(y.tag, Tag::Float)), floats, slow);
+    b_.CreateCondBr(b_.CreateAnd(is(x.tag, Tag::Float), is(y.tag, Tag::Float)), floats, mixed);
     b_.SetInsertPoint(floats);
     on_result(b_.CreateFCmp(float_predicate(op), as_double(x.bits), as_double(y.bits)));
+    // An Int and a Float: as doubles, exact while the Int is within 2^53 (the interpreter
+    // compares exactly); an ordered compare is false with NaN, as in the interpreter.
+    b_.SetInsertPoint(mixed);
+    LV* int_bits = b_.CreateSelect(is(x.tag, Tag::Int), x.bits, y.bits);
+    LV* small = b_.CreateICmpULE(b_.CreateAdd(int_bits, b_.getInt64(1ULL << 53)), b_.getInt64(1ULL << 54));
+    b_.CreateCondBr(b_.CreateAnd(b_.CreateAnd(is_number(x.tag), is_number(y.tag)), small), exact, slow);
+    b_.SetInsertPoint(exact);
+    on_result(b_.CreateFCmp(float_predicate(op), to_double(x.tag, x.bits), to_double(y.tag, y.bits)));
     b_.SetInsertPoint(slow);
-    step(succ);
+    generic(succ);
   }
   // Compare and branch: jump to the target when the comparison is false.
   void branch_unless(Op op, Operand x, Operand y, int16_t offset, bool int_only) {
@@ -317,7 +467,7 @@ class Lowering {
     LV* same = b_.CreateICmpEQ(ox.bits, oy.bits);
     b_.CreateBr(done);
     b_.SetInsertPoint(other);
-    LV* eq = b_.CreateICmpNE(b_.CreateCall(equal_fn_, {reg(x), reg(y)}), b_.getInt32(0));
+    LV* eq = b_.CreateICmpNE(b_.CreateCall(equal_fn_, {spill(x, equal_x_), spill(y, equal_y_)}), b_.getInt32(0));
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
     auto* phi = b_.CreatePHI(b_.getInt1Ty(), 2);
@@ -345,6 +495,7 @@ class Lowering {
       step_next();
       return;
     }
+    speculate = speculate || (region_of(n_) && speculating());
     BasicBlock* slow = speculate ? slow_path(kDeoptIndex, {n_ + 1}) : fresh("slow");
     BasicBlock* is_array = fresh("array");
     Operand arr = in_reg(array_reg);
@@ -378,7 +529,7 @@ class Lowering {
     LV* count = vm_field(i64_, h.frame_count);
     LV* frames = vm_field(ptr_, h.frames);
     LV* nf = b_.CreateGEP(i8_, frames, b_.CreateShl(count, 6));
-    LV* nb = reg(a + 1);
+    LV* nb = slot(a + 1);
     LV* regs = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_);
     LV* depth = vm_field(i32_, h.native_depth);
     LV* ok = b_.CreateICmpNE(entry, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_)));
@@ -405,7 +556,8 @@ class Lowering {
     LV* depth_slot = at(vm_, static_cast<int64_t>(h.native_depth));
     b_.CreateStore(b_.CreateAdd(depth, b_.getInt32(1)), depth_slot);
     auto* entry_type = llvm::FunctionType::get(i32_, {ptr_, ptr_}, false);
-    LV* status = b_.CreateCall(entry_type, entry, {vm_, nf});
+    llvm::CallInst* status = b_.CreateCall(entry_type, entry, {vm_, nf});
+    around_call(status, true);
     b_.CreateStore(depth, depth_slot);
     BasicBlock* leave = fresh("callee_left");
     b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), next(), leave);
@@ -497,7 +649,7 @@ class Lowering {
     if (req_.profile) b_.CreateCall(profile_return_fn_, {vm_});
     b_.CreateRet(b_.getInt32(kReturned));
     b_.SetInsertPoint(flagged);
-    LV* status = b_.CreateCall(leave_fn_, {vm_, f_});
+    LV* status = call_out(leave_fn_, {vm_, f_}, false);
     if (req_.profile) b_.CreateCall(profile_return_fn_, {vm_});
     b_.CreateRet(status);
   }
@@ -514,6 +666,10 @@ class Lowering {
   llvm::FunctionCallee step_fn_, leave_fn_, deopt_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
+  BasicBlock* entry_ = nullptr;
+  std::vector<int> region_of_;
+  std::vector<Region> regions_;
+  llvm::AllocaInst *equal_x_ = nullptr, *equal_y_ = nullptr;
   BasicBlock* step_exit_ = nullptr;
   llvm::PHINode* step_result_ = nullptr;
   uint32_t n_ = 0;
@@ -600,7 +756,7 @@ void Lowering::lower_NEG(const Instr& in) {
   store(reg(in.a), Tag::Float, as_bits(b_.CreateFNeg(as_double(x.bits))));
   b_.CreateBr(next());
   b_.SetInsertPoint(slow);
-  step_next();
+  generic({n_ + 1});
 }
 void Lowering::lower_NOT(const Instr& in) {
   store(reg(in.a), Tag::Bool, b_.CreateZExt(b_.CreateNot(truthy(reg(in.b))), i64_));
@@ -659,7 +815,7 @@ void Lowering::lower_LOOP(const Instr& in) {
   if (req_.profile) {
     save_pc(n_ + 1);
     uint32_t body = static_cast<uint32_t>(-static_cast<int64_t>(in.sbx()));  // instructions per iteration
-    LV* status = b_.CreateCall(profile_back_edge_fn_, {vm_, f_, b_.getInt32(body)});
+    LV* status = call_out(profile_back_edge_fn_, {vm_, f_, b_.getInt32(body)}, false);
     BasicBlock* stop = fresh("stopped");
     b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), block(target(n_, in.sbx())), stop);
     b_.SetInsertPoint(stop);
@@ -672,9 +828,61 @@ void Lowering::lower_JMPIFDEF(const Instr& in) {
   b_.CreateCondBr(is(tag_of(reg(in.a)), Tag::Undef), next(), block(target(n_, in.sbx())));
 }
 STEPPED(FORPREP)
+// Arrays and ranges inline, as for_next does them; genes through the helper.
 void Lowering::lower_FORNEXT(const Instr& in) {
-  LV* more = b_.CreateCall(for_next_fn_, {vm_, reg(in.a), reg(in.b)});
-  b_.CreateCondBr(b_.CreateICmpNE(more, b_.getInt32(0)), next(), block(target(n_, in.sc())));
+  BasicBlock* done = block(target(n_, in.sc()));
+  BasicBlock* array = fresh("array");
+  BasicBlock* not_array = fresh("not_array");
+  BasicBlock* range = fresh("range");
+  BasicBlock* advance = fresh("advance");
+  BasicBlock* slow = fresh("slow");
+  Operand coll = in_reg(in.a);
+  LV* i = bits_of(reg(in.a + 1));
+  b_.CreateCondBr(is(coll.tag, Tag::Array), array, not_array);
+
+  b_.SetInsertPoint(array);
+  if (vector_.known) {
+    auto [element_slot, in_range] = element(coll.bits, i);
+    BasicBlock* have = fresh("element");
+    b_.CreateCondBr(in_range, have, done);
+    b_.SetInsertPoint(have);
+    copy(reg(in.b), element_slot);
+    b_.CreateBr(advance);
+  } else {
+    b_.CreateBr(slow);
+  }
+
+  b_.SetInsertPoint(not_array);
+  b_.CreateCondBr(is(coll.tag, Tag::Range), range, slow);
+  b_.SetInsertPoint(range);
+  LV* r = b_.CreateIntToPtr(coll.bits, ptr_);
+  LV* start = load_at(i64_, r, layout::kRangeStart);
+  LV* end = load_at(i64_, r, layout::kRangeEnd);
+  LV* step_by = load_at(i64_, r, layout::kRangeStep);
+  LV* scaled = b_.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, i, step_by);
+  LV* value = b_.CreateBinaryIntrinsic(llvm::Intrinsic::sadd_with_overflow, b_.CreateExtractValue(scaled, 0), start);
+  LV* v = b_.CreateExtractValue(value, 0);
+  LV* overflow = b_.CreateOr(b_.CreateExtractValue(scaled, 1), b_.CreateExtractValue(value, 1));
+  LV* past = b_.CreateSelect(b_.CreateICmpSGT(step_by, b_.getInt64(0)), b_.CreateICmpSGT(v, end),
+                             b_.CreateSelect(b_.CreateICmpSLT(step_by, b_.getInt64(0)), b_.CreateICmpSLT(v, end),
+                                             b_.CreateICmpSGT(i, b_.getInt64(0))));
+  BasicBlock* within = fresh("within");
+  b_.CreateCondBr(b_.CreateOr(overflow, past), done, within);
+  b_.SetInsertPoint(within);
+  store(reg(in.b), Tag::Int, v);
+  b_.CreateBr(advance);
+
+  b_.SetInsertPoint(advance);
+  store(reg(in.a + 1), Tag::Int, b_.CreateAdd(i, b_.getInt64(1)));
+  b_.CreateBr(next());
+
+  b_.SetInsertPoint(slow);
+  if (region_of(n_) && speculating()) {
+    deopt(kDeoptLoopSlowPath);
+    return;
+  }
+  LV* more = call_out(for_next_fn_, {vm_, slot(in.a), slot(in.b)});
+  b_.CreateCondBr(b_.CreateICmpNE(more, b_.getInt32(0)), next(), done);
 }
 
 // ---- calls: the interpreter's handlers push frames; the dispatch loop runs them ----
@@ -795,7 +1003,9 @@ void Lowering::lower_TAILCALL(const Instr& in) {
   BasicBlock* replace = fresh("replace_frame");
   b_.CreateCondBr(ok, replace, generic);
   b_.SetInsertPoint(replace);
-  for (int k = 0; k <= n; ++k) copy(reg(k - 1), reg(in.a + k));  // downwards: never overwrites a source
+  // Downwards into R from the shadows: never overwrites a source, and the registers of
+  // this frame are dead once it is replaced.
+  for (int k = 0; k <= n; ++k) copy(slot(k - 1), reg(in.a + k));
   LV* calls = at(np, layout::kProtoCallCount);
   b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, calls), b_.getInt64(1)), calls);
   b_.CreateStore(c, at(f_, layout::kFrameClosure));
@@ -848,7 +1058,7 @@ void Lowering::lower_GETMEMBER(const Instr& in) {
   copy(reg(in.a), slot);
   b_.CreateBr(next());
   b_.SetInsertPoint(generic);
-  step_next();
+  Lowering::generic({n_ + 1});
 }
 void Lowering::lower_SETMEMBER(const Instr& in) {
   if (!req_.caches || !vector_.known) {
@@ -860,7 +1070,7 @@ void Lowering::lower_SETMEMBER(const Instr& in) {
   copy(slot, reg(in.c));
   b_.CreateBr(next());
   b_.SetInsertPoint(generic);
-  step_next();
+  Lowering::generic({n_ + 1});
 }
 void Lowering::lower_GETINDEX(const Instr& in) {
   if (in.sc() < 0) {

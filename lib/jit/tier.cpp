@@ -33,7 +33,8 @@ std::filesystem::path plugin_path() {
   return executable_dir() / GENE_JIT_PLUGIN_NAME;
 }
 
-constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "not an array or index out of range"};
+constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "not an array or index out of range",
+                                                                 "generic path in a promoted loop"};
 // A proto that deopts this often is compiled once more without any speculation.
 constexpr uint64_t kMaxSpeculativeCompiles = 4;
 

@@ -35,7 +35,7 @@ enum Status : uint32_t {
 using Entry = uint32_t (*)(VM* vm, Frame* f);
 
 // Why compiled code left through a deopt exit (the order of the names in tier.cpp).
-enum DeoptReason : uint32_t { kDeoptNotInt, kDeoptIndex, kNumDeoptReasons };
+enum DeoptReason : uint32_t { kDeoptNotInt, kDeoptIndex, kDeoptLoopSlowPath, kNumDeoptReasons };
 
 struct Options {
   bool enabled = false;
