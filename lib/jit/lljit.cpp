@@ -167,12 +167,7 @@ class Engine {
     pb.registerFunctionAnalyses(fam);
     pb.registerLoopAnalyses(lam);
     pb.crossRegisterProxies(lam, fam, cgam, mam);
-    llvm::ModulePassManager mpm;
-    if (const char* text = getenv("GENE_JIT_PASSES")) {
-      if (auto err = pb.parsePassPipeline(mpm, text)) { fprintf(stderr, "%s\n", llvm::toString(std::move(err)).c_str()); abort(); }
-    } else {
-      mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
-    }
+    llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
     mpm.run(mod, mam);
   }
 
