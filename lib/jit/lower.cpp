@@ -520,20 +520,35 @@ class Lowering {
   // Pushes a frame for the closure `closure` (window at a, nargs arguments, self given)
   // and runs its native code right here; the generic path when it has no code yet, needs
   // argument binding, or there is no room. Goes on at n+1 once the callee returned.
-  void direct_call(int a, int nargs, LV* closure, Operand self, BasicBlock* generic) {
-    const HostLayout& h = *req_.host;
+  // `recursive`: the site called this very proto when it was compiled; while it still
+  // does, the call is direct and the callee's shape is known here.
+  void direct_call(int a, int nargs, LV* closure, Operand self, BasicBlock* generic, bool recursive = false) {
     LV* c = b_.CreateIntToPtr(closure, ptr_);
     LV* np = load_at(ptr_, c, layout::kClosureProto);
     LV* entry = load_at(ptr_, np, layout::kProtoJitEntry);
+    if (recursive && nargs >= p_->fast_min_args) {
+      BasicBlock* self_call = fresh("self_call");
+      BasicBlock* other = fresh("other_call");
+      LV* proto = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_);
+      b_.CreateCondBr(b_.CreateAnd(b_.CreateICmpEQ(np, proto), b_.CreateICmpEQ(entry, fn_)), self_call, other);
+      b_.SetInsertPoint(self_call);
+      push_and_call(a, c, proto, b_.getInt64(p_->num_regs), b_.getTrue(), fn_, self, generic);
+      b_.SetInsertPoint(other);
+    }
     LV* fast_min = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoFastMinArgs), i32_);
+    LV* regs = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_);
+    LV* ok = b_.CreateICmpNE(entry, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_)));
+    ok = b_.CreateAnd(ok, b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(nargs)), fast_min));
+    push_and_call(a, c, np, regs, ok, entry, self, generic);
+  }
+  // The frame push and the native call of direct_call, once `ok` holds and there is room.
+  void push_and_call(int a, LV* c, LV* np, LV* regs, LV* ok, LV* entry, Operand self, BasicBlock* generic) {
+    const HostLayout& h = *req_.host;
     LV* count = vm_field(i64_, h.frame_count);
     LV* frames = vm_field(ptr_, h.frames);
     LV* nf = b_.CreateGEP(i8_, frames, b_.CreateShl(count, 6));
     LV* nb = slot(a + 1);
-    LV* regs = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_);
     LV* depth = vm_field(i32_, h.native_depth);
-    LV* ok = b_.CreateICmpNE(entry, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_)));
-    ok = b_.CreateAnd(ok, b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(nargs)), fast_min));
     ok = b_.CreateAnd(ok, b_.CreateICmpULT(nf, vm_field(ptr_, h.frames_end)));
     ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, nb, b_.CreateShl(regs, 4)), vm_field(ptr_, h.stack_end)));
     ok = b_.CreateAnd(ok, b_.CreateICmpULT(depth, b_.getInt32(h.max_native_depth)));
@@ -904,7 +919,9 @@ void Lowering::lower_CALLG(const Instr& in) {
   Operand callee = in_reg(in.a);
   b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
   b_.SetInsertPoint(closure);
-  direct_call(in.a, in.b, callee.bits, nil_operand(), generic);
+  const Value* named = in.c < p_->global_caches.size() ? p_->global_caches[in.c].slot : nullptr;
+  bool recursive = named && named->tag == Tag::Function && as_closure(*named)->proto == p_;
+  direct_call(in.a, in.b, callee.bits, nil_operand(), generic, recursive);
   b_.SetInsertPoint(generic);
   step_next();
 }
