@@ -200,6 +200,8 @@ class Lowering {
   struct Region {
     std::map<int, llvm::AllocaInst*> shadows;
     std::vector<llvm::Instruction*> flush_before, reload_after, reload_before;
+    BasicBlock* deopt = nullptr;
+    llvm::PHINode *deopt_site = nullptr, *deopt_why = nullptr;
   };
   void find_regions() {
     region_of_.assign(p_->code.size() + 1, 0);
@@ -323,7 +325,28 @@ class Lowering {
     return true;
   }
   // The interpreter runs this instruction again from scratch, and the tier learns why.
+  // In a promoted loop, every deopt goes through one block of the region, so that the
+  // shadows are written back in one place.
   void deopt(DeoptReason why) {
+    if (int g = region_of(n_)) {
+      Region& region = regions_[g];
+      if (!region.deopt) {
+        llvm::IRBuilder<>::InsertPointGuard keep(b_);
+        region.deopt = fresh("loop_deopt");
+        b_.SetInsertPoint(region.deopt);
+        region.deopt_site = b_.CreatePHI(i32_, 4, "site");
+        region.deopt_why = b_.CreatePHI(i32_, 4, "why");
+        LV* pc = b_.CreateGEP(i8_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(code_)), ptr_),
+                              b_.CreateShl(b_.CreateZExt(region.deopt_site, i64_), 3));
+        b_.CreateStore(pc, at(f_, layout::kFramePc));
+        region.flush_before.push_back(b_.CreateCall(deopt_fn_, {vm_, f_, region.deopt_site, region.deopt_why}));
+        b_.CreateRet(b_.getInt32(kDeopt));
+      }
+      region.deopt_site->addIncoming(b_.getInt32(n_), b_.GetInsertBlock());
+      region.deopt_why->addIncoming(b_.getInt32(why), b_.GetInsertBlock());
+      b_.CreateBr(region.deopt);
+      return;
+    }
     save_pc(n_);
     call_out(deopt_fn_, {vm_, f_, b_.getInt32(n_), b_.getInt32(why)}, false);
     b_.CreateRet(b_.getInt32(kDeopt));
@@ -578,6 +601,36 @@ class Lowering {
     b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), next(), leave);
     b_.SetInsertPoint(leave);
     b_.CreateRet(status);  // the callee deopted or pushed frames: the dispatch loop goes on
+  }
+  // The <cmath> builtin a global named when this code was compiled (sqrt, floor …: one
+  // number in, a Float out), as an LLVM intrinsic; not_intrinsic for anything else.
+  static llvm::Intrinsic::ID math_builtin(const Value* named, int nargs) {
+    if (!named || named->tag != Tag::NativeFn || nargs != 1) return llvm::Intrinsic::not_intrinsic;
+    static const std::map<std::string, llvm::Intrinsic::ID> kIntrinsics{
+        {"sqrt", llvm::Intrinsic::sqrt},   {"exp", llvm::Intrinsic::exp},     {"log", llvm::Intrinsic::log},
+        {"sin", llvm::Intrinsic::sin},     {"cos", llvm::Intrinsic::cos},     {"floor", llvm::Intrinsic::floor},
+        {"ceil", llvm::Intrinsic::ceil},   {"round", llvm::Intrinsic::round}, {"trunc", llvm::Intrinsic::trunc}};
+    const NativeFn* fn = as_native(*named);
+    auto it = kIntrinsics.find(fn->name);
+    return it != kIntrinsics.end() && fn->min_args == 1 && fn->max_args == 1 ? it->second : llvm::Intrinsic::not_intrinsic;
+  }
+  // CALLG of such a builtin: while the global still holds that same native and the
+  // argument is a number, the intrinsic on it; anything else takes the generic call.
+  void call_math_builtin(const Instr& in, Value native, LV* slot, BasicBlock* generic) {
+    BasicBlock* same = fresh("same_builtin");
+    BasicBlock* number = fresh("number");
+    LV* held = b_.CreateAnd(is(tag_of(slot), Tag::NativeFn),
+                            b_.CreateICmpEQ(bits_of(slot), b_.getInt64(static_cast<uint64_t>(native.as.i))));
+    b_.CreateCondBr(held, same, generic);
+    b_.SetInsertPoint(same);
+    Operand x = in_reg(in.a + 1);
+    b_.CreateCondBr(is_number(x.tag), number, generic);
+    b_.SetInsertPoint(number);
+    LV* r = b_.CreateUnaryIntrinsic(math_builtin(&native, in.b), to_double(x.tag, x.bits));
+    store(reg(in.a), Tag::Float, as_bits(r));
+    b_.CreateBr(next());
+    b_.SetInsertPoint(generic);
+    Lowering::generic({n_ + 1});
   }
   // R[a] is the callee: a compiled closure is called directly, anything else generically.
   void call_register(int a, int nargs, Operand self) {
@@ -914,12 +967,16 @@ void Lowering::lower_CALLG(const Instr& in) {
   BasicBlock* hit = fresh("cache_hit");
   b_.CreateCondBr(b_.CreateAnd(valid, b_.CreateIsNotNull(slot)), hit, generic);
   b_.SetInsertPoint(hit);
+  const Value* named = in.c < p_->global_caches.size() ? p_->global_caches[in.c].slot : nullptr;
+  if (math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic) {
+    call_math_builtin(in, *named, slot, generic);
+    return;
+  }
   copy(reg(in.a), slot);
   BasicBlock* closure = fresh("closure");
   Operand callee = in_reg(in.a);
   b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
   b_.SetInsertPoint(closure);
-  const Value* named = in.c < p_->global_caches.size() ? p_->global_caches[in.c].slot : nullptr;
   bool recursive = named && named->tag == Tag::Function && as_closure(*named)->proto == p_;
   direct_call(in.a, in.b, callee.bits, nil_operand(), generic, recursive);
   b_.SetInsertPoint(generic);
