@@ -64,6 +64,12 @@ class Lowering {
     profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
     profile_return_fn_ = declare("gene_jit_profile_return", b_.getVoidTy(), {ptr_});
     profile_back_edge_fn_ = declare("gene_jit_profile_back_edge", i32_, {ptr_, ptr_, i32_});
+    llvm::MDBuilder md(ctx_);
+    llvm::MDNode* root = md.createTBAARoot("gene");
+    llvm::MDNode* value_type = md.createTBAAScalarTypeNode("value", root);
+    llvm::MDNode* vector_type = md.createTBAAScalarTypeNode("heap vector bounds", root);
+    tbaa_value_ = md.createTBAAStructTagNode(value_type, value_type, 0);
+    tbaa_vector_ = md.createTBAAStructTagNode(vector_type, vector_type, 0);
     vector_ = layout::probe_vector_layout();
     prop_entries_ = layout::probe_prop_entries();
   }
@@ -274,24 +280,34 @@ class Lowering {
   }
   // Copies of one register at the syncs of a region, past which the region stays in R.
   static constexpr size_t kMaxShadowCopies = 300;
-  LV* tag_of(LV* slot) { return b_.CreateLoad(i8_, at(slot, layout::kTag)); }
-  LV* bits_of(LV* slot) { return b_.CreateLoad(i64_, at(slot, layout::kPayload)); }
+  // Type-based alias info: a Value (in R, an array, a member, a global …) is never the
+  // begin or end pointer of a heap vector, so element stores keep an array's bounds in
+  // registers. Everything else is left untagged, which aliases all.
+  template <typename I>
+  I* as_value(I* access) {
+    access->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_value_);
+    return access;
+  }
+  LV* load_vector_bound(LV* vector, size_t offset) {
+    auto* load = b_.CreateLoad(ptr_, at(vector, static_cast<int64_t>(offset)));
+    load->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_vector_);
+    return load;
+  }
+  LV* tag_of(LV* slot) { return as_value(b_.CreateLoad(i8_, at(slot, layout::kTag))); }
+  LV* bits_of(LV* slot) { return as_value(b_.CreateLoad(i64_, at(slot, layout::kPayload))); }
   LV* is(LV* tag, Tag t) { return b_.CreateICmpEQ(tag, b_.getInt8(tag_byte(t))); }
   // The tag is written as a whole word: a later 8-byte load of it forwards from the store.
   void store(LV* slot, Tag t, LV* bits) {
-    b_.CreateStore(b_.getInt64(tag_byte(t)), at(slot, layout::kTag));
-    b_.CreateStore(bits, at(slot, layout::kPayload));
+    as_value(b_.CreateStore(b_.getInt64(tag_byte(t)), at(slot, layout::kTag)));
+    as_value(b_.CreateStore(bits, at(slot, layout::kPayload)));
   }
   void copy(LV* dst, LV* src) {
-    LV* w0 = b_.CreateLoad(i64_, at(src, 0));
-    LV* w1 = b_.CreateLoad(i64_, at(src, 8));
-    b_.CreateStore(w0, at(dst, 0));
-    b_.CreateStore(w1, at(dst, 8));
+    LV* w0 = as_value(b_.CreateLoad(i64_, at(src, 0)));
+    LV* w1 = as_value(b_.CreateLoad(i64_, at(src, 8)));
+    as_value(b_.CreateStore(w0, at(dst, 0)));
+    as_value(b_.CreateStore(w1, at(dst, 8)));
   }
-  void store_constant(LV* slot, Value v) {
-    b_.CreateStore(b_.getInt64(tag_byte(v.tag)), at(slot, layout::kTag));
-    b_.CreateStore(b_.getInt64(static_cast<uint64_t>(v.as.i)), at(slot, layout::kPayload));
-  }
+  void store_constant(LV* slot, Value v) { store(slot, v.tag, b_.getInt64(static_cast<uint64_t>(v.as.i))); }
   LV* as_double(LV* bits) { return b_.CreateBitCast(bits, f64_); }
   LV* as_bits(LV* d) { return b_.CreateBitCast(d, i64_); }
   // Int or Float payload as a double (the caller checked it is a number).
@@ -503,8 +519,8 @@ class Lowering {
   // whether the index is in range (0 <= k < size).
   std::pair<LV*, LV*> element(LV* arr_bits, LV* k) {
     LV* arr = b_.CreateIntToPtr(arr_bits, ptr_);
-    LV* begin = b_.CreateLoad(ptr_, at(arr, static_cast<int64_t>(layout::kArrayItems + vector_.begin)));
-    LV* end = b_.CreateLoad(ptr_, at(arr, static_cast<int64_t>(layout::kArrayItems + vector_.end)));
+    LV* begin = load_vector_bound(arr, layout::kArrayItems + vector_.begin);
+    LV* end = load_vector_bound(arr, layout::kArrayItems + vector_.end);
     LV* size = b_.CreateLShr(b_.CreateSub(b_.CreatePtrToInt(end, i64_), b_.CreatePtrToInt(begin, i64_)), 4);
     LV* in_range = b_.CreateICmpULT(k, size);
     LV* slot = b_.CreateGEP(i8_, begin, b_.CreateShl(k, 4));
@@ -690,8 +706,8 @@ class Lowering {
     pm->addIncoming(mp, map);
     LV* hint = proto_vector_element(layout::kProtoPropHints, static_cast<uint64_t>(k) * 4, generic);
     LV* index = b_.CreateZExt(b_.CreateLoad(i32_, hint), i64_);
-    LV* entries = load_at(ptr_, pm, prop_entries_ + vector_.begin);
-    LV* entries_end = load_at(ptr_, pm, prop_entries_ + vector_.end);
+    LV* entries = load_vector_bound(pm, prop_entries_ + vector_.begin);
+    LV* entries_end = load_vector_bound(pm, prop_entries_ + vector_.end);
     LV* entry = b_.CreateGEP(i8_, entries, b_.CreateMul(index, b_.getInt64(layout::kPropEntrySize)));
     LV* in_range = b_.CreateICmpULT(entry, entries_end);  // the hint may be UINT32_MAX: no wrap in 64 bits
     BasicBlock* check_key = fresh("check_key");
@@ -741,6 +757,7 @@ class Lowering {
   BasicBlock* step_exit_ = nullptr;
   llvm::PHINode* step_result_ = nullptr;
   uint32_t n_ = 0;
+  llvm::MDNode *tbaa_value_ = nullptr, *tbaa_vector_ = nullptr;
   layout::VectorLayout vector_;
   size_t prop_entries_ = 0;
 };
