@@ -33,10 +33,11 @@ struct Arity {
 
 bool is_spread_symbol(const Symbol* s) { return s->name.size() > 3 && symbol_ends_with(s, "..."); }
 
-// Symbols that are syntax rather than names: operators, keywords, `$x`, `@x`, `.m`, `^p`.
+// Symbols that are syntax rather than names: operators, keywords, `@x`, `.m`, `^p`.
 bool is_syntax(const Symbol* s) {
   const std::string& n = s->name;
-  if (n.empty() || n[0] == '$' || n[0] == '@' || n[0] == '.' || n[0] == '^' || n[0] == '#') return true;
+  if (n.size() < 2 && n != "_" && !(n.size() == 1 && std::isalpha(static_cast<unsigned char>(n[0])))) return true;
+  if (n[0] == '@' || n[0] == '.' || n[0] == '^' || n[0] == '#') return true;
   return std::none_of(n.begin(), n.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
@@ -48,7 +49,10 @@ const std::unordered_set<const Symbol*>& keywords() {
 #define GENE_SYM_KEYWORD(field, text) k.insert(S.field);
     GENE_WELL_KNOWN_SYMBOLS(GENE_SYM_KEYWORD)
 #undef GENE_SYM_KEYWORD
-    for (const char* extra : {"global", "genex", "compile", "async", "await"}) k.insert(intern(extra));
+    // Names the language binds implicitly, and forms of other tiers (§3.9, §11.2, §25.4).
+    for (const char* extra : {"global", "genex", "compile", "async", "await", "$emit", "$args", "$include", "$dep",
+                              "$pkg", "$parse"})
+      k.insert(intern(extra));
     return k;
   }();
   return set;
@@ -358,6 +362,10 @@ class Checker {
   // ---------------------------------------------------------------- names
   bool known(Symbol* s) const {
     if (s == S.self || s == S.underscore || is_syntax(s) || keywords().count(s)) return true;
+    if (s->name[0] == '$' && s->name.size() > 1) {  // $x is gene/x (§3.3)
+      Symbol* member = intern(std::string_view(s->name).substr(1));
+      return definitions_.count(member) || (library_ && library_->lookup(member));
+    }
     if (definitions_.count(s)) return true;
     return library_ && library_->lookup(s);
   }
