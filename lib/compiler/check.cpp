@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -480,11 +481,7 @@ class Checker {
   // A function's body in its own scope, after its parameters (fn, fnx, methods, blocks).
   void function(Value params, const Value* body, size_t n) {
     scopes_.emplace_back();
-    if (is_array(params)) {
-      declare_pattern(params, 0);
-    } else if (is_symbol(params) || is_tag(params, Tag::ComplexSymbol)) {
-      declare_pattern(params, 0);
-    }
+    declare_pattern(params, 0);
     bool implicit_try = false;
     for (size_t k = 0; k < n; ++k) implicit_try = implicit_try || sym_is(body[k], S.catch_) || sym_is(body[k], S.finally);
     if (implicit_try) try_parts(body, n);
