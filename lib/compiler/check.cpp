@@ -1,9 +1,9 @@
 // The static checker (see check.hpp). Two passes over the reader's data:
-//   1. collect: every name the program defines anywhere (vars, functions, parameters,
-//      patterns, imports, classes, namespaces, assignments), quoted code included, and
-//      which names are macros. A name defined nowhere and absent from the library is
-//      unknown wherever it is read: the check needs no namespace resolution to be sure.
-//   2. walk: the evaluated positions only, in the compiler's dispatch order (§3.7), with
+//   1. collect (check_names.cpp): every name the program defines anywhere (vars,
+//      functions, parameters, patterns, imports, classes, namespaces, assignments), quoted
+//      code included, and which names are macros. A name defined nowhere and absent from
+//      the library is unknown wherever it is read: no namespace resolution is needed.
+//   2. walk (here): the evaluated positions only, in the compiler's dispatch order (§3.7), with
 //      lexical scopes for unused variables and bodies for unreachable code.
 // Everything that could use a name invisibly — a macro call, eval, $caller_eval,
 // $render, a quoted template — counts as using every variable in sight, so that the
@@ -17,7 +17,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "compiler/compiler_impl.hpp"
+#include "compiler/check_names.hpp"
 #include "interp/function.hpp"
 #include "runtime/namespace.hpp"
 #include "runtime/source.hpp"
@@ -27,12 +27,6 @@ namespace gene {
 namespace {
 
 constexpr int kMaxDepth = Compiler::kMaxNesting;
-
-struct Arity {
-  int min = 0, max = -1;  // max < 0: any number
-};
-
-bool is_spread_symbol(const Symbol* s) { return s->name.size() > 3 && symbol_ends_with(s, "..."); }
 
 // Symbols that are syntax rather than names: operators, keywords, `@x`, `.m`, `^p`.
 bool is_syntax(const Symbol* s) {
@@ -77,15 +71,7 @@ class Checker {
   }
 
   std::vector<CheckWarning> run(const std::vector<Value>& forms) {
-    for (Value f : forms) collect(f, 0);
-    // A macro may define the names it is given: `(defconst five 5)`.
-    for (Gene* call : calls_)
-      if (is_macro_head(call->type))
-        for (Value c : call->children) define_everything(c, 0);
-    for (auto& [name, params] : fn_params_) {
-      auto count = definitions_.find(name);
-      if (params.size() == 1 && count != definitions_.end() && count->second == 1) arity_of(name, params[0]);
-    }
+    names_ = collect_names(forms);
     scopes_.emplace_back();
     sequence(forms.data(), forms.size(), false);
     pop_scope();
@@ -96,136 +82,6 @@ class Checker {
   }
 
  private:
-  // ---------------------------------------------------------------- pass 1: collect
-  void define(Symbol* s) {
-    if (s) ++definitions_[s];
-  }
-
-  // Every name a parameter list or pattern binds (defaults may over-define: harmless).
-  void define_pattern(Value p, int depth) {
-    if (depth > kMaxDepth) return;
-    if (is_symbol(p)) {
-      Symbol* s = as_symbol(p);
-      size_t front = (!s->name.empty() && s->name[0] == '^') ? 1 : 0;
-      size_t back = is_spread_symbol(s) ? 3 : 0;
-      if (s->name.size() > front + back) define(intern(std::string_view(s->name).substr(front, s->name.size() - front - back)));
-    } else if (is_tag(p, Tag::ComplexSymbol)) {
-      define(as_complex(p)->parts.back());
-    } else if (is_array(p)) {
-      for (Value v : as_array(p)->items) define_pattern(v, depth + 1);
-    }
-  }
-
-  void define_everything(Value v, int depth) {
-    if (depth > kMaxDepth) return;
-    if (is_gene(v)) {
-      define_everything(as_gene(v)->type, depth + 1);
-      for (Value c : as_gene(v)->children) define_everything(c, depth + 1);
-    } else if (is_tag(v, Tag::Quote) || is_tag(v, Tag::Unquote)) {
-      define_everything(as_quote(v)->value, depth + 1);
-    } else if (is_array(v)) {
-      for (Value c : as_array(v)->items) define_everything(c, depth + 1);
-    } else {
-      define_pattern(v, depth);
-    }
-  }
-
-  // "a:x" binds x (and a, harmlessly).
-  void define_import_name(Symbol* s) {
-    size_t colon = s->name.find(':');
-    Symbol* bound = s;
-    if (colon != std::string::npos && colon > 0 && colon + 1 < s->name.size()) {
-      define(intern(std::string_view(s->name).substr(0, colon)));
-      bound = intern(std::string_view(s->name).substr(colon + 1));
-    }
-    define(bound);
-    imported_.insert(bound);
-  }
-
-  void collect_import(Gene* g) {
-    for (Value a : g->children) {
-      if (is_symbol(a) && !sym_is(a, S.from)) define_import_name(as_symbol(a));
-      else if (is_tag(a, Tag::ComplexSymbol) && !as_complex(a)->parts.back()->name.empty())
-        define_import_name(as_complex(a)->parts.back());
-      else if (is_array(a))
-        for (Value v : as_array(a)->items)
-          if (is_symbol(v)) define_import_name(as_symbol(v));
-    }
-  }
-
-  void collect_definition(Gene* g) {
-    Symbol* h = as_symbol(g->type);
-    const auto& a = g->children;
-    size_t n = a.size();
-    if (h == S.var || h == S.class_ || h == S.mixin || h == S.object || h == S.ns_form || h == S.enum_) {
-      if (n > 0) define(definition_name(a[0]));
-    } else if (h == S.fn || h == S.macro) {
-      if (n < 2) return;
-      Symbol* name = definition_name(a[0]);
-      define(name);
-      define_pattern(a[1], 0);
-      if (h == S.macro) macros_.insert(name);
-      else if (name) fn_params_[name].push_back(a[1]);
-    } else if (h == S.fnx || h == S.for_ || h == S.match || h == S.dot_ctor) {
-      if (n > 0) define_pattern(a[0], 0);
-    } else if (h == S.dot_fn || h == S.dot_macro) {
-      if (n > 1) define_pattern(a[1], 0);
-      if (h == S.dot_macro && n > 0 && definition_name(a[0])) macro_methods_.insert(definition_name(a[0]));
-    } else if (h == S.import) {
-      collect_import(g);
-    } else if (h == S.tap) {
-      if (n > 1 && is_tag(a[1], Tag::Quote)) define_pattern(as_quote(a[1])->value, 0);
-    } else if (h == S.repeat) {
-      for (auto& [key, v] : g->props.entries()) define_pattern(v, 0);
-    }
-  }
-
-  void collect(Value v, int depth) {
-    if (depth > kMaxDepth) return;
-    switch (v.tag) {
-      case Tag::Array:
-        for (Value e : as_array(v)->items) collect(e, depth + 1);
-        return;
-      case Tag::Map:
-        for (auto& [k, e] : as_map(v)->map.entries()) collect(e, depth + 1);
-        return;
-      case Tag::Quote:
-      case Tag::Unquote: collect(as_quote(v)->value, depth + 1); return;
-      case Tag::Gene: break;
-      default: return;
-    }
-    Gene* g = as_gene(v);
-    if (is_symbol(g->type)) collect_definition(g);
-    if (is_symbol(g->type) || is_tag(g->type, Tag::ComplexSymbol)) calls_.push_back(g);
-    if (!g->children.empty() && is_symbol(g->children[0])) {
-      Symbol* c1 = as_symbol(g->children[0]);
-      if (c1 == S.assign || c1 == S.plus_assign || c1 == S.minus_assign || c1 == S.star_assign ||
-          c1 == S.slash_assign || c1 == S.and_assign || c1 == S.or_assign) {
-        if (Symbol* target = definition_name(g->type)) define(target);
-      } else if (c1 == S.arrow) {
-        define_pattern(g->type, 0);
-      }
-    }
-    collect(g->type, depth + 1);
-    for (auto& [k, e] : g->props.entries()) collect(e, depth + 1);
-    for (Value c : g->children) collect(c, depth + 1);
-  }
-
-  // A function defined once, by fn: the argument counts its parameters accept.
-  void arity_of(Symbol* name, Value params) {
-    if (!is_array(params)) return;  // `_` or a single symbol: extra arguments are ignored
-    Arity a;
-    int positional = 0;
-    for (const ParamSpec& p : parse_params(params)) {
-      if (p.named) continue;
-      if (p.rest) return;  // any number
-      ++positional;
-      if (!p.has_default && a.min == positional - 1) a.min = positional;
-    }
-    a.max = positional;
-    arities_[name] = a;
-  }
-
   // ---------------------------------------------------------------- positions
   size_t offset_of(const SourcePos& p) const {
     if (!p.known() || p.line > line_starts_.size()) return 0;
@@ -365,9 +221,9 @@ class Checker {
     if (s == S.self || s == S.underscore || is_syntax(s) || keywords().count(s)) return true;
     if (s->name[0] == '$' && s->name.size() > 1) {  // $x is gene/x (§3.3)
       Symbol* member = intern(std::string_view(s->name).substr(1));
-      return definitions_.count(member) || (library_ && library_->lookup(member));
+      return names_.definitions.count(member) || (library_ && library_->lookup(member));
     }
-    if (definitions_.count(s)) return true;
+    if (names_.definitions.count(s)) return true;
     return library_ && library_->lookup(s);
   }
 
@@ -493,9 +349,9 @@ class Checker {
     for (Value c : g->children)
       if ((is_symbol(c) && is_spread_symbol(as_symbol(c))) || (is_gene(c) && sym_is(as_gene(c)->type, S.dots))) return;
     Arity a;
-    if (auto it = arities_.find(name); it != arities_.end()) {
+    if (auto it = names_.arities.find(name); it != names_.arities.end()) {
       a = it->second;
-    } else if (definitions_.count(name) || !library_) {
+    } else if (names_.definitions.count(name) || !library_) {
       return;
     } else {
       Value* v = library_->lookup(name);
@@ -506,11 +362,6 @@ class Checker {
     if (given < a.min || (a.max >= 0 && given > a.max))
       warn(g->pos, fmt::format("'{}' takes {}, but {} given", name->name, describe(a),
                                given == 1 ? std::string("1 is") : fmt::format("{} are", given)));
-  }
-
-  bool is_macro_head(Value h) const {
-    Symbol* name = is_symbol(h) ? as_symbol(h) : is_tag(h, Tag::ComplexSymbol) ? as_complex(h)->parts.back() : nullptr;
-    return name && (macros_.count(name) || imported_.count(name));
   }
 
   bool is_op(Value v) const {
@@ -554,7 +405,7 @@ class Checker {
       return walk_from(g, 0);
     }
     walk(h, false);
-    if (is_macro_head(h)) {
+    if (names_.is_macro_head(h)) {
       mention_args(g, 0);
       return use_everything();
     }
@@ -581,7 +432,7 @@ class Checker {
     bool named = s->name.size() > 1 && s->name[0] == '.' && s != S.dotdot && s != S.dots;
     if (!dynamic && !named) return false;
     walk(h, false);
-    if (named && macro_methods_.count(intern(std::string_view(s->name).substr(1)))) {
+    if (named && names_.macro_methods.count(intern(std::string_view(s->name).substr(1)))) {
       mention_args(g, 1);
       use_everything();
       return true;
@@ -728,7 +579,7 @@ class Checker {
       return true;
     }
     if (h->name.size() > 1 && h->name[0] == '.' && h != S.dotdot && h != S.dot_slash) {  // (.m args) on self
-      if (macro_methods_.count(intern(std::string_view(h->name).substr(1)))) {
+      if (names_.macro_methods.count(intern(std::string_view(h->name).substr(1)))) {
         mention_args(g, 0);
         use_everything();
       } else {
@@ -745,11 +596,7 @@ class Checker {
   const Syms& S;
   std::string text_;
   std::vector<size_t> line_starts_;
-  std::unordered_map<Symbol*, int> definitions_;
-  std::unordered_map<Symbol*, std::vector<Value>> fn_params_;
-  std::unordered_map<Symbol*, Arity> arities_;
-  std::unordered_set<Symbol*> macros_, macro_methods_, imported_;
-  std::vector<Gene*> calls_;  // genes with a name as head: the macro calls among them
+  ProgramNames names_;
   std::vector<Scope> scopes_;
   SourcePos anchor_;
   int depth_ = 0;
