@@ -1,6 +1,8 @@
 #include "repl_complete.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <unordered_set>
 
 #include "interp/vm.hpp"
 #include "runtime/namespace.hpp"
@@ -19,6 +21,17 @@ void add_methods(const Class* c, std::vector<std::string>& out) {
     for (auto& [key, fn] : c->methods.entries()) out.push_back(key.to_symbol()->name);
 }
 
+// Paths to the members of ns, and of the namespaces among them, each namespace once.
+void add_paths(const std::string& prefix, Namespace* ns, std::unordered_set<Namespace*>& seen,
+               std::vector<std::string>& out) {
+  for (auto& [key, value] : ns->members.entries()) {
+    std::string path = prefix + "/" + key.to_symbol()->name;
+    out.push_back(path);
+    if (is_tag(value, Tag::Namespace) && seen.insert(as_namespace(value)).second)
+      add_paths(path, as_namespace(value), seen, out);
+  }
+}
+
 void sort_unique(std::vector<std::string>& v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -28,10 +41,15 @@ void sort_unique(std::vector<std::string>& v) {
 Vocabulary session_vocabulary(VM& vm, const Session& session) {
   Vocabulary v;
   for (Symbol* s : session.variable_names()) v.names.push_back(s->name);
+  // The module and global need no path (their members are names already); gene does.
+  std::unordered_set<Namespace*> seen{session.ns(), vm.global_ns()};
   for (Namespace* ns = session.ns(); ns; ns = ns->parent) {
     for (auto& [key, value] : ns->members.entries()) {
-      v.names.push_back(key.to_symbol()->name);
+      const std::string& name = key.to_symbol()->name;
+      v.names.push_back(name);
       if (is_tag(value, Tag::Class)) add_methods(as_class(value), v.methods);
+      if (is_tag(value, Tag::Namespace) && seen.insert(as_namespace(value)).second)
+        add_paths(name, as_namespace(value), seen, v.paths);
     }
   }
   const Syms& S = syms();
@@ -45,6 +63,7 @@ Vocabulary session_vocabulary(VM& vm, const Session& session) {
   v.methods.erase(std::remove_if(v.methods.begin(), v.methods.end(), hidden), v.methods.end());
   sort_unique(v.names);
   sort_unique(v.methods);
+  sort_unique(v.paths);
   return v;
 }
 
@@ -58,8 +77,9 @@ std::vector<std::string> complete_word(std::string_view word, const Vocabulary& 
   std::vector<std::string> out;
   if (word.empty()) return out;
   bool method = word[0] == '.';
+  bool path = !method && word.find('/') != std::string_view::npos;
   std::string_view prefix = method ? word.substr(1) : word;
-  for (const std::string& w : method ? vocabulary.methods : vocabulary.names)
+  for (const std::string& w : method ? vocabulary.methods : path ? vocabulary.paths : vocabulary.names)
     if (w.compare(0, prefix.size(), prefix) == 0) out.push_back(method ? "." + w : w);
   sort_unique(out);
   return out;

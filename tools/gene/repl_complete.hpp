@@ -15,14 +15,15 @@ class Session;
 struct Vocabulary {
   std::vector<std::string> names;
   std::vector<std::string> methods;
+  std::vector<std::string> paths;  // members of reachable namespaces: gene/json/parse
 };
 Vocabulary session_vocabulary(VM& vm, const Session& session);
 
 // Where the word that ends at cursor starts: after a space, bracket, quote or comma.
 size_t completion_start(std::string_view line, size_t cursor);
 
-// The words that complete word, sorted: `.pre` gives methods (with their dot), anything
-// else names. An empty word gives nothing (a Tab on a blank line inserts nothing).
+// The words that complete word, sorted: `.pre` gives methods (with their dot), `a/b`
+// paths, anything else names. An empty word gives nothing (a Tab on a blank line inserts nothing).
 std::vector<std::string> complete_word(std::string_view word, const Vocabulary& vocabulary);
 
 }  // namespace gene

@@ -26,19 +26,21 @@ TEST_CASE("the word to complete ends at the cursor and starts after a bracket or
 }
 
 TEST_CASE("names complete by prefix, methods after a dot", "[repl]") {
-  gene::Vocabulary v{{"print", "println", "prod", "x"}, {"size", "split", "to_s"}};
+  gene::Vocabulary v{{"print", "println", "prod", "x"}, {"size", "split", "to_s"}, {"geo/area", "geo/pi", "gene/rand"}};
   CHECK(complete_word("pri", v) == Words{"print", "println"});
   CHECK(complete_word("println", v) == Words{"println"});
   CHECK(complete_word("q", v).empty());
   CHECK(complete_word("", v).empty());
   CHECK(complete_word(".s", v) == Words{".size", ".split"});
   CHECK(complete_word(".", v) == Words{".size", ".split", ".to_s"});
+  CHECK(complete_word("geo/", v) == Words{"geo/area", "geo/pi"});
+  CHECK(complete_word("gene/r", v) == Words{"gene/rand"});
 }
 
 TEST_CASE("a session's vocabulary has its variables, functions, classes' methods and the library", "[repl]") {
   gene::VM vm;
   gene::Session session(vm, vm.new_module_ns("<repl>"));
-  session.eval(gene::register_source("<repl>", "(var counter_total 1) (fn helper_fn [] 2) (class Shape (.fn area_of [] 3))"));
+  session.eval(gene::register_source("<repl>", "(var counter_total 1) (fn helper_fn [] 2) (class Shape (.fn area_of [] 3)) (ns geo (fn area [r] r))"));
   gene::Vocabulary v = gene::session_vocabulary(vm, session);
   CHECK(complete_word("counter_t", v) == Words{"counter_total"});
   CHECK(complete_word("helper", v) == Words{"helper_fn"});
@@ -47,6 +49,8 @@ TEST_CASE("a session's vocabulary has its variables, functions, classes' methods
   CHECK(complete_word("printl", v) == Words{"println"});
   CHECK(complete_word("whil", v) == Words{"while"});
   CHECK(complete_word(".to_upp", v) == Words{".to_upper", ".to_uppercase"});
+  CHECK(complete_word("geo/ar", v) == Words{"geo/area"});
+  CHECK(complete_word("gene/json/pa", v) == Words{"gene/json/parse"});
 }
 
 TEST_CASE("history lives in HOME/.gene_history, is appended to and read back", "[repl]") {
