@@ -4,7 +4,7 @@
 # arrow. Skipped (77) without `script`, pseudo-terminals or libedit. Usage: interactive.sh GENE
 gene=$1
 command -v script >/dev/null 2>&1 || exit 77
-ldconfig -p 2>/dev/null | grep -q 'libedit\.so' || exit 77
+{ ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q 'libedit\.so' || exit 77
 script -qec true /dev/null </dev/null >/dev/null 2>&1 || exit 77  # no pseudo-terminals here
 home=$(mktemp -d) || exit 1
 trap 'rm -rf "$home"' EXIT
