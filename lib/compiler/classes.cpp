@@ -8,15 +8,14 @@ namespace gene {
 
 namespace {
 Symbol* ctor_symbol() { return intern(".ctor"); }
+}  // namespace
 
-// The simple name of a definition written as a symbol, a string or a path a/b/name.
 Symbol* definition_name(Value v) {
   if (is_symbol(v)) return as_symbol(v);
   if (is_string(v)) return intern(as_string(v)->data);
   if (is_tag(v, Tag::ComplexSymbol)) return as_complex(v)->parts.back();
   return nullptr;
 }
-}  // namespace
 
 // Binds reg under a definition name: a plain name in the current namespace, or a path.
 void Compiler::define_name(Value name_form, Symbol* name, int reg) {

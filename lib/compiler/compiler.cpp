@@ -36,6 +36,12 @@ ModuleCompiler::~ModuleCompiler() = default;
 
 uint16_t ModuleCompiler::window_size() const { return static_cast<uint16_t>(state_->fs.freereg); }
 
+std::vector<Symbol*> ModuleCompiler::variable_names() const {
+  std::vector<Symbol*> out;
+  for (const auto& [name, reg] : state_->fs.scopes[0].names) out.push_back(name);
+  return out;
+}
+
 Proto* compile_eval(Heap& heap, Value form, const EvalEnv& env, const CompileOptions& options, MacroLookup macros) {
   GcPause pause(heap);
   Compiler c(heap, 0, options);

@@ -41,6 +41,8 @@ class ModuleCompiler {
   Proto* compile(Value form);
   // Registers the window needs so far (every form's proto is at most this large).
   uint16_t window_size() const;
+  // The names of the module's top-level variables so far (REPL completion).
+  std::vector<Symbol*> variable_names() const;
 
  private:
   struct State;

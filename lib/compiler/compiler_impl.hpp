@@ -161,7 +161,34 @@ class Compiler {
   static constexpr int kMaxNesting = 1000;
 };
 
-// Helpers on data.
+// Helpers on data, shared with the static checker (check.cpp).
+// One branch of an if after normalising the shapes of §7.2 (control.cpp).
+struct IfClause {
+  Value cond;  // unset for the else branch
+  bool negate = false;
+  bool is_else = false;
+  std::vector<Value> body;
+};
+// Normalises the shapes of §7.2 into clauses; returns false for `(if c)`.
+bool parse_if(const std::vector<Value>& args, std::vector<IfClause>& out);
+
+// One parameter of a parameter list (§8.2; function.cpp).
+struct ParamSpec {
+  Symbol* name = nullptr;
+  Value default_value;
+  bool has_default = false;
+  bool named = false;
+  bool rest = false;
+  Array* destructure = nullptr;  // [[a b] c]: the argument is split into a and b
+  bool to_self = false;          // [/p]: stored into self's property p
+};
+std::vector<ParamSpec> parse_params(Value params);
+
+// Heads that are never rewritten as infix (§3.7 step 5; expr.cpp).
+bool blocks_infix(const Syms& S, Value head);
+// The simple name of a definition written as a symbol, a string or a path a/b/name (classes.cpp).
+Symbol* definition_name(Value v);
+
 inline bool sym_is(Value v, const Symbol* s) { return is_symbol(v, s); }
 bool symbol_ends_with(const Symbol* s, std::string_view suffix);
 bool symbol_starts_with(const Symbol* s, std::string_view prefix);

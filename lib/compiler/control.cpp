@@ -5,19 +5,10 @@
 
 namespace gene {
 
-namespace {
-struct Clause {
-  Value cond;  // nil symbol-less marker when this is the else branch
-  bool negate = false;
-  bool is_else = false;
-  std::vector<Value> body;
-};
-
-// Normalises the shapes of §7.2 into clauses; returns false for `(if c)`.
-bool parse_if(const std::vector<Value>& args, std::vector<Clause>& out) {
+bool parse_if(const std::vector<Value>& args, std::vector<IfClause>& out) {
   const Syms& S = syms();
   size_t i = 0;
-  auto read_cond = [&](Clause& c) {
+  auto read_cond = [&](IfClause& c) {
     if (i < args.size() && sym_is(args[i], S.not_)) {
       c.negate = true;
       ++i;
@@ -26,7 +17,7 @@ bool parse_if(const std::vector<Value>& args, std::vector<Clause>& out) {
     c.cond = args[i++];
     return true;
   };
-  Clause first;
+  IfClause first;
   if (!read_cond(first)) return false;
   bool keywords = false;
   for (size_t j = i; j < args.size(); ++j)
@@ -37,7 +28,7 @@ bool parse_if(const std::vector<Value>& args, std::vector<Clause>& out) {
     if (rest == 2 && !first.negate) {  // (if c a b): ternary
       first.body.push_back(args[i]);
       out.push_back(first);
-      Clause e;
+      IfClause e;
       e.is_else = true;
       e.body.push_back(args[i + 1]);
       out.push_back(e);
@@ -48,16 +39,16 @@ bool parse_if(const std::vector<Value>& args, std::vector<Clause>& out) {
     return true;
   }
   if (i < args.size() && sym_is(args[i], S.then)) ++i;
-  Clause* cur = &out.emplace_back(first);
+  IfClause* cur = &out.emplace_back(first);
   while (i < args.size()) {
     Value a = args[i++];
     if (sym_is(a, S.elif)) {
-      Clause c;
+      IfClause c;
       if (!read_cond(c)) return false;
       if (i < args.size() && sym_is(args[i], S.then)) ++i;
       cur = &out.emplace_back(c);
     } else if (sym_is(a, S.else_)) {
-      Clause c;
+      IfClause c;
       c.is_else = true;
       cur = &out.emplace_back(c);
     } else {
@@ -66,15 +57,14 @@ bool parse_if(const std::vector<Value>& args, std::vector<Clause>& out) {
   }
   return true;
 }
-}  // namespace
 
 void Compiler::if_form(Form& f, int dst) {
-  std::vector<Clause> clauses;
+  std::vector<IfClause> clauses;
   if (!parse_if(f.args, clauses)) return error_at_runtime("if requires a condition and a branch", dst);
   int r = dst == kDiscard || dst == kReturn ? dst : target(dst);
   std::vector<int> to_end;
   bool has_else = false;
-  for (Clause& c : clauses) {
+  for (IfClause& c : clauses) {
     std::vector<int> jumps, short_jumps;
     if (c.is_else) {
       has_else = true;

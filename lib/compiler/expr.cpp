@@ -7,8 +7,6 @@
 
 namespace gene {
 
-namespace {
-// Heads that are never rewritten as infix (§3.7 step 5).
 bool blocks_infix(const Syms& S, Value head) {
   if (!is_symbol(head)) return false;
   Symbol* h = as_symbol(head);
@@ -16,8 +14,6 @@ bool blocks_infix(const Syms& S, Value head) {
          h == S.loop || h == S.while_ || h == S.for_ || h == S.class_ || h == S.try_ ||
          h == S.throw_ || h == S.dollar || h == S.dot || h == S.ns_form;
 }
-
-}  // namespace
 
 // A path segment that is an integer (`0`, `-1`) indexes; anything else names a member.
 bool parse_index(const Symbol* s, int64_t* out) {

@@ -6,19 +6,10 @@
 namespace gene {
 
 namespace {
-struct ParamSpec {
-  Symbol* name = nullptr;
-  Value default_value;
-  bool has_default = false;
-  bool named = false;
-  bool rest = false;
-  Array* destructure = nullptr;  // [[a b] c]: the argument is split into a and b
-  bool to_self = false;          // [/p]: stored into self's property p
-};
-
 Symbol* strip(Symbol* s, size_t front, size_t back) {
   return intern(std::string_view(s->name).substr(front, s->name.size() - front - back));
 }
+}  // namespace
 
 std::vector<ParamSpec> parse_params(Value params) {
   const Syms& S = syms();
@@ -63,7 +54,6 @@ std::vector<ParamSpec> parse_params(Value params) {
   }
   return out;
 }
-}  // namespace
 
 Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos,
                                 bool lexical_barrier, bool is_block) {

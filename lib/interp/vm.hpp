@@ -84,6 +84,7 @@ class Session {
   // runs them one at a time; returns the value of the last.
   Value eval(uint32_t file_id);
   Namespace* ns() const { return ns_; }
+  std::vector<Symbol*> variable_names() const { return compiler_.variable_names(); }
 
  private:
   VM& vm_;

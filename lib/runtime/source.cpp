@@ -40,10 +40,10 @@ std::string format_pos(const SourcePos& pos) {
   return fmt::format("{}:{}:{}", f->name, pos.line, pos.col);
 }
 
-std::string format_diagnostic(const SourcePos& pos, std::string_view message) {
+std::string format_diagnostic(const SourcePos& pos, std::string_view message, std::string_view severity) {
   const SourceFile* f = source_file(pos.file);
-  if (!f || !pos.known()) return fmt::format("error: {}", message);
-  std::string out = fmt::format("{}:{}:{}: error: {}", f->name, pos.line, pos.col, message);
+  if (!f || !pos.known()) return fmt::format("{}: {}", severity, message);
+  std::string out = fmt::format("{}:{}:{}: {}: {}", f->name, pos.line, pos.col, severity, message);
   std::string_view line = line_of(f->text, pos.line);
   // Long lines are cut to a window around the column so the caret stays readable.
   constexpr size_t kWidth = 100;

@@ -18,8 +18,8 @@ uint32_t register_source(std::string name, std::string text);
 const SourceFile* source_file(uint32_t id);
 
 // "file:line:col: error: message", then the source line and a caret under col.
-// Without a known position: "error: message".
-std::string format_diagnostic(const SourcePos& pos, std::string_view message);
+// Without a known position: "error: message". severity replaces "error" (e.g. "warning").
+std::string format_diagnostic(const SourcePos& pos, std::string_view message, std::string_view severity = "error");
 // "file:line:col" (or "<unknown>").
 std::string format_pos(const SourcePos& pos);
 

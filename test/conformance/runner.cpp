@@ -15,6 +15,8 @@
 //   # NotStderr: TEXT  TEXT must not occur in stderr.
 //   # Flags: A B …     more `gene run` options, after the configuration's (test/jit uses
 //                      them for thresholds and --jit-stats).
+//   # Warning: L:C: M  a warning `gene check` gives on purpose (a deliberate mistake the
+//                      test needs); read by test/cli/check/run-suite.cmake, not here.
 //
 // A directive must start its line (leading blanks allowed). Exit status: 0 when every
 // expectation holds, 1 on a mismatch (with a report on stdout), 2 on a usage error.

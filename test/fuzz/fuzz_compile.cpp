@@ -1,4 +1,5 @@
-// libFuzzer target: reader + compiler (with and without optimisation) + disassembler.
+// libFuzzer target: reader + compiler (with and without optimisation) + disassembler,
+// and the static checker of `gene check` on the same data.
 // ParseError and CompileError are normal outcomes; anything else is a bug.
 #include <cstddef>
 #include <cstdint>
@@ -6,6 +7,7 @@
 #include <vector>
 
 #include "bytecode/disasm.hpp"
+#include "compiler/check.hpp"
 #include "compiler/compiler.hpp"
 #include "fuzz_common.hpp"
 #include "reader/reader.hpp"
@@ -20,6 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     GcPause pause(heap);
     try {
       std::vector<Value> forms = read_source(heap, file);
+      if (optimize) (void)check_program(forms, file, nullptr);
       CompileOptions options;
       options.optimize = optimize;
       Proto* p = compile_module(heap, forms, file, options);

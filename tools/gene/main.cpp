@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "check_command.hpp"
 #include "repl.hpp"
 #include "report.hpp"
 #include "bytecode/disasm.hpp"
@@ -40,11 +41,14 @@ Commands:
   repl [options]               interactive session: definitions persist between lines   (alias: r)
   parse [options] [FILE…]      print the data the reader produces
   compile [options] [FILE…]    print the bytecode listing
+  check [--werror] FILE…       warn about unknown names, wrong argument counts, unused
+                               variables and unreachable code (--werror: exit 1 on warnings)
   help                         show this text   (aliases: h, -h, --help)
   version                      show the version (also --version)
 
 Options of run, eval and repl:
   --no-opt        turn off constant folding, specialised instructions and inline caches
+  --warn          (run) print the warnings of gene check before running
   --gc-stress     collect garbage on every allocation (slow; finds rooting bugs)
   --max-heap=MiB  cap memory: a runaway allocation raises "out of memory" (exit 1)
   --profile       per-function calls, self and total time, allocations (to stderr)
@@ -83,6 +87,7 @@ Environment: GENE_LOG=debug|info|warn sets the log level of diagnostics.
 struct Options {
   bool optimize = true;
   bool gc_stress = false;
+  bool warn = false;
   size_t max_heap_mb = 0;
   ProfilerOptions profile;
   JitOptions jit;
@@ -106,6 +111,8 @@ Options parse_options(const std::vector<std::string>& args, bool stop_at_positio
       o.positional.push_back(a);
     } else if (a == "--no-opt") {
       o.optimize = false;
+    } else if (a == "--warn") {
+      o.warn = true;
     } else if (a == "--gc-stress") {
       o.gc_stress = true;
     } else if (a.rfind("--max-heap=", 0) == 0) {
@@ -240,6 +247,7 @@ int cmd_run(const std::vector<std::string>& args) {
   } else {
     file = load_file(o.positional[0]);
   }
+  if (o.warn) print_warnings(file);
   std::vector<std::string> program_args;
   if (!o.positional.empty()) program_args.assign(o.positional.begin() + 1, o.positional.end());
   return evaluate(o, file, false, program_args);
@@ -362,6 +370,7 @@ int dispatch_command(std::vector<std::string> args) {
     return run_repl(vo, co);
   }
   if (cmd == "compile") return cmd_compile(args);
+  if (cmd == "check") return cmd_check(args);
   if (cmd == "help" || cmd == "h" || cmd == "-h" || cmd == "--help") {
     fmt::print("{}", kHelp);
     return 0;

@@ -3,6 +3,8 @@
 #include "repl.hpp"
 
 #include "line_editor.hpp"
+#include "repl_complete.hpp"
+#include "repl_history.hpp"
 #include "report.hpp"
 
 #include <fmt/format.h>
@@ -24,6 +26,7 @@ namespace {
 constexpr const char* kReplHelp =
     "Enter Gene expressions; each result is shown in repr form.\n"
     "Input continues over several lines until its brackets balance.\n"
+    "Tab completes names, and method names after a dot; ~/.gene_history keeps the lines.\n"
     "Commands: help, exit, quit (or end of input).\n";
 
 // Reads one line; interactive sessions get line editing and history through libedit.
@@ -54,9 +57,15 @@ int run_repl(const VMOptions& vm_options, const CompileOptions& compile_options)
   VM vm(vm_options);
   vm.compile_options = compile_options;
   Session session(vm, vm.new_module_ns("<repl>"));
-  if (interactive) fmt::print("Gene {} REPL — type help for help, exit to leave.\n", GENE_VERSION_STRING);
+  std::string history = interactive ? history_path() : "";
+  if (interactive) {
+    fmt::print("Gene {} REPL — type help for help, exit to leave.\n", GENE_VERSION_STRING);
+    preload_history(load_history(history));
+    set_completer([&](std::string_view word) { return complete_word(word, session_vocabulary(vm, session)); });
+  }
   std::string line, input;
   while (read_line(interactive, input.empty() ? "gene> " : "  ... ", &line)) {
+    append_history(history, line);
     if (input.empty()) {
       if (is_blank(line)) continue;
       if (line == "exit" || line == "quit") break;
