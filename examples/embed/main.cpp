@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     std::map<std::string, std::vector<int>> data{{"odd", {1, 3, 5}}, {"even", {2, 4}}};
     engine.set("data", data);
     engine.eval("(println \"from Gene:\" data)");
-    auto sums = engine.eval("{^odd ((data/odd) .sum) ^even ((data/even) .sum)}").as<std::map<std::string, long>>();
+    auto sums = engine.eval("{^odd (total data/odd) ^even (total data/even)}").as<std::map<std::string, long>>();
     std::printf("sums: odd=%ld even=%ld\n", sums["odd"], sums["even"]);
 
     // A Gene error reaches C++ with its position and stack trace.
