@@ -34,9 +34,10 @@ struct EngineOptions {
   // Engine constructor throws gene::Error when the plugin is not available.
   bool jit = false;
   uint64_t jit_threshold = 1000;  // calls or loop iterations before a function compiles
-  // Where the JIT plugin is. Empty: $GENE_JIT_PLUGIN, else next to the executable, else
-  // the installed layout (lib/gene/ beside the executable's bin/). The CMake package sets
-  // the installed plugin's path as the default.
+  // Where the JIT plugin is ($GENE_JIT_PLUGIN overrides it). Empty: next to the
+  // executable, else the installed layout (lib/gene/ beside the executable's bin/). The
+  // CMake package makes the plugin installed with it the default. One per process: the
+  // plugin loads once.
 #ifdef GENE_INSTALLED_JIT_PLUGIN
   std::string jit_plugin = GENE_INSTALLED_JIT_PLUGIN;
 #else
