@@ -13,6 +13,7 @@ PACKAGES=(
   clang-19 libclang-rt-19-dev
   libsimdjson-dev libpcre2-dev
   lua5.4
+  dpkg-dev file
 )
 
 if [ "${GENE_SKIP_APT:-0}" != "1" ]; then

@@ -42,12 +42,15 @@ struct Closure : Obj {
   }
 };
 
+struct NativeFn;
+
 // Arguments as a native function sees them: positionals in place on the register stack.
 struct CallArgs {
   Value* args;
   int count;
   Value self;
   Map* props;  // named arguments, or nullptr
+  NativeFn* callee = nullptr;  // the function called: natives that carry state (embedders' closures)
   Value arg(int i) const { return i < count ? args[i] : make_nil(); }
 };
 

@@ -310,7 +310,7 @@ Value VM::call_value_slow(Value fn, Value* window, int nargs, Map* props, Value 
       if (nargs < nf->min_args || (nf->max_args >= 0 && nargs > nf->max_args) ||
           (nf->checks_receiver && self.tag != nf->receiver_kind))
         reject_native_call(nf, nargs, self);
-      CallArgs a{window, nargs, self, props};
+      CallArgs a{window, nargs, self, props, nf};
       if (!is_obj(self)) return nf->fn(*this, a);  // a plain call (sqrt x): nothing to root
       // self may live nowhere else: a method call's receiver slot now holds the method.
       Root keep_self(heap, self);

@@ -26,11 +26,22 @@ std::filesystem::path executable_dir() {
   return std::filesystem::path(buf).parent_path();
 }
 
+std::string& configured_plugin_path() {
+  static std::string path;
+  return path;
+}
+
 // GENE_JIT_PLUGIN names the plugin file (hosts whose executable lives elsewhere: tests,
-// fuzzers, embedders); by default it sits next to the executable.
+// fuzzers, embedders), then set_plugin_path; by default it sits next to the executable
+// (the build tree) or in the installed layout's plugin directory (GENE_JIT_PLUGIN_RELDIR,
+// relative to the executable's).
 std::filesystem::path plugin_path() {
   if (const char* env = std::getenv("GENE_JIT_PLUGIN")) return env;
-  return executable_dir() / GENE_JIT_PLUGIN_NAME;
+  if (!configured_plugin_path().empty()) return configured_plugin_path();
+  std::filesystem::path beside = executable_dir() / GENE_JIT_PLUGIN_NAME;
+  std::error_code ec;
+  if (std::filesystem::exists(beside, ec)) return beside;
+  return executable_dir() / GENE_JIT_PLUGIN_RELDIR / GENE_JIT_PLUGIN_NAME;
 }
 
 constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "not an array or index out of range",
@@ -68,6 +79,8 @@ const PluginApi* load_plugin(std::string* why) {
   if (!api && why) *why = reason;
   return api;
 }
+
+void set_plugin_path(std::string path) { configured_plugin_path() = std::move(path); }
 
 bool plugin_present(std::string* why) {
   std::string name = GENE_JIT_PLUGIN_NAME;

@@ -99,6 +99,8 @@ constexpr int kPluginAbiVersion = 2;
 const PluginApi* load_plugin(std::string* why);
 // Whether this build has a JIT plugin next to the executable, without loading it.
 bool plugin_present(std::string* why);
+// Where an embedder installed the plugin (before it first loads); empty: the default search.
+void set_plugin_path(std::string path);
 
 // Per-VM state of the tier: the compiler, the deopt records and the statistics.
 class Tier {

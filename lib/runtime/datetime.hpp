@@ -5,7 +5,7 @@
 #include <ctime>
 #include <string>
 
-#include "gene/value.hpp"
+#include "runtime/value.hpp"
 
 namespace gene {
 

@@ -1,6 +1,6 @@
 // `==` (§4.2, §20a) and exact numeric ordering.
 #pragma once
-#include "gene/value.hpp"
+#include "runtime/value.hpp"
 
 namespace gene {
 

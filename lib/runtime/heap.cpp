@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <new>
+
 namespace gene {
 
 Heap::Heap() = default;
@@ -45,7 +48,20 @@ void Heap::collect() {
   sweep();
   next_gc_ = live_ * 2 > kMinNextGc ? live_ * 2 : kMinNextGc;
   next_bytes_ = bytes_ * 2 > kMinNextBytes ? bytes_ * 2 : kMinNextBytes;
+  if (limit_) enforce_limit();
   SPDLOG_DEBUG("gc #{}: {} objects live", collections_, live_);
+}
+
+void Heap::enforce_limit() {
+  constexpr size_t kGrace = size_t{1} << 20;
+  if (bytes_ <= limit_) {
+    grace_ = limit_;
+  } else if (bytes_ > grace_) {
+    grace_ = bytes_ + kGrace;
+    next_bytes_ = grace_;
+    throw std::bad_alloc();
+  }
+  next_bytes_ = std::min(next_bytes_, grace_);  // collect again before passing it
 }
 
 void Heap::sweep() {

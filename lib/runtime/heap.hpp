@@ -71,6 +71,9 @@ class Heap {
 
   void collect();
   void set_stress(bool on) { stress_ = on; }
+  // A cap on the estimated bytes (embedders): a collection that cannot get under it throws
+  // std::bad_alloc, which the interpreter raises as the Gene error "out of memory". 0: none.
+  void set_limit(size_t bytes) { limit_ = grace_ = bytes; }
 
   size_t live_objects() const { return live_; }
   // Element storage that grows outside make<> (array items, string bytes) also counts
@@ -86,6 +89,7 @@ class Heap {
   }
   void trace(Marker& m, Obj* o);
   void sweep();
+  void enforce_limit();
 
   Obj* objects_ = nullptr;
   // The trigger counts objects: a collection runs when the live count doubles.
@@ -99,6 +103,8 @@ class Heap {
   size_t collections_ = 0;
   int paused_ = 0;
   bool stress_ = false;
+  size_t limit_ = 0;
+  size_t grace_ = 0;  // past the cap: room to build the error and handle it before the next one
   std::vector<std::pair<int, RootFn>> root_sources_;
   int next_root_id_ = 1;
   std::vector<Value*> temp_roots_;

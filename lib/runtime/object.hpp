@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "gene/value.hpp"
+#include "runtime/value.hpp"
 #include "runtime/pool.hpp"
 
 namespace gene {

@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "gene/value.hpp"
+#include "runtime/value.hpp"
 
 namespace gene {
 

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <gene/gene.hpp>
+
 #include "catalog.hpp"
 #include "cli.hpp"
 #include "measure.hpp"
@@ -66,18 +68,18 @@ std::string trimmed(std::string s) {
 // Runs the program `runs` times in fresh VMs (with the JIT tier when jit is set); prints
 // the report. Returns the exit status.
 int run_mode(const Program& prog, const std::string& text, std::optional<int64_t> iterations, int runs,
-             bool check_expected, const gene::JitOptions* jit) {
+             bool check_expected, std::optional<uint64_t> jit_threshold) {
   std::vector<Measurement> results;
   for (int k = 0; k < runs; ++k) {
     std::string error, partial;
-    auto m = run_once(display_path(prog.path), text, &error, &partial, jit);
+    auto m = run_once(display_path(prog.path), text, &error, &partial, jit_threshold);
     if (!m) {
       fmt::print("{}", partial);
       return fail(fmt::format("{} failed:\n{}", prog.name, error));
     }
     results.push_back(std::move(*m));
   }
-  fmt::print("{}:\n", jit ? fmt::format("jit (threshold {})", jit->threshold) : std::string("interp"));
+  fmt::print("{}:\n", jit_threshold ? fmt::format("jit (threshold {})", *jit_threshold) : std::string("interp"));
   print_measurements(results, iterations);
   if (check_expected && !prog.expected.empty()) {
     std::string got = trimmed(results.front().output);
@@ -147,17 +149,14 @@ int main(int argc, char** argv) {
   // is a depth or a problem size (fib, tak, binary-trees …), not an iteration count.
   std::optional<int64_t> iterations;
   if (size && size->value >= kMinLoopSize) iterations = opts->n ? *opts->n : size->value;
-  if (opts->interp) status = run_mode(*prog, text, iterations, opts->runs, default_size, nullptr);
+  if (opts->interp) status = run_mode(*prog, text, iterations, opts->runs, default_size, std::nullopt);
   if (opts->jit && status == 0) {
     std::string why;
-    if (!gene::VM::jit_available(&why)) {
+    if (!gene::Engine::jit_available(&why)) {
       fmt::print("jit: unavailable ({})\n", why);
       return opts->interp ? status : 2;
     }
-    gene::JitOptions jit;
-    jit.enabled = true;
-    if (opts->jit_threshold) jit.threshold = *opts->jit_threshold;
-    status = run_mode(*prog, text, iterations, opts->runs, default_size, &jit);
+    status = run_mode(*prog, text, iterations, opts->runs, default_size, opts->jit_threshold.value_or(gene::EngineOptions{}.jit_threshold));
   }
   return status;
 }
