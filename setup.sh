@@ -13,11 +13,18 @@ PACKAGES=(
   clang-19 libclang-rt-19-dev
   libsimdjson-dev libpcre2-dev
   lua5.4
+  nodejs npm vim groff-base
 )
 
 if [ "${GENE_SKIP_APT:-0}" != "1" ]; then
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${PACKAGES[@]}"
+fi
+
+# The editor grammar's test tokenises with the same libraries as VS Code (versions pinned by
+# editors/test/package-lock.json).
+if command -v npm >/dev/null 2>&1; then
+  npm ci --prefix editors/test --no-audit --no-fund
 fi
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
