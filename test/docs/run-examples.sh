@@ -80,10 +80,15 @@ fail() {
   failures=$((failures + 1))
 }
 
-# Runs N.gene in a fresh directory and compares stdout, stderr and the exit status.
+# The whole of a file, trailing newlines included, without forking (this runs ~100 times).
+slurp() { IFS= read -r -d '' "$1" <"$2" || true; }
+
+# Runs N.gene as example.gene in the empty directory N.dir and compares stdout, stderr and
+# the exit status with N.out and N.err.
 check_program() {
-  local base=$1 where
-  where=$(cat "$base.where")
+  local base=$1 where program want_out="" want_err="" out err
+  slurp where "$base.where"
+  where=${where%$'\n'}
   if [ -e "$base.async" ] && [ "$run_async" = 0 ]; then
     skipped=$((skipped + 1))
     return
@@ -92,18 +97,22 @@ check_program() {
     fail "$where" "a \`\`\`gene example needs an \`\`\`output or \`\`\`error block after it"
     return
   fi
-  local dir="$work/run"
-  rm -rf "$dir" && mkdir "$dir" && cp "$base.gene" "$dir/example.gene"
-  (cd "$dir" && "$gene" run example.gene >stdout 2>stderr)
-  local status=$? want_status=0
-  [ -e "$base.err" ] && want_status=1
-  [ -e "$base.out" ] || : >"$base.out"
-  [ -e "$base.err" ] || : >"$base.err"
+  local dir="$base.dir" want_status=0
+  [ -e "$base.out" ] && slurp want_out "$base.out"
+  [ -e "$base.err" ] && { slurp want_err "$base.err"; want_status=1; }
+  slurp program "$base.gene"
+  printf '%s' "$program" >"$dir/example.gene"
+  (cd "$dir" && exec "$gene" run example.gene >stdout 2>stderr)
+  local status=$?
+  slurp out "$dir/stdout"
+  slurp err "$dir/stderr"
   ran=$((ran + 1))
-  if ! cmp -s "$base.out" "$dir/stdout"; then
-    fail "$where (stdout differs: - expected, + actual)" "$(diff -u "$base.out" "$dir/stdout" | tail -n +3)"
-  elif ! cmp -s "$base.err" "$dir/stderr"; then
-    fail "$where (stderr differs: - expected, + actual)" "$(diff -u "$base.err" "$dir/stderr" | tail -n +3)"
+  if [ "$out" != "$want_out" ]; then
+    fail "$where (stdout differs: - expected, + actual)" \
+         "$(diff -u <(printf '%s' "$want_out") <(printf '%s' "$out") | tail -n +3)"
+  elif [ "$err" != "$want_err" ]; then
+    fail "$where (stderr differs: - expected, + actual)" \
+         "$(diff -u <(printf '%s' "$want_err") <(printf '%s' "$err") | tail -n +3)"
   elif [ "$status" != "$want_status" ]; then
     fail "$where" "exit status $status, expected $want_status"
   fi
@@ -112,7 +121,8 @@ check_program() {
 # Runs each "$ command" of N.console and compares its stdout with the lines under it.
 check_console() {
   local base=$1 where cmd="" expected="" have=0 line
-  where=$(cat "$base.where")
+  slurp where "$base.where"
+  where=${where%$'\n'}
   run_one() {
     local dir="$work/run" actual
     rm -rf "$dir" && mkdir "$dir"
@@ -146,7 +156,11 @@ while IFS= read -r -d '' doc; do
     *.md) extract_markdown "$doc" "$dir" "docs/$rel" || extract_failed=1 ;;
     *.1) extract_man "$doc" "$dir" "docs/$rel" ;;
   esac
-  for f in "$dir"/*.gene; do [ -e "$f" ] && check_program "${f%.gene}"; done
+  programs=("$dir"/*.gene)
+  if [ -e "${programs[0]}" ]; then
+    mkdir "${programs[@]/%.gene/.dir}"   # one fresh directory per program, in one go
+    for f in "${programs[@]}"; do check_program "${f%.gene}"; done
+  fi
   for f in "$dir"/*.console; do [ -e "$f" ] && check_console "${f%.console}"; done
 done < <(find "$docs" \( -name '*.md' -o -name '*.1' \) -print0 | sort -z)
 
