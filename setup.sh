@@ -13,12 +13,17 @@ PACKAGES=(
   clang-19 libclang-rt-19-dev
   libsimdjson-dev libpcre2-dev
   lua5.4
-  nodejs npm vim groff-base
+  nodejs vim groff-base
 )
 
 if [ "${GENE_SKIP_APT:-0}" != "1" ]; then
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${PACKAGES[@]}"
+  # Debian's nodejs comes without npm; a nodejs from elsewhere (NodeSource) brings its own
+  # and conflicts with Debian's npm package.
+  if ! command -v npm >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends npm
+  fi
 fi
 
 # The editor grammar's test tokenises with the same libraries as VS Code (versions pinned by
