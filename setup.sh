@@ -14,11 +14,23 @@ PACKAGES=(
   libsimdjson-dev libpcre2-dev
   lua5.4
   dpkg-dev file
+  nodejs vim groff-base
 )
 
 if [ "${GENE_SKIP_APT:-0}" != "1" ]; then
   $SUDO apt-get update
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${PACKAGES[@]}"
+  # Debian's nodejs comes without npm; a nodejs from elsewhere (NodeSource) brings its own
+  # and conflicts with Debian's npm package.
+  if ! command -v npm >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends npm
+  fi
+fi
+
+# The editor grammar's test tokenises with the same libraries as VS Code (versions pinned by
+# editors/test/package-lock.json).
+if command -v npm >/dev/null 2>&1; then
+  npm ci --prefix editors/test --no-audit --no-fund
 fi
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
