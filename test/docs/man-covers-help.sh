@@ -5,7 +5,7 @@ gene=$1
 page=$(sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$2")
 help=$("$gene" help) || exit 1
 missing=0
-commands=$(printf '%s\n' "$help" | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
+commands=$(printf '%s\n' "$help" | sed -n '/^Commands:/,/^$/p' | awk '/^  [a-z]/ { print $1 }')  # continuation lines are indented further
 options=$(printf '%s\n' "$help" | grep -o -- '--[a-z][a-z-]*' | sort -u)
 [ -n "$commands" ] && [ -n "$options" ] || { echo "could not read commands and options from gene help"; exit 1; }
 for c in $commands; do
