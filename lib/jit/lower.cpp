@@ -648,6 +648,14 @@ class Lowering {
     b_.SetInsertPoint(generic);
     Lowering::generic({n_ + 1});
   }
+  // Whether CALLM site `in` named Array's builtin `size` when this code was compiled.
+  bool array_size_method(const Instr& in) const {
+    if ((in.b & kArgCountMask) != 0 || in.c >= p_->method_caches.size()) return false;
+    const Value& m = p_->method_caches[in.c].method;
+    if (m.tag != Tag::NativeFn) return false;
+    const NativeFn* fn = as_native(m);
+    return fn->name == "size" && fn->receiver_kind == Tag::Array && fn->min_args == 0;
+  }
   // R[a] is the callee: a compiled closure is called directly, anything else generically.
   void call_register(int a, int nargs, Operand self) {
     BasicBlock* generic = fresh("generic_call");
@@ -1046,6 +1054,22 @@ void Lowering::lower_CALLM(const Instr& in) {
   BasicBlock* cached = fresh("cache_hit");
   b_.CreateCondBr(hit, cached, generic);
   b_.SetInsertPoint(cached);
+  if (array_size_method(in)) {
+    // (xs .size) on an Array, while the site's cache still holds Array's builtin size.
+    BasicBlock* inline_size = fresh("array_size");
+    BasicBlock* other = fresh("other_method");
+    const Value& native = p_->method_caches[in.c].method;
+    LV* same = b_.CreateAnd(is(receiver.tag, Tag::Array),
+                            b_.CreateICmpEQ(bits_of(method_slot), b_.getInt64(static_cast<uint64_t>(native.as.i))));
+    b_.CreateCondBr(b_.CreateAnd(same, is(tag_of(method_slot), Tag::NativeFn)), inline_size, other);
+    b_.SetInsertPoint(inline_size);
+    LV* arr = b_.CreateIntToPtr(receiver.bits, ptr_);
+    LV* begin = load_vector_bound(arr, layout::kArrayItems + vector_.begin);
+    LV* end = load_vector_bound(arr, layout::kArrayItems + vector_.end);
+    store(reg(in.a), Tag::Int, b_.CreateLShr(b_.CreateSub(b_.CreatePtrToInt(end, i64_), b_.CreatePtrToInt(begin, i64_)), 4));
+    b_.CreateBr(next());
+    b_.SetInsertPoint(other);
+  }
   BasicBlock* closure = fresh("closure");
   b_.CreateCondBr(is(tag_of(method_slot), Tag::Function), closure, generic);
   b_.SetInsertPoint(closure);
