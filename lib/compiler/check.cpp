@@ -75,10 +75,20 @@ class Checker {
     scopes_.emplace_back();
     sequence(forms.data(), forms.size(), false);
     pop_scope();
-    std::stable_sort(warnings_.begin(), warnings_.end(), [](const CheckWarning& a, const CheckWarning& b) {
-      return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
+    // By position, ties in the order found (std::sort on an index: libstdc++'s
+    // stable_sort trips clang's deprecation warning).
+    std::vector<size_t> order(warnings_.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      const CheckWarning &a = warnings_[x], &b = warnings_[y];
+      if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
+      if (a.pos.col != b.pos.col) return a.pos.col < b.pos.col;
+      return x < y;
     });
-    return std::move(warnings_);
+    std::vector<CheckWarning> sorted;
+    sorted.reserve(order.size());
+    for (size_t k : order) sorted.push_back(std::move(warnings_[k]));
+    return sorted;
   }
 
  private:
