@@ -168,7 +168,14 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   else if (is_tag(name_form, Tag::ComplexSymbol)) name = as_complex(name_form)->parts.back();
   else if (named) return error_at_runtime(fmt::format("{} name must be a symbol or a string", kind->name), dst);
 
-  Proto* p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
+  const Value* async = f.props ? f.props->find(async_symbol()) : nullptr;
+  Proto* p;
+  if (async && is_truthy(*async)) {  // (fn ^^async …): each call gives a Future (§25.5)
+    Value body = async_body(f.args.data() + i, f.args.size() - i, f.pos);
+    p = function_proto(name, params, &body, 1, f.pos);
+  } else {
+    p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
+  }
   if (kind == S.macro) p->mark_macro();
   pos_ = f.pos;
   fs_->proto->protos.push_back(p);
