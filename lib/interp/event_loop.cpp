@@ -4,6 +4,9 @@
 #include <uv.h>
 
 #include <cstdio>
+#include <exception>
+#include <stdexcept>
+#include <utility>
 
 #include "interp/vm.hpp"
 
@@ -46,6 +49,8 @@ struct EventLoop::Impl {
         loop->settle(f, FutureState::Success, v);
       } catch (const GeneError& e) {
         loop->settle(f, FutureState::Failure, e.value);
+      } catch (...) {  // out of memory: must not unwind through libuv; turn() rethrows it
+        loop->pending_exception_ = std::current_exception();
       }
     }
     retire(op);
@@ -134,6 +139,7 @@ bool EventLoop::turn() {
   run_jobs(jobs_.size());
   if (!uv_loop_alive(&impl_->uv)) return ran || !jobs_.empty();
   uv_run(&impl_->uv, jobs_.empty() ? UV_RUN_ONCE : UV_RUN_NOWAIT);
+  if (pending_exception_) std::rethrow_exception(std::exchange(pending_exception_, nullptr));
   return true;
 }
 
@@ -172,6 +178,7 @@ void EventLoop::drain() {
 void EventLoop::poll() {
   run_jobs(jobs_.size());
   if (uv_loop_alive(&impl_->uv)) uv_run(&impl_->uv, UV_RUN_NOWAIT);
+  if (pending_exception_) std::rethrow_exception(std::exchange(pending_exception_, nullptr));
   run_jobs(jobs_.size());
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 
@@ -67,6 +68,7 @@ class EventLoop {
   int root_id_ = 0;
   bool closing_ = false;    // tearing down: finished operations no longer touch the heap
   bool callback_failed_ = false;
+  std::exception_ptr pending_exception_;  // thrown inside a libuv callback, rethrown after it
 };
 
 }  // namespace gene
