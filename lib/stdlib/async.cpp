@@ -83,7 +83,9 @@ Value write_async(VM& vm, CallArgs& a) {
 
 Value await_one(VM& vm, Value v) {
   Future* f = future_arg(vm, v, "await");
-  if (f->pending() && !vm.event_loop().run_until(f)) vm.raise("await on a future that can never complete");
+  // Even on a settled future, the callbacks already due run first (as a promise's would).
+  if ((f->pending() || vm.event_loop_if_started()) && !vm.event_loop().run_until(f))
+    vm.raise("await on a future that can never complete");
   if (f->state == FutureState::Failure) rethrow(vm, f->value);
   return f->value;
 }
