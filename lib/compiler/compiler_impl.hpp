@@ -117,6 +117,8 @@ class Compiler {
   void super_form(Form& f, int dst);
   void try_form(Form& f, int dst);
   void throw_form(Form& f, int dst);
+  void async_form(Form& f, int dst);
+  Value async_body(const Value* body, size_t n, SourcePos pos);
   void define_name(Value name_form, Symbol* name, int reg);
 
   // ---- macros, eval, templates, strings (macros.cpp) ----
@@ -193,5 +195,6 @@ inline bool sym_is(Value v, const Symbol* s) { return is_symbol(v, s); }
 bool symbol_ends_with(const Symbol* s, std::string_view suffix);
 bool symbol_starts_with(const Symbol* s, std::string_view prefix);
 bool parse_index(const Symbol* s, int64_t* out);
+Symbol* async_symbol();  // the head of (async …) and the prop of (fn ^^async …)
 
 }  // namespace gene

@@ -101,4 +101,32 @@ void Compiler::try_form(Form& f, int dst) {
   else if (dst >= 0 && dst != r) finish(dst, r);
 }
 
+Symbol* async_symbol() {
+  static Symbol* s = intern("async");
+  return s;
+}
+
+// (async e…) is (try (gene/Future/resolved (do e…)) catch * (gene/Future/failed $ex)): the
+// body runs now, and the future holds its value or what it threw (§25.5).
+Value Compiler::async_body(const Value* body, size_t n, SourcePos pos) {
+  auto form = [&](Value head, std::vector<Value> children) {
+    Gene* g = heap_.make<Gene>();
+    g->type = head;
+    g->children = std::move(children);
+    g->pos = pos;
+    return value_of(g);
+  };
+  auto future_fn = [&](const char* name) {
+    ComplexSymbol* cs = heap_.make<ComplexSymbol>();
+    cs->parts = {syms().gene, intern("Future"), intern(name)};
+    return value_of(cs);
+  };
+  std::vector<Value> forms(body, body + n);
+  Value run = form(sym_value("do"), std::move(forms));
+  return form(sym_value("try"), {form(future_fn("resolved"), {run}), sym_value("catch"), sym_value("*"),
+                                 form(future_fn("failed"), {sym_value("$ex")})});
+}
+
+void Compiler::async_form(Form& f, int dst) { expr(async_body(f.args.data(), f.args.size(), f.pos), dst); }
+
 }  // namespace gene

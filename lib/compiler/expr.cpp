@@ -490,6 +490,7 @@ void Compiler::dispatch(Form& f, int dst) {
     }
     if (s == S.throw_) return throw_form(f, dst);
     if (s == S.try_) return try_form(f, dst);
+    if (s == async_symbol()) return async_form(f, dst);
     if (s == S.class_) return class_form(f, dst);
     if (s == S.new_) return new_form(f, dst);
     if (s == S.super) return super_form(f, dst);

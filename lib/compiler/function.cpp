@@ -158,7 +158,24 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   else if (is_tag(name_form, Tag::ComplexSymbol)) name = as_complex(name_form)->parts.back();
   else if (named) return error_at_runtime(fmt::format("{} name must be a symbol or a string", kind->name), dst);
 
-  Proto* p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
+  const Value* async = f.props ? f.props->find(async_symbol()) : nullptr;
+  Proto* p;
+  if (async && is_truthy(*async)) {
+    // (fn ^^async …): each call gives a Future (§25.5). The body runs as a block, so that
+    // its `return` ends the block and the Future still gets the value.
+    Gene* block = heap_.make<Gene>();
+    block->type = make_obj(Tag::Symbol, S.arrow);
+    block->children.assign(f.args.begin() + static_cast<std::ptrdiff_t>(i), f.args.end());
+    block->pos = f.pos;
+    Gene* call = heap_.make<Gene>();
+    call->type = value_of(block);
+    call->pos = f.pos;
+    Value run = value_of(call);
+    Value body = async_body(&run, 1, f.pos);
+    p = function_proto(name, params, &body, 1, f.pos);
+  } else {
+    p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
+  }
   if (kind == S.macro) p->mark_macro();
   pos_ = f.pos;
   fs_->proto->protos.push_back(p);

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "compiler/compiler.hpp"
+#include "interp/event_loop.hpp"
 #include "interp/ops.hpp"
 #include "reader/reader.hpp"
 #include "runtime/printer.hpp"
@@ -43,15 +44,27 @@ VM::VM(VMOptions opts) : opts_(opts) {
   global_ns_ = heap.make<Namespace>(intern("global"), gene_ns_);
   global_ns_->define(intern("gene"), value_of(gene_ns_));
   global_ns_->define(intern("global"), value_of(global_ns_));
-  builtin_classes_.assign(static_cast<size_t>(Tag::Namespace) + 1, nullptr);
+  builtin_classes_.assign(static_cast<size_t>(Tag::Future) + 1, nullptr);
   install_stdlib(*this);
 }
 
 VM::~VM() {
+  loop_.reset();  // its operations still in flight refer to the heap
   flush_out();
   heap.remove_root_source(root_id_);
   munmap(stack_, opts_.stack_slots * sizeof(Value));
   munmap(frames_, opts_.max_frames * sizeof(Frame));
+}
+
+EventLoop& VM::event_loop() {
+  if (!loop_) loop_ = std::make_unique<EventLoop>(*this);
+  return *loop_;
+}
+
+bool VM::drain_event_loop() {
+  if (!loop_) return true;
+  loop_->drain();
+  return !loop_->callback_failed();
 }
 
 bool VM::jit_available(std::string* why) { return jit::plugin_present(why); }

@@ -57,6 +57,7 @@ struct VMOptions {
 };
 
 class VM;
+class EventLoop;
 
 // Keeps registers up to `top` visible to the collector while native code fills or reads a
 // window above the current frame; restores the previous pin on the way out.
@@ -162,6 +163,12 @@ class VM {
   void enable_jit(JitOptions opts);
   jit::Tier* jit() const { return jit_.get(); }
 
+  // ---- the event loop (§25.5): made at the first async operation, so others pay nothing ----
+  EventLoop& event_loop();
+  EventLoop* event_loop_if_started() const { return loop_.get(); }
+  // Runs every pending timer, file operation and callback; true unless a callback failed.
+  bool drain_event_loop();
+
   // ---- introspection for profilers and tests ----
   uint64_t instructions_executed() const { return instr_count_; }
   size_t frame_depth() const { return frame_count_; }
@@ -253,6 +260,7 @@ class VM {
   uint64_t instr_count_ = 0;
   std::string out_buf_;
   std::unique_ptr<jit::Tier> jit_;
+  std::unique_ptr<EventLoop> loop_;
   uint32_t jit_native_depth_ = 0;  // native calls nested on the C stack (compiled code counts them)
 };
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "runtime/datetime.hpp"
+#include "runtime/future.hpp"
 #include "runtime/object.hpp"
 #include "runtime/printer.hpp"
 
@@ -179,6 +180,11 @@ class Printer {
       }
       case Tag::Date:
       case Tag::DateTime: out_ += iso_text(v); return;
+      case Tag::Future:
+        out_ += "<Future ";
+        out_ += future_state_name(as_future(v)->state);
+        out_.push_back('>');
+        return;
       case Tag::Selector:
         out_ += "(@";
         for (Value k : as_selector(v)->keys) out_ += " " + gene::repr(k);  // keys are scalars
@@ -279,7 +285,7 @@ const char* kind_name(Tag t) {
     GENE_KIND_NAME(Range) GENE_KIND_NAME(Explode) GENE_KIND_NAME(Function) GENE_KIND_NAME(NativeFn)
     GENE_KIND_NAME(BoundMethod) GENE_KIND_NAME(Class) GENE_KIND_NAME(Instance) GENE_KIND_NAME(Namespace)
     GENE_KIND_NAME(EnumMember) GENE_KIND_NAME(Selector) GENE_KIND_NAME(Regex)
-    GENE_KIND_NAME(Date) GENE_KIND_NAME(DateTime)
+    GENE_KIND_NAME(Date) GENE_KIND_NAME(DateTime) GENE_KIND_NAME(Future)
 #undef GENE_KIND_NAME
     case Tag::Undef: return "VkVoid";
     case Tag::Placeholder: return "VkPlaceholder";

@@ -46,6 +46,7 @@ enum class Tag : uint64_t {
   Class,
   Instance,
   Namespace,
+  Future,       // an async result: pending, then a value or an error (runtime/future.hpp)
 };
 
 constexpr Tag kFirstObjTag = Tag::String;

@@ -1,16 +1,13 @@
 // Files and directories (§25.6): gene/File, gene/Dir and gene/io/read|write. Every failure
 // is a catchable error naming the path and the OS reason.
 #include <fmt/format.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <memory>
 
 #include "runtime/symbol.hpp"
+#include "stdlib/file_text.hpp"
 #include "stdlib/method_support.hpp"
 #include "stdlib/stdlib.hpp"
 
@@ -23,38 +20,19 @@ namespace fs = std::filesystem;
 const std::string& path_arg(VM& vm, CallArgs& a, const char* fn) { return string_arg(vm, a, 0, fn, "a path string"); }
 
 [[noreturn]] void os_error(VM& vm, const char* what, const std::string& path, int err) {
-  vm.raise(fmt::format("Failed to {} '{}': {}", what, path, std::strerror(err)));
-}
-
-using FilePtr = std::unique_ptr<FILE, int (*)(FILE*)>;
-
-FilePtr open_file(VM& vm, const std::string& path, const char* mode, const char* what) {
-  struct stat st;
-  // fopen succeeds on a directory; reading it would fail later with a vaguer reason.
-  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) os_error(vm, what, path, EISDIR);
-  FILE* f = std::fopen(path.c_str(), mode);
-  if (!f) os_error(vm, what, path, errno);
-  return FilePtr(f, std::fclose);
+  vm.raise(file_error_message(what, path, err));
 }
 
 std::string read_all(VM& vm, const std::string& path) {
-  FilePtr f = open_file(vm, path, "rb", "read file");
   std::string text;
-  struct stat st;
-  if (fstat(fileno(f.get()), &st) == 0 && st.st_size > 0) text.reserve(static_cast<size_t>(st.st_size));
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, n);
-  if (std::ferror(f.get())) os_error(vm, "read file", path, errno);
+  if (int err = read_file_text(path, &text)) os_error(vm, "read file", path, err);
   return text;
 }
 
 Value write_with(VM& vm, CallArgs& a, const char* mode, const char* fn) {
   const std::string& path = path_arg(vm, a, fn);
   const std::string& text = string_arg(vm, a, 1, fn, "a string to write");
-  FilePtr f = open_file(vm, path, mode, "write file");
-  if (std::fwrite(text.data(), 1, text.size(), f.get()) != text.size() || std::fflush(f.get()) != 0)
-    os_error(vm, "write file", path, errno);
+  if (int err = write_file_text(path, text, mode)) os_error(vm, "write file", path, err);
   return make_nil();
 }
 

@@ -20,7 +20,7 @@ void install_stdlib(VM& vm) {
       {Tag::Range, "Range"},     {Tag::Explode, "Explode"},     {Tag::Function, "Fn"},
       {Tag::NativeFn, "NativeFn"}, {Tag::BoundMethod, "BoundMethod"}, {Tag::Class, "Class"},
       {Tag::Namespace, "Namespace"}, {Tag::Regex, "Regex"},
-      {Tag::Date, "Date"}, {Tag::DateTime, "DateTime"},
+      {Tag::Date, "Date"}, {Tag::DateTime, "DateTime"}, {Tag::Future, "Future"},
   };
   // Object is the root: methods every value answers (.to_s, .class) live there once.
   Class* object = vm.heap.make<Class>(intern("Object"), nullptr, vm.heap.make<Namespace>(intern("Object"), vm.gene_ns()));
@@ -44,6 +44,7 @@ void install_stdlib(VM& vm) {
   install_regex(vm);
   install_time(vm);
   install_serdes(vm);
+  install_async(vm);
 }
 
 }  // namespace gene

@@ -23,6 +23,7 @@ void install_json(VM& vm);     // json.cpp: gene/json/parse, .to_json
 void install_regex(VM& vm);    // regex.cpp: $regex, .match (=~, !~), .scan, Regex methods
 void install_time(VM& vm);     // time.cpp: gene/time/now, gene/now, gene/today, Date, DateTime
 void install_serdes(VM& vm);   // serdes.cpp: gene/serdes/serialize, deserialize
+void install_async(VM& vm);    // async.cpp: await, gene/sleep_async, gene/io/read_async|write_async, Future
 // The program's arguments, as $cmd_args sees them (`gene run FILE a b` -> ["a" "b"]).
 void set_cmd_args(VM& vm, const std::vector<std::string>& args);   // .to_s and .class on every value, then the groups below
 // Methods of builtin values (§17), one installer per file; install_methods calls them.

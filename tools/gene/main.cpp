@@ -78,9 +78,13 @@ Library (besides print, println, math and the methods of each kind):
              (new DateTime y m d h mi s), .year .month .day .hour .minute .second
              .weekday .to_s (.format "%Y-%m-%d"), (d1 - d2) in seconds
   serdes     gene/serdes/serialize v, gene/serdes/deserialize s
+  async      (async expr), (fn ^^async f …), (await f…), gene/sleep_async ms,
+             gene/io/read_async path, gene/io/write_async path s, (new gene/Future [v]),
+             (f .complete v), (f .on_success cb), (f .on_failure cb), f/.state, f/.value
   other      gene/rand [n], gene/base64/encode s, gene/base64/decode s
 
-Exit status: 0 on success, 1 on any error (the message goes to stderr).
+Exit status: 0 on success, 1 on any error (the message goes to stderr), a failed async
+callback included. `gene run` waits for pending timers, file operations and callbacks.
 Environment: GENE_LOG=debug|info|warn sets the log level of diagnostics.
 )";
 
@@ -228,14 +232,17 @@ int evaluate(const Options& o, uint32_t file, bool print_value, const std::vecto
     }
   };
   bool ok;
+  bool callbacks_ok = true;
   {
     Report report{vm};
     ok = run_reporting_errors(vm, [&] {
       Value v = vm.run_main(file);
       if (print_value) vm.write_out(repr(v) + "\n");
+      // As Node does: pending timers, file operations and callbacks all run before exit.
+      callbacks_ok = vm.drain_event_loop();
     });
   }
-  return leave(ok ? 0 : 1);
+  return leave(ok && callbacks_ok ? 0 : 1);
 }
 
 int cmd_run(const std::vector<std::string>& args) {

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "compiler/compiler.hpp"
+#include "interp/event_loop.hpp"
 #include "interp/vm.hpp"
 #include "reader/reader.hpp"
 #include "runtime/printer.hpp"
@@ -83,8 +84,11 @@ int run_repl(const VMOptions& vm_options, const CompileOptions& compile_options)
       Value v = session.eval(register_source("<repl>", code));
       bool quiet = is_nil(v) || is_void(v) || code.find_first_not_of(" \t") == code.find("(print");
       if (!quiet) vm.write_out(repr(v) + "\n");
+      // Timers and file operations that finished meanwhile settle their futures now.
+      if (EventLoop* loop = vm.event_loop_if_started()) loop->poll();
     });
   }
+  run_reporting_errors(vm, [&] { vm.drain_event_loop(); });
   if (!input.empty()) {
     fmt::print(stderr, "error: unfinished input at end of session\n");
     vm.flush_out();
