@@ -7,8 +7,9 @@
 //
 // An engine holds a heap, a register stack, the standard library and one module in which
 // every eval runs, so later code sees the functions, classes and variables of earlier
-// code (like a REPL). Engines are independent of each other; each is used by one thread
-// at a time. Errors of Gene code come out as gene::Error (error.hpp).
+// code (like a REPL). Engines have separate heaps, but they share the (unsynchronised)
+// tables of interned names and source texts: only one thread at a time may use any engine
+// of a process. Errors of Gene code come out as gene::Error (error.hpp).
 #pragma once
 #include <cstddef>
 #include <cstdint>
