@@ -185,11 +185,8 @@ void Compiler::symbol(Symbol* s, int dst) {
     finish(dst, r);
     return;
   }
-  if (s->name.size() > 1 && s->name[0] == '@') {
-    Value key;
-    selector_key(make_obj(Tag::Symbol, s), &key);
-    return selector_form({key}, dst);
-  }
+  std::vector<SelectorStep> steps;
+  if (selector_literal(make_obj(Tag::Symbol, s), &steps)) return selector_form(steps, dst);
   if (is_spread(make_obj(Tag::Symbol, s))) {
     int r = target(dst);
     symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), r);
@@ -239,6 +236,8 @@ int Compiler::path_prefix(ComplexSymbol* cs, size_t upto, int dst) {
 }
 
 void Compiler::path(ComplexSymbol* cs, int dst) {
+  std::vector<SelectorStep> steps;
+  if (selector_literal(make_obj(Tag::ComplexSymbol, cs), &steps)) return selector_form(steps, dst);  // @a/0
   int r = target(dst);
   // A local head must not be overwritten when r is that local's register.
   int work = (r == find_local(fs_, cs->parts[0])) ? alloc_reg() : r;
@@ -480,7 +479,7 @@ void Compiler::dispatch(Form& f, int dst) {
     if (s == S.case_) return case_form(f, dst);
     if (s == S.enum_) return enum_form(f, dst);
     if (s == S.set) return set_form(f, dst);
-    if (s == S.at) return selector_form(f.args, dst);
+    if (s == S.at || s->name == "@*" || s->name == "@.") return selector_call_form(s, f, dst);
     if (s == S.arrow) return block_literal(make_nil(), f.args.data(), n, dst);
     if (s == S.not_ || s == S.bang) {
       if (n != 1) return error_at_runtime(fmt::format("{} requires exactly one argument", s->name), dst);

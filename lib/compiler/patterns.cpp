@@ -140,14 +140,37 @@ void Compiler::enum_form(Form& f, int dst) {
   finish(dst, reg);
 }
 
-// The key of `@name` / `@0` (a literal) or of `(@ k)` (an expression).
+namespace {
+// A step written literally: `0` and `-1` index, `.m` calls a method, anything else is a key.
+SelectorStep literal_step(Heap& heap, std::string_view text) {
+  int64_t index;
+  auto r = std::from_chars(text.data(), text.data() + text.size(), index);
+  if (r.ec == std::errc() && r.ptr == text.data() + text.size()) return {make_int(index), false};  // too big: a string key
+  if (text.size() > 1 && text[0] == '.') return {heap.string_value(text.substr(1)), true};
+  return {heap.string_value(text), false};
+}
+}  // namespace
+
+// The steps of a selector literal, which is not evaluated: `@name`, `@0`, `@.m`, and the
+// chain `@a/0/.m`.
+bool Compiler::selector_literal(Value v, std::vector<SelectorStep>* steps) {
+  steps->clear();
+  auto is_at = [](const Symbol* s) { return s->name.size() > 1 && s->name[0] == '@'; };
+  if (is_symbol(v) && is_at(as_symbol(v))) {
+    steps->push_back(literal_step(heap_, std::string_view(as_symbol(v)->name).substr(1)));
+    return true;
+  }
+  if (!is_tag(v, Tag::ComplexSymbol) || !is_at(as_complex(v)->parts[0])) return false;
+  for (Symbol* part : as_complex(v)->parts)
+    steps->push_back(literal_step(heap_, std::string_view(part->name).substr(part == as_complex(v)->parts[0] ? 1 : 0)));
+  return true;
+}
+
+// The key of `@name` / `@0` (a literal) or of `(@ k)` (an expression), for $set.
 bool Compiler::selector_key(Value v, Value* key_expr) {
-  if (is_symbol(v) && as_symbol(v)->name.size() > 1 && as_symbol(v)->name[0] == '@') {
-    std::string_view k = std::string_view(as_symbol(v)->name).substr(1);
-    int64_t index;
-    auto r = std::from_chars(k.data(), k.data() + k.size(), index);
-    bool is_index = r.ec == std::errc() && r.ptr == k.data() + k.size();  // too big: a string key
-    *key_expr = is_index ? make_int(index) : heap_.string_value(k);
+  std::vector<SelectorStep> steps;
+  if (is_symbol(v) && selector_literal(v, &steps) && !steps[0].method) {
+    *key_expr = steps[0].expr;
     return true;
   }
   if (is_gene(v) && sym_is(as_gene(v)->type, syms().at) && as_gene(v)->children.size() == 1) {
@@ -157,14 +180,37 @@ bool Compiler::selector_key(Value v, Value* key_expr) {
   return false;
 }
 
-void Compiler::selector_form(const std::vector<Value>& keys, int dst) {
+// Each step's expression is evaluated (§14); the selector is built after all of them.
+void Compiler::selector_form(const std::vector<SelectorStep>& steps, int dst) {
   int r = target(dst);
   int save = fs_->freereg;
   int first = fs_->freereg;
-  for (Value k : keys) expr(k, alloc_reg());
-  emit_abc(Op::NEWSELECTOR, r, first, static_cast<int>(keys.size()));
+  bool any_method = false;
+  for (const SelectorStep& s : steps) {
+    expr(s.expr, alloc_reg());
+    any_method = any_method || s.method;
+  }
+  int n = static_cast<int>(steps.size());
+  emit_abc(Op::NEWSELECTOR, r, first, any_method ? 0 : n);
+  if (any_method)
+    for (int k = 0; k < n; ++k) emit_abc(Op::SELSTEP, r, first + k, steps[static_cast<size_t>(k)].method ? 1 : 0);
   free_to(save);
   finish(dst, r);
+}
+
+// (@ k₁ k₂ …) chains its keys; (@* k₁ k₂ …) selects them all at once, like (@ [k₁ k₂ …]);
+// (@. m) is a method step.
+void Compiler::selector_call_form(Symbol* head, Form& f, int dst) {
+  std::vector<SelectorStep> steps;
+  if (head->name == "@*") {
+    Array* keys = heap_.make<Array>();
+    keys->items = f.args;
+    steps.push_back({value_of(keys), false});
+  } else {
+    bool method = head->name == "@.";
+    for (Value a : f.args) steps.push_back({a, method});
+  }
+  selector_form(steps, dst);
 }
 
 // ($set target @key value) / ($set target (@ key) value)

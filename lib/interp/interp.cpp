@@ -987,8 +987,12 @@ do_return : {
   CASE(NEWSELECTOR) {
     SAVE_PC();
     Selector* sel = heap.make<Selector>();
-    sel->keys.assign(R + i.b(), R + i.b() + i.c());
+    for (uint16_t k = 0; k < i.c(); ++k) sel->add(R[i.b() + k]);
     R[i.a()] = value_of(sel);
+    DISPATCH();
+  }
+  CASE(SELSTEP) {
+    as_selector(R[i.a()])->add(R[i.b()], i.c() != 0);
     DISPATCH();
   }
   CASE(SETKEY) {

@@ -317,8 +317,11 @@ Value VM::call_value_slow(Value fn, Value* window, int nargs, Map* props, Value 
       return nf->fn(*this, a);
     }
     case Tag::Selector:
+    {
       if (nargs < 1) raise("a selector needs a value to select from");
-      return apply_selector(*this, as_selector(fn), window[0]);
+      Value v = apply_selector(*this, as_selector(fn), window[0]);
+      return !is_undef(v) ? v : nargs > 1 ? window[1] : make_nil();  // (sel target default)
+    }
     case Tag::Instance:
       // An instance whose class defines `call` is callable (GN): (obj args…) = (obj .call args…).
       if (Value* m = as_instance(fn)->cls->find_method(intern("call"))) return call(*m, window, nargs, fn, props);

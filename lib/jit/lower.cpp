@@ -936,6 +936,7 @@ STEPPED(REST)
 STEPPED(CASEMATCH)
 STEPPED(NEWENUM)
 STEPPED(NEWSELECTOR)
+STEPPED(SELSTEP)
 STEPPED(SETKEY)
 
 // ---- errors: the step raises, and the code returns kThrow ----

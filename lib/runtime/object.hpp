@@ -161,10 +161,17 @@ struct EnumMember : Obj {
   EnumMember(Symbol* e, Symbol* n, int64_t v) : Obj(Tag::EnumMember), enum_name(e), name(n), value(v) {}
 };
 
-// (@ k …): looks up each key in turn when applied to a value.
+// (@ k …): applies each step in turn to a value (§14, §25.2). A step is a key (string,
+// symbol, int, range, array of keys, nested selector) or, where methods[i] is set, the
+// name of a method to call.
 struct Selector : Obj {
   std::vector<Value> keys;
+  std::vector<bool> methods;  // parallel to keys
   Selector() : Obj(Tag::Selector) {}
+  void add(Value key, bool method = false) {
+    keys.push_back(key);
+    methods.push_back(method);
+  }
   void trace(Marker& m) override;
 };
 

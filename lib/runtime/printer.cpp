@@ -181,7 +181,11 @@ class Printer {
       case Tag::DateTime: out_ += iso_text(v); return;
       case Tag::Selector:
         out_ += "(@";
-        for (Value k : as_selector(v)->keys) out_ += " " + gene::repr(k);  // keys are scalars
+        for (size_t k = 0; k < as_selector(v)->keys.size(); ++k) {
+          Value key = as_selector(v)->keys[k];
+          if (as_selector(v)->methods[k]) out_ += " ." + gene::to_s(key);
+          else out_ += " " + gene::repr(key);
+        }
         out_.push_back(')');
         return;
       default: out_ += kind_name(v.tag); return;

@@ -19,7 +19,7 @@ void install_stdlib(VM& vm) {
       {Tag::Gene, "Gene"},       {Tag::Quote, "Quote"},         {Tag::Unquote, "Unquote"},
       {Tag::Range, "Range"},     {Tag::Explode, "Explode"},     {Tag::Function, "Fn"},
       {Tag::NativeFn, "NativeFn"}, {Tag::BoundMethod, "BoundMethod"}, {Tag::Class, "Class"},
-      {Tag::Namespace, "Namespace"}, {Tag::Regex, "Regex"},
+      {Tag::Namespace, "Namespace"}, {Tag::Regex, "Regex"}, {Tag::Selector, "Selector"},
       {Tag::Date, "Date"}, {Tag::DateTime, "DateTime"},
   };
   // Object is the root: methods every value answers (.to_s, .class) live there once.
