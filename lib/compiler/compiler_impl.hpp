@@ -136,7 +136,8 @@ class Compiler {
 
   // ---- patterns, enums, selectors (patterns.cpp) ----
   void match_form(Form& f, int dst);
-  void destructure(Array* pattern, int src, int depth);
+  void destructure(Array* pattern, int src);
+  void bind_pattern(Array* pattern, int bindings, int* next, int depth);
   void case_form(Form& f, int dst);
   void enum_form(Form& f, int dst);
   void selector_form(const std::vector<SelectorStep>& steps, int dst);

@@ -119,7 +119,7 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
       }
       patch_jump(skip);
     }
-    if (s.destructure) destructure(s.destructure, regs[i], 0);
+    if (s.destructure) destructure(s.destructure, regs[i]);
     if (s.to_self) {  // [/p]: the argument becomes property p of self
       int t = alloc_reg();
       emit_abc(Op::LOADSELF, t, 0, 0);

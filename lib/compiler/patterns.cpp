@@ -4,51 +4,76 @@
 #include <charconv>
 
 #include "compiler/compiler_impl.hpp"
+#include "compiler/pattern.hpp"
 
 namespace gene {
 
-// Binds the names of an array pattern to the elements of R[src]: `a` takes its element,
-// `a = d` falls back to d when the element is absent, `rest...` takes the remaining ones,
-// `[b c]` destructures its element in turn, and a quoted literal just holds a position.
-void Compiler::destructure(Array* pattern, int src, int depth) {
+bool read_pattern(const Array* pattern, std::vector<PatternItem>* items, const char** error) {
   const Syms& S = syms();
-  if (depth > 100) fail("pattern nested too deeply");
-  auto& items = pattern->items;
-  int index = 0;
-  for (size_t k = 0; k < items.size(); ++k, ++index) {
-    Value p = items[k];
+  const auto& v = pattern->items;
+  for (size_t k = 0; k < v.size(); ++k) {
+    Value p = v[k];
+    PatternItem item{PatternItem::Literal, nullptr, make_nil()};
     if (is_array(p)) {
-      int save = fs_->freereg;
-      int t = alloc_reg();
-      emit_abc(Op::GETINDEX, t, src, index);
-      destructure(as_array(p), t, depth + 1);
-      free_to(std::max(save, fs_->freereg));
-      continue;
-    }
-    if (!is_symbol(p)) continue;  // a literal marker
-    Symbol* s = as_symbol(p);
-    if (s->name.size() > 3 && symbol_ends_with(s, "...")) {
-      int reg = declare_var(intern(std::string_view(s->name).substr(0, s->name.size() - 3)));
-      emit_abc(Op::REST, reg, src, index);
-      continue;
-    }
-    int reg = declare_var(s);
-    if (k + 2 < items.size() && sym_is(items[k + 1], S.assign)) {
-      int key = alloc_reg();
-      load_constant(make_int(index), key);
-      emit_abc(Op::GETKEYU, reg, src, key);
-      int skip = emit_jump(Op::JMPIFDEF, reg);
-      expr(items[k + 2], reg);
-      patch_jump(skip);
-      free_to(key);
-      k += 2;
+      item = {PatternItem::Nested, nullptr, p};
+    } else if (is_tag(p, Tag::Quote)) {
+      item.value = as_quote(p)->value;
+    } else if (sym_is(p, S.underscore)) {
+      item.kind = PatternItem::Skip;
+    } else if (is_symbol(p) && symbol_ends_with(as_symbol(p), "...") && as_symbol(p)->name.size() > 3) {
+      const std::string& n = as_symbol(p)->name;
+      item = {PatternItem::Splat, intern(std::string_view(n).substr(0, n.size() - 3)), make_nil()};
+    } else if (is_symbol(p)) {
+      if (sym_is(p, S.assign)) {
+        *error = "a pattern's = needs a name before it and a default after it";
+        return false;
+      }
+      item = {PatternItem::Name, as_symbol(p), make_nil()};
+      if (k + 2 < v.size() && sym_is(v[k + 1], S.assign)) {
+        item = {PatternItem::Optional, as_symbol(p), v[k + 2]};
+        k += 2;
+      }
+    } else if (is_tag(p, Tag::ComplexSymbol) || is_map(p) || is_gene(p)) {
+      *error = "a pattern holds names, name = default, name..., _, [patterns] and literals";
+      return false;
     } else {
-      emit_abc(Op::GETINDEX, reg, src, index);
+      item.value = p;  // a number, string, nil, bool or char
+    }
+    items->push_back(item);
+  }
+  return true;
+}
+
+// Declares the names of an array pattern and binds them to the values that MATCH finds in
+// R[src] (it raises when the value does not fit); a missing element with a default
+// takes the default, evaluated after the names before it are bound.
+void Compiler::destructure(Array* pattern, int src) {
+  int bindings = alloc_reg();
+  emit_abc(Op::MATCH, bindings, src, constant(value_of(pattern)));
+  int next = 0;
+  bind_pattern(pattern, bindings, &next, 0);
+}
+
+void Compiler::bind_pattern(Array* pattern, int bindings, int* next, int depth) {
+  if (depth > 100) fail("pattern nested too deeply");
+  std::vector<PatternItem> items;
+  const char* error = nullptr;
+  if (!read_pattern(pattern, &items, &error)) fail(error);
+  for (const PatternItem& item : items) {
+    if (item.kind == PatternItem::Nested) bind_pattern(as_array(item.value), bindings, next, depth + 1);
+    if (!item.binds()) continue;
+    int reg = declare_var(item.name);
+    emit_abc(Op::GETINDEX, reg, bindings, (*next)++);
+    if (item.kind == PatternItem::Optional) {
+      int skip = emit_jump(Op::JMPIFDEF, reg);
+      expr(item.value, reg);
+      patch_jump(skip);
     }
   }
 }
 
-// (match name v) binds the whole value; (match [a b = d rest…] v) destructures it.
+// (match name v) binds the whole value; (match [a :lit b = d rest…] v) matches an array
+// pattern (§13.1, §25.3).
 void Compiler::match_form(Form& f, int dst) {
   if (f.args.size() != 2) return error_at_runtime("match expects a pattern and a value", dst);
   Value pattern = f.args[0];
@@ -59,10 +84,13 @@ void Compiler::match_form(Form& f, int dst) {
     return load_constant(make_nil(), dst);
   }
   if (!is_array(pattern)) return error_at_runtime("match expects a name or [names] pattern", dst);
+  std::vector<PatternItem> items;
+  const char* error = nullptr;
+  if (!read_pattern(as_array(pattern), &items, &error)) return error_at_runtime(error, dst);
   int save = fs_->freereg;
   int v = alloc_reg();
   expr(f.args[1], v);
-  destructure(as_array(pattern), v, 0);
+  destructure(as_array(pattern), v);
   free_to(std::max(save, fs_->freereg));
   load_constant(make_nil(), dst);
 }

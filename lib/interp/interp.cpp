@@ -974,6 +974,11 @@ do_return : {
     R[i.a()] = value_of(out);
     DISPATCH();
   }
+  CASE(MATCH) {
+    SAVE_PC();
+    R[i.a()] = match_pattern(*this, as_array(K[i.c()]), R[i.b()]);
+    DISPATCH();
+  }
   CASE(CASEMATCH) {
     SAVE_PC();
     R[i.a()] = make_bool(case_matches(R[i.b()], R[i.c()]));

@@ -26,6 +26,9 @@ Value apply_selector(VM& vm, Selector* sel, Value target);
 // The inclusive slice r of an array or a gene's children, clipped to it; undef for others.
 Value slice(VM& vm, Value target, const Range& r);
 
+// The values an array pattern binds in v, in order (match.cpp); an error if v does not fit.
+Value match_pattern(VM& vm, Array* pattern, Value v);
+
 // Iteration for FORPREP/FORNEXT: state is an Int position in slot[1].
 void for_prep(VM& vm, Value* slot, bool pairs);
 bool for_next(VM& vm, Value* slot, Value* out);
