@@ -382,7 +382,13 @@ void Compiler::dispatch(Form& f, int dst) {
   if (n == 0 && !f.has_props() && is_number(h)) return load_constant(h, dst);
   // 4. data genes: (_ ...) and (:t ...)
   if (sym_is(h, S.underscore)) return data_gene(make_placeholder(), true, f, dst);
-  if (is_tag(h, Tag::Quote)) return data_gene(as_quote(h)->value, true, f, dst);
+  if (is_tag(h, Tag::Quote)) {
+    // A quoted literal is a value like any other: (:sym .to_s) calls a method (§25.1).
+    if (n >= 1 && is_symbol(c1) && as_symbol(c1)->name.size() > 1 && as_symbol(c1)->name[0] == '.' &&
+        !sym_is(c1, S.dotdot) && !sym_is(c1, S.dots))
+      return method_call(h, intern(std::string_view(as_symbol(c1)->name).substr(1)), f, 1, dst);
+    return data_gene(as_quote(h)->value, true, f, dst);
+  }
   // 5. infix: (a + b) -> (+ a b); an operator head stays prefix, so (+ +) cannot loop
   bool op_head = is_symbol(h) && (is_arith_op(as_symbol(h)) || is_compare_op(as_symbol(h)) || sym_is(h, S.pow));
   if (n >= 4 && !blocks_infix(S, h) && !op_head && infix_chain(h, f, dst)) return;

@@ -73,6 +73,7 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
   FuncState* saved = fs_;
   FuncState fs(p, lexical_barrier ? nullptr : fs_);
   fs.is_block = is_block;
+  fs.proto->is_block = is_block;
   fs_ = &fs;
   push_scope();
   std::vector<ParamSpec> specs = parse_params(params);

@@ -29,6 +29,9 @@ Value slice(VM& vm, Value target, const Range& r);
 // The values an array pattern binds in v, in order (match.cpp); an error if v does not fit.
 Value match_pattern(VM& vm, Array* pattern, Value v);
 
+// ($emit v) in the code of a template's unquote (eval.cpp, §25.4); an error elsewhere.
+void emit_to_template(VM& vm, Value v);
+
 // Iteration for FORPREP/FORNEXT: state is an Int position in slot[1].
 void for_prep(VM& vm, Value* slot, bool pairs);
 bool for_next(VM& vm, Value* slot, Value* out);

@@ -99,6 +99,7 @@ void VM::mark_roots(Marker& m) {
   m.mark(global_ns_);
   m.mark(exception_class);
   m.mark(runtime_error_class);
+  m.mark(block_class);
   m.mark(gene_ns_);
   for (Class* c : builtin_classes_) m.mark(c);
   for (Value v : extra_roots_) m.mark(v);
@@ -286,6 +287,7 @@ void VM::bind_complex_params(Proto* p, Value* base, int nargs, Map* props) {
 
 Class* VM::class_of(Value v) const {
   if (v.tag == Tag::Instance) return as_instance(v)->cls;
+  if (v.tag == Tag::Function && v.as.o->subkind == kSubkindBlock && block_class) return block_class;
   return builtin_classes_[static_cast<size_t>(v.tag)];
 }
 

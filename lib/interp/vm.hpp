@@ -138,6 +138,7 @@ class VM {
   // errors the runtime raises itself.
   Class* exception_class = nullptr;
   Class* runtime_error_class = nullptr;
+  Class* block_class = nullptr;  // the class of `->` blocks, a subclass of Fn (§25.1)
   // A new instance of cls with the message property set (for errors).
   Value make_exception(Class* cls, std::string_view message);
 

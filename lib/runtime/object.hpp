@@ -27,6 +27,7 @@ struct Obj {
   Obj* gc_next = nullptr;
   Tag tag : 8;  // one byte here (a whole word only in Value), so headers stay 24 bytes
   bool marked = false;
+  uint8_t subkind = 0;  // a variant of the kind: kSubkindBlock
   explicit Obj(Tag t) : tag(t) {}
   virtual ~Obj() = default;
   // Objects live in the size-class pool; a virtual destructor passes the dynamic size.
@@ -39,6 +40,9 @@ struct Obj {
 };
 
 static_assert(sizeof(Obj) == 24, "the object header is three words");
+
+// A Function made by `->` (§8.8, §25.1): its own class (Block) and repr (VkBlock).
+constexpr uint8_t kSubkindBlock = 1;
 
 struct String : Obj {
   std::string data;

@@ -156,14 +156,7 @@ class Printer {
         open(v.as.o, true);
         return;
       }
-      case Tag::Explode:
-        if (active(v.as.o)) {
-          out_ += "(...)";
-          return;
-        }
-        out_ += "(... ";
-        open(v.as.o, true);
-        return;
+      case Tag::Explode: out_ += "VkExplode"; return;  // a kind without a data form (§25.1)
       case Tag::EnumMember:
         out_ += as_enum_member(v)->enum_name->name;
         out_.push_back('/');
@@ -179,6 +172,7 @@ class Printer {
       }
       case Tag::Date:
       case Tag::DateTime: out_ += iso_text(v); return;
+      case Tag::Function: out_ += v.as.o->subkind == kSubkindBlock ? "VkBlock" : "VkFunction"; return;
       case Tag::Selector:
         out_ += "(@";
         for (size_t k = 0; k < as_selector(v)->keys.size(); ++k) {
@@ -253,13 +247,6 @@ class Printer {
           put(static_cast<Quote*>(f.obj)->value, true);
           return;
         }
-        break;
-      case Tag::Explode:
-        if (f.i++ == 0) {
-          put(static_cast<Explode*>(f.obj)->value, true);
-          return;
-        }
-        out_.push_back(')');
         break;
       default: break;
     }
