@@ -177,6 +177,7 @@ void Compiler::symbol(Symbol* s, int dst) {
     finish(dst, r);
     return;
   }
+  if (s->name == "$pkg") return global_get(s, dst);  // the module's package (§25.7), not gene/pkg
   if (s->name.size() > 1 && s->name[0] == '$' && s != S.dollar) {
     // $name is gene/name
     int r = target(dst);

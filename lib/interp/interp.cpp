@@ -904,7 +904,12 @@ do_return : {
   }
   CASE(IMPORT) {
     SAVE_PC();
-    R[i.a()] = value_of(import_module(as_string(K[i.bx()])->data, f->proto->pos.file));
+    Value spec = K[i.bx()];
+    if (spec.tag == Tag::String) {
+      R[i.a()] = value_of(import_module(as_string(spec)->data, f->proto->pos.file, {f->closure->ns, nullptr, {}}));
+    } else {
+      R[i.a()] = value_of(import_module_with(*this, spec, R[i.a()], f->closure->ns, f->proto->pos.file));
+    }
     DISPATCH();
   }
   CASE(IMPORTGET) {

@@ -32,6 +32,10 @@ Value match_pattern(VM& vm, Array* pattern, Value v);
 // ($emit v) in the code of a template's unquote (eval.cpp, §25.4); an error elsewhere.
 void emit_to_template(VM& vm, Value v);
 
+// IMPORT with props (modules.cpp): spec is {^path p ^pkg name ^inherit true}; with ^inherit,
+// inherit holds the namespace.
+Namespace* import_module_with(VM& vm, Value spec, Value inherit, Namespace* importer, uint32_t importer_file);
+
 // Iteration for FORPREP/FORNEXT: state is an Int position in slot[1].
 void for_prep(VM& vm, Value* slot, bool pairs);
 bool for_next(VM& vm, Value* slot, Value* out);

@@ -49,6 +49,7 @@ void install_stdlib(VM& vm) {
   install_regex(vm);
   install_time(vm);
   install_serdes(vm);
+  install_packages(vm);
 }
 
 }  // namespace gene
