@@ -129,11 +129,12 @@ size_t VM::macro_caller_frame(size_t from) {
 // Copies a template, replacing %x and %(expr) by their values; %_(expr) is evaluated for
 // its effect only; an Explode result is spliced into the surrounding array or gene.
 Value VM::render(Value tpl, size_t frame_index, int depth) {
+  std::vector<Value>* container = std::exchange(t_container, nullptr);  // meant for this element only
   if (depth > 2000) raise("template nested too deeply");
   switch (tpl.tag) {
     case Tag::Unquote: {
       Quote* q = as_quote(tpl);
-      EmitScope scope(std::exchange(t_container, nullptr));
+      EmitScope scope(container);
       Value v = eval_in_frame(q->value, frame_index);
       return q->discard || scope.emitted() ? make_void() : v;  // after $emit it inserts nothing more
     }
