@@ -89,6 +89,7 @@ struct Proto : Obj {
     fast_min_args = kNoFastCall;
   }
   bool is_module = false;
+  bool is_block = false;        // a `->` block: its closures are Blocks (§25.1)
 
   Obj* owner = nullptr;         // the class a method was defined in (for super)
 

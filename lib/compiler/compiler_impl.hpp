@@ -19,6 +19,12 @@ struct Form {
   bool has_props() const { return props && !props->empty(); }
 };
 
+// One step of a selector: a key expression, or (method) the name of a method to call.
+struct SelectorStep {
+  Value expr;
+  bool method;
+};
+
 class Compiler {
  public:
   Compiler(Heap& heap, uint32_t file, const CompileOptions& opts) : heap_(heap), file_(file), opts_(opts) {}
@@ -132,10 +138,13 @@ class Compiler {
 
   // ---- patterns, enums, selectors (patterns.cpp) ----
   void match_form(Form& f, int dst);
-  void destructure(Array* pattern, int src, int depth);
+  void destructure(Array* pattern, int src);
+  void bind_pattern(Array* pattern, int bindings, int* next, int depth);
   void case_form(Form& f, int dst);
   void enum_form(Form& f, int dst);
-  void selector_form(const std::vector<Value>& keys, int dst);
+  void selector_form(const std::vector<SelectorStep>& steps, int dst);
+  void selector_call_form(Symbol* head, Form& f, int dst);
+  bool selector_literal(Value v, std::vector<SelectorStep>* steps);
   void set_form(Form& f, int dst);
   bool selector_key(Value v, Value* key_expr);
 

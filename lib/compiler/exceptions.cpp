@@ -48,6 +48,9 @@ void Compiler::try_form(Form& f, int dst) {
     }
   }
 
+  // The body's variables stay visible after the try (§6.3): nil until the body sets them,
+  // also when it throws first (registers set aside for this statement's variables).
+  for (size_t k = fs_->next_reserved; k < fs_->reserved.size(); ++k) emit_abc(Op::LOADNIL, fs_->reserved[k], 0, 0);
   int r = dst >= 0 ? dst : alloc_reg();
   int save = fs_->freereg;
   int ex = alloc_reg();

@@ -173,6 +173,7 @@ void Compiler::symbol(Symbol* s, int dst) {
     finish(dst, r);
     return;
   }
+  if (s->name == "$pkg") return global_get(s, dst);  // the module's package (§25.7), not gene/pkg
   if (s->name.size() > 1 && s->name[0] == '$' && s != S.dollar) {
     // $name is gene/name
     int r = target(dst);
@@ -181,11 +182,8 @@ void Compiler::symbol(Symbol* s, int dst) {
     finish(dst, r);
     return;
   }
-  if (s->name.size() > 1 && s->name[0] == '@') {
-    Value key;
-    selector_key(make_obj(Tag::Symbol, s), &key);
-    return selector_form({key}, dst);
-  }
+  std::vector<SelectorStep> steps;
+  if (selector_literal(make_obj(Tag::Symbol, s), &steps)) return selector_form(steps, dst);
   if (is_spread(make_obj(Tag::Symbol, s))) {
     int r = target(dst);
     symbol(intern(std::string_view(s->name).substr(0, s->name.size() - 3)), r);
@@ -235,6 +233,8 @@ int Compiler::path_prefix(ComplexSymbol* cs, size_t upto, int dst) {
 }
 
 void Compiler::path(ComplexSymbol* cs, int dst) {
+  std::vector<SelectorStep> steps;
+  if (selector_literal(make_obj(Tag::ComplexSymbol, cs), &steps)) return selector_form(steps, dst);  // @a/0
   int r = target(dst);
   // A local head must not be overwritten when r is that local's register.
   int work = (r == find_local(fs_, cs->parts[0])) ? alloc_reg() : r;
@@ -379,7 +379,13 @@ void Compiler::dispatch(Form& f, int dst) {
   if (n == 0 && !f.has_props() && is_number(h)) return load_constant(h, dst);
   // 4. data genes: (_ ...) and (:t ...)
   if (sym_is(h, S.underscore)) return data_gene(make_placeholder(), true, f, dst);
-  if (is_tag(h, Tag::Quote)) return data_gene(as_quote(h)->value, true, f, dst);
+  if (is_tag(h, Tag::Quote)) {
+    // A quoted literal is a value like any other: (:sym .to_s) calls a method (§25.1).
+    if (n >= 1 && is_symbol(c1) && as_symbol(c1)->name.size() > 1 && as_symbol(c1)->name[0] == '.' &&
+        !sym_is(c1, S.dotdot) && !sym_is(c1, S.dots))
+      return method_call(h, intern(std::string_view(as_symbol(c1)->name).substr(1)), f, 1, dst);
+    return data_gene(as_quote(h)->value, true, f, dst);
+  }
   // 5. infix: (a + b) -> (+ a b); an operator head stays prefix, so (+ +) cannot loop
   bool op_head = is_symbol(h) && (is_arith_op(as_symbol(h)) || is_compare_op(as_symbol(h)) || sym_is(h, S.pow));
   if (n >= 4 && !blocks_infix(S, h) && !op_head && infix_chain(h, f, dst)) return;
@@ -476,7 +482,7 @@ void Compiler::dispatch(Form& f, int dst) {
     if (s == S.case_) return case_form(f, dst);
     if (s == S.enum_) return enum_form(f, dst);
     if (s == S.set) return set_form(f, dst);
-    if (s == S.at) return selector_form(f.args, dst);
+    if (s == S.at || s->name == "@*" || s->name == "@.") return selector_call_form(s, f, dst);
     if (s == S.arrow) return block_literal(make_nil(), f.args.data(), n, dst);
     if (s == S.not_ || s == S.bang) {
       if (n != 1) return error_at_runtime(fmt::format("{} requires exactly one argument", s->name), dst);

@@ -63,6 +63,7 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
   FuncState* saved = fs_;
   FuncState fs(p, lexical_barrier ? nullptr : fs_);
   fs.is_block = is_block;
+  fs.proto->is_block = is_block;
   fs_ = &fs;
   push_scope();
   std::vector<ParamSpec> specs = parse_params(params);
@@ -109,7 +110,7 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
       }
       patch_jump(skip);
     }
-    if (s.destructure) destructure(s.destructure, regs[i], 0);
+    if (s.destructure) destructure(s.destructure, regs[i]);
     if (s.to_self) {  // [/p]: the argument becomes property p of self
       int t = alloc_reg();
       emit_abc(Op::LOADSELF, t, 0, 0);

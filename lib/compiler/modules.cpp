@@ -65,10 +65,23 @@ void Compiler::import_form(Form& f, int dst) {
     if (used_next) ++i;
   }
   if (!is_string(path)) return error_at_runtime("import expects from \"path\"", dst);
+  // ^pkg "name" imports from a dependency; ^inherit ns lends the module a namespace (§25.7).
+  const Value* pkg = f.props ? f.props->find(intern("pkg")) : nullptr;
+  const Value* inherit = f.props ? f.props->find(intern("inherit")) : nullptr;
+  if (pkg && !is_string(*pkg)) return error_at_runtime("import ^pkg expects a package name string", dst);
+  Value spec = path;
+  if (pkg || inherit) {
+    Map* m = heap_.make<Map>();
+    m->map.set(intern("path"), path);
+    if (pkg) m->map.set(intern("pkg"), *pkg);
+    if (inherit) m->map.set(intern("inherit"), make_bool(true));
+    spec = value_of(m);
+  }
   int save = fs_->freereg;
   int module = alloc_reg();
   int t = alloc_reg();
-  emit_abx(Op::IMPORT, module, constant(path));
+  if (inherit) expr(*inherit, module);
+  emit_abx(Op::IMPORT, module, constant(spec));
   for (const ImportSpec& spec : specs) {
     int from = module;
     for (Symbol* part : spec.path) {

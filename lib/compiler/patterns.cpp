@@ -4,51 +4,76 @@
 #include <charconv>
 
 #include "compiler/compiler_impl.hpp"
+#include "compiler/pattern.hpp"
 
 namespace gene {
 
-// Binds the names of an array pattern to the elements of R[src]: `a` takes its element,
-// `a = d` falls back to d when the element is absent, `rest...` takes the remaining ones,
-// `[b c]` destructures its element in turn, and a quoted literal just holds a position.
-void Compiler::destructure(Array* pattern, int src, int depth) {
+bool read_pattern(const Array* pattern, std::vector<PatternItem>* items, const char** error) {
   const Syms& S = syms();
-  if (depth > 100) fail("pattern nested too deeply");
-  auto& items = pattern->items;
-  int index = 0;
-  for (size_t k = 0; k < items.size(); ++k, ++index) {
-    Value p = items[k];
+  const auto& v = pattern->items;
+  for (size_t k = 0; k < v.size(); ++k) {
+    Value p = v[k];
+    PatternItem item{PatternItem::Literal, nullptr, make_nil()};
     if (is_array(p)) {
-      int save = fs_->freereg;
-      int t = alloc_reg();
-      emit_abc(Op::GETINDEX, t, src, index);
-      destructure(as_array(p), t, depth + 1);
-      free_to(std::max(save, fs_->freereg));
-      continue;
-    }
-    if (!is_symbol(p)) continue;  // a literal marker
-    Symbol* s = as_symbol(p);
-    if (s->name.size() > 3 && symbol_ends_with(s, "...")) {
-      int reg = declare_var(intern(std::string_view(s->name).substr(0, s->name.size() - 3)));
-      emit_abc(Op::REST, reg, src, index);
-      continue;
-    }
-    int reg = declare_var(s);
-    if (k + 2 < items.size() && sym_is(items[k + 1], S.assign)) {
-      int key = alloc_reg();
-      load_constant(make_int(index), key);
-      emit_abc(Op::GETKEYU, reg, src, key);
-      int skip = emit_jump(Op::JMPIFDEF, reg);
-      expr(items[k + 2], reg);
-      patch_jump(skip);
-      free_to(key);
-      k += 2;
+      item = {PatternItem::Nested, nullptr, p};
+    } else if (is_tag(p, Tag::Quote)) {
+      item.value = as_quote(p)->value;
+    } else if (sym_is(p, S.underscore)) {
+      item.kind = PatternItem::Skip;
+    } else if (is_symbol(p) && symbol_ends_with(as_symbol(p), "...") && as_symbol(p)->name.size() > 3) {
+      const std::string& n = as_symbol(p)->name;
+      item = {PatternItem::Splat, intern(std::string_view(n).substr(0, n.size() - 3)), make_nil()};
+    } else if (is_symbol(p)) {
+      if (sym_is(p, S.assign)) {
+        *error = "a pattern's = needs a name before it and a default after it";
+        return false;
+      }
+      item = {PatternItem::Name, as_symbol(p), make_nil()};
+      if (k + 2 < v.size() && sym_is(v[k + 1], S.assign)) {
+        item = {PatternItem::Optional, as_symbol(p), v[k + 2]};
+        k += 2;
+      }
+    } else if (is_tag(p, Tag::ComplexSymbol) || is_map(p) || is_gene(p)) {
+      *error = "a pattern holds names, name = default, name..., _, [patterns] and literals";
+      return false;
     } else {
-      emit_abc(Op::GETINDEX, reg, src, index);
+      item.value = p;  // a number, string, nil, bool or char
+    }
+    items->push_back(item);
+  }
+  return true;
+}
+
+// Declares the names of an array pattern and binds them to the values that MATCH finds in
+// R[src] (it raises when the value does not fit); a missing element with a default
+// takes the default, evaluated after the names before it are bound.
+void Compiler::destructure(Array* pattern, int src) {
+  int bindings = alloc_reg();
+  emit_abc(Op::MATCH, bindings, src, constant(value_of(pattern)));
+  int next = 0;
+  bind_pattern(pattern, bindings, &next, 0);
+}
+
+void Compiler::bind_pattern(Array* pattern, int bindings, int* next, int depth) {
+  if (depth > 100) fail("pattern nested too deeply");
+  std::vector<PatternItem> items;
+  const char* error = nullptr;
+  if (!read_pattern(pattern, &items, &error)) fail(error);
+  for (const PatternItem& item : items) {
+    if (item.kind == PatternItem::Nested) bind_pattern(as_array(item.value), bindings, next, depth + 1);
+    if (!item.binds()) continue;
+    int reg = declare_var(item.name);
+    emit_abc(Op::GETINDEX, reg, bindings, (*next)++);
+    if (item.kind == PatternItem::Optional) {
+      int skip = emit_jump(Op::JMPIFDEF, reg);
+      expr(item.value, reg);
+      patch_jump(skip);
     }
   }
 }
 
-// (match name v) binds the whole value; (match [a b = d rest…] v) destructures it.
+// (match name v) binds the whole value; (match [a :lit b = d rest…] v) matches an array
+// pattern (§13.1, §25.3).
 void Compiler::match_form(Form& f, int dst) {
   if (f.args.size() != 2) return error_at_runtime("match expects a pattern and a value", dst);
   Value pattern = f.args[0];
@@ -59,10 +84,13 @@ void Compiler::match_form(Form& f, int dst) {
     return load_constant(make_nil(), dst);
   }
   if (!is_array(pattern)) return error_at_runtime("match expects a name or [names] pattern", dst);
+  std::vector<PatternItem> items;
+  const char* error = nullptr;
+  if (!read_pattern(as_array(pattern), &items, &error)) return error_at_runtime(error, dst);
   int save = fs_->freereg;
   int v = alloc_reg();
   expr(f.args[1], v);
-  destructure(as_array(pattern), v, 0);
+  destructure(as_array(pattern), v);
   free_to(std::max(save, fs_->freereg));
   load_constant(make_nil(), dst);
 }
@@ -140,14 +168,37 @@ void Compiler::enum_form(Form& f, int dst) {
   finish(dst, reg);
 }
 
-// The key of `@name` / `@0` (a literal) or of `(@ k)` (an expression).
+namespace {
+// A step written literally: `0` and `-1` index, `.m` calls a method, anything else is a key.
+SelectorStep literal_step(Heap& heap, std::string_view text) {
+  int64_t index;
+  auto r = std::from_chars(text.data(), text.data() + text.size(), index);
+  if (r.ec == std::errc() && r.ptr == text.data() + text.size()) return {make_int(index), false};  // too big: a string key
+  if (text.size() > 1 && text[0] == '.') return {heap.string_value(text.substr(1)), true};
+  return {heap.string_value(text), false};
+}
+}  // namespace
+
+// The steps of a selector literal, which is not evaluated: `@name`, `@0`, `@.m`, and the
+// chain `@a/0/.m`.
+bool Compiler::selector_literal(Value v, std::vector<SelectorStep>* steps) {
+  steps->clear();
+  auto is_at = [](const Symbol* s) { return s->name.size() > 1 && s->name[0] == '@'; };
+  if (is_symbol(v) && is_at(as_symbol(v))) {
+    steps->push_back(literal_step(heap_, std::string_view(as_symbol(v)->name).substr(1)));
+    return true;
+  }
+  if (!is_tag(v, Tag::ComplexSymbol) || !is_at(as_complex(v)->parts[0])) return false;
+  for (Symbol* part : as_complex(v)->parts)
+    steps->push_back(literal_step(heap_, std::string_view(part->name).substr(part == as_complex(v)->parts[0] ? 1 : 0)));
+  return true;
+}
+
+// The key of `@name` / `@0` (a literal) or of `(@ k)` (an expression), for $set.
 bool Compiler::selector_key(Value v, Value* key_expr) {
-  if (is_symbol(v) && as_symbol(v)->name.size() > 1 && as_symbol(v)->name[0] == '@') {
-    std::string_view k = std::string_view(as_symbol(v)->name).substr(1);
-    int64_t index;
-    auto r = std::from_chars(k.data(), k.data() + k.size(), index);
-    bool is_index = r.ec == std::errc() && r.ptr == k.data() + k.size();  // too big: a string key
-    *key_expr = is_index ? make_int(index) : heap_.string_value(k);
+  std::vector<SelectorStep> steps;
+  if (is_symbol(v) && selector_literal(v, &steps) && !steps[0].method) {
+    *key_expr = steps[0].expr;
     return true;
   }
   if (is_gene(v) && sym_is(as_gene(v)->type, syms().at) && as_gene(v)->children.size() == 1) {
@@ -157,14 +208,37 @@ bool Compiler::selector_key(Value v, Value* key_expr) {
   return false;
 }
 
-void Compiler::selector_form(const std::vector<Value>& keys, int dst) {
+// Each step's expression is evaluated (§14); the selector is built after all of them.
+void Compiler::selector_form(const std::vector<SelectorStep>& steps, int dst) {
   int r = target(dst);
   int save = fs_->freereg;
   int first = fs_->freereg;
-  for (Value k : keys) expr(k, alloc_reg());
-  emit_abc(Op::NEWSELECTOR, r, first, static_cast<int>(keys.size()));
+  bool any_method = false;
+  for (const SelectorStep& s : steps) {
+    expr(s.expr, alloc_reg());
+    any_method = any_method || s.method;
+  }
+  int n = static_cast<int>(steps.size());
+  emit_abc(Op::NEWSELECTOR, r, first, any_method ? 0 : n);
+  if (any_method)
+    for (int k = 0; k < n; ++k) emit_abc(Op::SELSTEP, r, first + k, steps[static_cast<size_t>(k)].method ? 1 : 0);
   free_to(save);
   finish(dst, r);
+}
+
+// (@ k₁ k₂ …) chains its keys; (@* k₁ k₂ …) selects them all at once, like (@ [k₁ k₂ …]);
+// (@. m) is a method step.
+void Compiler::selector_call_form(Symbol* head, Form& f, int dst) {
+  std::vector<SelectorStep> steps;
+  if (head->name == "@*") {
+    Array* keys = heap_.make<Array>();
+    keys->items = f.args;
+    steps.push_back({value_of(keys), false});
+  } else {
+    bool method = head->name == "@.";
+    for (Value a : f.args) steps.push_back({a, method});
+  }
+  selector_form(steps, dst);
 }
 
 // ($set target @key value) / ($set target (@ key) value)

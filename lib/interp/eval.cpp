@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include "compiler/func_state.hpp"
+#include <utility>
+
+#include "interp/ops.hpp"
 #include "interp/vm.hpp"
 #include "runtime/printer.hpp"
 #include "runtime/symbol.hpp"
@@ -31,6 +34,32 @@ void add_rendered(std::vector<Value>& out, Value v) {
   } else {
     out.push_back(v);
   }
+}
+
+// ($emit v) inside the code of an unquote (§25.4) appends v to the array or gene children
+// that hold the unquote. The loops below name that container for the unquote they render
+// next; each unquote being evaluated has a target (null where no container holds it).
+struct EmitTarget {
+  std::vector<Value>* out;
+  bool emitted;
+};
+thread_local std::vector<Value>* t_container = nullptr;
+thread_local std::vector<EmitTarget> t_emit_targets;
+
+class EmitScope {
+ public:
+  explicit EmitScope(std::vector<Value>* out) { t_emit_targets.push_back({out, false}); }
+  ~EmitScope() { t_emit_targets.pop_back(); }
+  EmitScope(const EmitScope&) = delete;
+  EmitScope& operator=(const EmitScope&) = delete;
+  bool emitted() const { return t_emit_targets.back().emitted; }
+};
+
+// Renders one element of an array or gene children into out.
+template <class Render>
+void render_into(std::vector<Value>& out, Value element, Render render) {
+  if (element.tag == Tag::Unquote) t_container = &out;
+  add_rendered(out, render(element));
 }
 
 bool is_code(Value v) { return v.tag == Tag::Symbol || v.tag == Tag::Gene || v.tag == Tag::ComplexSymbol || v.tag == Tag::Quote; }
@@ -100,18 +129,20 @@ size_t VM::macro_caller_frame(size_t from) {
 // Copies a template, replacing %x and %(expr) by their values; %_(expr) is evaluated for
 // its effect only; an Explode result is spliced into the surrounding array or gene.
 Value VM::render(Value tpl, size_t frame_index, int depth) {
+  std::vector<Value>* container = std::exchange(t_container, nullptr);  // meant for this element only
   if (depth > 2000) raise("template nested too deeply");
   switch (tpl.tag) {
     case Tag::Unquote: {
       Quote* q = as_quote(tpl);
+      EmitScope scope(container);
       Value v = eval_in_frame(q->value, frame_index);
-      return q->discard ? make_void() : v;
+      return q->discard || scope.emitted() ? make_void() : v;  // after $emit it inserts nothing more
     }
     case Tag::Array: {
       Array* out = heap.make<Array>();
       Root keep(heap, value_of(out));
       for (size_t k = 0; k < as_array(tpl)->items.size(); ++k)
-        add_rendered(out->items, render(as_array(tpl)->items[k], frame_index, depth + 1));
+        render_into(out->items, as_array(tpl)->items[k], [&](Value e) { return render(e, frame_index, depth + 1); });
       return keep.value;
     }
     case Tag::Map: {
@@ -134,11 +165,19 @@ Value VM::render(Value tpl, size_t frame_index, int depth) {
         out->props.set(k, r);
       }
       for (size_t k = 0; k < src->children.size(); ++k)
-        add_rendered(out->children, render(src->children[k], frame_index, depth + 1));
+        render_into(out->children, src->children[k], [&](Value e) { return render(e, frame_index, depth + 1); });
       return keep.value;
     }
     default: return tpl;  // symbols, literals and nested quotes stay as they are
   }
+}
+
+void emit_to_template(VM& vm, Value v) {
+  if (t_emit_targets.empty()) vm.raise("$emit can only be used while a template renders");
+  EmitTarget& t = t_emit_targets.back();
+  if (!t.out) vm.raise("$emit needs an array or gene around the unquote it runs in");
+  t.out->push_back(v);
+  t.emitted = true;
 }
 
 Value VM::concat(const Value* parts, int n) {

@@ -29,6 +29,7 @@ struct Closure : Obj {
   Closure(Proto* p, Namespace* n)
       : Obj(Tag::Function), proto(p), ns(n), num_upvals(static_cast<uint32_t>(p->upvals.size())) {
     upvals = num_upvals <= kInlineUpvals ? inline_upvals : new Upvalue*[num_upvals]();
+    if (p->is_block) subkind = kSubkindBlock;
   }
   ~Closure() override {
     if (upvals != inline_upvals) delete[] upvals;

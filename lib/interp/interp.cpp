@@ -904,7 +904,12 @@ do_return : {
   }
   CASE(IMPORT) {
     SAVE_PC();
-    R[i.a()] = value_of(import_module(as_string(K[i.bx()])->data, f->proto->pos.file));
+    Value spec = K[i.bx()];
+    if (spec.tag == Tag::String) {
+      R[i.a()] = value_of(import_module(as_string(spec)->data, f->proto->pos.file, {f->closure->ns, nullptr, {}}));
+    } else {
+      R[i.a()] = value_of(import_module_with(*this, spec, R[i.a()], f->closure->ns, f->proto->pos.file));
+    }
     DISPATCH();
   }
   CASE(IMPORTGET) {
@@ -974,6 +979,11 @@ do_return : {
     R[i.a()] = value_of(out);
     DISPATCH();
   }
+  CASE(MATCH) {
+    SAVE_PC();
+    R[i.a()] = match_pattern(*this, as_array(K[i.c()]), R[i.b()]);
+    DISPATCH();
+  }
   CASE(CASEMATCH) {
     SAVE_PC();
     R[i.a()] = make_bool(case_matches(R[i.b()], R[i.c()]));
@@ -987,8 +997,12 @@ do_return : {
   CASE(NEWSELECTOR) {
     SAVE_PC();
     Selector* sel = heap.make<Selector>();
-    sel->keys.assign(R + i.b(), R + i.b() + i.c());
+    for (uint16_t k = 0; k < i.c(); ++k) sel->add(R[i.b() + k]);
     R[i.a()] = value_of(sel);
+    DISPATCH();
+  }
+  CASE(SELSTEP) {
+    as_selector(R[i.a()])->add(R[i.b()], i.c() != 0);
     DISPATCH();
   }
   CASE(SETKEY) {

@@ -103,6 +103,7 @@ PropKey key_of(VM& vm, Value key) {
 }
 
 Value get_key(VM& vm, Value obj, Value key) {
+  if (key.tag == Tag::Range) return slice(vm, obj, *as_range(key));
   if (is_int(key) && (obj.tag == Tag::Array || obj.tag == Tag::Gene)) {
     auto& items = obj.tag == Tag::Array ? as_array(obj)->items : as_gene(obj)->children;
     int64_t i = resolve_index(as_int(key), items.size());
@@ -128,15 +129,6 @@ void set_key(VM& vm, Value obj, Value key, Value v) {
     return;
   }
   set_member(vm, obj, k.to_symbol(), v);
-}
-
-Value apply_selector(VM& vm, Selector* sel, Value target) {
-  Value cur = target;
-  for (Value k : sel->keys) {
-    cur = get_key(vm, cur, k);
-    if (is_undef(cur)) return make_nil();
-  }
-  return cur;
 }
 
 // Normalises the collection in slot[0] to an Array, Gene or Range; slot[1] is the position.

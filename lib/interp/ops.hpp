@@ -16,13 +16,25 @@ Value get_member(VM& vm, Value obj, Symbol* key);
 void set_member(VM& vm, Value obj, Symbol* key, Value v);
 Value get_index(VM& vm, Value obj, int64_t index);
 void set_index(VM& vm, Value obj, int64_t index, Value v);
-// Selector look-up `(obj ./ key)`; returns undef when absent.
+// Selector look-up `(obj ./ key)`; returns undef when absent. A range key slices.
 Value get_key(VM& vm, Value obj, Value key);
 // A selector or map-method key (String, Symbol or Int) as a map key.
 PropKey key_of(VM& vm, Value key);
 void set_key(VM& vm, Value obj, Value key, Value v);
-// Applies a selector's keys in turn; nil as soon as one is absent.
+// Applies a selector's steps in turn (selectors.cpp); undef as soon as one finds nothing.
 Value apply_selector(VM& vm, Selector* sel, Value target);
+// The inclusive slice r of an array or a gene's children, clipped to it; undef for others.
+Value slice(VM& vm, Value target, const Range& r);
+
+// The values an array pattern binds in v, in order (match.cpp); an error if v does not fit.
+Value match_pattern(VM& vm, Array* pattern, Value v);
+
+// ($emit v) in the code of a template's unquote (eval.cpp, §25.4); an error elsewhere.
+void emit_to_template(VM& vm, Value v);
+
+// IMPORT with props (modules.cpp): spec is {^path p ^pkg name ^inherit true}; with ^inherit,
+// inherit holds the namespace.
+Namespace* import_module_with(VM& vm, Value spec, Value inherit, Namespace* importer, uint32_t importer_file);
 
 // Iteration for FORPREP/FORNEXT: state is an Int position in slot[1].
 void for_prep(VM& vm, Value* slot, bool pairs);

@@ -112,6 +112,7 @@ void VM::mark_roots(Marker& m) {
   m.mark(global_ns_);
   m.mark(exception_class);
   m.mark(runtime_error_class);
+  m.mark(block_class);
   m.mark(gene_ns_);
   for (Class* c : builtin_classes_) m.mark(c);
   for (Value v : extra_roots_) m.mark(v);
@@ -299,6 +300,7 @@ void VM::bind_complex_params(Proto* p, Value* base, int nargs, Map* props) {
 
 Class* VM::class_of(Value v) const {
   if (v.tag == Tag::Instance) return as_instance(v)->cls;
+  if (v.tag == Tag::Function && v.as.o->subkind == kSubkindBlock && block_class) return block_class;
   return builtin_classes_[static_cast<size_t>(v.tag)];
 }
 
@@ -330,8 +332,11 @@ Value VM::call_value_slow(Value fn, Value* window, int nargs, Map* props, Value 
       return nf->fn(*this, a);
     }
     case Tag::Selector:
+    {
       if (nargs < 1) raise("a selector needs a value to select from");
-      return apply_selector(*this, as_selector(fn), window[0]);
+      Value v = apply_selector(*this, as_selector(fn), window[0]);
+      return !is_undef(v) ? v : nargs > 1 ? window[1] : make_nil();  // (sel target default)
+    }
     case Tag::Instance:
       // An instance whose class defines `call` is callable (GN): (obj args…) = (obj .call args…).
       if (Value* m = as_instance(fn)->cls->find_method(intern("call"))) return call(*m, window, nargs, fn, props);

@@ -59,6 +59,15 @@ struct VMOptions {
 class VM;
 class EventLoop;
 
+// How import_module loads (§25.7). importer: the importing code's namespace (its $pkg);
+// inherit: a namespace where the module's unresolved names are also looked up (the module
+// then runs anew); pkg: a dependency of the importer's package to import from.
+struct ImportOptions {
+  Namespace* importer = nullptr;
+  Namespace* inherit = nullptr;
+  std::string pkg;
+};
+
 // Keeps registers up to `top` visible to the collector while native code fills or reads a
 // window above the current frame; restores the previous pin on the way out.
 class StackPin {
@@ -130,7 +139,7 @@ class VM {
   Namespace* new_module_ns(std::string_view name);
   // Runs the module at path once (relative to the importing file, then the working
   // directory) and returns its namespace; an import cycle is an error.
-  Namespace* import_module(const std::string& path, uint32_t importer_file);
+  Namespace* import_module(const std::string& path, uint32_t importer_file, const ImportOptions& opts = {});
   void define_native(Namespace* ns, std::string_view name, NativeFnPtr fn, int min_args, int max_args);
   void define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args);
   Class* builtin_class(Tag tag) const { return builtin_classes_[static_cast<size_t>(tag)]; }
@@ -140,6 +149,7 @@ class VM {
   // errors the runtime raises itself.
   Class* exception_class = nullptr;
   Class* runtime_error_class = nullptr;
+  Class* block_class = nullptr;  // the class of `->` blocks, a subclass of Fn (§25.1)
   // A new instance of cls with the message property set (for errors).
   Value make_exception(Class* cls, std::string_view message);
 

@@ -1258,9 +1258,11 @@ STEPPED(CONCAT)
 
 // ---- patterns, enums, selectors ----
 STEPPED(REST)
+STEPPED(MATCH)
 STEPPED(CASEMATCH)
 STEPPED(NEWENUM)
 STEPPED(NEWSELECTOR)
+STEPPED(SELSTEP)
 STEPPED(SETKEY)
 
 // ---- errors: the step raises, and the code returns kThrow ----

@@ -27,6 +27,7 @@ struct Obj {
   Obj* gc_next = nullptr;
   Tag tag : 8;  // one byte here (a whole word only in Value), so headers stay 24 bytes
   bool marked = false;
+  uint8_t subkind = 0;  // a variant of the kind: kSubkindBlock
   explicit Obj(Tag t) : tag(t) {}
   virtual ~Obj() = default;
   // Objects live in the size-class pool; a virtual destructor passes the dynamic size.
@@ -39,6 +40,9 @@ struct Obj {
 };
 
 static_assert(sizeof(Obj) == 24, "the object header is three words");
+
+// A Function made by `->` (§8.8, §25.1): its own class (Block) and repr (VkBlock).
+constexpr uint8_t kSubkindBlock = 1;
 
 struct String : Obj {
   std::string data;
@@ -161,10 +165,17 @@ struct EnumMember : Obj {
   EnumMember(Symbol* e, Symbol* n, int64_t v) : Obj(Tag::EnumMember), enum_name(e), name(n), value(v) {}
 };
 
-// (@ k …): looks up each key in turn when applied to a value.
+// (@ k …): applies each step in turn to a value (§14, §25.2). A step is a key (string,
+// symbol, int, range, array of keys, nested selector) or, where methods[i] is set, the
+// name of a method to call.
 struct Selector : Obj {
   std::vector<Value> keys;
+  std::vector<bool> methods;  // parallel to keys
   Selector() : Obj(Tag::Selector) {}
+  void add(Value key, bool method = false) {
+    keys.push_back(key);
+    methods.push_back(method);
+  }
   void trace(Marker& m) override;
 };
 

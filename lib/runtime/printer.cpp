@@ -157,14 +157,7 @@ class Printer {
         open(v.as.o, true);
         return;
       }
-      case Tag::Explode:
-        if (active(v.as.o)) {
-          out_ += "(...)";
-          return;
-        }
-        out_ += "(... ";
-        open(v.as.o, true);
-        return;
+      case Tag::Explode: out_ += "VkExplode"; return;  // a kind without a data form (§25.1)
       case Tag::EnumMember:
         out_ += as_enum_member(v)->enum_name->name;
         out_.push_back('/');
@@ -185,9 +178,14 @@ class Printer {
         out_ += future_state_name(as_future(v)->state);
         out_.push_back('>');
         return;
+      case Tag::Function: out_ += v.as.o->subkind == kSubkindBlock ? "VkBlock" : "VkFunction"; return;
       case Tag::Selector:
         out_ += "(@";
-        for (Value k : as_selector(v)->keys) out_ += " " + gene::repr(k);  // keys are scalars
+        for (size_t k = 0; k < as_selector(v)->keys.size(); ++k) {
+          Value key = as_selector(v)->keys[k];
+          if (as_selector(v)->methods[k]) out_ += " ." + gene::to_s(key);
+          else out_ += " " + gene::repr(key);
+        }
         out_.push_back(')');
         return;
       default: out_ += kind_name(v.tag); return;
@@ -255,13 +253,6 @@ class Printer {
           put(static_cast<Quote*>(f.obj)->value, true);
           return;
         }
-        break;
-      case Tag::Explode:
-        if (f.i++ == 0) {
-          put(static_cast<Explode*>(f.obj)->value, true);
-          return;
-        }
-        out_.push_back(')');
         break;
       default: break;
     }

@@ -1,6 +1,7 @@
 // Core builtins of the gene namespace: print, println, assert, $parse, range.
 #include <fmt/format.h>
 
+#include "interp/ops.hpp"
 #include "interp/vm.hpp"
 #include "reader/reader.hpp"
 #include "runtime/printer.hpp"
@@ -46,6 +47,11 @@ Value parse(VM& vm, CallArgs& a) {
   }
 }
 
+Value emit(VM& vm, CallArgs& a) {
+  emit_to_template(vm, a.args[0]);
+  return make_nil();
+}
+
 Value range(VM& vm, CallArgs& a) {
   for (int k = 0; k < a.count; ++k)
     if (!is_int(a.args[k])) vm.raise(fmt::format("range expects Int arguments, got {}", repr(a.args[k])));
@@ -62,6 +68,7 @@ void install_core(VM& vm) {
   vm.define_native(g, "assert", assert_, 0, 2);
   vm.define_native(g, "parse", parse, 1, 1);
   vm.define_native(g, "range", range, 2, 3);
+  vm.define_native(g, "emit", emit, 1, 1);
 }
 
 }  // namespace gene

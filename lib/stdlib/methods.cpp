@@ -49,7 +49,9 @@ std::string text_arg(VM& vm, CallArgs& a, int k, const char* method) {
 
 Value fn_arg(VM& vm, CallArgs& a, int k, const char* method) {
   Tag t = a.args[k].tag;
-  if (t != Tag::Function && t != Tag::NativeFn && t != Tag::BoundMethod) arg_error(vm, method, "a function", a.args[k]);
+  // A selector is called like a function of one value (§25.2): (xs .map @name).
+  if (t != Tag::Function && t != Tag::NativeFn && t != Tag::BoundMethod && t != Tag::Selector)
+    arg_error(vm, method, "a function", a.args[k]);
   return a.args[k];
 }
 

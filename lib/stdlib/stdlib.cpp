@@ -19,7 +19,7 @@ void install_stdlib(VM& vm) {
       {Tag::Gene, "Gene"},       {Tag::Quote, "Quote"},         {Tag::Unquote, "Unquote"},
       {Tag::Range, "Range"},     {Tag::Explode, "Explode"},     {Tag::Function, "Fn"},
       {Tag::NativeFn, "NativeFn"}, {Tag::BoundMethod, "BoundMethod"}, {Tag::Class, "Class"},
-      {Tag::Namespace, "Namespace"}, {Tag::Regex, "Regex"},
+      {Tag::Namespace, "Namespace"}, {Tag::Regex, "Regex"}, {Tag::Selector, "Selector"},
       {Tag::Date, "Date"}, {Tag::DateTime, "DateTime"}, {Tag::Future, "Future"},
   };
   // Object is the root: methods every value answers (.to_s, .class) live there once.
@@ -32,6 +32,11 @@ void install_stdlib(VM& vm) {
     vm.set_builtin_class(k.tag, c);
     vm.gene_ns()->define(intern(k.name), value_of(c));
   }
+  // Blocks are Functions of their own class (§25.1); they answer Fn's methods.
+  Class* fn = vm.builtin_class(Tag::Function);
+  vm.block_class = vm.heap.make<Class>(intern("Block"), fn, vm.heap.make<Namespace>(intern("Block"), vm.gene_ns()));
+  vm.block_class->instance_tag = Tag::Function;
+  vm.gene_ns()->define(intern("Block"), value_of(vm.block_class));
   install_core(vm);
   install_math(vm);
   install_class_methods(vm);
@@ -45,6 +50,7 @@ void install_stdlib(VM& vm) {
   install_time(vm);
   install_serdes(vm);
   install_async(vm);
+  install_packages(vm);
 }
 
 }  // namespace gene

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "gene/value.hpp"
+
 namespace gene {
 
 class VM;
@@ -24,6 +26,11 @@ void install_regex(VM& vm);    // regex.cpp: $regex, .match (=~, !~), .scan, Reg
 void install_time(VM& vm);     // time.cpp: gene/time/now, gene/now, gene/today, Date, DateTime
 void install_serdes(VM& vm);   // serdes.cpp: gene/serdes/serialize, deserialize
 void install_async(VM& vm);    // async.cpp: await, gene/sleep_async, gene/io/read_async|write_async, Future
+void install_packages(VM& vm);  // packages.cpp: the Package class ($pkg) and $dep
+// The package whose root holds dir (walking up to a package.gene; else an unnamed one at
+// dir), loaded once; and the directory of one of its dependencies (an error if undeclared).
+Value package_of(VM& vm, const std::string& dir);
+std::string package_dependency_dir(VM& vm, Value pkg, const std::string& name);
 // The program's arguments, as $cmd_args sees them (`gene run FILE a b` -> ["a" "b"]).
 void set_cmd_args(VM& vm, const std::vector<std::string>& args);   // .to_s and .class on every value, then the groups below
 // Methods of builtin values (§17), one installer per file; install_methods calls them.

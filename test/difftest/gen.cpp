@@ -603,7 +603,8 @@ class Gen {
     if (r < 84) return mutate_stmt(d);
     if (r < 87 && loop_depth_ > 0) return rng_.chance(50) ? "(if " + bool_expr(1) + " (continue))" : "(if " + bool_expr(1) + " (break))";
     if (r < 90 && fn_depth_ > 0) return "(if " + bool_expr(1) + " (return " + expr(fn_ret_, 1) + "))";
-    if (r < 93) return "(match [" + fresh_any() + " " + fresh_any() + "] " + arr_expr(1) + ")";
+    // Defaults: a pattern needs its required elements (§25.3), and arrays here may be short.
+    if (r < 93) return "(match [" + fresh_any() + " = nil " + fresh_any() + " = nil] " + arr_expr(1) + ")";
     if (r < 96 && (try_depth_ > 0 || fn_depth_ > 0)) return throw_stmt(d);
     return print_stmt(d);
   }
