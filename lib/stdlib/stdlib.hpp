@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "gene/value.hpp"
+#include "runtime/value.hpp"
 
 namespace gene {
 
