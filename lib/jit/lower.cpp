@@ -648,10 +648,19 @@ class Lowering {
     b_.SetInsertPoint(generic);
     Lowering::generic({n_ + 1});
   }
+  // The value global cache i names now, if the cache is still valid (its slot pointer
+  // is only safe to read while no namespace changed shape since it was filled).
+  const Value* cached_global(uint16_t i) const {
+    if (i >= p_->global_caches.size()) return nullptr;
+    const GlobalCache& cache = p_->global_caches[i];
+    return cache.epoch == *req_.host->namespace_epoch ? cache.slot : nullptr;
+  }
   // Whether CALLM site `in` named Array's builtin `size` when this code was compiled.
   bool array_size_method(const Instr& in) const {
     if ((in.b & kArgCountMask) != 0 || in.c >= p_->method_caches.size()) return false;
-    const Value& m = p_->method_caches[in.c].method;
+    const MethodCache& cache = p_->method_caches[in.c];
+    if (cache.epoch != *req_.host->method_epoch) return false;  // a stale entry may name a dead method
+    const Value& m = cache.method;
     if (m.tag != Tag::NativeFn) return false;
     const NativeFn* fn = as_native(m);
     return fn->name == "size" && fn->receiver_kind == Tag::Array && fn->min_args == 0;
@@ -992,7 +1001,7 @@ void Lowering::lower_CALLG(const Instr& in) {
   BasicBlock* hit = fresh("cache_hit");
   b_.CreateCondBr(b_.CreateAnd(valid, b_.CreateIsNotNull(slot)), hit, generic);
   b_.SetInsertPoint(hit);
-  const Value* named = in.c < p_->global_caches.size() ? p_->global_caches[in.c].slot : nullptr;
+  const Value* named = cached_global(in.c);
   if (math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic) {
     call_math_builtin(in, *named, slot, generic);
     return;
