@@ -162,19 +162,18 @@ class Lowering {
   LV* at(LV* base, int64_t offset) { return offset ? b_.CreateConstGEP1_64(i8_, base, offset) : base; }
   // R[r] in the register file: what helpers, callees and the interpreter read.
   LV* slot(int r) { return at(R_, static_cast<int64_t>(r) * static_cast<int64_t>(layout::kValueSize)); }
+  bool shadowed(int r) const { return region_of(n_) && r >= 0 && r < p_->num_regs; }
   // Where inline code reads and writes register r: inside a promoted loop, its shadow;
   // elsewhere R[r] itself.
   LV* reg(int r) {
-    int g = region_of(n_);
-    if (!g || r < 0 || r >= p_->num_regs) return slot(r);
-    llvm::AllocaInst*& shadow = regions_[g].shadows[r];
+    if (!shadowed(r)) return slot(r);
+    llvm::AllocaInst*& shadow = regions_[region_of(n_)].shadows[r];
     if (!shadow) {
       llvm::IRBuilder<> at_entry(entry_, entry_->begin());
       shadow = at_entry.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "r" + std::to_string(r));
     }
     return shadow;
   }
-  bool shadowed(int r) { return region_of(n_) && r >= 0 && r < p_->num_regs; }
   // A local copy of register r that a helper may read through a pointer.
   LV* spill(int r, llvm::AllocaInst*& temp) {
     if (!shadowed(r)) return slot(r);
