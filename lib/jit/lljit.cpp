@@ -11,6 +11,16 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/ExecutionEngine/Orc/CompileUtils.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Transforms/InstCombine/InstCombine.h>
+#include <llvm/Transforms/Scalar/EarlyCSE.h>
+#include <llvm/Transforms/Scalar/IndVarSimplify.h>
+#include <llvm/Transforms/Scalar/LICM.h>
+#include <llvm/Transforms/Scalar/LoopPassManager.h>
+#include <llvm/Transforms/Scalar/LoopRotation.h>
+#include <llvm/Transforms/Scalar/LoopUnrollPass.h>
+#include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Scalar/SimplifyCFG.h>
+#include <llvm/Transforms/Vectorize/LoopVectorize.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
@@ -101,9 +111,15 @@ class Engine {
 
   bool compile(const CompileRequest& req, CompileResult& out) {
     auto t0 = std::chrono::steady_clock::now();
+    auto phase_done = [&, last = t0](CompilePhase phase) mutable {
+      auto now = std::chrono::steady_clock::now();
+      out.phase_ms[phase] += std::chrono::duration<double, std::milli>(now - last).count();
+      last = now;
+    };
     std::string name = function_name(req.proto);
     auto ctx = std::make_unique<llvm::LLVMContext>();
-    std::unique_ptr<llvm::Module> mod = lower_proto(*ctx, req, name);
+    Lowered lowered = lower_proto(*ctx, req, name);
+    std::unique_ptr<llvm::Module>& mod = lowered.module;
     mod->setDataLayout(jit_->getDataLayout());
     mod->setTargetTriple(jit_->getTargetTriple().str());
     std::string problems;
@@ -112,7 +128,9 @@ class Engine {
       out.error = "internal error: invalid IR: " + problems;
       return false;
     }
-    if (!req.quick) optimize(*mod);
+    phase_done(kPhaseLower);
+    if (!req.quick) optimize(*mod, lowered.promoted_loops);
+    phase_done(kPhaseOptimize);
     for (const llvm::Function& fn : *mod) out.ir_instructions += fn.getInstructionCount();
     if (req.dump_ir) {
       llvm::raw_string_ostream ir(out.ir);
@@ -123,6 +141,7 @@ class Engine {
       out.error = llvm::toString(object.takeError());
       return false;
     }
+    phase_done(kPhaseCodegen);
     if (auto err = jit_->addObjectFile(std::move(*object))) {
       out.error = llvm::toString(std::move(err));
       return false;
@@ -132,6 +151,7 @@ class Engine {
       out.error = llvm::toString(sym.takeError());
       return false;
     }
+    phase_done(kPhaseLink);
     out.entry = sym->toPtr<Entry>();
     CodeRanges::Range r = ranges_->find(name);
     out.code_address = r.address ? r.address : sym->getValue();
@@ -154,9 +174,14 @@ class Engine {
     return name;
   }
 
-  // The standard O2 function pipeline: the lowering leaves plenty of redundant loads,
-  // stores and tag checks for GVN, instcombine and simplifycfg to remove.
-  void optimize(llvm::Module& mod) {
+  // Not the O2 pipeline: on Gene's IR, which has one function and few call sites, its
+  // module and inliner passes buy nothing and cost half the compile time. What pays
+  // everywhere is turning the lowering's stores and reloads of registers into values
+  // (SROA, EarlyCSE with MemorySSA) and folding its tag checks (InstCombine,
+  // SimplifyCFG). A loop whose registers live in SSA values (promoted_loops) also gets
+  // the loop passes, which make Int loops count in registers and unroll them:
+  // leibniz 0.17 s -> 0.07 s, loop 0.10 s -> 0.05 s, both better than O2.
+  void optimize(llvm::Module& mod, bool promoted_loops) {
     llvm::LoopAnalysisManager lam;
     llvm::FunctionAnalysisManager fam;
     llvm::CGSCCAnalysisManager cgam;
@@ -167,8 +192,22 @@ class Engine {
     pb.registerFunctionAnalyses(fam);
     pb.registerLoopAnalyses(lam);
     pb.crossRegisterProxies(lam, fam, cgam, mam);
-    llvm::ModulePassManager mpm = pb.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
-    mpm.run(mod, mam);
+    llvm::FunctionPassManager fpm;
+    fpm.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));
+    fpm.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/true));
+    fpm.addPass(llvm::InstCombinePass());
+    fpm.addPass(llvm::SimplifyCFGPass());
+    if (promoted_loops) {
+      fpm.addPass(llvm::createFunctionToLoopPassAdaptor(llvm::LoopRotatePass()));
+      fpm.addPass(llvm::createFunctionToLoopPassAdaptor(llvm::LICMPass(llvm::LICMOptions()), /*UseMemorySSA=*/true));
+      fpm.addPass(llvm::createFunctionToLoopPassAdaptor(llvm::IndVarSimplifyPass()));
+      fpm.addPass(llvm::LoopVectorizePass());
+      fpm.addPass(llvm::LoopUnrollPass(llvm::LoopUnrollOptions(2)));
+      fpm.addPass(llvm::InstCombinePass());
+      fpm.addPass(llvm::SimplifyCFGPass());
+    }
+    for (llvm::Function& fn : mod)
+      if (!fn.isDeclaration()) fpm.run(fn, fam);
   }
 
   std::unique_ptr<llvm::TargetMachine> tm_;        // optimised code for hot functions and loops

@@ -129,6 +129,8 @@ class Lowering {
     b_.CreateRet(b_.getInt32(kNotEntered));
     place_shadow_syncs();
   }
+  // Whether a loop kept its registers in shadows: the loop passes pay only there.
+  bool promoted_loops() const { return promoted_loops_; }
 
  private:
 #define OPCODE(name, format, doc) void lower_##name(const Instr& in);
@@ -260,6 +262,7 @@ class Lowering {
         }
         continue;
       }
+      promoted_loops_ = true;
       for (llvm::Instruction* at : g.flush_before) {
         b_.SetInsertPoint(at);
         for (auto [r, shadow] : g.shadows) copy(slot(r), shadow);
@@ -559,19 +562,19 @@ class Lowering {
   // and runs its native code right here; the generic path when it has no code yet, needs
   // argument binding, or there is no room. Goes on at n+1 once the callee returned.
   // `recursive`: the site called this very proto when it was compiled; while it still
-  // does, the call is direct and the callee's shape is known here.
+  // does, the call is direct and the callee's shape is known here. Any other callee
+  // there takes the generic call: the site was redefined, and half the code is saved.
   void direct_call(int a, int nargs, LV* closure, Operand self, BasicBlock* generic, bool recursive = false) {
     LV* c = b_.CreateIntToPtr(closure, ptr_);
     LV* np = load_at(ptr_, c, layout::kClosureProto);
     LV* entry = load_at(ptr_, np, layout::kProtoJitEntry);
     if (recursive && nargs >= p_->fast_min_args) {
       BasicBlock* self_call = fresh("self_call");
-      BasicBlock* other = fresh("other_call");
       LV* proto = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_);
-      b_.CreateCondBr(b_.CreateAnd(b_.CreateICmpEQ(np, proto), b_.CreateICmpEQ(entry, fn_)), self_call, other);
+      b_.CreateCondBr(b_.CreateAnd(b_.CreateICmpEQ(np, proto), b_.CreateICmpEQ(entry, fn_)), self_call, generic);
       b_.SetInsertPoint(self_call);
       push_and_call(a, c, proto, b_.getInt64(p_->num_regs), b_.getTrue(), fn_, self, generic);
-      b_.SetInsertPoint(other);
+      return;
     }
     LV* fast_min = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoFastMinArgs), i32_);
     LV* regs = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_);
@@ -769,6 +772,7 @@ class Lowering {
   BasicBlock* entry_ = nullptr;
   std::vector<int> region_of_;
   std::vector<Region> regions_;
+  bool promoted_loops_ = false;
   llvm::AllocaInst *equal_x_ = nullptr, *equal_y_ = nullptr;
   BasicBlock* step_exit_ = nullptr;
   llvm::PHINode* step_result_ = nullptr;
@@ -1303,10 +1307,11 @@ size_t probe_prop_entries() {
 }
 }  // namespace layout
 
-std::unique_ptr<llvm::Module> lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std::string& name) {
+Lowered lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std::string& name) {
   auto mod = std::make_unique<llvm::Module>(name, ctx);
-  Lowering(ctx, *mod, req, name).run();
-  return mod;
+  Lowering lowering(ctx, *mod, req, name);
+  lowering.run();
+  return {std::move(mod), lowering.promoted_loops()};
 }
 
 }  // namespace gene::jit

@@ -11,7 +11,11 @@
 
 namespace gene::jit {
 
+struct Lowered {
+  std::unique_ptr<llvm::Module> module;
+  bool promoted_loops;  // some loop keeps its registers in SSA values: worth the loop passes
+};
 // The function is named `name` and has the type of jit::Entry.
-std::unique_ptr<llvm::Module> lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std::string& name);
+Lowered lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std::string& name);
 
 }  // namespace gene::jit

@@ -140,6 +140,7 @@ void Tier::compile(Proto* p, bool loop) {
   }
   ++st.compiles;
   st.ms += res.ms;
+  for (int k = 0; k < kNumCompilePhases; ++k) phase_ms_[k] += res.phase_ms[k];
   st.ir_instructions = res.ir_instructions;
   st.left_interpreted.clear();
   if (req.dump_ir) fmt::print(stderr, "; ---- IR of {} ----\n{}", st.name, res.ir);
@@ -204,6 +205,12 @@ void Tier::report(FILE* out) const {
   }
   fmt::print(out, "  compiled: {} protos, {:.2f} ms in total; OSR entries: {}; deopts: {}; left interpreted: {}\n",
              compiled, total, osr_entries_, deopts, interpreted);
+  if (compiled) {
+    std::string phases;
+    for (int k = 0; k < kNumCompilePhases; ++k)
+      phases += fmt::format("{}{} {:.2f} ms", k ? ", " : "", kCompilePhaseNames[k], phase_ms_[k]);
+    fmt::print(out, "  compile time: {}\n", phases);
+  }
 }
 
 }  // namespace gene::jit

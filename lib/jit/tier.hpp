@@ -74,11 +74,16 @@ struct CompileRequest {
   // instruction selection, at a fifth of the compile time.
   bool quick;
 };
+// Where compile time goes, for --jit-stats.
+enum CompilePhase { kPhaseLower, kPhaseOptimize, kPhaseCodegen, kPhaseLink, kNumCompilePhases };
+inline constexpr const char* kCompilePhaseNames[kNumCompilePhases] = {"lowering", "IR passes", "code generation",
+                                                                       "linking"};
 struct CompileResult {
   Entry entry = nullptr;
   uint64_t code_address = 0, code_size = 0;  // the machine code, for the perf map
   uint64_t ir_instructions = 0;
   double ms = 0;
+  double phase_ms[kNumCompilePhases] = {};  // lowering, IR passes, code generation, linking (CompilePhase)
   std::string ir;     // the optimised IR, when asked for
   std::string error;  // why nothing was compiled
 };
@@ -93,7 +98,7 @@ struct PluginApi {
   bool (*compile)(void* compiler, const CompileRequest& request, CompileResult& result);
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 2;
+constexpr int kPluginAbiVersion = 3;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
@@ -151,6 +156,7 @@ class Tier {
   double load_ms_ = 0;
   std::map<Proto*, ProtoStats> protos_;
   uint64_t osr_entries_ = 0;
+  double phase_ms_[kNumCompilePhases] = {};
   FILE* perf_map_ = nullptr;
 };
 
