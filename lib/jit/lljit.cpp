@@ -70,6 +70,23 @@ class CodeRanges : public orc::ObjectLinkingLayer::Plugin {
   std::map<std::string, Range> ranges_;
 };
 
+// Adds the time since the last phase to that phase of the result, and to its total.
+class Timer {
+ public:
+  explicit Timer(CompileResult& out) : out_(out), last_(std::chrono::steady_clock::now()) {}
+  void done(CompilePhase phase) {
+    auto now = std::chrono::steady_clock::now();
+    double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+    out_.phase_ms[phase] += ms;
+    out_.ms += ms;
+    last_ = now;
+  }
+
+ private:
+  CompileResult& out_;
+  std::chrono::steady_clock::time_point last_;
+};
+
 class Engine {
  public:
   static std::unique_ptr<Engine> create(const HostSymbol* symbols, int count, std::string* error) {
@@ -109,54 +126,69 @@ class Engine {
     return engine;
   }
 
-  bool compile(const CompileRequest& req, CompileResult& out) {
-    auto t0 = std::chrono::steady_clock::now();
-    auto phase_done = [&, last = t0](CompilePhase phase) mutable {
-      auto now = std::chrono::steady_clock::now();
-      out.phase_ms[phase] += std::chrono::duration<double, std::milli>(now - last).count();
-      last = now;
-    };
-    std::string name = function_name(req.proto);
-    auto ctx = std::make_unique<llvm::LLVMContext>();
-    Lowered lowered = lower_proto(*ctx, req, name);
-    std::unique_ptr<llvm::Module>& mod = lowered.module;
-    mod->setDataLayout(jit_->getDataLayout());
-    mod->setTargetTriple(jit_->getTargetTriple().str());
+  // The IR of one proto, between lower() and finish().
+  struct Job {
+    std::unique_ptr<llvm::LLVMContext> ctx;
+    std::unique_ptr<llvm::Module> mod;
+    std::string name;
+    bool quick, promoted_loops, dump_ir;
+  };
+
+  // On the VM's thread: lowering reads the proto, its caches and the VM.
+  Job* lower(const CompileRequest& req, CompileResult& out) {
+    Timer timer(out);
+    auto job = std::make_unique<Job>();
+    job->ctx = std::make_unique<llvm::LLVMContext>();
+    job->name = function_name(req.proto);
+    Lowered lowered = lower_proto(*job->ctx, req, job->name);
+    job->mod = std::move(lowered.module);
+    job->mod->setDataLayout(jit_->getDataLayout());
+    job->mod->setTargetTriple(jit_->getTargetTriple().str());
     std::string problems;
     llvm::raw_string_ostream problem_stream(problems);
-    if (llvm::verifyModule(*mod, &problem_stream)) {
+    if (llvm::verifyModule(*job->mod, &problem_stream)) {
       out.error = "internal error: invalid IR: " + problems;
-      return false;
+      return nullptr;
     }
-    phase_done(kPhaseLower);
-    if (!req.quick) optimize(*mod, lowered.promoted_loops);
-    phase_done(kPhaseOptimize);
-    for (const llvm::Function& fn : *mod) out.ir_instructions += fn.getInstructionCount();
-    if (req.dump_ir) {
+    job->quick = req.quick;
+    job->promoted_loops = lowered.promoted_loops;
+    job->dump_ir = req.dump_ir;
+    timer.done(kPhaseLower);
+    return job.release();
+  }
+
+  // On any one thread at a time: the passes, code generation and linking. Frees the job.
+  bool finish(Job* job_ptr, CompileResult& out) {
+    std::unique_ptr<Job> job(job_ptr);
+    Timer timer(out);
+    llvm::Module& mod = *job->mod;
+    if (!job->quick) optimize(mod, job->promoted_loops);
+    timer.done(kPhaseOptimize);
+    for (const llvm::Function& fn : mod) out.ir_instructions += fn.getInstructionCount();
+    if (job->dump_ir) {
       llvm::raw_string_ostream ir(out.ir);
-      mod->print(ir, nullptr);
+      mod.print(ir, nullptr);
     }
-    auto object = orc::SimpleCompiler(req.quick ? *quick_tm_ : *tm_)(*mod);
+    auto object = orc::SimpleCompiler(job->quick ? *quick_tm_ : *tm_)(mod);
     if (!object) {
       out.error = llvm::toString(object.takeError());
       return false;
     }
-    phase_done(kPhaseCodegen);
+    timer.done(kPhaseCodegen);
     if (auto err = jit_->addObjectFile(std::move(*object))) {
       out.error = llvm::toString(std::move(err));
       return false;
     }
-    auto sym = jit_->lookup(name);
+    auto sym = jit_->lookup(job->name);
     if (!sym) {
       out.error = llvm::toString(sym.takeError());
       return false;
     }
-    phase_done(kPhaseLink);
+    timer.done(kPhaseLink);
     out.entry = sym->toPtr<Entry>();
-    CodeRanges::Range r = ranges_->find(name);
+    CodeRanges::Range r = ranges_->find(job->name);
     out.code_address = r.address ? r.address : sym->getValue();
     out.code_size = r.size;
-    out.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return true;
   }
 
@@ -243,10 +275,14 @@ int self_test(char* error, int error_size) {
 }
 
 void* create(const HostSymbol* symbols, int count, std::string* error) { return Engine::create(symbols, count, error).release(); }
-bool compile(void* engine, const CompileRequest& req, CompileResult& out) { return static_cast<Engine*>(engine)->compile(req, out); }
+void* lower(void* engine, const CompileRequest& req, CompileResult& out) { return static_cast<Engine*>(engine)->lower(req, out); }
+bool finish(void* engine, void* job, CompileResult& out) {
+  return static_cast<Engine*>(engine)->finish(static_cast<Engine::Job*>(job), out);
+}
+void drop(void* job) { delete static_cast<Engine::Job*>(job); }
 void destroy(void* engine) { delete static_cast<Engine*>(engine); }
 
-const PluginApi kApi{kPluginAbiVersion, &self_test, &create, &compile, &destroy};
+const PluginApi kApi{kPluginAbiVersion, &self_test, &create, &lower, &finish, &drop, &destroy};
 
 }  // namespace
 }  // namespace gene::jit

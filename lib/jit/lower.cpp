@@ -667,8 +667,18 @@ class Lowering {
     const NativeFn* fn = as_native(m);
     return fn->name == "size" && fn->receiver_kind == Tag::Array && fn->min_args == 0;
   }
+  // A call site that never ran before this compile (its cache is empty; for CALL, the
+  // proto itself had not run) takes the interpreter's call: the inline direct call is a
+  // hundred IR instructions, the bulk of a function's code generation time, and code
+  // compiled at its first call (--jit-threshold=0) would pay it at every site.
+  bool global_site_ran(uint16_t i) const { return i < p_->global_caches.size() && p_->global_caches[i].slot; }
+  bool method_site_ran(uint16_t i) const { return i < p_->method_caches.size() && p_->method_caches[i].cls; }
   // R[a] is the callee: a compiled closure is called directly, anything else generically.
   void call_register(int a, int nargs, Operand self) {
+    if (!req_.warm) {
+      step_next();
+      return;
+    }
     BasicBlock* generic = fresh("generic_call");
     BasicBlock* closure = fresh("closure");
     Operand callee = in_reg(a);
@@ -995,7 +1005,9 @@ void Lowering::lower_CALL(const Instr& in) { call_register(in.a, in.b, nil_opera
 // The global through its inline cache (valid while no namespace changed shape), then a
 // direct call; a miss takes the interpreter's CALLG, which refills the cache.
 void Lowering::lower_CALLG(const Instr& in) {
-  if (!req_.caches) {
+  const Value* named = cached_global(in.c);
+  bool native = named && named->tag == Tag::NativeFn && math_builtin(named, in.b) == llvm::Intrinsic::not_intrinsic;
+  if (!req_.caches || !global_site_ran(in.c) || native) {
     step_next();
     return;
   }
@@ -1004,7 +1016,6 @@ void Lowering::lower_CALLG(const Instr& in) {
   BasicBlock* hit = fresh("cache_hit");
   b_.CreateCondBr(b_.CreateAnd(valid, b_.CreateIsNotNull(slot)), hit, generic);
   b_.SetInsertPoint(hit);
-  const Value* named = cached_global(in.c);
   if (math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic) {
     call_math_builtin(in, *named, slot, generic);
     return;
@@ -1034,7 +1045,7 @@ STEPPED(CALLSELF)
 // The method through the site's monomorphic cache (the receiver's class and the method
 // epoch must match), then a direct call with the receiver as self.
 void Lowering::lower_CALLM(const Instr& in) {
-  if ((in.b & kPropsFlag) || !req_.caches || !vector_.known) {
+  if ((in.b & kPropsFlag) || !req_.caches || !vector_.known || !method_site_ran(in.c)) {
     step_next();
     return;
   }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <thread>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -96,9 +97,24 @@ bool plugin_present(std::string* why) {
   return true;
 }
 
-Tier::Tier(VM& vm, Options opts) : vm_(vm), opts_(std::move(opts)) {}
+// Protos waiting for their code stay alive: the code has their addresses built in.
+Tier::Tier(VM& vm, Options opts) : vm_(vm), opts_(std::move(opts)) {
+  root_id_ = vm_.heap.add_root_source([this](Marker& m) {
+    for (auto& [p, job] : pending_) m.mark(p);
+  });
+}
 
 Tier::~Tier() {
+  if (worker_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    worker_.join();
+    for (Job* job : queue_) api_->drop(job->lowered);
+  }
+  vm_.heap.remove_root_source(root_id_);
   if (api_ && compiler_) api_->destroy(compiler_);
   if (perf_map_) fclose(perf_map_);
 }
@@ -123,6 +139,16 @@ void Tier::compile(Proto* p, bool loop) {
     st.threshold_hit = opts_.threshold;
     st.by_loop = loop;
   }
+  if (auto it = pending_.find(p); it != pending_.end()) {
+    Job& job = *it->second;
+    if (!job.done.load(std::memory_order_acquire)) {
+      poll_later(p);
+      return;
+    }
+    install(p, st, job.result, job.ok);
+    pending_.erase(it);
+    return;
+  }
   p->jit_trigger = UINT64_MAX;  // until it compiles: never asked again
   if (!ensure_compiler()) {
     st.left_interpreted = unavailable_;
@@ -131,22 +157,69 @@ void Tier::compile(Proto* p, bool loop) {
   CompileRequest req{p, &host_layout(), &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
                      opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
                      vm_.profiler != nullptr, vm_.compile_options.optimize,
-                     p->is_module && !loop};
-  CompileResult res;
-  if (!api_->compile(compiler_, req, res)) {
+                     p->is_module && !loop, loop || p->call_count > 1};
+  auto job = std::make_unique<Job>();
+  job->lowered = api_->lower(compiler_, req, job->result);
+  if (!job->lowered) {
+    install(p, st, job->result, false);
+    return;
+  }
+  if (opts_.sync) {
+    bool ok = api_->finish(compiler_, job->lowered, job->result);
+    install(p, st, job->result, ok);
+    return;
+  }
+  if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    queue_.push_back(job.get());
+  }
+  wake_.notify_one();
+  pending_[p] = std::move(job);
+  poll_later(p);
+}
+
+// The interpreter asks again (and the tier looks whether the code is ready) after this
+// many more calls or back edges of p.
+void Tier::poll_later(Proto* p) {
+  constexpr uint64_t kPollInterval = 64;
+  uint64_t count = p->call_count;
+  for (uint64_t c : p->loop_counters) count = std::max(count, c);
+  p->jit_trigger = count + kPollInterval;
+}
+
+void Tier::install(Proto* p, ProtoStats& st, CompileResult& res, bool ok) {
+  for (int k = 0; k < kNumCompilePhases; ++k) phase_ms_[k] += res.phase_ms[k];
+  if (!ok) {
     st.left_interpreted = res.error;
     spdlog::debug("jit: {} stays interpreted: {}", st.name, res.error);
+    p->jit_trigger = UINT64_MAX;
     return;
   }
   ++st.compiles;
   st.ms += res.ms;
-  for (int k = 0; k < kNumCompilePhases; ++k) phase_ms_[k] += res.phase_ms[k];
   st.ir_instructions = res.ir_instructions;
   st.left_interpreted.clear();
-  if (req.dump_ir) fmt::print(stderr, "; ---- IR of {} ----\n{}", st.name, res.ir);
+  if (!res.ir.empty()) fmt::print(stderr, "; ---- IR of {} ----\n{}", st.name, res.ir);
   if (opts_.perf_map) write_perf_map(st.name, res);
   p->jit_entry = reinterpret_cast<void*>(res.entry);
   p->jit_trigger = 0;  // every call and back edge enters the native code
+}
+
+// The compile thread: passes, code generation and linking of one job after another.
+void Tier::work() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+    if (stopping_) return;
+    Job* job = queue_.front();
+    queue_.pop_front();
+    lock.unlock();
+    job->ok = api_->finish(compiler_, job->lowered, job->result);
+    job->lowered = nullptr;
+    job->done.store(true, std::memory_order_release);
+    lock.lock();
+  }
 }
 
 void Tier::deopt(Proto* p, uint32_t site, uint32_t reason) {
@@ -205,6 +278,7 @@ void Tier::report(FILE* out) const {
   }
   fmt::print(out, "  compiled: {} protos, {:.2f} ms in total; OSR entries: {}; deopts: {}; left interpreted: {}\n",
              compiled, total, osr_entries_, deopts, interpreted);
+  if (!pending_.empty()) fmt::print(out, "  still compiling at exit: {} protos\n", pending_.size());
   if (compiled) {
     std::string phases;
     for (int k = 0; k < kNumCompilePhases; ++k)

@@ -2,7 +2,12 @@
 // plugin (libgene-jit.so) loaded when the first proto gets hot, so short scripts and
 // builds with -DGENE_JIT=OFF never pay for LLVM.
 #pragma once
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <exception>
 #include <cstdio>
 #include <map>
@@ -44,6 +49,9 @@ struct Options {
   bool dump_ir = false;       // --dump-ir[=NAME]: the optimised IR on stderr
   std::string dump_filter;    // only protos whose name is this (empty: all)
   bool perf_map = false;      // --perf-map: /tmp/perf-PID.map for perf report
+  // --jit-sync: compile on the VM's thread and run the code at once. By default the
+  // passes and code generation run on a compile thread while the interpreter goes on.
+  bool sync = false;
 };
 
 // The functions compiled code calls, by the names its IR declares. Filled by the VM.
@@ -73,6 +81,9 @@ struct CompileRequest {
   // Code that runs about once (a module body at its first run): no IR passes and fast
   // instruction selection, at a fifth of the compile time.
   bool quick;
+  // The proto ran before this compile (more than one call, or a loop got hot): its call
+  // sites without caches (CALL of a register) are worth a direct call's code.
+  bool warm;
 };
 // Where compile time goes, for --jit-stats.
 enum CompilePhase { kPhaseLower, kPhaseOptimize, kPhaseCodegen, kPhaseLink, kNumCompilePhases };
@@ -95,7 +106,13 @@ struct PluginApi {
   int (*self_test)(char* error, int error_size);
   // A compiler bound to the host's helper symbols; nullptr with *error set on failure.
   void* (*create)(const HostSymbol* symbols, int count, std::string* error);
-  bool (*compile)(void* compiler, const CompileRequest& request, CompileResult& result);
+  // Compiling is two steps. lower() turns the proto into IR on the VM's thread (it reads
+  // the proto, its caches and the VM) and returns the job, or nullptr with result.error.
+  void* (*lower)(void* compiler, const CompileRequest& request, CompileResult& result);
+  // finish() runs the passes, generates and links the code, on one thread at a time (the
+  // tier's compile thread), and frees the job; false with result.error on failure.
+  bool (*finish)(void* compiler, void* job, CompileResult& result);
+  void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
 constexpr int kPluginAbiVersion = 3;
@@ -144,7 +161,17 @@ class Tier {
     std::vector<uint32_t> generic_sites;
     std::string left_interpreted;  // why it is not compiled, if so
   };
+  // A compile in flight on the compile thread.
+  struct Job {
+    void* lowered = nullptr;  // the plugin's job, until finished
+    CompileResult result;
+    bool ok = false;
+    std::atomic<bool> done{false};
+  };
   bool ensure_compiler();
+  void poll_later(Proto* p);
+  void install(Proto* p, ProtoStats& st, CompileResult& res, bool ok);
+  void work();
   void write_perf_map(const std::string& name, const CompileResult& res);
 
   VM& vm_;
@@ -158,6 +185,13 @@ class Tier {
   uint64_t osr_entries_ = 0;
   double phase_ms_[kNumCompilePhases] = {};
   FILE* perf_map_ = nullptr;
+  int root_id_ = -1;
+  std::map<Proto*, std::unique_ptr<Job>> pending_;  // owned here; touched by the VM's thread only
+  std::thread worker_;
+  std::mutex mutex_;  // guards queue_ and stopping_
+  std::condition_variable wake_;
+  std::deque<Job*> queue_;
+  bool stopping_ = false;
 };
 
 }  // namespace gene::jit

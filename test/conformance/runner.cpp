@@ -56,13 +56,15 @@ const std::vector<Config>& configs() {
       {"interp", {}},
       {"no-opt", {"--no-opt"}},
       {"gc-stress", {"--gc-stress"}},
-      {"jit", {"--jit", "--jit-threshold=0"}},
-      {"jit-gc-stress", {"--jit", "--jit-threshold=0", "--gc-stress"}},
-      // Tier-up in the middle of a run: interpreted and compiled frames mix, loops enter by OSR.
+      {"jit", {"--jit", "--jit-threshold=0", "--jit-sync"}},
+      {"jit-gc-stress", {"--jit", "--jit-threshold=0", "--jit-sync", "--gc-stress"}},
+      // Tier-up in the middle of a run: interpreted and compiled frames mix, loops enter by
+      // OSR, and code compiled on the compile thread arrives whenever it is ready.
       {"jit-mid", {"--jit", "--jit-threshold=2"}},
-      // test/jit: the program's `# Flags:` choose the threshold.
-      {"jit-only", {"--jit"}},
-      {"jit-only-gc-stress", {"--jit", "--gc-stress"}},
+      // test/jit: the program's `# Flags:` choose the threshold; compiles are synchronous,
+      // so that --jit-stats counts are exact.
+      {"jit-only", {"--jit", "--jit-sync"}},
+      {"jit-only-gc-stress", {"--jit", "--jit-sync", "--gc-stress"}},
   };
   return table;
 }

@@ -60,6 +60,8 @@ Options of run, eval and repl:
                   0 compiles every function at its first call)
   --jit-stats     what was compiled, its IR size and compile time, OSR entries, deopts
                   (to stderr, at exit)
+  --jit-sync      compile on the main thread and use the code at once (by default a
+                  compile thread works while the interpreter goes on; for tests)
   --dump-ir[=NAME]    the optimised LLVM IR of every compiled function, or of NAME (stderr)
   --perf-map      write /tmp/perf-PID.map so that perf names compiled Gene functions
 
@@ -139,6 +141,8 @@ Options parse_options(const std::vector<std::string>& args, bool stop_at_positio
       if (a.size() == 16 || *end) die("--jit-threshold needs a count, e.g. --jit-threshold=100");
     } else if (a == "--jit-stats") {
       o.jit.stats = true;
+    } else if (a == "--jit-sync") {
+      o.jit.sync = true;
     } else if (a == "--dump-ir" || a.rfind("--dump-ir=", 0) == 0) {
       o.jit.dump_ir = true;
       if (a.size() > 10) o.jit.dump_filter = a.substr(10);
