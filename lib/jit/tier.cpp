@@ -150,6 +150,7 @@ void Tier::compile(Proto* p, bool loop) {
     return;
   }
   p->jit_trigger = UINT64_MAX;  // until it compiles: never asked again
+  if (!first_hot_) first_hot_ = std::chrono::steady_clock::now();
   if (!ensure_compiler()) {
     st.left_interpreted = unavailable_;
     return;
@@ -204,6 +205,7 @@ void Tier::install(Proto* p, ProtoStats& st, CompileResult& res, bool ok) {
   if (opts_.perf_map) write_perf_map(st.name, res);
   p->jit_entry = reinterpret_cast<void*>(res.entry);
   p->jit_trigger = 0;  // every call and back edge enters the native code
+  if (first_native_ms_ < 0) first_native_ms_ = ms_since(*first_hot_);
 }
 
 // The compile thread: passes, code generation and linking of one job after another.
@@ -256,6 +258,9 @@ void Tier::report(FILE* out) const {
   fmt::print(out, "JIT statistics (threshold {})\n", opts_.threshold);
   if (!unavailable_.empty()) fmt::print(out, "  unavailable: {}\n", unavailable_);
   if (tried_) fmt::print(out, "  LLVM load and set-up: {:.2f} ms\n", load_ms_);
+  if (first_native_ms_ >= 0)
+    fmt::print(out, "  first native code: {:.2f} ms after the first proto got hot (LLVM load included)\n",
+               first_native_ms_);
   double total = 0;
   uint64_t compiled = 0, interpreted = 0, deopts = 0;
   for (const auto& [p, st] : protos_) {

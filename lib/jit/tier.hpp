@@ -3,10 +3,12 @@
 // builds with -DGENE_JIT=OFF never pay for LLVM.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <exception>
 #include <cstdio>
@@ -181,6 +183,8 @@ class Tier {
   std::string unavailable_;  // why the plugin could not be used
   bool tried_ = false;
   double load_ms_ = 0;
+  std::optional<std::chrono::steady_clock::time_point> first_hot_;  // the first compile request
+  double first_native_ms_ = -1;  // from then until the first code was installed
   std::map<Proto*, ProtoStats> protos_;
   uint64_t osr_entries_ = 0;
   double phase_ms_[kNumCompilePhases] = {};
