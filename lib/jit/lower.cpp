@@ -650,6 +650,86 @@ class Lowering {
     b_.SetInsertPoint(generic);
     Lowering::generic({n_ + 1});
   }
+  // The Int builtins a global named when this code was compiled: mod, rem and div of
+  // two Ints, abs of one number, min and max of two Ints or two Floats.
+  enum class NumberBuiltin { kNone, kMod, kRem, kDiv, kAbs, kMin, kMax };
+  static NumberBuiltin number_builtin(const Value* named, int nargs) {
+    if (!named || named->tag != Tag::NativeFn) return NumberBuiltin::kNone;
+    static const std::map<std::string, std::pair<NumberBuiltin, int>> kBuiltins{
+        {"mod", {NumberBuiltin::kMod, 2}}, {"rem", {NumberBuiltin::kRem, 2}}, {"div", {NumberBuiltin::kDiv, 2}},
+        {"abs", {NumberBuiltin::kAbs, 1}}, {"min", {NumberBuiltin::kMin, 2}}, {"max", {NumberBuiltin::kMax, 2}}};
+    const NativeFn* fn = as_native(*named);
+    auto it = kBuiltins.find(fn->name);
+    if (it == kBuiltins.end() || it->second.second != nargs || fn->receiver_kind != Tag::Nil) return NumberBuiltin::kNone;
+    return it->second.first;
+  }
+  // CALLG of such a builtin, while the global still holds that native: the common cases
+  // inline, exactly as math.cpp computes them; errors (a zero divisor, Int overflow, a
+  // String) and the rare cases (a divisor of -1, mixed Int and Float) take the call.
+  void call_number_builtin(const Instr& in, Value native, NumberBuiltin op, LV* slot, BasicBlock* generic) {
+    BasicBlock* same = fresh("same_builtin");
+    LV* held = b_.CreateAnd(is(tag_of(slot), Tag::NativeFn),
+                            b_.CreateICmpEQ(bits_of(slot), b_.getInt64(static_cast<uint64_t>(native.as.i))));
+    b_.CreateCondBr(held, same, generic);
+    b_.SetInsertPoint(same);
+    Operand x = in_reg(in.a + 1);
+    auto finish = [&](LV* ok, Tag t, auto compute) {
+      BasicBlock* fast = fresh("inline_builtin");
+      b_.CreateCondBr(ok, fast, generic);
+      b_.SetInsertPoint(fast);
+      store(reg(in.a), t, compute());
+      b_.CreateBr(next());
+    };
+    if (op == NumberBuiltin::kAbs) {
+      BasicBlock* not_int = fresh("abs_not_int");
+      BasicBlock* int_abs = fresh("abs_int");
+      b_.CreateCondBr(is(x.tag, Tag::Int), int_abs, not_int);
+      b_.SetInsertPoint(int_abs);
+      finish(b_.CreateICmpNE(x.bits, b_.getInt64(static_cast<uint64_t>(INT64_MIN))), Tag::Int, [&] {
+        return b_.CreateSelect(b_.CreateICmpSLT(x.bits, b_.getInt64(0)), b_.CreateNeg(x.bits), x.bits);
+      });
+      b_.SetInsertPoint(not_int);
+      finish(is(x.tag, Tag::Float), Tag::Float,
+             [&] { return as_bits(b_.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, as_double(x.bits))); });
+    } else if (op == NumberBuiltin::kMin || op == NumberBuiltin::kMax) {
+      // The second wins only when strictly better (NaN never is), as in math.cpp.
+      Operand y = in_reg(in.a + 2);
+      bool want_max = op == NumberBuiltin::kMax;
+      BasicBlock* not_ints = fresh("not_ints");
+      BasicBlock* ints = fresh("ints");
+      b_.CreateCondBr(b_.CreateAnd(is(x.tag, Tag::Int), is(y.tag, Tag::Int)), ints, not_ints);
+      b_.SetInsertPoint(ints);
+      finish(b_.getTrue(), Tag::Int, [&] {
+        LV* better = want_max ? b_.CreateICmpSGT(y.bits, x.bits) : b_.CreateICmpSLT(y.bits, x.bits);
+        return b_.CreateSelect(better, y.bits, x.bits);
+      });
+      b_.SetInsertPoint(not_ints);
+      finish(b_.CreateAnd(is(x.tag, Tag::Float), is(y.tag, Tag::Float)), Tag::Float, [&] {
+        LV *dx = as_double(x.bits), *dy = as_double(y.bits);
+        LV* better = want_max ? b_.CreateFCmpOGT(dy, dx) : b_.CreateFCmpOLT(dy, dx);
+        return b_.CreateSelect(better, y.bits, x.bits);
+      });
+    } else {
+      Operand y = in_reg(in.a + 2);
+      LV* ok = b_.CreateAnd(b_.CreateAnd(is(x.tag, Tag::Int), is(y.tag, Tag::Int)),
+                            b_.CreateICmpUGT(b_.CreateAdd(y.bits, b_.getInt64(1)), b_.getInt64(1)));  // y ∉ {0, -1}
+      finish(ok, Tag::Int, [&]() -> LV* {
+        LV* r = b_.CreateSRem(x.bits, y.bits);
+        if (op == NumberBuiltin::kRem) return r;
+        LV* signs_differ = b_.CreateICmpNE(b_.CreateICmpSLT(r, b_.getInt64(0)), b_.CreateICmpSLT(y.bits, b_.getInt64(0)));
+        LV* adjust = b_.CreateAnd(b_.CreateICmpNE(r, b_.getInt64(0)), signs_differ);
+        if (op == NumberBuiltin::kMod) return b_.CreateSelect(adjust, b_.CreateAdd(r, y.bits), r);
+        // div: floored; x / y with y ∉ {0, -1} cannot overflow.
+        LV* q = b_.CreateSDiv(x.bits, y.bits);
+        LV* xy_signs_differ =
+            b_.CreateICmpNE(b_.CreateICmpSLT(x.bits, b_.getInt64(0)), b_.CreateICmpSLT(y.bits, b_.getInt64(0)));
+        LV* down = b_.CreateAnd(b_.CreateICmpNE(r, b_.getInt64(0)), xy_signs_differ);
+        return b_.CreateSub(q, b_.CreateZExt(down, i64_));
+      });
+    }
+    b_.SetInsertPoint(generic);
+    Lowering::generic({n_ + 1});
+  }
   // The value global cache i names now, if the cache is still valid (its slot pointer
   // is only safe to read while no namespace changed shape since it was filled).
   const Value* cached_global(uint16_t i) const {
@@ -1006,7 +1086,9 @@ void Lowering::lower_CALL(const Instr& in) { call_register(in.a, in.b, nil_opera
 // direct call; a miss takes the interpreter's CALLG, which refills the cache.
 void Lowering::lower_CALLG(const Instr& in) {
   const Value* named = cached_global(in.c);
-  bool native = named && named->tag == Tag::NativeFn && math_builtin(named, in.b) == llvm::Intrinsic::not_intrinsic;
+  NumberBuiltin number = number_builtin(named, in.b);
+  bool native = named && named->tag == Tag::NativeFn && math_builtin(named, in.b) == llvm::Intrinsic::not_intrinsic &&
+                number == NumberBuiltin::kNone;
   if (!req_.caches || !global_site_ran(in.c) || native) {
     step_next();
     return;
@@ -1018,6 +1100,10 @@ void Lowering::lower_CALLG(const Instr& in) {
   b_.SetInsertPoint(hit);
   if (math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic) {
     call_math_builtin(in, *named, slot, generic);
+    return;
+  }
+  if (number != NumberBuiltin::kNone) {
+    call_number_builtin(in, *named, number, slot, generic);
     return;
   }
   copy(reg(in.a), slot);
