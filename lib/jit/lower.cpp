@@ -70,6 +70,10 @@ class Lowering {
     llvm::MDNode* vector_type = md.createTBAAScalarTypeNode("heap vector bounds", root);
     tbaa_value_ = md.createTBAAStructTagNode(value_type, value_type, 0);
     tbaa_vector_ = md.createTBAAStructTagNode(vector_type, vector_type, 0);
+    llvm::MDNode* layout_type = md.createTBAAScalarTypeNode("member layout", root);
+    tbaa_layout_ = md.createTBAAStructTagNode(layout_type, layout_type, 0);
+    llvm::MDNode* self_type = md.createTBAAScalarTypeNode("frame self", root);
+    tbaa_frame_self_ = md.createTBAAStructTagNode(self_type, self_type, 0);
     vector_ = layout::probe_vector_layout();
     prop_entries_ = layout::probe_prop_entries();
   }
@@ -289,6 +293,13 @@ class Lowering {
   I* as_value(I* access) {
     access->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_value_);
     return access;
+  }
+  // A member's key in a props entry, and a site's entry hint: compiled code never writes
+  // either (a new key or hint goes through a helper call), so a loop without calls reads
+  // them once, before the loop.
+  llvm::LoadInst* as_layout(llvm::LoadInst* load) {
+    load->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_layout_);
+    return load;
   }
   LV* load_vector_bound(LV* vector, size_t offset) {
     auto* load = b_.CreateLoad(ptr_, at(vector, static_cast<int64_t>(offset)));
@@ -782,8 +793,8 @@ class Lowering {
   // lazily (caches, hints): its address, or the generic path when the vector is shorter.
   LV* proto_vector_element(size_t vector, uint64_t offset, BasicBlock* generic) {
     LV* proto = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_);
-    LV* begin = load_at(ptr_, proto, vector + vector_.begin);
-    LV* end = load_at(ptr_, proto, vector + vector_.end);
+    LV* begin = load_vector_bound(proto, vector + vector_.begin);
+    LV* end = load_vector_bound(proto, vector + vector_.end);
     LV* element = b_.CreateGEP(i8_, begin, b_.getInt64(offset));
     BasicBlock* present = fresh("present");
     b_.CreateCondBr(b_.CreateICmpULT(element, end), present, generic);
@@ -814,7 +825,7 @@ class Lowering {
     pm->addIncoming(ip, instance);
     pm->addIncoming(mp, map);
     LV* hint = proto_vector_element(layout::kProtoPropHints, static_cast<uint64_t>(k) * 4, generic);
-    LV* index = b_.CreateZExt(b_.CreateLoad(i32_, hint), i64_);
+    LV* index = b_.CreateZExt(as_layout(b_.CreateLoad(i32_, hint)), i64_);
     LV* entries = load_vector_bound(pm, prop_entries_ + vector_.begin);
     LV* entries_end = load_vector_bound(pm, prop_entries_ + vector_.end);
     LV* entry = b_.CreateGEP(i8_, entries, b_.CreateMul(index, b_.getInt64(layout::kPropEntrySize)));
@@ -824,7 +835,7 @@ class Lowering {
     b_.SetInsertPoint(check_key);
     uint64_t key = PropKey(as_symbol(p_->constants[k])).bits();
     BasicBlock* found = fresh("found");
-    b_.CreateCondBr(b_.CreateICmpEQ(b_.CreateLoad(i64_, entry), b_.getInt64(key)), found, generic);
+    b_.CreateCondBr(b_.CreateICmpEQ(as_layout(b_.CreateLoad(i64_, entry)), b_.getInt64(key)), found, generic);
     b_.SetInsertPoint(found);
     return at(entry, static_cast<int64_t>(layout::kPropEntryValue));
   }
@@ -867,7 +878,7 @@ class Lowering {
   BasicBlock* step_exit_ = nullptr;
   llvm::PHINode* step_result_ = nullptr;
   uint32_t n_ = 0;
-  llvm::MDNode *tbaa_value_ = nullptr, *tbaa_vector_ = nullptr;
+  llvm::MDNode *tbaa_value_ = nullptr, *tbaa_vector_ = nullptr, *tbaa_layout_ = nullptr, *tbaa_frame_self_ = nullptr;
   layout::VectorLayout vector_;
   size_t prop_entries_ = 0;
 };
@@ -897,8 +908,16 @@ void Lowering::lower_LOADBOOL(const Instr& in) {
   store_constant(reg(in.a), make_bool(in.b != 0));
   b_.CreateBr(next());
 }
+// The frame's self is written only when a frame is pushed, never by a member or register
+// store: its own alias class lets a loop read it once.
 void Lowering::lower_LOADSELF(const Instr& in) {
-  copy(reg(in.a), at(f_, layout::kFrameSelf));
+  LV* self = at(f_, layout::kFrameSelf);
+  LV* dst = reg(in.a);
+  for (int64_t word : {0, 8}) {
+    llvm::LoadInst* w = b_.CreateLoad(i64_, at(self, word));
+    w->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_frame_self_);
+    as_value(b_.CreateStore(w, at(dst, word)));
+  }
   b_.CreateBr(next());
 }
 // Upvalue i of the running closure: where its value lives (a register, or the upvalue).
