@@ -6,6 +6,7 @@
 #include "runtime/equality.hpp"
 #include "runtime/printer.hpp"
 #include "runtime/symbol.hpp"
+#include "stdlib/regex.hpp"
 
 namespace gene {
 
@@ -158,7 +159,8 @@ void VM::call_body(Value owner, Value* fn_slot, bool switch_ns) {
 }
 
 // when-values of case (§13.2): a class tests instance-of, an array membership, a range
-// end-exclusive membership (GN), anything else equality.
+// membership, a regex a match in a String, anything else equality. An array's elements
+// test like when-values themselves, except that a nested array is compared whole.
 bool VM::case_matches(Value x, Value when) {
   switch (when.tag) {
     case Tag::Class: {
@@ -167,7 +169,7 @@ bool VM::case_matches(Value x, Value when) {
     }
     case Tag::Array:
       for (Value v : as_array(when)->items)
-        if (values_equal(x, v)) return true;
+        if (v.tag == Tag::Array ? values_equal(x, v) : case_matches(x, v)) return true;
       return false;
     case Tag::Range: {
       if (!is_int(x)) return false;
@@ -176,6 +178,7 @@ bool VM::case_matches(Value x, Value when) {
       // Inclusive, like iteration (§7.8: the VM rule is normative over GN's exclusive one).
       return r->step >= 0 ? (v >= r->start && v <= r->end) : (v <= r->start && v >= r->end);
     }
+    case Tag::Regex: return is_string(x) && regex_matches(*this, as_string(x)->data, as_regex(when));
     default: return values_equal(x, when);
   }
 }
