@@ -131,6 +131,9 @@ void Compiler::new_form(Form& f, int dst) {
   call_window(f.args[0], f, 1, Op::NEW, dst);
 }
 
-void Compiler::super_form(Form& f, int dst) { call_window(make_nil(), f, 0, Op::SUPER, dst); }
+// In a block, SUPER finds self in the window's first slot (the block's own frame has none).
+void Compiler::super_form(Form& f, int dst) {
+  call_window(fs_->is_block ? make_obj(Tag::Symbol, syms().self) : make_nil(), f, 0, Op::SUPER, dst);
+}
 
 }  // namespace gene

@@ -306,7 +306,7 @@ void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst
     free_to(save);
     return;
   }
-  if (op == Op::SUPER) load_constant(make_nil(), window);
+  if (op == Op::SUPER && is_nil(head)) load_constant(make_nil(), window);
   else expr(head, window);
   call_args(window, f, first_arg, op, 0, dst);
   free_to(save);

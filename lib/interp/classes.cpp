@@ -127,11 +127,18 @@ Value VM::new_object(Class* cls, Value* args, int nargs) {
   }
 }
 
-// (super args…): the parent's version of the running method, with the same self.
+// (super args…): the parent's version of the running method, with the same self. In a
+// block inside a method (an async method's body is one), the method's self comes in
+// window[0].
 void VM::call_super(Value* window, int nargs, Value props_value, Frame* caller) {
   Root keep_props(heap, props_value);
   Map* props = is_map(props_value) ? as_map(props_value) : nullptr;
   Proto* p = caller->closure->proto;
+  Value self = caller->self;
+  if (p->is_block && p->method) {
+    self = window[0];
+    p = p->method;
+  }
   if (!p->owner || !p->name) raise("super can only be used inside a method");
   Class* owner = static_cast<Class*>(p->owner);
   Value* m = owner->parent ? owner->parent->find_method(p->name) : nullptr;
@@ -142,7 +149,6 @@ void VM::call_super(Value* window, int nargs, Value props_value, Frame* caller) 
     }
     raise(fmt::format("No method available: {}.{}", owner->parent ? owner->parent->name->name : "nil", p->name->name));
   }
-  Value self = caller->self;
   if (m->tag == Tag::Function) {
     push_frame_for_closure(as_closure(*m), window + 1, nargs, props, self, 0);
   } else {
