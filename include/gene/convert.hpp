@@ -62,6 +62,10 @@ struct Convert<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, b
   }
   static T from(const Handle& h) { return static_cast<T>(h.as_int()); }
   static Handle to(Engine& e, T v) { return e.integer(static_cast<int64_t>(v)); }
+  // The values T holds, for the error on an Int outside them: "0..255".
+  static std::string range() {
+    return std::to_string(std::numeric_limits<T>::min()) + ".." + std::to_string(std::numeric_limits<T>::max());
+  }
 };
 
 template <class T>
@@ -199,12 +203,22 @@ struct Signature<R (C::*)(P...) const noexcept> : Signature<R (*)(P...)> {};
 
 // Throws the gene::Error "fn: argument 2 must be Int, got String" (argument 0 is self).
 [[noreturn]] void reject_argument(const std::string& function, std::size_t number, const std::string& expected, const Handle& got);
+// Throws "fn: argument 1 must be Int in 0..255, got 300": an Int that the C++ type cannot hold.
+[[noreturn]] void reject_out_of_range(const std::string& function, std::size_t number, const std::string& range, int64_t got);
+
+// Refuses h as a T: an Int out of an integer type's range says so, anything else names kinds.
+template <class T>
+[[noreturn]] void reject(const std::string& function, std::size_t number, const Handle& h) {
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+    if (h.kind() == Kind::Int) reject_out_of_range(function, number, Convert<T>::range(), h.as_int());
+  reject_argument(function, number, Convert<T>::name(), h);
+}
 // The values a bound callable receives: self first for a method.
 std::vector<Handle> method_arguments(const NativeCall& call);
 
 template <class P>
 void check_argument(const std::string& function, std::size_t number, const Handle& h) {
-  if (!Convert<Bare<P>>::accepts(h)) reject_argument(function, number, Convert<Bare<P>>::name(), h);
+  if (!Convert<Bare<P>>::accepts(h)) reject<Bare<P>>(function, number, h);
 }
 
 template <class R, class F, class... P, std::size_t... I>
@@ -248,7 +262,7 @@ constexpr int arity() {
 
 template <class T>
 T Handle::as() const {
-  if (!Convert<T>::accepts(*this)) detail::reject_argument("", 0, Convert<T>::name(), *this);
+  if (!Convert<T>::accepts(*this)) detail::reject<T>("", 0, *this);
   return Convert<T>::from(*this);
 }
 

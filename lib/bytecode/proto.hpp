@@ -92,6 +92,7 @@ struct Proto : Obj {
   bool is_block = false;        // a `->` block: its closures are Blocks (§25.1)
 
   Obj* owner = nullptr;         // the class a method was defined in (for super)
+  Proto* method = nullptr;      // a block inside a method: that method (for super in the block)
 
   uint64_t call_count = 0;      // calls, for the JIT's hotness threshold
   // A call or back edge whose count passes this asks the JIT tier: to compile the proto,
@@ -104,10 +105,19 @@ struct Proto : Obj {
     for (Value v : constants) m.mark(v);
     for (Proto* p : protos) m.mark(p);
     m.mark(owner);
+    m.mark(method);
     for (const MethodCache& c : method_caches) {
       m.mark(c.cls);
       m.mark(c.method);
     }
+  }
+  // Tells the blocks nested in this method (through blocks only) which method they are in.
+  void link_blocks(Proto* in_method) {
+    for (Proto* p : protos)
+      if (p->is_block) {
+        p->method = in_method;
+        p->link_blocks(in_method);
+      }
   }
   std::string display_name() const { return name ? name->name : (is_module ? "<module>" : "<anonymous>"); }
 };

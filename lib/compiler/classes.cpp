@@ -104,13 +104,15 @@ void Compiler::ns_form(Form& f, int dst) {
 
 // (.fn name params body…) and (.ctor params body…) define methods on self, the class;
 // (.macro name params body…) a method that receives its arguments unevaluated.
+// (.fn name ^^async …) is async like (fn ^^async …); a constructor never is.
 void Compiler::method_def(Form& f, int dst, bool is_ctor, bool is_macro) {
   size_t i = 0;
   Symbol* name = is_ctor ? ctor_symbol() : (f.args.empty() ? nullptr : definition_name(f.args[i++]));
   if (!name) return error_at_runtime(fmt::format("{} requires a method name", is_macro ? ".macro" : ".fn"), dst);
   if (i >= f.args.size()) return error_at_runtime(fmt::format("method {} requires parameters", name->name), dst);
   Value params = f.args[i++];
-  Proto* p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
+  Proto* p = is_ctor ? function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos)
+                     : definition_proto(f, name, params, i);
   if (is_macro) p->mark_macro();
   pos_ = f.pos;
   fs_->proto->protos.push_back(p);
@@ -129,6 +131,9 @@ void Compiler::new_form(Form& f, int dst) {
   call_window(f.args[0], f, 1, Op::NEW, dst);
 }
 
-void Compiler::super_form(Form& f, int dst) { call_window(make_nil(), f, 0, Op::SUPER, dst); }
+// In a block, SUPER finds self in the window's first slot (the block's own frame has none).
+void Compiler::super_form(Form& f, int dst) {
+  call_window(fs_->is_block ? make_obj(Tag::Symbol, syms().self) : make_nil(), f, 0, Op::SUPER, dst);
+}
 
 }  // namespace gene

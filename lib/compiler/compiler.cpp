@@ -59,13 +59,14 @@ Proto* compile_eval(Heap& heap, Value form, const EvalEnv& env, const CompileOpt
   return p;
 }
 
-Proto* ModuleCompiler::compile(Value form) {
+Proto* ModuleCompiler::compile(Value form, SourcePos pos) {
   Compiler& c = state_->compiler;
   FuncState& fs = state_->fs;
   Proto* p = c.heap_.make<Proto>();
   p->is_module = true;
   p->pos.file = c.file_;
   if (is_gene(form)) p->pos = as_gene(form)->pos;
+  else if (pos.known()) p->pos = pos;
   fs.proto = p;
   fs.symbol_consts.clear();
   // Earlier forms' variables, so that eval can find them by name.

@@ -38,7 +38,8 @@ class ModuleCompiler {
   ModuleCompiler& operator=(const ModuleCompiler&) = delete;
 
   // A proto that evaluates form in the module's register window and returns its value.
-  Proto* compile(Value form);
+  // pos is where form starts, for errors in a form that is not a gene (a bare path).
+  Proto* compile(Value form, SourcePos pos = {});
   // Registers the window needs so far (every form's proto is at most this large).
   uint16_t window_size() const;
   // The names of the module's top-level variables so far (REPL completion).

@@ -150,6 +150,7 @@ class Compiler {
 
   // ---- functions and calls (function.cpp) ----
   void fn_form(Form& f, int dst, Symbol* kind);
+  Proto* definition_proto(Form& f, Symbol* name, Value params, size_t body_start);
   void block_literal(Value params, const Value* body, size_t n, int dst);
   Proto* function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos,
                         bool lexical_barrier = false, bool is_block = false);

@@ -377,6 +377,11 @@ void Compiler::dispatch(Form& f, int dst) {
   }
   // 3. (5) is the number
   if (n == 0 && !f.has_props() && is_number(h)) return load_constant(h, dst);
+  // (@a/0/.m) with no target is the selector itself, as (@ a 0 (@. m)) is (§25.2).
+  if (n == 0 && !f.has_props()) {
+    std::vector<SelectorStep> steps;
+    if (selector_literal(h, &steps)) return selector_form(steps, dst);
+  }
   // 4. data genes: (_ ...) and (:t ...)
   if (sym_is(h, S.underscore)) return data_gene(make_placeholder(), true, f, dst);
   if (is_tag(h, Tag::Quote)) {

@@ -139,6 +139,26 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
   return p;
 }
 
+// The proto of a definition whose body is f.args[body_start…]: fn, fnx, .fn and the like.
+// With ^^async each call gives a Future (§25.5). The body then runs as a block, so that
+// its `return` ends the block and the Future still gets the value.
+Proto* Compiler::definition_proto(Form& f, Symbol* name, Value params, size_t body_start) {
+  const Value* async = f.props ? f.props->find(async_symbol()) : nullptr;
+  const Value* body = f.args.data() + body_start;
+  size_t n = f.args.size() - body_start;
+  if (!async || !is_truthy(*async)) return function_proto(name, params, body, n, f.pos);
+  Gene* block = heap_.make<Gene>();
+  block->type = make_obj(Tag::Symbol, syms().arrow);
+  block->children.assign(body, body + n);
+  block->pos = f.pos;
+  Gene* call = heap_.make<Gene>();
+  call->type = value_of(block);
+  call->pos = f.pos;
+  Value run = value_of(call);
+  Value async_run = async_body(&run, 1, f.pos);
+  return function_proto(name, params, &async_run, 1, f.pos);
+}
+
 void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   const Syms& S = syms();
   Value name_form = make_nil();
@@ -159,24 +179,7 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   else if (is_tag(name_form, Tag::ComplexSymbol)) name = as_complex(name_form)->parts.back();
   else if (named) return error_at_runtime(fmt::format("{} name must be a symbol or a string", kind->name), dst);
 
-  const Value* async = f.props ? f.props->find(async_symbol()) : nullptr;
-  Proto* p;
-  if (async && is_truthy(*async)) {
-    // (fn ^^async …): each call gives a Future (§25.5). The body runs as a block, so that
-    // its `return` ends the block and the Future still gets the value.
-    Gene* block = heap_.make<Gene>();
-    block->type = make_obj(Tag::Symbol, S.arrow);
-    block->children.assign(f.args.begin() + static_cast<std::ptrdiff_t>(i), f.args.end());
-    block->pos = f.pos;
-    Gene* call = heap_.make<Gene>();
-    call->type = value_of(block);
-    call->pos = f.pos;
-    Value run = value_of(call);
-    Value body = async_body(&run, 1, f.pos);
-    p = function_proto(name, params, &body, 1, f.pos);
-  } else {
-    p = function_proto(name, params, f.args.data() + i, f.args.size() - i, f.pos);
-  }
+  Proto* p = definition_proto(f, name, params, i);
   if (kind == S.macro) p->mark_macro();
   pos_ = f.pos;
   fs_->proto->protos.push_back(p);
@@ -303,7 +306,7 @@ void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst
     free_to(save);
     return;
   }
-  if (op == Op::SUPER) load_constant(make_nil(), window);
+  if (op == Op::SUPER && is_nil(head)) load_constant(make_nil(), window);
   else expr(head, window);
   call_args(window, f, first_arg, op, 0, dst);
   free_to(save);

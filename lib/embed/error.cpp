@@ -75,5 +75,11 @@ void reject_argument(const std::string& function, std::size_t number, const std:
   throw Error(fmt::format("{}: argument {} must be {}, got {}", function, number, expected, what));
 }
 
+void reject_out_of_range(const std::string& function, std::size_t number, const std::string& range, int64_t got) {
+  if (function.empty()) throw Error(fmt::format("expected Int in {}, got {}", range, got));
+  if (number == 0) throw Error(fmt::format("{}: self must be Int in {}, got {}", function, range, got));
+  throw Error(fmt::format("{}: argument {} must be Int in {}, got {}", function, number, range, got));
+}
+
 }  // namespace detail
 }  // namespace gene

@@ -6,6 +6,7 @@
 #include "runtime/equality.hpp"
 #include "runtime/printer.hpp"
 #include "runtime/symbol.hpp"
+#include "stdlib/regex.hpp"
 
 namespace gene {
 
@@ -126,11 +127,18 @@ Value VM::new_object(Class* cls, Value* args, int nargs) {
   }
 }
 
-// (super args…): the parent's version of the running method, with the same self.
+// (super args…): the parent's version of the running method, with the same self. In a
+// block inside a method (an async method's body is one), the method's self comes in
+// window[0].
 void VM::call_super(Value* window, int nargs, Value props_value, Frame* caller) {
   Root keep_props(heap, props_value);
   Map* props = is_map(props_value) ? as_map(props_value) : nullptr;
   Proto* p = caller->closure->proto;
+  Value self = caller->self;
+  if (p->is_block && p->method) {
+    self = window[0];
+    p = p->method;
+  }
   if (!p->owner || !p->name) raise("super can only be used inside a method");
   Class* owner = static_cast<Class*>(p->owner);
   Value* m = owner->parent ? owner->parent->find_method(p->name) : nullptr;
@@ -141,7 +149,6 @@ void VM::call_super(Value* window, int nargs, Value props_value, Frame* caller) 
     }
     raise(fmt::format("No method available: {}.{}", owner->parent ? owner->parent->name->name : "nil", p->name->name));
   }
-  Value self = caller->self;
   if (m->tag == Tag::Function) {
     push_frame_for_closure(as_closure(*m), window + 1, nargs, props, self, 0);
   } else {
@@ -158,7 +165,8 @@ void VM::call_body(Value owner, Value* fn_slot, bool switch_ns) {
 }
 
 // when-values of case (§13.2): a class tests instance-of, an array membership, a range
-// end-exclusive membership (GN), anything else equality.
+// membership, a regex a match in a String, anything else equality. An array's elements
+// test like when-values themselves, except that a nested array is compared whole.
 bool VM::case_matches(Value x, Value when) {
   switch (when.tag) {
     case Tag::Class: {
@@ -167,7 +175,7 @@ bool VM::case_matches(Value x, Value when) {
     }
     case Tag::Array:
       for (Value v : as_array(when)->items)
-        if (values_equal(x, v)) return true;
+        if (v.tag == Tag::Array ? values_equal(x, v) : case_matches(x, v)) return true;
       return false;
     case Tag::Range: {
       if (!is_int(x)) return false;
@@ -176,6 +184,7 @@ bool VM::case_matches(Value x, Value when) {
       // Inclusive, like iteration (§7.8: the VM rule is normative over GN's exclusive one).
       return r->step >= 0 ? (v >= r->start && v <= r->end) : (v <= r->start && v >= r->end);
     }
+    case Tag::Regex: return is_string(x) && regex_matches(*this, as_string(x)->data, as_regex(when));
     default: return values_equal(x, when);
   }
 }

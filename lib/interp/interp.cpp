@@ -859,7 +859,11 @@ do_return : {
     Value c = R[i.a()];
     if (c.tag != Tag::Class) raise(fmt::format("{} can only be defined in a class body", as_symbol(K[i.b()])->name));
     Value m = R[i.c()];
-    if (m.tag == Tag::Function) as_closure(m)->proto->owner = c.as.o;
+    if (m.tag == Tag::Function) {
+      Proto* p = as_closure(m)->proto;
+      p->owner = c.as.o;
+      p->link_blocks(p);
+    }
     if (m.tag == Tag::Function && as_closure(m)->proto->is_macro) macro_methods_.insert(as_symbol(K[i.b()]));
     as_class(c)->set_method(as_symbol(K[i.b()]), m);
     DISPATCH();

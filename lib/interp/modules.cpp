@@ -129,8 +129,10 @@ Value VM::run_main(uint32_t file_id) {
   loading_.push_back(ec || !src ? std::string() : canonical.string());
   try {
     Namespace* ns = new_module_ns("<module>");
-    if (src && !src->name.empty() && src->name[0] != '<')
-      ns->define(intern("$pkg"), package_of(*this, fs::path(src->name).parent_path().string()));
+    // A file's package is found from its directory; code without a file (eval, stdin)
+    // belongs to the current directory's, as a file there would.
+    bool from_file = src && !src->name.empty() && src->name[0] != '<';
+    ns->define(intern("$pkg"), package_of(*this, from_file ? fs::path(src->name).parent_path().string() : std::string()));
     Value v = eval_source(file_id, ns);
     loading_.pop_back();
     return v;

@@ -19,17 +19,18 @@ Session::~Session() {
 
 Value Session::eval(uint32_t file_id) {
   std::vector<Value> forms;
+  std::vector<SourcePos> positions;
   {
     GcPause pause(vm_.heap);
-    forms = read_source(vm_.heap, file_id);
+    forms = read_source(vm_.heap, file_id, &positions);
   }
   RootedValues keep_forms(vm_.heap, std::move(forms));
   Value result = make_nil();
-  for (Value form : keep_forms.values) {
+  for (size_t k = 0; k < keep_forms.values.size(); ++k) {
     Proto* p;
     {
       GcPause pause(vm_.heap);
-      p = compiler_.compile(form);
+      p = compiler_.compile(keep_forms.values[k], positions[k]);
     }
     vm_.pinned_top_ = base_ + compiler_.window_size();
     Root keep(vm_.heap, value_of(p));

@@ -191,7 +191,11 @@ void VM::raise(std::string message) {
   throw e;
 }
 
+// A runtime error thrown again (by `throw $ex`, a `finally` or `await`) keeps its own
+// message, so that it reports as it did when first raised.
 void VM::raise_value(Value v, std::string message) {
+  if (message.empty() && v.tag == Tag::Instance && as_instance(v)->cls == runtime_error_class)
+    if (const Value* m = as_instance(v)->props.find(intern("message")); m && is_string(*m)) message = as_string(*m)->data;
   GeneError e;
   e.value = v;
   e.message = std::move(message);

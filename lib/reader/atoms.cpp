@@ -51,7 +51,8 @@ Value bare_value(Heap& heap, std::string_view text, bool escaped) {
     if (text == "true") return make_bool(true);
     if (text == "false") return make_bool(false);
   }
-  if (text == "/" || !has_unescaped_slash(text)) return make_obj(Tag::Symbol, intern_raw(text, escaped));
+  // `/` and `/=` are operators, not paths.
+  if (text == "/" || text == "/=" || !has_unescaped_slash(text)) return make_obj(Tag::Symbol, intern_raw(text, escaped));
   auto* cs = heap.make<ComplexSymbol>();
   split_raw(text, [](std::string_view s, size_t i) { return s[i] == '/'; },
             [&](std::string_view part) { cs->parts.push_back(intern_raw(part, escaped)); });

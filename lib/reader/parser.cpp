@@ -75,6 +75,7 @@ std::vector<Value> Parser::read_all() {
   using K = Kind;
   while (true) {
     Token t = lex_.next();
+    if (stack_.empty()) datum_start_ = t.start;
     switch (t.kind) {
       case Tok::Eof:
         if (!stack_.empty()) eof();
@@ -219,6 +220,7 @@ void Parser::deliver(Value v) {
   while (true) {
     if (stack_.empty()) {
       out_.push_back(v);
+      positions_.push_back(lex_.pos(datum_start_));
       return;
     }
     Frame& f = stack_.back();

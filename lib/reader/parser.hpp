@@ -15,6 +15,8 @@ class Parser {
   Parser(Heap& heap, std::string_view src, uint32_t file) : heap_(heap), lex_(src, file) {}
   // Every top-level datum, in order. Throws ParseError.
   std::vector<Value> read_all();
+  // Where each datum read_all returned starts (atoms carry no position of their own).
+  std::vector<SourcePos> take_positions() { return std::move(positions_); }
 
   // What a frame is waiting for: a collection, a prefix, or an interpolated string.
   enum class FrameKind : uint8_t { Array, Map, Gene, Quote, Unquote, UnquoteDiscard, Decorator, Interp, InterpBrace };
@@ -57,6 +59,8 @@ class Parser {
   std::vector<Interp> interps_;  // one per Interp frame, innermost last
   std::vector<Symbol*> key_parts_;
   std::vector<Value> out_;
+  std::vector<SourcePos> positions_;  // parallel to out_
+  size_t datum_start_ = 0;            // offset of the top-level datum being read
 };
 
 }  // namespace gene

@@ -19,7 +19,8 @@ class ParseError : public std::runtime_error {
 
 // Reads every datum of a registered source (see runtime/source.hpp). Collection is
 // paused while reading; the caller must root the results before it allocates again.
-std::vector<Value> read_source(Heap& heap, uint32_t file_id);
+// positions, when given, receives where each datum starts.
+std::vector<Value> read_source(Heap& heap, uint32_t file_id, std::vector<SourcePos>* positions = nullptr);
 
 // Registers text under name and reads it.
 std::vector<Value> read_string(Heap& heap, std::string_view text, std::string name = "<string>");

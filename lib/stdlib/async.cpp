@@ -73,20 +73,12 @@ Value write_async(VM& vm, CallArgs& a) {
 
 // ---- await ----
 
-// A failure re-throws what was stored; a runtime error keeps its message for the report.
-[[noreturn]] void rethrow(VM& vm, Value error) {
-  std::string message;
-  if (error.tag == Tag::Instance && as_instance(error)->cls == vm.runtime_error_class)
-    if (const Value* m = as_instance(error)->props.find(intern("message")); m && is_string(*m)) message = as_string(*m)->data;
-  vm.raise_value(error, std::move(message));
-}
-
 Value await_one(VM& vm, Value v) {
   Future* f = future_arg(vm, v, "await");
   // Even on a settled future, the callbacks already due run first (as a promise's would).
   if ((f->pending() || vm.event_loop_if_started()) && !vm.event_loop().run_until(f))
     vm.raise("await on a future that can never complete");
-  if (f->state == FutureState::Failure) rethrow(vm, f->value);
+  if (f->state == FutureState::Failure) vm.raise_value(f->value);  // a runtime error keeps its message
   return f->value;
 }
 

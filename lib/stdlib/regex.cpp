@@ -234,6 +234,12 @@ Value regex_split(VM& vm, CallArgs& a) {
   return string_array(vm, parts);
 }
 
+bool regex_matches(VM& vm, std::string_view s, Regex* re) {
+  const pcre2_code* code = compiled(vm, re);
+  MatchData md(code);
+  return find(vm, code, s, 0, md);
+}
+
 void install_regex(VM& vm) {
   define_methods(vm, kMethods);
   vm.define_native(vm.gene_ns(), "regex", make_regex, 0, -1);

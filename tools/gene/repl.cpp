@@ -20,6 +20,8 @@
 #include "reader/reader.hpp"
 #include "runtime/printer.hpp"
 #include "runtime/source.hpp"
+#include "runtime/symbol.hpp"
+#include "stdlib/stdlib.hpp"
 
 namespace gene {
 
@@ -57,7 +59,9 @@ int run_repl(const VMOptions& vm_options, const CompileOptions& compile_options)
   bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
   VM vm(vm_options);
   vm.compile_options = compile_options;
-  Session session(vm, vm.new_module_ns("<repl>"));
+  Namespace* ns = vm.new_module_ns("<repl>");
+  ns->define(intern("$pkg"), package_of(vm, ""));  // the current directory's package (§25.7)
+  Session session(vm, ns);
   std::string history = interactive ? history_path() : "";
   if (interactive) {
     fmt::print("Gene {} REPL — type help for help, exit to leave.\n", GENE_VERSION_STRING);

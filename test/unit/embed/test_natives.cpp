@@ -49,6 +49,10 @@ TEST_CASE("a native function called with wrong arguments raises a clear Gene err
   CHECK(error_of(engine, "(add 1.5 2)") == "add: argument 1 must be Int, got Float");
   CHECK(error_of(engine, "(total [1 :x])") == "total: argument 1 must be Array of Float, got Array");
   CHECK(error_of(engine, "(add 1)") == "add expects 2 arguments, got 1");
+  // An Int that the parameter's C++ type cannot hold is out of range, not of the wrong kind.
+  engine.define("byte", [](uint8_t b) { return b; });
+  CHECK(error_of(engine, "(byte 300)") == "byte: argument 1 must be Int in 0..255, got 300");
+  CHECK(error_of(engine, "(byte \"x\")") == "byte: argument 1 must be Int, got String");
   // Gene code can catch it.
   CHECK(engine.eval("(try (add 1 \"x\") catch * $ex/message)").as_string() == "add: argument 2 must be Int, got String");
 }

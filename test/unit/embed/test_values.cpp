@@ -63,7 +63,8 @@ TEST_CASE("Gene values convert to C++", "[embed]") {
   CHECK_THROWS_WITH(engine.eval("\"s\"").as_int(), "expected Int, got String");
   CHECK_THROWS_WITH(engine.eval("[1 \"s\"]").as<std::vector<int>>(), "expected Array of Int, got Array");
   // An Int that does not fit the C++ type is refused, not truncated.
-  CHECK_THROWS_AS(engine.eval("300").as<uint8_t>(), gene::Error);
+  CHECK_THROWS_WITH(engine.eval("300").as<uint8_t>(), "expected Int in 0..255, got 300");
+  CHECK_THROWS_WITH(engine.eval("-1").as<uint32_t>(), "expected Int in 0..4294967295, got -1");
   CHECK(engine.eval("255").as<uint8_t>() == 255);
 }
 
