@@ -41,7 +41,7 @@ def run(n):
                 for i in range(r):
                     perm1[i] = perm1[i + 1]
                 perm1[r] = perm0
-                count[r] -= 1
+                count[r] = count[r] - 1
                 if count[r] > 0:
                     more = False
                 else:

@@ -72,16 +72,16 @@ def advance(bodies, dt):
             mag = dt / (d2 * sqrt(d2))
             bim = bi[6] * mag
             bjm = bj[6] * mag
-            bi[3] -= dx * bjm
-            bi[4] -= dy * bjm
-            bi[5] -= dz * bjm
-            bj[3] += dx * bim
-            bj[4] += dy * bim
-            bj[5] += dz * bim
+            bi[3] = bi[3] - (dx * bjm)
+            bi[4] = bi[4] - (dy * bjm)
+            bi[5] = bi[5] - (dz * bjm)
+            bj[3] = bj[3] + (dx * bim)
+            bj[4] = bj[4] + (dy * bim)
+            bj[5] = bj[5] + (dz * bim)
     for b in bodies:
-        b[0] += dt * b[3]
-        b[1] += dt * b[4]
-        b[2] += dt * b[5]
+        b[0] = b[0] + (dt * b[3])
+        b[1] = b[1] + (dt * b[4])
+        b[2] = b[2] + (dt * b[5])
 
 
 def run(n):
