@@ -3,16 +3,22 @@
 # peer implementations, checks that all of them print the expected line, and
 # writes benchmarks/RESULTS.md and benchmarks/results.svg.
 #
-# Usage: benchmarks/compare.sh [--runs K] [--only NAME,NAME] [--gene PATH]
-#                              [--timeout SEC] [--no-hyperfine]
+# Usage: benchmarks/compare.sh [--runs K] [--only NAME,NAME] [--variants]
+#                              [--gene PATH] [--timeout SEC] [--no-hyperfine]
+#                              [--out DIR]
 #
 #   --runs K        timed runs per (benchmark, implementation); the median is
 #                   reported (default 3)
-#   --only A,B      run only these benchmarks (names as in benchmarks/gene/)
+#   --only A,B      run only these benchmarks (names as in benchmarks/gene/;
+#                   a variant such as nbody-get may be named directly)
+#   --variants      also run the idiom variants (gene/BASE-IDIOM.gene) of every
+#                   selected benchmark; a variant's row repeats its base's peers
 #   --gene PATH     the gene executable (default: build/gene, else
 #                   build/tools/gene/gene)
 #   --timeout SEC   give up on one run after SEC seconds (default 300)
 #   --no-hyperfine  time with a plain bash loop even if hyperfine is installed
+#   --out DIR       write RESULTS.md and results.svg into DIR (default:
+#                   benchmarks/, where the committed results live)
 #
 # Peers that are not installed are reported as "n/a" (benchmarks/install-peers.sh
 # installs them). The script never fails because a peer, or gene itself, is
@@ -37,8 +43,10 @@ ONLY=""
 GENE=""
 TIMEOUT_SEC=300
 USE_HYPERFINE=1
+WITH_VARIANTS=0
+OUT_DIR=""
 
-usage() { sed -n '2,20p' "$BENCH_DIR/compare.sh" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,25p' "$BENCH_DIR/compare.sh" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -51,6 +59,9 @@ while [ $# -gt 0 ]; do
     --timeout) TIMEOUT_SEC="${2:?--timeout needs a value}"; shift 2 ;;
     --timeout=*) TIMEOUT_SEC="${1#*=}"; shift ;;
     --no-hyperfine) USE_HYPERFINE=0; shift ;;
+    --variants) WITH_VARIANTS=1; shift ;;
+    --out) OUT_DIR="${2:?--out needs a value}"; shift 2 ;;
+    --out=*) OUT_DIR="${1#*=}"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "compare.sh: unknown argument: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -59,21 +70,53 @@ done
 case "$RUNS" in ''|*[!0-9]*|0) echo "compare.sh: --runs must be a positive integer" >&2; exit 2 ;; esac
 case "$TIMEOUT_SEC" in ''|*[!0-9]*|0) echo "compare.sh: --timeout must be a positive integer" >&2; exit 2 ;; esac
 
+is_benchmark() {  # is_benchmark NAME -> 0 if NAME is one of ALL_BENCHMARKS
+  local b
+  for b in "${ALL_BENCHMARKS[@]}"; do [ "$b" = "$1" ] && return 0; done
+  return 1
+}
+
+# base_of NAME: the benchmark whose peers NAME is compared with. An idiom variant
+# is gene/BASE-IDIOM.gene next to gene/BASE.gene; the longest matching BASE wins.
+base_of() {
+  local name="$1" b best=""
+  if is_benchmark "$name"; then echo "$name"; return 0; fi
+  for b in "${ALL_BENCHMARKS[@]}"; do
+    case "$name" in "$b"-?*) [ "${#b}" -gt "${#best}" ] && best="$b" ;; esac
+  done
+  echo "$best"
+}
+
+variants_of() {  # variants_of BASE: the names of BASE's variants, sorted
+  local f name
+  for f in "$BENCH_DIR/gene/$1"-*.gene; do
+    [ -f "$f" ] || continue
+    name="$(basename "$f" .gene)"
+    is_benchmark "$name" && continue
+    [ "$(base_of "$name")" = "$1" ] && echo "$name"
+  done
+}
+
 BENCHMARKS=()
+add_selected() {  # add_selected NAME: NAME, then its variants with --variants
+  local v
+  BENCHMARKS+=("$1")
+  if [ "$WITH_VARIANTS" = 1 ] && is_benchmark "$1"; then
+    while IFS= read -r v; do [ -n "$v" ] && BENCHMARKS+=("$v"); done < <(variants_of "$1")
+  fi
+}
 if [ -n "$ONLY" ]; then
   IFS=',' read -r -a wanted <<< "$ONLY"
   for w in "${wanted[@]}"; do
     [ -z "$w" ] && continue
-    found=0
-    for b in "${ALL_BENCHMARKS[@]}"; do [ "$b" = "$w" ] && found=1; done
-    if [ "$found" = 0 ]; then
-      echo "compare.sh: unknown benchmark '$w' (known: ${ALL_BENCHMARKS[*]})" >&2
+    if ! is_benchmark "$w" && { [ -z "$(base_of "$w")" ] || [ ! -f "$BENCH_DIR/gene/$w.gene" ]; }; then
+      echo "compare.sh: unknown benchmark '$w' (known: ${ALL_BENCHMARKS[*]}, or a variant BASE-IDIOM in gene/)" >&2
       exit 2
     fi
-    BENCHMARKS+=("$w")
+    add_selected "$w"
   done
 else
-  BENCHMARKS=("${ALL_BENCHMARKS[@]}")
+  for b in "${ALL_BENCHMARKS[@]}"; do add_selected "$b"; done
 fi
 [ "${#BENCHMARKS[@]}" -gt 0 ] || { echo "compare.sh: no benchmarks selected" >&2; exit 2; }
 
@@ -137,10 +180,14 @@ available() {
 }
 
 # source file of IMPL for benchmark B (relative to the repository root)
+# (a variant runs its own gene program and its base's peer programs)
 source_file() {
   local impl="$1" b="$2"
   case "$impl" in
-    gene|gene-jit) echo "benchmarks/gene/$b.gene" ;;
+    gene|gene-jit) echo "benchmarks/gene/$b.gene"; return 0 ;;
+  esac
+  b="$(base_of "$b")"
+  case "$impl" in
     c) echo "benchmarks/peers/c/$b.c" ;;
     lua|luajit) echo "benchmarks/peers/lua/$b.lua" ;;
     python) echo "benchmarks/peers/python/$b.py" ;;
@@ -156,7 +203,7 @@ set_cmd() {
   case "$impl" in
     gene) CMD=("$GENE_ABS" run "$src") ;;
     gene-jit) CMD=("$GENE_ABS" run --jit "$src") ;;
-    c) CMD=("$TMP/c/$b") ;;
+    c) CMD=("$TMP/c/$(base_of "$b")") ;;
     lua) CMD=(lua5.4 "$src") ;;
     luajit) CMD=(luajit "$src") ;;
     python) CMD=(python3 "$src") ;;
@@ -249,7 +296,7 @@ run_cell() {
     echo na > "$cell.status"; echo "no program $src" > "$cell.note"; return 0
   fi
   if [ "$impl" = c ]; then
-    if ! gcc "${CFLAGS_BENCH[@]}" -o "$TMP/c/$b" "$src" -lm > "$err" 2>&1; then
+    if ! gcc "${CFLAGS_BENCH[@]}" -o "$TMP/c/$(base_of "$b")" "$src" -lm > "$err" 2>&1; then
       echo fail > "$cell.status"
       { echo "gcc failed:"; head -n 5 "$err"; } > "$cell.note"
       return 0
@@ -328,9 +375,18 @@ for b in "${BENCHMARKS[@]}"; do
   if [ -z "$expected" ]; then
     log "warning: benchmarks/gene/$b.gene has no '# Expected output:' header"
   fi
+  base="$(base_of "$b")"
   for impl in "${IMPLS[@]}"; do
-    printf '%-14s %-12s ... ' "$b" "$impl" >&2
-    run_cell "$impl" "$b" "$expected"
+    printf '%-22s %-12s ... ' "$b" "$impl" >&2
+    if [ "$base" != "$b" ] && [ "$impl" != gene ] && [ "$impl" != gene-jit ] \
+       && [ -f "$TMP/cells/$impl.$base.status" ]; then
+      # A variant's peers are its base's: reuse the cells measured for the base.
+      for ext in status time rss note; do
+        [ -f "$TMP/cells/$impl.$base.$ext" ] && cp "$TMP/cells/$impl.$base.$ext" "$TMP/cells/$impl.$b.$ext"
+      done
+    else
+      run_cell "$impl" "$b" "$expected"
+    fi
     st="$(cat "$TMP/cells/$impl.$b.status")"
     t=""; [ -f "$TMP/cells/$impl.$b.time" ] && t="$(cat "$TMP/cells/$impl.$b.time")"
     printf '%s %s\n' "$st" "${t:+${t}s}" >&2
@@ -383,7 +439,13 @@ machine_mem="$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/memi
 machine_os="$( (. /etc/os-release 2>/dev/null && printf '%s' "${PRETTY_NAME:-}") || true)"
 machine_kernel="$(uname -sr 2>/dev/null || true)"
 
-RESULTS="$BENCH_DIR/RESULTS.md"
+if [ -n "$OUT_DIR" ]; then
+  mkdir -p "$OUT_DIR"
+  OUT_DIR="$(cd "$OUT_DIR" && pwd)"
+else
+  OUT_DIR="$BENCH_DIR"
+fi
+RESULTS="$OUT_DIR/RESULTS.md"
 {
   echo "# Gene benchmark results"
   echo
@@ -415,6 +477,14 @@ RESULTS="$BENCH_DIR/RESULTS.md"
   echo "Cells: median seconds, then (time / Lua 5.4 time). **MISMATCH**: the program ran but printed"
   echo "something other than the expected line (time shown anyway). **FAIL**: it exited non-zero or"
   echo "could not be built. n/a: the implementation is not installed (or \`--jit\` is unsupported)."
+  for b in "${BENCHMARKS[@]}"; do
+    if [ "$(base_of "$b")" != "$b" ]; then
+      echo
+      echo "Rows named BASE-IDIOM are idiom variants of BASE (\`benchmarks/gene/BASE-IDIOM.gene\`, the same"
+      echo "computation written another way); their peer cells are BASE's peer programs."
+      break
+    fi
+  done
   echo
   echo "## Peak resident set size (MiB)"
   echo
@@ -499,7 +569,7 @@ for b in "${BENCHMARKS[@]}"; do
     printf '%s\t%s\t%s\t%s\n' "$b" "$(label "$impl")" "${r:-}" "$st" >> "$CHART_DATA"
   done
 done
-SVG="$BENCH_DIR/results.svg"
+SVG="$OUT_DIR/results.svg"
 awk -F'\t' -v nimpl="${#IMPLS[@]}" -v title="Median time relative to Lua 5.4 (log scale; lower is faster)" '
 function esc(s) { gsub(/&/, "\\&amp;", s); gsub(/</, "\\&lt;", s); gsub(/>/, "\\&gt;", s); return s }
 function lg(x) { return log(x) / log(10) }

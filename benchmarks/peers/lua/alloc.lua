@@ -1,11 +1,9 @@
 -- alloc: a 3-element array per iteration, n = 10000000 short-lived arrays.
 local function run(n)
   local s = 0
-  local i = 0
-  while i < n do
+  for i = 0, n - 1 do
     local a = {i, i + 1, i + 2}
     s = s + ((a[3] - a[1]) + a[2])
-    i = i + 1
   end
   return s
 end

@@ -18,20 +18,14 @@ local function run(n)
   if max_depth < min_depth + 2 then max_depth = min_depth + 2 end
   local total = check(make(max_depth + 1))
   local long_lived = make(max_depth)
-  local d = min_depth
-  while d <= max_depth do
+  for d = min_depth, max_depth, 2 do
     local iters = 1
-    local e = 0
-    while e < (max_depth - d) + min_depth do
+    for _ = 1, (max_depth - d) + min_depth do
       iters = iters * 2
-      e = e + 1
     end
-    local k = 0
-    while k < iters do
+    for _ = 1, iters do
       total = total + check(make(d))
-      k = k + 1
     end
-    d = d + 2
   end
   total = total + check(long_lived)
   return total

@@ -5,12 +5,10 @@ local function make_adder(k)
 end
 local function run(n)
   local total = 0
-  local bump = function(d) total = total + d; return total end
-  local i = 0
-  while i < n do
+  local function bump(d) total = total + d; return total end
+  for i = 0, n - 1 do
     local add = make_adder(i)
     bump(add(1))
-    i = i + 1
   end
   return total
 end

@@ -17,9 +17,7 @@ local function run(n)
     while k ~= 0 do
       local lo, hi = 0, k
       while lo < hi do
-        local tmp = perm[lo + 1]
-        perm[lo + 1] = perm[hi + 1]
-        perm[hi + 1] = tmp
+        perm[lo + 1], perm[hi + 1] = perm[hi + 1], perm[lo + 1]
         lo = lo + 1
         hi = hi - 1
       end
@@ -36,10 +34,8 @@ local function run(n)
         more = false
       else
         local perm0 = perm1[1]
-        local i = 0
-        while i < r do
-          perm1[i + 1] = perm1[i + 2]
-          i = i + 1
+        for i = 1, r do
+          perm1[i] = perm1[i + 1]
         end
         perm1[r + 1] = perm0
         count[r + 1] = count[r + 1] - 1

@@ -1,10 +1,9 @@
 -- leibniz: pi by the Leibniz series, 30000000 terms.
 local function run(n)
-  local s, sign, k = 0.0, 1.0, 0
-  while k < n do
+  local s, sign = 0.0, 1.0
+  for k = 0, n - 1 do
     s = s + (sign / ((2.0 * k) + 1.0))
     sign = -sign
-    k = k + 1
   end
   return string.format("%.9f", 4.0 * s)
 end

@@ -1,8 +1,7 @@
--- loop: while loop summing 1..n, n = 50000000.
+-- loop: a loop summing 1..n, n = 50000000 (a numeric for, as Lua code is written).
 local function run(n)
-  local i, s = 0, 0
-  while i < n do
-    i = i + 1
+  local s = 0
+  for i = 1, n do
     s = s + i
   end
   return s

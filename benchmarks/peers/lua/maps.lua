@@ -1,14 +1,12 @@
 -- maps: create a 4-entry table per iteration, keyed reads and writes. n = 3000000.
 local function run(n)
   local total = 0
-  local i = 0
-  while i < n do
+  for i = 0, n - 1 do
     local m = {a = i, b = i + 1, c = 0, d = 0}
     m.c = m.a + m.b
     m.d = m.c * 2
     m.a = m.d - m.b
     total = total + m.a
-    i = i + 1
   end
   return total
 end

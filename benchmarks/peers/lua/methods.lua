@@ -2,10 +2,7 @@
 local Point = {}
 Point.__index = Point
 function Point.new(x, y)
-  local self = setmetatable({}, Point)
-  self.x = x
-  self.y = y
-  return self
+  return setmetatable({x = x, y = y}, Point)
 end
 function Point:sum()
   return self.x + self.y
@@ -13,10 +10,8 @@ end
 local function run(n)
   local p = Point.new(1, 2)
   local s = 0
-  local i = 0
-  while i < n do
+  for _ = 1, n do
     s = s + p:sum()
-    i = i + 1
   end
   return s
 end

@@ -31,13 +31,11 @@ end
 local function offset_momentum(bodies)
   local px, py, pz = 0.0, 0.0, 0.0
   local nb = #bodies
-  local i = 1
-  while i <= nb do
+  for i = 1, nb do
     local b = bodies[i]
     px = px + (b[4] * b[7])
     py = py + (b[5] * b[7])
     pz = pz + (b[6] * b[7])
-    i = i + 1
   end
   local sun = bodies[1]
   sun[4] = (-px) / SOLAR_MASS
@@ -48,31 +46,25 @@ end
 local function energy(bodies)
   local e = 0.0
   local nb = #bodies
-  local i = 1
-  while i <= nb do
+  for i = 1, nb do
     local b = bodies[i]
     e = e + ((0.5 * b[7]) * (((b[4] * b[4]) + (b[5] * b[5])) + (b[6] * b[6])))
-    local j = i + 1
-    while j <= nb do
+    for j = i + 1, nb do
       local b2 = bodies[j]
       local dx = b[1] - b2[1]
       local dy = b[2] - b2[2]
       local dz = b[3] - b2[3]
       e = e - ((b[7] * b2[7]) / sqrt(((dx * dx) + (dy * dy)) + (dz * dz)))
-      j = j + 1
     end
-    i = i + 1
   end
   return e
 end
 
 local function advance(bodies, dt)
   local nb = #bodies
-  local i = 1
-  while i <= nb do
+  for i = 1, nb do
     local bi = bodies[i]
-    local j = i + 1
-    while j <= nb do
+    for j = i + 1, nb do
       local bj = bodies[j]
       local dx = bi[1] - bj[1]
       local dy = bi[2] - bj[2]
@@ -87,27 +79,21 @@ local function advance(bodies, dt)
       bj[4] = bj[4] + (dx * bim)
       bj[5] = bj[5] + (dy * bim)
       bj[6] = bj[6] + (dz * bim)
-      j = j + 1
     end
-    i = i + 1
   end
-  i = 1
-  while i <= nb do
+  for i = 1, nb do
     local b = bodies[i]
     b[1] = b[1] + (dt * b[4])
     b[2] = b[2] + (dt * b[5])
     b[3] = b[3] + (dt * b[6])
-    i = i + 1
   end
 end
 
 local function run(n)
   local bodies = make_bodies()
   offset_momentum(bodies)
-  local k = 0
-  while k < n do
+  for _ = 1, n do
     advance(bodies, 0.01)
-    k = k + 1
   end
   return string.format("%.9f", energy(bodies))
 end

@@ -1,18 +1,14 @@
 -- strings: build a short string per iteration with 20 concatenations, sum lengths.
--- n = 300000.
+-- n = 300000. (.. converts the number j to its decimal text by itself.)
 local function run(n)
   local total = 0
-  local i = 0
-  while i < n do
+  for i = 0, n - 1 do
     local s = tostring(i)
-    local j = 0
-    while j < 10 do
+    for j = 0, 9 do
       s = s .. "-"
-      s = s .. tostring(j)
-      j = j + 1
+      s = s .. j
     end
     total = total + #s
-    i = i + 1
   end
   return total
 end

@@ -7,7 +7,7 @@ def make(depth):
 
 
 def check(t):
-    if len(t) == 0:
+    if not t:
         return 1
     return (1 + check(t[0])) + check(t[1])
 
@@ -19,18 +19,10 @@ def run(n):
         max_depth = min_depth + 2
     total = check(make(max_depth + 1))
     long_lived = make(max_depth)
-    d = min_depth
-    while d <= max_depth:
-        iters = 1
-        e = 0
-        while e < (max_depth - d) + min_depth:
-            iters = iters * 2
-            e += 1
-        k = 0
-        while k < iters:
+    for d in range(min_depth, max_depth + 1, 2):
+        iters = 2 ** ((max_depth - d) + min_depth)
+        for _ in range(iters):
             total += check(make(d))
-            k += 1
-        d += 2
     total += check(long_lived)
     return total
 

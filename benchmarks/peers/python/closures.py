@@ -12,11 +12,9 @@ def run(n):
         total += d
         return total
 
-    i = 0
-    while i < n:
+    for i in range(n):
         add = make_adder(i)
         bump(add(1))
-        i += 1
     return total
 
 

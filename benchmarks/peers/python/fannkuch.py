@@ -3,10 +3,8 @@ def run(n):
     perm1 = [0] * n
     perm = [0] * n
     count = [0] * n
-    i = 0
-    while i < n:
+    for i in range(n):
         perm1[i] = i
-        i += 1
     max_flips = 0
     checksum = 0
     sign = 1
@@ -16,19 +14,15 @@ def run(n):
         while r != 1:
             count[r - 1] = r
             r -= 1
-        i = 0
-        while i < n:
+        for i in range(n):
             perm[i] = perm1[i]
-            i += 1
         flips = 0
         k = perm[0]
         while k != 0:
             lo = 0
             hi = k
             while lo < hi:
-                tmp = perm[lo]
-                perm[lo] = perm[hi]
-                perm[hi] = tmp
+                perm[lo], perm[hi] = perm[hi], perm[lo]
                 lo += 1
                 hi -= 1
             flips += 1
@@ -44,10 +38,8 @@ def run(n):
                 more = False
             else:
                 perm0 = perm1[0]
-                i = 0
-                while i < r:
+                for i in range(r):
                     perm1[i] = perm1[i + 1]
-                    i += 1
                 perm1[r] = perm0
                 count[r] = count[r] - 1
                 if count[r] > 0:

@@ -5,11 +5,9 @@ import json
 
 def run(n):
     records = []
-    i = 0
-    while i < n:
+    for i in range(n):
         records.append({"id": i, "name": "item " + str(i), "tags": ["red", "green", "blue"],
                         "price": i + 0.5, "ok": True, "next": None})
-        i += 1
     text = json.dumps(records, separators=(",", ":"), ensure_ascii=False)
     back = json.loads(text)
     again = json.dumps(back, separators=(",", ":"), ensure_ascii=False)

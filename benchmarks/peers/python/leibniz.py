@@ -2,11 +2,9 @@
 def run(n):
     s = 0.0
     sign = 1.0
-    k = 0
-    while k < n:
-        s = s + (sign / ((2.0 * k) + 1.0))
+    for k in range(n):
+        s += sign / ((2.0 * k) + 1.0)
         sign = -sign
-        k += 1
     return "%.9f" % (4.0 * s)
 
 

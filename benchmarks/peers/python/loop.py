@@ -1,9 +1,7 @@
-# loop: while loop summing 1..n, n = 50000000.
+# loop: a loop summing 1..n, n = 50000000 (a for loop over a range, as Python is written).
 def run(n):
-    i = 0
     s = 0
-    while i < n:
-        i += 1
+    for i in range(1, n + 1):
         s += i
     return s
 

@@ -11,10 +11,8 @@ class Point:
 def run(n):
     p = Point(1, 2)
     s = 0
-    i = 0
-    while i < n:
+    for _ in range(n):
         s += p.sum()
-        i += 1
     return s
 
 

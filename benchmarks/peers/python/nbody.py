@@ -34,14 +34,10 @@ def offset_momentum(bodies):
     px = 0.0
     py = 0.0
     pz = 0.0
-    i = 0
-    nb = len(bodies)
-    while i < nb:
-        b = bodies[i]
-        px = px + (b[3] * b[6])
-        py = py + (b[4] * b[6])
-        pz = pz + (b[5] * b[6])
-        i += 1
+    for b in bodies:
+        px += b[3] * b[6]
+        py += b[4] * b[6]
+        pz += b[5] * b[6]
     sun = bodies[0]
     sun[3] = (-px) / SOLAR_MASS
     sun[4] = (-py) / SOLAR_MASS
@@ -51,29 +47,23 @@ def offset_momentum(bodies):
 def energy(bodies):
     e = 0.0
     nb = len(bodies)
-    i = 0
-    while i < nb:
+    for i in range(nb):
         b = bodies[i]
-        e = e + ((0.5 * b[6]) * (((b[3] * b[3]) + (b[4] * b[4])) + (b[5] * b[5])))
-        j = i + 1
-        while j < nb:
+        e += (0.5 * b[6]) * (((b[3] * b[3]) + (b[4] * b[4])) + (b[5] * b[5]))
+        for j in range(i + 1, nb):
             b2 = bodies[j]
             dx = b[0] - b2[0]
             dy = b[1] - b2[1]
             dz = b[2] - b2[2]
-            e = e - ((b[6] * b2[6]) / sqrt(((dx * dx) + (dy * dy)) + (dz * dz)))
-            j += 1
-        i += 1
+            e -= (b[6] * b2[6]) / sqrt(((dx * dx) + (dy * dy)) + (dz * dz))
     return e
 
 
 def advance(bodies, dt):
     nb = len(bodies)
-    i = 0
-    while i < nb:
+    for i in range(nb):
         bi = bodies[i]
-        j = i + 1
-        while j < nb:
+        for j in range(i + 1, nb):
             bj = bodies[j]
             dx = bi[0] - bj[0]
             dy = bi[1] - bj[1]
@@ -88,24 +78,17 @@ def advance(bodies, dt):
             bj[3] = bj[3] + (dx * bim)
             bj[4] = bj[4] + (dy * bim)
             bj[5] = bj[5] + (dz * bim)
-            j += 1
-        i += 1
-    i = 0
-    while i < nb:
-        b = bodies[i]
+    for b in bodies:
         b[0] = b[0] + (dt * b[3])
         b[1] = b[1] + (dt * b[4])
         b[2] = b[2] + (dt * b[5])
-        i += 1
 
 
 def run(n):
     bodies = make_bodies()
     offset_momentum(bodies)
-    k = 0
-    while k < n:
+    for _ in range(n):
         advance(bodies, 0.01)
-        k += 1
     return "%.9f" % energy(bodies)
 
 

@@ -10,12 +10,10 @@ def pad2(k):
 
 def run(n):
     lines = []
-    i = 0
-    while i < n:
+    for i in range(n):
         ident = str(i)
         lines.append("user" + ident + " <user" + ident + "@example.com> visited /page/" + str(i % 1000)
                      + " on 2024-" + pad2(1 + i % 12) + "-" + pad2(1 + i % 28) + " status ok\n")
-        i += 1
     text = "".join(lines)
     dates = len(re.findall(r"\d{4}-\d{2}-\d{2}", text))
     mails = len(re.findall(r"[a-z0-9]+@[a-z]+\.com", text))

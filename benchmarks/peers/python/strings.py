@@ -2,16 +2,12 @@
 # n = 300000.
 def run(n):
     total = 0
-    i = 0
-    while i < n:
+    for i in range(n):
         s = str(i)
-        j = 0
-        while j < 10:
-            s = s + "-"
-            s = s + str(j)
-            j += 1
+        for j in range(10):
+            s += "-"
+            s += str(j)
         total += len(s)
-        i += 1
     return total
 
 
