@@ -1070,9 +1070,26 @@ void Lowering::lower_FORNEXT(const Instr& in) {
   b_.CreateCondBr(is(coll.tag, Tag::Range), range, slow);
   b_.SetInsertPoint(range);
   LV* r = b_.CreateIntToPtr(coll.bits, ptr_);
-  LV* start = load_at(i64_, r, layout::kRangeStart);
-  LV* end = load_at(i64_, r, layout::kRangeEnd);
-  LV* step_by = load_at(i64_, r, layout::kRangeStep);
+  // A Range never changes: its fields share the alias class of member keys, so a loop
+  // reads them once.
+  LV* start = as_layout(b_.CreateLoad(i64_, at(r, layout::kRangeStart)));
+  LV* end = as_layout(b_.CreateLoad(i64_, at(r, layout::kRangeEnd)));
+  LV* step_by = as_layout(b_.CreateLoad(i64_, at(r, layout::kRangeStep)));
+  // Step 1 (nearly every range): the element is start + i, and it is past the end exactly
+  // when i > end - start, so the loop counts like a while loop. Otherwise (another step,
+  // or end - start overflows) the general rule below, with for_next's overflow checks.
+  LV* span = b_.CreateBinaryIntrinsic(llvm::Intrinsic::ssub_with_overflow, end, start);
+  LV* unit = b_.CreateAnd(b_.CreateICmpEQ(step_by, b_.getInt64(1)), b_.CreateNot(b_.CreateExtractValue(span, 1)));
+  BasicBlock* unit_step = fresh("unit_step");
+  BasicBlock* any_step = fresh("any_step");
+  b_.CreateCondBr(unit, unit_step, any_step);
+  b_.SetInsertPoint(unit_step);
+  BasicBlock* unit_within = fresh("unit_within");
+  b_.CreateCondBr(b_.CreateICmpSGT(i, b_.CreateExtractValue(span, 0)), done, unit_within);
+  b_.SetInsertPoint(unit_within);
+  store(reg(in.b), Tag::Int, b_.CreateNSWAdd(start, i));
+  b_.CreateBr(advance);
+  b_.SetInsertPoint(any_step);
   LV* scaled = b_.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, i, step_by);
   LV* value = b_.CreateBinaryIntrinsic(llvm::Intrinsic::sadd_with_overflow, b_.CreateExtractValue(scaled, 0), start);
   LV* v = b_.CreateExtractValue(value, 0);
