@@ -599,6 +599,17 @@ dispatch:
     }
     DISPATCH();
   }
+  CASE(ASETV) {
+    Value a = R[i.a()];
+    if (Value* e = array_slot(a, R[i.b()])) {
+      copy_value(*e, R[i.c()]);
+    } else {
+      SAVE_PC();
+      Value args[2] = {R[i.b()], R[i.c()]};  // both stay in registers: rooted
+      call_method(a, intern("set"), args, 2);
+    }
+    DISPATCH();
+  }
   CASE(CALLSELF) {
     Value callee = R[i.a()];
     SAVE_PC();
