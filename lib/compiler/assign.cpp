@@ -31,6 +31,12 @@ bool Compiler::writes_dst_last(Value v) {
   Gene* g = as_gene(v);
   auto op_sym = [&](Value s) { return is_symbol(s) && (is_arith_op(as_symbol(s)) || is_compare_op(as_symbol(s))); };
   if (op_sym(g->type)) return true;
+  // (a .get i) on a local a compiles to AGET (method_call): operands in temporaries, the
+  // result written last.
+  if (opts_.optimize && is_symbol(g->type) && find_local(fs_, as_symbol(g->type)) >= 0 && g->props.empty() &&
+      g->children.size() == 2 && is_symbol(g->children[0]) && as_symbol(g->children[0])->name == ".get" &&
+      !is_spread(g->children[1]))
+    return true;
   return !g->children.empty() && op_sym(g->children[0]) && !sym_is(g->type, syms().underscore) &&
          !is_tag(g->type, Tag::Quote);
 }

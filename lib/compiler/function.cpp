@@ -338,6 +338,16 @@ void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first
   bool plain = opts_.optimize && !f.has_props();
   for (size_t k = first_arg; k < f.args.size(); ++k) plain = plain && !is_spread(f.args[k]);
   bool is_get = method->name == "get" && nargs == 1, is_set = method->name == "set" && nargs == 2;
+  if (plain && is_set && dst == kDiscard) {  // a statement: no result, so no adjacent key and value
+    int save = fs_->freereg;
+    const Value* args = f.args.data() + first_arg;
+    int recv = operand(receiver, args, 2);
+    int key = operand(args[0], args + 1, 1);
+    int value = expr_any(args[1]);
+    emit_abc(Op::ASETV, recv, key, value);
+    free_to(save);
+    return;
+  }
   if (plain && (is_get || is_set)) {
     int r = target(dst);
     int save = fs_->freereg;

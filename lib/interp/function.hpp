@@ -56,6 +56,10 @@ struct CallArgs {
 };
 
 using NativeFnPtr = Value (*)(VM& vm, CallArgs& call);
+// Natives of one or two positionals and no self (sqrt, mod …) also have an entry the
+// dispatch loop calls straight with the arguments: no CallArgs, no arity check there.
+using NativeFn1Ptr = Value (*)(VM& vm, Value x);
+using NativeFn2Ptr = Value (*)(VM& vm, Value x, Value y);
 
 struct NativeFn : Obj {
   std::string name;
@@ -65,6 +69,8 @@ struct NativeFn : Obj {
   // instance or a class that includes it must not reach it with another kind of self.
   bool checks_receiver = false;
   Tag receiver_kind = Tag::Nil;
+  NativeFn1Ptr direct1 = nullptr;  // set: what a call with exactly one argument runs
+  NativeFn2Ptr direct2 = nullptr;  // set: … with exactly two
   NativeFn(std::string n, NativeFnPtr f, int lo, int hi) : Obj(Tag::NativeFn), name(std::move(n)), fn(f), min_args(lo), max_args(hi) {}
 };
 

@@ -525,6 +525,19 @@ dispatch:
     SAVE_PC();
     if (GENE_LIKELY(R[i.a()].tag == Tag::Function)) CALL_IN_PLACE(R[i.a()], make_nil());
   call_general:
+    // A native with a direct entry for this many arguments: straight to its C++ function.
+    // Not with --no-opt, so that the difference test checks it against the general path.
+    if (R[i.a()].tag == Tag::NativeFn && caches) {
+      NativeFn* nf = as_native(R[i.a()]);
+      if (i.b() == 1 && nf->direct1) {
+        R[i.a()] = nf->direct1(*this, R[i.a() + 1]);
+        DISPATCH();
+      }
+      if (i.b() == 2 && nf->direct2) {
+        R[i.a()] = nf->direct2(*this, R[i.a() + 1], R[i.a() + 2]);
+        DISPATCH();
+      }
+    }
     if (R[i.a()].tag == Tag::Function) {
       push_frame_for_closure(as_closure(R[i.a()]), R + i.a() + 1, i.b(), nullptr, make_nil(), 0);
       LOAD_FRAME();
@@ -583,6 +596,17 @@ dispatch:
     } else {
       SAVE_PC();
       R[i.a()] = call_method(a, intern("set"), R + i.c(), 2);
+    }
+    DISPATCH();
+  }
+  CASE(ASETV) {
+    Value a = R[i.a()];
+    if (Value* e = array_slot(a, R[i.b()])) {
+      copy_value(*e, R[i.c()]);
+    } else {
+      SAVE_PC();
+      Value args[2] = {R[i.b()], R[i.c()]};  // both stay in registers: rooted
+      call_method(a, intern("set"), args, 2);
     }
     DISPATCH();
   }

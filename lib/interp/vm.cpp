@@ -124,9 +124,26 @@ Namespace* VM::new_module_ns(std::string_view name) {
   return ns;
 }
 
-void VM::define_native(Namespace* ns, std::string_view name, NativeFnPtr fn, int min_args, int max_args) {
+NativeFn* VM::define_native(Namespace* ns, std::string_view name, NativeFnPtr fn, int min_args, int max_args) {
   Root r(heap, value_of(heap.make<NativeFn>(std::string(name), fn, min_args, max_args)));
   ns->define(intern(name), r.value);
+  return as_native(r.value);
+}
+
+namespace {
+// The general entry of a native that has only a direct one (its arity is checked).
+Value call_direct(VM& vm, CallArgs& a) {
+  NativeFn* nf = a.callee;
+  return a.count == 1 ? nf->direct1(vm, a.args[0]) : nf->direct2(vm, a.args[0], a.args[1]);
+}
+}  // namespace
+
+void VM::define_native(Namespace* ns, std::string_view name, NativeFn1Ptr fn) {
+  define_native(ns, name, call_direct, 1, 1)->direct1 = fn;
+}
+
+void VM::define_native(Namespace* ns, std::string_view name, NativeFn2Ptr fn) {
+  define_native(ns, name, call_direct, 2, 2)->direct2 = fn;
 }
 
 void VM::define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args) {

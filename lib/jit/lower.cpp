@@ -1163,6 +1163,9 @@ void Lowering::lower_ASET(const Instr& in) {
     store(reg(in.a), Tag::Array, arr.bits);
   });
 }
+void Lowering::lower_ASETV(const Instr& in) {
+  array_access(in.a, in_reg(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
+}
 STEPPED(CALLSELF)
 // The method through the site's monomorphic cache (the receiver's class and the method
 // epoch must match), then a direct call with the receiver as self.

@@ -13,20 +13,18 @@
 namespace gene {
 
 namespace {
-int64_t int_arg(VM& vm, CallArgs& a, int k, const char* fn) {
-  Value v = a.args[k];
+int64_t int_arg(VM& vm, Value v, const char* fn) {
   if (!is_int(v)) vm.raise(fmt::format("{} expects Int arguments, got {}", fn, repr(v)));
   return as_int(v);
 }
 
-double num_arg(VM& vm, CallArgs& a, int k, const char* fn) {
-  Value v = a.args[k];
+double num_arg(VM& vm, Value v, const char* fn) {
   if (!is_number(v)) vm.raise(fmt::format("{} expects a number, got {}", fn, repr(v)));
   return to_double(v);
 }
 
-Value mod(VM& vm, CallArgs& a) {
-  int64_t x = int_arg(vm, a, 0, "mod"), y = int_arg(vm, a, 1, "mod");
+Value mod(VM& vm, Value a, Value b) {
+  int64_t x = int_arg(vm, a, "mod"), y = int_arg(vm, b, "mod");
   if (y == 0) vm.raise("division by zero");
   if (y == -1) return make_int(0);
   int64_t r = x % y;
@@ -34,15 +32,15 @@ Value mod(VM& vm, CallArgs& a) {
   return make_int(r);
 }
 
-Value rem(VM& vm, CallArgs& a) {
-  int64_t x = int_arg(vm, a, 0, "rem"), y = int_arg(vm, a, 1, "rem");
+Value rem(VM& vm, Value a, Value b) {
+  int64_t x = int_arg(vm, a, "rem"), y = int_arg(vm, b, "rem");
   if (y == 0) vm.raise("division by zero");
   if (y == -1) return make_int(0);
   return make_int(x % y);
 }
 
-Value div(VM& vm, CallArgs& a) {
-  int64_t x = int_arg(vm, a, 0, "div"), y = int_arg(vm, a, 1, "div");
+Value div(VM& vm, Value a, Value b) {
+  int64_t x = int_arg(vm, a, "div"), y = int_arg(vm, b, "div");
   if (y == 0) vm.raise("division by zero");
   if (x == INT64_MIN && y == -1) vm.raise("integer overflow");
   int64_t q = x / y;
@@ -50,36 +48,44 @@ Value div(VM& vm, CallArgs& a) {
   return make_int(q);
 }
 
-Value abs_(VM& vm, CallArgs& a) {
-  Value v = a.args[0];
+Value abs_(VM& vm, Value v) {
   if (is_int(v)) {
     if (as_int(v) == INT64_MIN) vm.raise("integer overflow");
     return make_int(as_int(v) < 0 ? -as_int(v) : as_int(v));
   }
-  return make_float(std::fabs(num_arg(vm, a, 0, "abs")));
+  return make_float(std::fabs(num_arg(vm, v, "abs")));
 }
 
 // min and max keep Ints as Ints; a Float anywhere makes a Float.
+Value extreme(VM& vm, Value best, Value v, bool want_max, const char* name) {
+  double d = num_arg(vm, v, name);
+  double b = to_double(best);
+  if (is_int(v) && is_int(best) ? (want_max ? as_int(v) > as_int(best) : as_int(v) < as_int(best))
+                                : (want_max ? d > b : d < b))
+    return v;
+  return best;
+}
 Value extreme(VM& vm, CallArgs& a, bool want_max, const char* name) {
   Value best = a.args[0];
-  num_arg(vm, a, 0, name);
-  for (int k = 1; k < a.count; ++k) {
-    Value v = a.args[k];
-    double d = num_arg(vm, a, k, name);
-    double b = to_double(best);
-    if (is_int(v) && is_int(best) ? (want_max ? as_int(v) > as_int(best) : as_int(v) < as_int(best))
-                                  : (want_max ? d > b : d < b))
-      best = v;
-  }
+  num_arg(vm, best, name);
+  for (int k = 1; k < a.count; ++k) best = extreme(vm, best, a.args[k], want_max, name);
   return best;
 }
 Value min_(VM& vm, CallArgs& a) { return extreme(vm, a, false, "min"); }
 Value max_(VM& vm, CallArgs& a) { return extreme(vm, a, true, "max"); }
+Value min2(VM& vm, Value x, Value y) {
+  num_arg(vm, x, "min");
+  return extreme(vm, x, y, false, "min");
+}
+Value max2(VM& vm, Value x, Value y) {
+  num_arg(vm, x, "max");
+  return extreme(vm, x, y, true, "max");
+}
 
-#define GENE_UNARY_MATH(name, expr)                  \
-  Value name##_(VM& vm, CallArgs& a) {              \
-    double x = num_arg(vm, a, 0, #name);            \
-    return make_float(expr);                        \
+#define GENE_UNARY_MATH(name, expr)        \
+  Value name##_(VM& vm, Value v) {         \
+    double x = num_arg(vm, v, #name);      \
+    return make_float(expr);               \
   }
 GENE_UNARY_MATH(sqrt, std::sqrt(x))
 GENE_UNARY_MATH(exp, std::exp(x))
@@ -94,19 +100,19 @@ GENE_UNARY_MATH(round, std::round(x))
 GENE_UNARY_MATH(trunc, std::trunc(x))
 #undef GENE_UNARY_MATH
 
-Value atan2_(VM& vm, CallArgs& a) { return make_float(std::atan2(num_arg(vm, a, 0, "atan2"), num_arg(vm, a, 1, "atan2"))); }
+Value atan2_(VM& vm, Value y, Value x) { return make_float(std::atan2(num_arg(vm, y, "atan2"), num_arg(vm, x, "atan2"))); }
 
-Value bit_and(VM& vm, CallArgs& a) { return make_int(int_arg(vm, a, 0, "bit_and") & int_arg(vm, a, 1, "bit_and")); }
-Value bit_or(VM& vm, CallArgs& a) { return make_int(int_arg(vm, a, 0, "bit_or") | int_arg(vm, a, 1, "bit_or")); }
-Value bit_xor(VM& vm, CallArgs& a) { return make_int(int_arg(vm, a, 0, "bit_xor") ^ int_arg(vm, a, 1, "bit_xor")); }
-Value bit_not(VM& vm, CallArgs& a) { return make_int(~int_arg(vm, a, 0, "bit_not")); }
-Value shl(VM& vm, CallArgs& a) {
-  int64_t x = int_arg(vm, a, 0, "shl"), n = int_arg(vm, a, 1, "shl");
+Value bit_and(VM& vm, Value a, Value b) { return make_int(int_arg(vm, a, "bit_and") & int_arg(vm, b, "bit_and")); }
+Value bit_or(VM& vm, Value a, Value b) { return make_int(int_arg(vm, a, "bit_or") | int_arg(vm, b, "bit_or")); }
+Value bit_xor(VM& vm, Value a, Value b) { return make_int(int_arg(vm, a, "bit_xor") ^ int_arg(vm, b, "bit_xor")); }
+Value bit_not(VM& vm, Value a) { return make_int(~int_arg(vm, a, "bit_not")); }
+Value shl(VM& vm, Value a, Value b) {
+  int64_t x = int_arg(vm, a, "shl"), n = int_arg(vm, b, "shl");
   if (n < 0 || n > 63) vm.raise("shift count out of range");
   return make_int(static_cast<int64_t>(static_cast<uint64_t>(x) << n));
 }
-Value shr(VM& vm, CallArgs& a) {
-  int64_t x = int_arg(vm, a, 0, "shr"), n = int_arg(vm, a, 1, "shr");
+Value shr(VM& vm, Value a, Value b) {
+  int64_t x = int_arg(vm, a, "shr"), n = int_arg(vm, b, "shr");
   if (n < 0 || n > 63) vm.raise("shift count out of range");
   return make_int(x >> n);
 }
@@ -114,22 +120,20 @@ Value shr(VM& vm, CallArgs& a) {
 
 void install_math(VM& vm) {
   Namespace* g = vm.gene_ns();
-  struct Entry {
-    const char* name;
-    NativeFnPtr fn;
-    int lo, hi;
+  static const std::pair<const char*, NativeFn1Ptr> kUnary[] = {
+      {"abs", abs_},     {"sqrt", sqrt_},   {"exp", exp_},     {"log", log_},         {"sin", sin_},
+      {"cos", cos_},     {"tan", tan_},     {"atan", atan_},   {"floor", floor_},     {"ceil", ceil_},
+      {"round", round_}, {"trunc", trunc_}, {"bit_not", bit_not},
   };
-  static const Entry kFns[] = {
-      {"mod", mod, 2, 2},         {"rem", rem, 2, 2},         {"div", div, 2, 2},
-      {"abs", abs_, 1, 1},        {"min", min_, 1, -1},       {"max", max_, 1, -1},
-      {"sqrt", sqrt_, 1, 1},      {"exp", exp_, 1, 1},        {"log", log_, 1, 1},
-      {"sin", sin_, 1, 1},        {"cos", cos_, 1, 1},        {"tan", tan_, 1, 1},
-      {"atan", atan_, 1, 1},      {"atan2", atan2_, 2, 2},    {"floor", floor_, 1, 1},
-      {"ceil", ceil_, 1, 1},      {"round", round_, 1, 1},    {"trunc", trunc_, 1, 1},
-      {"bit_and", bit_and, 2, 2}, {"bit_or", bit_or, 2, 2},   {"bit_xor", bit_xor, 2, 2},
-      {"bit_not", bit_not, 1, 1}, {"shl", shl, 2, 2},         {"shr", shr, 2, 2},
+  static const std::pair<const char*, NativeFn2Ptr> kBinary[] = {
+      {"mod", mod},         {"rem", rem},       {"div", div},         {"atan2", atan2_}, {"bit_and", bit_and},
+      {"bit_or", bit_or},   {"bit_xor", bit_xor}, {"shl", shl},       {"shr", shr},
   };
-  for (const Entry& e : kFns) vm.define_native(g, e.name, e.fn, e.lo, e.hi);
+  for (auto [name, fn] : kUnary) vm.define_native(g, name, fn);
+  for (auto [name, fn] : kBinary) vm.define_native(g, name, fn);
+  // Any number of arguments; two, the common case, take the direct entry.
+  vm.define_native(g, "min", min_, 1, -1)->direct2 = min2;
+  vm.define_native(g, "max", max_, 1, -1)->direct2 = max2;
   Namespace* math = vm.heap.make<Namespace>(intern("math"), g);
   g->define(intern("math"), value_of(math));
   math->define(intern("PI"), make_float(std::numbers::pi));
