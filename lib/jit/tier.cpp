@@ -181,12 +181,13 @@ void Tier::compile(Proto* p, bool loop) {
 }
 
 // The interpreter asks again (and the tier looks whether the code is ready) after this
-// many more calls or back edges of p.
+// many more calls, or back edges of any one loop of p. The loop counters only measure
+// hotness, so they restart at the call count: a loop that ran less than p was called
+// (one long call of a function called often before) still asks within 64 iterations.
 void Tier::poll_later(Proto* p) {
   constexpr uint64_t kPollInterval = 64;
-  uint64_t count = p->call_count;
-  for (uint64_t c : p->loop_counters) count = std::max(count, c);
-  p->jit_trigger = count + kPollInterval;
+  for (uint64_t& c : p->loop_counters) c = p->call_count;
+  p->jit_trigger = p->call_count + kPollInterval;
 }
 
 void Tier::install(Proto* p, ProtoStats& st, CompileResult& res, bool ok) {
