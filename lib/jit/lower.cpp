@@ -645,13 +645,17 @@ class Lowering {
   }
   // CALLG of such a builtin: while the global still holds that same native and the
   // argument is a number, the intrinsic on it; anything else takes the generic call.
-  void call_math_builtin(const Instr& in, Value native, LV* slot, BasicBlock* generic) {
+  // Goes on only while the global's slot still holds the native `native`.
+  void guard_same_native(Value native, LV* slot, BasicBlock* generic) {
     BasicBlock* same = fresh("same_builtin");
-    BasicBlock* number = fresh("number");
     LV* held = b_.CreateAnd(is(tag_of(slot), Tag::NativeFn),
                             b_.CreateICmpEQ(bits_of(slot), b_.getInt64(static_cast<uint64_t>(native.as.i))));
     b_.CreateCondBr(held, same, generic);
     b_.SetInsertPoint(same);
+  }
+  void call_math_builtin(const Instr& in, Value native, LV* slot, BasicBlock* generic) {
+    guard_same_native(native, slot, generic);
+    BasicBlock* number = fresh("number");
     Operand x = in_reg(in.a + 1);
     b_.CreateCondBr(is_number(x.tag), number, generic);
     b_.SetInsertPoint(number);
@@ -678,11 +682,7 @@ class Lowering {
   // inline, exactly as math.cpp computes them; errors (a zero divisor, Int overflow, a
   // String) and the rare cases (a divisor of -1, mixed Int and Float) take the call.
   void call_number_builtin(const Instr& in, Value native, NumberBuiltin op, LV* slot, BasicBlock* generic) {
-    BasicBlock* same = fresh("same_builtin");
-    LV* held = b_.CreateAnd(is(tag_of(slot), Tag::NativeFn),
-                            b_.CreateICmpEQ(bits_of(slot), b_.getInt64(static_cast<uint64_t>(native.as.i))));
-    b_.CreateCondBr(held, same, generic);
-    b_.SetInsertPoint(same);
+    guard_same_native(native, slot, generic);
     Operand x = in_reg(in.a + 1);
     auto finish = [&](LV* ok, Tag t, auto compute) {
       BasicBlock* fast = fresh("inline_builtin");
