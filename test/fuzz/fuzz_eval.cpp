@@ -75,6 +75,7 @@ Outcome run_once(uint32_t file, bool optimize, bool gc_stress, bool jit) {
     jit::Options jo;
     jo.enabled = true;
     jo.threshold = 0;
+    jo.sync = true;  // compiled code runs at once, and a crash replays the same way
     vm.enable_jit(jo);
   }
   size_t before = vm.heap.objects_allocated_total();
