@@ -151,6 +151,12 @@ void Tier::compile(Proto* p, bool loop) {
   }
   p->jit_trigger = UINT64_MAX;  // until it compiles: never asked again
   if (!first_hot_) first_hot_ = std::chrono::steady_clock::now();
+  if (!opts_.sync && !loaded_.load(std::memory_order_acquire)) {
+    // The compile thread loads LLVM first (tens of milliseconds); the interpreter goes on.
+    if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
+    poll_later(p);
+    return;
+  }
   if (!ensure_compiler()) {
     st.left_interpreted = unavailable_;
     return;
@@ -170,7 +176,6 @@ void Tier::compile(Proto* p, bool loop) {
     install(p, st, job->result, ok);
     return;
   }
-  if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
   {
     std::lock_guard<std::mutex> lock(mutex_);
     queue_.push_back(job.get());
@@ -211,6 +216,8 @@ void Tier::install(Proto* p, ProtoStats& st, CompileResult& res, bool ok) {
 
 // The compile thread: passes, code generation and linking of one job after another.
 void Tier::work() {
+  ensure_compiler();
+  loaded_.store(true, std::memory_order_release);  // the VM's thread may read what it set
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
@@ -235,6 +242,10 @@ void Tier::deopt(Proto* p, uint32_t site, uint32_t reason) {
   p->jit_trigger = 0;
 }
 
+bool Tier::compiler_known() const { return opts_.sync || loaded_.load(std::memory_order_acquire); }
+
+double Tier::load_ms() const { return compiler_known() ? load_ms_ : 0; }
+
 void Tier::write_perf_map(const std::string& name, const CompileResult& res) {
   if (!perf_map_) perf_map_ = fopen(fmt::format("/tmp/perf-{}.map", getpid()).c_str(), "w");
   if (!perf_map_) return;
@@ -257,8 +268,8 @@ size_t Tier::compiled_protos() const {
 // One line per proto, with stable prefixes (the test/jit programs look for them).
 void Tier::report(FILE* out) const {
   fmt::print(out, "JIT statistics (threshold {})\n", opts_.threshold);
-  if (!unavailable_.empty()) fmt::print(out, "  unavailable: {}\n", unavailable_);
-  if (tried_) fmt::print(out, "  LLVM load and set-up: {:.2f} ms\n", load_ms_);
+  if (compiler_known() && !unavailable_.empty()) fmt::print(out, "  unavailable: {}\n", unavailable_);
+  if (compiler_known() && tried_) fmt::print(out, "  LLVM load and set-up: {:.2f} ms\n", load_ms_);
   if (first_native_ms_ >= 0)
     fmt::print(out, "  first native code: {:.2f} ms after the first proto got hot (LLVM load included)\n",
                first_native_ms_);

@@ -145,7 +145,7 @@ class Tier {
   void report(FILE* out) const;
   // Milliseconds spent compiling, and loading and setting up LLVM (gene-bench shows them apart).
   double compile_ms() const;
-  double load_ms() const { return load_ms_; }
+  double load_ms() const;
   size_t compiled_protos() const;
 
   // An error raised inside a helper waits here while compiled code returns kThrow.
@@ -171,6 +171,7 @@ class Tier {
     std::atomic<bool> done{false};
   };
   bool ensure_compiler();
+  bool compiler_known() const;  // whether tried_, api_, compiler_ and load_ms_ may be read
   void poll_later(Proto* p);
   void install(Proto* p, ProtoStats& st, CompileResult& res, bool ok);
   void work();
@@ -196,6 +197,8 @@ class Tier {
   std::condition_variable wake_;
   std::deque<Job*> queue_;
   bool stopping_ = false;
+  // Without --jit-sync the compile thread loads the plugin and sets up LLVM, then sets this.
+  std::atomic<bool> loaded_{false};
 };
 
 }  // namespace gene::jit
