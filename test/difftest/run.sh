@@ -31,7 +31,7 @@ CONFIGS=(
 # and a low threshold where interpreted and compiled frames mix and loops enter by OSR.
 jit_configs_added=0
 add_jit_configs() {
-  CONFIGS+=("jit|run --jit --jit-threshold=0" "jit-mid|run --jit --jit-threshold=3")
+  CONFIGS+=("jit|run --jit --jit-sync --jit-threshold=0" "jit-mid|run --jit --jit-sync --jit-threshold=3")
   jit_configs_added=1
 }
 if [[ ${GENE_DIFFTEST_JIT:-0} == 1 ]]; then add_jit_configs; fi
