@@ -290,7 +290,7 @@ void Compiler::map_literal(Map* m, int dst) {
   int r = target(dst);
   int save = fs_->freereg;
   int work = alloc_reg();
-  emit_abc(Op::NEWMAP, work, 0, 0);
+  emit_abc(Op::NEWMAP, work, static_cast<int>(std::min<size_t>(m->map.size(), 255)), 0);
   for (auto& [key, value] : m->map.entries()) {
     int v = expr_any(value);
     emit_abc(Op::SETPROP, work, symbol_constant(key.to_symbol()), v);

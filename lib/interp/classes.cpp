@@ -51,6 +51,24 @@ Value VM::call_method(Value receiver, Symbol* name, Value* args, int nargs) {
   return call(m, args, nargs, receiver);
 }
 
+Value VM::get_via_method(Value receiver, Value* key) {
+  Value* m = find_method(receiver, syms().get_method);
+  if (receiver.tag == Tag::Map && m->as.o == map_get_) {
+    const Value* v = as_map(receiver)->map.find(key_of(*this, *key));
+    return v ? *v : make_nil();
+  }
+  return call(*m, key, 1, receiver);
+}
+
+Value VM::set_via_method(Value receiver, Value* key_and_value) {
+  Value* m = find_method(receiver, syms().set_method);
+  if (receiver.tag == Tag::Map && m->as.o == map_set_) {
+    as_map(receiver)->map.set(key_of(*this, key_and_value[0]), key_and_value[1]);
+    return receiver;
+  }
+  return call(*m, key_and_value, 2, receiver);
+}
+
 Value* VM::cached_method(Proto* p, uint16_t k, Value receiver) {
   Class* c = class_of(receiver);
   if (p->method_caches.size() <= k) p->method_caches.resize(p->constants.size());

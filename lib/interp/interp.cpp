@@ -584,7 +584,7 @@ dispatch:
       copy_value(R[i.a()], *e);
     } else {
       SAVE_PC();
-      R[i.a()] = call_method(a, intern("get"), R + i.c(), 1);
+      R[i.a()] = get_via_method(a, R + i.c());
     }
     DISPATCH();
   }
@@ -595,7 +595,7 @@ dispatch:
       R[i.a()] = a;
     } else {
       SAVE_PC();
-      R[i.a()] = call_method(a, intern("set"), R + i.c(), 2);
+      R[i.a()] = set_via_method(a, R + i.c());
     }
     DISPATCH();
   }
@@ -606,7 +606,7 @@ dispatch:
     } else {
       SAVE_PC();
       Value args[2] = {R[i.b()], R[i.c()]};  // both stay in registers: rooted
-      call_method(a, intern("set"), args, 2);
+      set_via_method(a, args);
     }
     DISPATCH();
   }
@@ -765,7 +765,9 @@ do_return : {
   }
   CASE(NEWMAP) {
     SAVE_PC();
-    R[i.a()] = value_of(heap.make<Map>());
+    Map* m = heap.make<Map>();
+    m->map.reserve(i.b());
+    R[i.a()] = value_of(m);
     DISPATCH();
   }
   CASE(NEWGENE) {

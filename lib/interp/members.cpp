@@ -95,7 +95,11 @@ void set_index(VM& vm, Value obj, int64_t index, Value v) {
 
 PropKey key_of(VM& vm, Value key) {
   switch (key.tag) {
-    case Tag::String: return intern(as_string(key)->data);
+    case Tag::String: {
+      String* s = as_string(key);
+      if (!s->key) s->key = intern(s->data);
+      return s->key;
+    }
     case Tag::Symbol: return as_symbol(key);
     case Tag::Int: return PropKey::fits(as_int(key)) ? PropKey::of_int(as_int(key)) : intern(std::to_string(as_int(key)));
     default: vm.raise(fmt::format("A key must be a string, symbol or int, got {}", repr(key)));

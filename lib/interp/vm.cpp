@@ -46,6 +46,8 @@ VM::VM(VMOptions opts) : opts_(opts) {
   global_ns_->define(intern("global"), value_of(global_ns_));
   builtin_classes_.assign(static_cast<size_t>(Tag::Future) + 1, nullptr);
   install_stdlib(*this);
+  map_get_ = find_method(value_of(heap.make<Map>()), syms().get_method)->as.o;
+  map_set_ = find_method(value_of(heap.make<Map>()), syms().set_method)->as.o;
 }
 
 VM::~VM() {
@@ -376,9 +378,10 @@ Value VM::call(Value fn, Value* args, int nargs, Value self, Map* props) {
   if (fn.tag != Tag::Function) {
     Value* window = stack_top();
     if (window + nargs + 1 >= stack_end_) raise("stack overflow");
-    // The arguments lie above every frame: keep them visible to the collector meanwhile.
-    RootedValues keep(heap, std::vector<Value>(args, args + nargs));
-    return call_value_slow(fn, keep.values.data(), nargs, props, self, nullptr);
+    // The arguments go above every frame, pinned there so that the collector sees them.
+    std::memmove(static_cast<void*>(window), args, static_cast<size_t>(nargs) * sizeof(Value));
+    StackPin pin(*this, window + nargs);
+    return call_value_slow(fn, window, nargs, props, self, nullptr);
   }
   Value* slot = stack_top();
   if (slot + nargs + 2 >= stack_end_) raise("stack overflow");

@@ -227,6 +227,10 @@ class VM {
     return (mc.cls == c && c && mc.epoch == g_method_epoch) ? &mc.method : nullptr;
   }
   Value* cached_method(Proto* p, uint16_t k, Value receiver);
+  // (x .get k) and (x .set k v) of AGET, ASET and ASETV when x is not an Array: a Map whose
+  // get and set are still the builtin ones reads or writes its entry at once.
+  Value get_via_method(Value receiver, Value* key);
+  Value set_via_method(Value receiver, Value* key_and_value);
  public:
   // Creates an object of cls from native code: runs its constructor to completion.
   Value new_object(Class* cls, Value* args, int nargs);
@@ -261,6 +265,8 @@ class VM {
   Namespace* global_ns_ = nullptr;
   Namespace* gene_ns_ = nullptr;
   std::vector<Class*> builtin_classes_;
+  Obj* map_get_ = nullptr;  // Map's builtin get and set (see get_via_method)
+  Obj* map_set_ = nullptr;
   std::vector<Handler> handlers_;
   std::unordered_map<std::string, Namespace*> modules_;
   std::vector<std::string> loading_;

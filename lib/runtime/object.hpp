@@ -44,8 +44,11 @@ static_assert(sizeof(Obj) == 24, "the object header is three words");
 // A Function made by `->` (§8.8, §25.1): its own class (Block) and repr (VkBlock).
 constexpr uint8_t kSubkindBlock = 1;
 
+struct Symbol;
+
 struct String : Obj {
-  std::string data;
+  std::string data;  // never changed once made
+  Symbol* key = nullptr;  // the interned symbol, once the string has served as a map key
   explicit String(std::string s) : Obj(Tag::String), data(std::move(s)) {}
   size_t heap_bytes() const override { return sizeof(String) + data.capacity(); }
 };
@@ -108,6 +111,7 @@ class PropMap {
   bool set(PropKey key, Value v);
   // Removes key; returns true if it was present (and stores its value in *out).
   bool erase(PropKey key, Value* out = nullptr);
+  void reserve(size_t n) { entries_.reserve(n); }
   const std::vector<Entry>& entries() const { return entries_; }
   std::vector<Entry>& entries() { return entries_; }
   void trace(Marker& m) const;

@@ -26,7 +26,8 @@ inline Value sym_value(std::string_view name) { return make_obj(Tag::Symbol, int
   X(match, "match") X(case_, "case") X(when, "when") X(enum_, "enum") X(eval, "eval")        \
   X(str, "#Str") X(dollar, "$") X(empty, "") X(ns_form, "ns") X(dot_fn, ".fn") X(dot_ctor, ".ctor") X(dot_macro, ".macro") \
   X(caller_eval, "$caller_eval") X(render, "$render") X(with, "$with") X(tap, "$tap") X(ex, "$ex")     \
-  X(set, "$set") X(mixin, "mixin") X(object, "$object") X(include, "include")
+  X(set, "$set") X(mixin, "mixin") X(object, "$object") X(include, "include")            \
+  X(get_method, "get") X(set_method, "set")
 
 struct Syms {
 #define GENE_SYM_FIELD(field, text) Symbol* field;
