@@ -525,18 +525,9 @@ dispatch:
     SAVE_PC();
     if (GENE_LIKELY(R[i.a()].tag == Tag::Function)) CALL_IN_PLACE(R[i.a()], make_nil());
   call_general:
-    // A native with a direct entry for this many arguments: straight to its C++ function.
-    // Not with --no-opt, so that the difference test checks it against the general path.
-    if (R[i.a()].tag == Tag::NativeFn && caches) {
-      NativeFn* nf = as_native(R[i.a()]);
-      if (i.b() == 1 && nf->direct1) {
-        R[i.a()] = nf->direct1(*this, R[i.a() + 1]);
-        DISPATCH();
-      }
-      if (i.b() == 2 && nf->direct2) {
-        R[i.a()] = nf->direct2(*this, R[i.a() + 1], R[i.a() + 2]);
-        DISPATCH();
-      }
+    if (R[i.a()].tag == Tag::NativeFn) {
+      R[i.a()] = call_native_fn(R[i.a()], R + i.a() + 1, i.b(), make_nil(), f, caches);
+      DISPATCH();
     }
     if (R[i.a()].tag == Tag::Function) {
       push_frame_for_closure(as_closure(R[i.a()]), R + i.a() + 1, i.b(), nullptr, make_nil(), 0);
@@ -735,10 +726,7 @@ do_return : {
 
   CASE(NEWARRAY) {
     SAVE_PC();
-    Array* a = heap.make<Array>();
-    a->items.assign(R + i.b(), R + i.b() + i.c());
-    heap.account(i.c() * sizeof(Value));
-    R[i.a()] = value_of(a);
+    R[i.a()] = new_array_of(R + i.b(), i.c());
     DISPATCH();
   }
   CASE(APPEND) {
@@ -765,9 +753,7 @@ do_return : {
   }
   CASE(NEWMAP) {
     SAVE_PC();
-    Map* m = heap.make<Map>();
-    m->map.reserve(i.b());
-    R[i.a()] = value_of(m);
+    R[i.a()] = new_map_with_room(i.b());
     DISPATCH();
   }
   CASE(NEWGENE) {
@@ -778,9 +764,7 @@ do_return : {
     DISPATCH();
   }
   CASE(SETPROP) {
-    Value t = R[i.a()];
-    if (t.tag == Tag::Map) as_map(t)->map.set(as_symbol(K[i.b()]), R[i.c()]);
-    else as_gene(t)->props.set(as_symbol(K[i.b()]), R[i.c()]);
+    set_prop(R[i.a()], as_symbol(K[i.b()]), R[i.c()]);
     DISPATCH();
   }
   CASE(GETMEMBER) {

@@ -242,12 +242,37 @@ class VM {
   Value render(Value tpl, size_t frame_index, int depth);
   size_t macro_caller_frame(size_t from);
   Value concat(const Value* parts, int n);
+  // NEWARRAY, NEWMAP and SETPROP, for the interpreter's handlers and compiled code alike.
+  Value new_array_of(const Value* items, size_t n) {
+    Array* a = heap.make<Array>();
+    a->items.assign(items, items + n);
+    heap.account(n * sizeof(Value));
+    return value_of(a);
+  }
+  Value new_map_with_room(size_t n) {
+    Map* m = heap.make<Map>();
+    m->map.reserve(n);
+    return value_of(m);
+  }
+  static void set_prop(Value target, Symbol* key, Value v) {
+    if (target.tag == Tag::Map) as_map(target)->map.set(key, v);
+    else as_gene(target)->props.set(key, v);
+  }
   bool case_matches(Value x, Value when);
   Class* new_enum(Symbol* name, Array* pairs);
   void push_frame_for_closure(Closure* c, Value* base, int nargs, Map* props, Value self, uint8_t flags);
   Value run_form(Proto* p, Value* base, Namespace* ns);
   void bind_complex_params(Proto* p, Value* base, int nargs, Map* props);
   Value call_value_slow(Value fn, Value* window, int nargs, Map* props, Value self, Frame* caller);
+  // A native called from a register window (CALL, CALLG, CALLM, and compiled code): its
+  // direct entry for one or two arguments when `direct` (a plain call, and not --no-opt,
+  // so that the difference test checks it against the general path).
+  Value call_native_fn(Value fn, Value* args, int n, Value self, Frame* f, bool direct) {
+    NativeFn* nf = as_native(fn);
+    if (direct && n == 1 && nf->direct1) return nf->direct1(*this, args[0]);
+    if (direct && n == 2 && nf->direct2) return nf->direct2(*this, args[0], args[1]);
+    return call_value_slow(fn, args, n, nullptr, self, f);
+  }
   [[noreturn]] void reject_native_call(NativeFn* nf, int nargs, Value self);  // arity or receiver
   Upvalue* capture_upvalue(Value* slot);
   void close_upvalues(Value* from);

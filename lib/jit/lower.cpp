@@ -57,6 +57,8 @@ class Lowering {
     vm_ = fn_->getArg(0);
     f_ = fn_->getArg(1);
     step_fn_ = declare("gene_jit_step", i64_, {ptr_, ptr_, i32_});
+    build_fn_ = declare("gene_jit_build", i64_, {ptr_, ptr_, i32_});
+    call_native_fn_ = declare("gene_jit_call_native", i64_, {ptr_, ptr_, i32_, ptr_, ptr_, i32_, i32_});
     leave_fn_ = declare("gene_jit_leave", i32_, {ptr_, ptr_});
     deopt_fn_ = declare("gene_jit_deopt", b_.getVoidTy(), {ptr_, ptr_, i32_, i32_});
     equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
@@ -338,8 +340,9 @@ class Lowering {
   }
   // The interpreter runs this instruction; the frame goes on at one of `succ`, or the
   // code returns the step's status (a call pushed a frame, an error is pending …).
-  void step(std::initializer_list<uint32_t> succ) {
-    LV* r = call_out(step_fn_, {vm_, f_, b_.getInt32(n_)});
+  void step(std::initializer_list<uint32_t> succ) { go_on_after(call_out(step_fn_, {vm_, f_, b_.getInt32(n_)}), succ); }
+  // After a helper that returns, as the step does, the index to go on at or -Status.
+  void go_on_after(LV* r, std::initializer_list<uint32_t> succ) {
     auto* sw = b_.CreateSwitch(r, step_exit_, static_cast<unsigned>(succ.size()));
     std::set<uint32_t> seen;
     for (uint32_t k : succ)
@@ -347,6 +350,15 @@ class Lowering {
     step_result_->addIncoming(r, b_.GetInsertBlock());
   }
   void step_next() { step({n_ + 1}); }
+  // Instructions that build data, and generic paths of .get and .set (Runtime::build).
+  void build() { go_on_after(call_out(build_fn_, {vm_, f_, b_.getInt32(n_)}), {n_ + 1}); }
+  // The native in *fn called with window[1..n] (and window[0] as self for a method); its
+  // result goes to window[0], which is R[a]: only R is passed, so the window is in R.
+  void call_native(LV* fn, int a, int n, bool method) {
+    LV* r = call_out(call_native_fn_, {vm_, f_, b_.getInt32(n_), fn, slot(a), b_.getInt32(static_cast<uint32_t>(n)),
+                                       b_.getInt32(method ? 1 : 0)});
+    go_on_after(r, {n_ + 1});
+  }
   bool speculating() const {
     if (!req_.speculate) return false;
     for (uint32_t s : *req_.generic_sites)
@@ -561,7 +573,9 @@ class Lowering {
     b_.CreateBr(next());
     if (!speculate) {
       b_.SetInsertPoint(slow);
-      step_next();
+      Op op = p_->code[n_].op;
+      if (op == Op::AGET || op == Op::ASET || op == Op::ASETV) build();
+      else step_next();
     }
   }
 
@@ -777,6 +791,12 @@ class Lowering {
     b_.SetInsertPoint(closure);
     direct_call(a, nargs, callee.bits, self, generic);
     b_.SetInsertPoint(generic);
+    BasicBlock* native = fresh("native");
+    BasicBlock* other = fresh("other_callee");
+    b_.CreateCondBr(is(tag_of(reg(a)), Tag::NativeFn), native, other);
+    b_.SetInsertPoint(native);
+    call_native(slot(a), a, nargs, false);
+    b_.SetInsertPoint(other);
     step_next();
   }
   // Whether global cache i of this proto is valid for the running closure's namespace
@@ -867,7 +887,7 @@ class Lowering {
   llvm::Type *i8_, *i32_, *i64_, *f64_, *ptr_;
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
-  llvm::FunctionCallee step_fn_, leave_fn_, deopt_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
+  llvm::FunctionCallee step_fn_, build_fn_, call_native_fn_, leave_fn_, deopt_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
   BasicBlock* entry_ = nullptr;
@@ -1125,7 +1145,7 @@ void Lowering::lower_CALLG(const Instr& in) {
   NumberBuiltin number = number_builtin(named, in.b);
   bool native = named && named->tag == Tag::NativeFn && math_builtin(named, in.b) == llvm::Intrinsic::not_intrinsic &&
                 number == NumberBuiltin::kNone;
-  if (!req_.caches || !global_site_ran(in.c) || native) {
+  if (!req_.caches || !global_site_ran(in.c)) {
     step_next();
     return;
   }
@@ -1143,8 +1163,17 @@ void Lowering::lower_CALLG(const Instr& in) {
     return;
   }
   copy(reg(in.a), slot);
-  BasicBlock* closure = fresh("closure");
   Operand callee = in_reg(in.a);
+  if (native) {  // the site called a native (println, str …): expect it again
+    BasicBlock* native_callee = fresh("native");
+    b_.CreateCondBr(is(callee.tag, Tag::NativeFn), native_callee, generic);
+    b_.SetInsertPoint(native_callee);
+    call_native(this->slot(in.a), in.a, in.b, false);
+    b_.SetInsertPoint(generic);
+    step_next();
+    return;
+  }
+  BasicBlock* closure = fresh("closure");
   b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
   b_.SetInsertPoint(closure);
   bool recursive = named && named->tag == Tag::Function && as_closure(*named)->proto == p_;
@@ -1219,7 +1248,14 @@ void Lowering::lower_CALLM(const Instr& in) {
     b_.SetInsertPoint(other);
   }
   BasicBlock* closure = fresh("closure");
-  b_.CreateCondBr(is(tag_of(method_slot), Tag::Function), closure, generic);
+  BasicBlock* not_closure = fresh("not_closure");
+  BasicBlock* native = fresh("native");
+  LV* method_tag = tag_of(method_slot);
+  b_.CreateCondBr(is(method_tag, Tag::Function), closure, not_closure);
+  b_.SetInsertPoint(not_closure);
+  b_.CreateCondBr(is(method_tag, Tag::NativeFn), native, generic);
+  b_.SetInsertPoint(native);
+  call_native(method_slot, in.a, in.b & kArgCountMask, true);
   b_.SetInsertPoint(closure);
   direct_call(in.a, in.b & kArgCountMask, bits_of(method_slot), receiver, generic);
   b_.SetInsertPoint(generic);
@@ -1305,12 +1341,15 @@ STEPPED(CLOSURE)
 STEPPED(CLOSE)
 
 // ---- data ----
-STEPPED(NEWARRAY)
+// Building data: the interpreter's functions, called without its dispatch loop.
+#define BUILT(name) \
+  void Lowering::lower_##name(const Instr&) { build(); }
+BUILT(NEWARRAY)
 STEPPED(APPEND)
 STEPPED(SPREAD)
-STEPPED(NEWMAP)
+BUILT(NEWMAP)
 STEPPED(NEWGENE)
-STEPPED(SETPROP)
+BUILT(SETPROP)
 void Lowering::lower_GETMEMBER(const Instr& in) {
   if (!req_.caches || !vector_.known) {
     step_next();
@@ -1402,7 +1441,7 @@ void Lowering::lower_CALLMACROM(const Instr&) { step({n_ + 1, n_ + 2}); }
 STEPPED(EVAL)
 STEPPED(CALLEREVAL)
 STEPPED(RENDER)
-STEPPED(CONCAT)
+BUILT(CONCAT)
 
 // ---- patterns, enums, selectors ----
 STEPPED(REST)

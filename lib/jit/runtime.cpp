@@ -18,6 +18,53 @@ struct Runtime {
   // The interpreter runs instruction `index` of the top frame f (see VM::jit_step).
   static int64_t step(VM* vm, Frame* f, uint32_t index) { return vm->jit_step(f, index); }
 
+  // A native function (CALL, CALLG) or native method (CALLM, the receiver in window[0])
+  // the site resolved to: called as the interpreter's handler calls it, without running the
+  // handler. The result goes to window[0]. Returns the next instruction, or -kThrow.
+  static int64_t call_native(VM* vm, Frame* f, uint32_t index, const Value* fn, Value* window, int32_t n, int32_t method) {
+    f->pc = f->proto->code.data() + index + 1;
+    Value callee = *fn;
+    Value self = method ? *window : make_nil();
+    try {
+      *window = vm->call_native_fn(callee, window + 1, n, self, f, !method && vm->compile_options.optimize);
+    } catch (...) {
+      vm->jit_->pending = std::current_exception();
+      return -static_cast<int64_t>(kThrow);
+    }
+    return index + 1;
+  }
+
+  // The instructions that build data (NEWARRAY, NEWMAP, SETPROP, CONCAT) and the generic
+  // paths of AGET, ASET and ASETV, through the
+  // functions the interpreter's handlers call but without the dispatch loop. Returns the
+  // next instruction, or -kThrow.
+  static int64_t build(VM* vm, Frame* f, uint32_t index) {
+    const Instr& in = f->proto->code[index];
+    f->pc = f->proto->code.data() + index + 1;
+    Value* R = f->base;
+    try {
+      switch (in.op) {
+        case Op::NEWARRAY: R[in.a] = vm->new_array_of(R + in.b, in.c); break;
+        case Op::NEWMAP: R[in.a] = vm->new_map_with_room(in.b); break;
+        case Op::SETPROP: VM::set_prop(R[in.a], as_symbol(f->k[in.b]), R[in.c]); break;
+        case Op::CONCAT: R[in.a] = vm->concat(R + in.b, in.c); break;
+        // .get and .set when the inline Array path did not apply (a Map, an index out of range)
+        case Op::AGET: R[in.a] = vm->get_via_method(R[in.b], R + in.c); break;
+        case Op::ASET: R[in.a] = vm->set_via_method(R[in.b], R + in.c); break;
+        case Op::ASETV: {
+          Value args[2] = {R[in.b], R[in.c]};
+          vm->set_via_method(R[in.a], args);
+          break;
+        }
+        default: return vm->jit_step(f, index);
+      }
+    } catch (...) {
+      vm->jit_->pending = std::current_exception();
+      return -static_cast<int64_t>(kThrow);
+    }
+    return index + 1;
+  }
+
   // A return whose value is already in R[-1]: pops the frame the way the interpreter does.
   static uint32_t leave(VM* vm, Frame* f) {
     bool to_native = f->flags != 0 && vm->settle_return(f);
@@ -72,6 +119,8 @@ std::vector<HostSymbol> host_symbols() {
   return {
       {"gene_jit_step", reinterpret_cast<void*>(&Runtime::step)},
       {"gene_jit_leave", reinterpret_cast<void*>(&Runtime::leave)},
+      {"gene_jit_call_native", reinterpret_cast<void*>(&Runtime::call_native)},
+      {"gene_jit_build", reinterpret_cast<void*>(&Runtime::build)},
       {"gene_jit_deopt", reinterpret_cast<void*>(&Runtime::deopt)},
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},
       {"gene_jit_for_next", reinterpret_cast<void*>(&Runtime::for_next)},
