@@ -379,7 +379,7 @@ Value VM::call(Value fn, Value* args, int nargs, Value self, Map* props) {
     Value* window = stack_top();
     if (window + nargs + 1 >= stack_end_) raise("stack overflow");
     // The arguments go above every frame, pinned there so that the collector sees them.
-    std::memmove(static_cast<void*>(window), args, static_cast<size_t>(nargs) * sizeof(Value));
+    if (nargs > 0) std::memmove(static_cast<void*>(window), args, static_cast<size_t>(nargs) * sizeof(Value));
     StackPin pin(*this, window + nargs);
     return call_value_slow(fn, window, nargs, props, self, nullptr);
   }
