@@ -34,7 +34,9 @@ Value to_gene(VM& vm, dom::element e) {
     }
     case dom::element_type::OBJECT: {
       Root map(vm.heap, value_of(vm.heap.make<Map>()));
-      for (dom::key_value_pair kv : dom::object(e)) {
+      dom::object fields(e);
+      as_map(map.value)->map.reserve(fields.size());
+      for (dom::key_value_pair kv : fields) {
         Value v = to_gene(vm, kv.value);
         as_map(map.value)->map.set(intern(kv.key), v);
       }
