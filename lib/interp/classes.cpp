@@ -51,22 +51,32 @@ Value VM::call_method(Value receiver, Symbol* name, Value* args, int nargs) {
   return call(m, args, nargs, receiver);
 }
 
+const VM::MapAccess& VM::map_access() {
+  if (map_access_.epoch != g_method_epoch) {
+    Class* map = builtin_class(Tag::Map);
+    const Value* get = map->find_method(syms().get_method);
+    const Value* set = map->find_method(syms().set_method);
+    map_access_.get = get && get->as.o == map_access_.builtin_get;  // compared by identity:
+    map_access_.set = set && set->as.o == map_access_.builtin_set;  // (Map .include …) wins
+    map_access_.epoch = g_method_epoch;
+  }
+  return map_access_;
+}
+
 Value VM::get_via_method(Value receiver, Value* key) {
-  Value* m = find_method(receiver, syms().get_method);
-  if (receiver.tag == Tag::Map && m->as.o == map_get_) {
+  if (receiver.tag == Tag::Map && map_access().get) {
     const Value* v = as_map(receiver)->map.find(key_of(*this, *key));
     return v ? *v : make_nil();
   }
-  return call(*m, key, 1, receiver);
+  return call(*find_method(receiver, syms().get_method), key, 1, receiver);
 }
 
 Value VM::set_via_method(Value receiver, Value* key_and_value) {
-  Value* m = find_method(receiver, syms().set_method);
-  if (receiver.tag == Tag::Map && m->as.o == map_set_) {
+  if (receiver.tag == Tag::Map && map_access().set) {
     as_map(receiver)->map.set(key_of(*this, key_and_value[0]), key_and_value[1]);
     return receiver;
   }
-  return call(*m, key_and_value, 2, receiver);
+  return call(*find_method(receiver, syms().set_method), key_and_value, 2, receiver);
 }
 
 Value* VM::cached_method(Proto* p, uint16_t k, Value receiver) {

@@ -46,8 +46,8 @@ VM::VM(VMOptions opts) : opts_(opts) {
   global_ns_->define(intern("global"), value_of(global_ns_));
   builtin_classes_.assign(static_cast<size_t>(Tag::Future) + 1, nullptr);
   install_stdlib(*this);
-  map_get_ = find_method(value_of(heap.make<Map>()), syms().get_method)->as.o;
-  map_set_ = find_method(value_of(heap.make<Map>()), syms().set_method)->as.o;
+  map_access_.builtin_get = builtin_class(Tag::Map)->find_method(syms().get_method)->as.o;
+  map_access_.builtin_set = builtin_class(Tag::Map)->find_method(syms().set_method)->as.o;
 }
 
 VM::~VM() {

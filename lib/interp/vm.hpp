@@ -290,8 +290,15 @@ class VM {
   Namespace* global_ns_ = nullptr;
   Namespace* gene_ns_ = nullptr;
   std::vector<Class*> builtin_classes_;
-  Obj* map_get_ = nullptr;  // Map's builtin get and set (see get_via_method)
-  Obj* map_set_ = nullptr;
+  // Map's builtin get and set, and whether Map still has them (see get_via_method): looked
+  // up again only after a method table changed.
+  struct MapAccess {
+    Obj* builtin_get = nullptr;
+    Obj* builtin_set = nullptr;
+    uint64_t epoch = 0;
+    bool get = false, set = false;
+  } map_access_;
+  const MapAccess& map_access();
   std::vector<Handler> handlers_;
   std::unordered_map<std::string, Namespace*> modules_;
   std::vector<std::string> loading_;
