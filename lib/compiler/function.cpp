@@ -338,9 +338,28 @@ void Compiler::method_call(Value receiver, Symbol* method, Form& f, size_t first
   bool plain = opts_.optimize && !f.has_props();
   for (size_t k = first_arg; k < f.args.size(); ++k) plain = plain && !is_spread(f.args[k]);
   bool is_get = method->name == "get" && nargs == 1, is_set = method->name == "set" && nargs == 2;
+  // A literal Int key that fits the instruction needs no register (AGETI, ASETVI).
+  const Value* args = f.args.data() + first_arg;
+  bool immediate_key = nargs > 0 && is_int(args[0]) && as_int(args[0]) >= 0 && as_int(args[0]) <= 0xFFFF;
+  if (plain && is_set && dst == kDiscard && immediate_key) {
+    int save = fs_->freereg;
+    int recv = operand(receiver, args + 1, 1);
+    int value = expr_any(args[1]);
+    emit_abc(Op::ASETVI, recv, static_cast<int>(as_int(args[0])), value);
+    free_to(save);
+    return;
+  }
+  if (plain && is_get && immediate_key) {
+    int r = target(dst);
+    int save = fs_->freereg;
+    int recv = expr_any(receiver);
+    emit_abc(Op::AGETI, r, recv, static_cast<int>(as_int(args[0])));
+    free_to(save);
+    finish(dst, r);
+    return;
+  }
   if (plain && is_set && dst == kDiscard) {  // a statement: no result, so no adjacent key and value
     int save = fs_->freereg;
-    const Value* args = f.args.data() + first_arg;
     int recv = operand(receiver, args, 2);
     int key = operand(args[0], args + 1, 1);
     int value = expr_any(args[1]);

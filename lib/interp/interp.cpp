@@ -601,6 +601,29 @@ dispatch:
     }
     DISPATCH();
   }
+  CASE(AGETI) {
+    Value a = R[i.b()];
+    Value key = make_int(i.c());
+    if (Value* e = array_slot(a, key)) {
+      copy_value(R[i.a()], *e);
+    } else {
+      SAVE_PC();
+      R[i.a()] = get_via_method(a, &key);
+    }
+    DISPATCH();
+  }
+  CASE(ASETVI) {
+    Value a = R[i.a()];
+    Value key = make_int(i.b());
+    if (Value* e = array_slot(a, key)) {
+      copy_value(*e, R[i.c()]);
+    } else {
+      SAVE_PC();
+      Value args[2] = {key, R[i.c()]};  // the value stays in its register: rooted
+      set_via_method(a, args);
+    }
+    DISPATCH();
+  }
   CASE(CALLSELF) {
     Value callee = R[i.a()];
     SAVE_PC();

@@ -574,7 +574,7 @@ class Lowering {
     if (!speculate) {
       b_.SetInsertPoint(slow);
       Op op = p_->code[n_].op;
-      if (op == Op::AGET || op == Op::ASET || op == Op::ASETV) build();
+      if (op == Op::AGET || op == Op::ASET || op == Op::ASETV || op == Op::AGETI || op == Op::ASETVI) build();
       else step_next();
     }
   }
@@ -1194,6 +1194,12 @@ void Lowering::lower_ASET(const Instr& in) {
 }
 void Lowering::lower_ASETV(const Instr& in) {
   array_access(in.a, in_reg(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
+}
+void Lowering::lower_AGETI(const Instr& in) {
+  array_access(in.b, immediate(in.c), false, [&](LV* slot, Operand) { copy(reg(in.a), slot); });
+}
+void Lowering::lower_ASETVI(const Instr& in) {
+  array_access(in.a, immediate(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
 }
 STEPPED(CALLSELF)
 // The method through the site's monomorphic cache (the receiver's class and the method

@@ -35,7 +35,7 @@ struct Runtime {
   }
 
   // The instructions that build data (NEWARRAY, NEWMAP, SETPROP, CONCAT) and the generic
-  // paths of AGET, ASET and ASETV, through the
+  // paths of AGET, ASET, ASETV, AGETI and ASETVI, through the
   // functions the interpreter's handlers call but without the dispatch loop. Returns the
   // next instruction, or -kThrow.
   static int64_t build(VM* vm, Frame* f, uint32_t index) {
@@ -53,6 +53,16 @@ struct Runtime {
         case Op::ASET: R[in.a] = vm->set_via_method(R[in.b], R + in.c); break;
         case Op::ASETV: {
           Value args[2] = {R[in.b], R[in.c]};
+          vm->set_via_method(R[in.a], args);
+          break;
+        }
+        case Op::AGETI: {
+          Value key = make_int(in.c);
+          R[in.a] = vm->get_via_method(R[in.b], &key);
+          break;
+        }
+        case Op::ASETVI: {
+          Value args[2] = {make_int(in.b), R[in.c]};
           vm->set_via_method(R[in.a], args);
           break;
         }
