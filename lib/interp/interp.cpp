@@ -483,7 +483,18 @@ dispatch:
     DISPATCH();
   }
   CASE(FORNEXT) {
-    if (!for_next(*this, &R[i.a()], &R[i.b()])) pc += i.sc();
+    Value* slot = &R[i.a()];
+    int64_t v;
+    if (slot[0].tag == Tag::Range) {  // the common case inline; for_next does the same
+      if (as_range(slot[0])->at(as_int(slot[1]), &v)) {
+        R[i.b()] = make_int(v);
+        slot[1] = make_int(as_int(slot[1]) + 1);
+      } else {
+        pc += i.sc();
+      }
+    } else if (!for_next(*this, slot, &R[i.b()])) {
+      pc += i.sc();
+    }
     DISPATCH();
   }
 

@@ -207,10 +207,8 @@ bool for_next(VM&, Value* slot, Value* out) {
       break;
     }
     default: {
-      Range* r = as_range(coll);
       int64_t v;
-      if (__builtin_mul_overflow(i, r->step, &v) || __builtin_add_overflow(v, r->start, &v)) return false;
-      if (r->step > 0 ? v > r->end : (r->step < 0 ? v < r->end : i > 0)) return false;
+      if (!as_range(coll)->at(i, &v)) return false;
       *out = make_int(v);
       break;
     }

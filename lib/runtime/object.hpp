@@ -152,6 +152,12 @@ struct Quote : Obj {
 struct Range : Obj {
   int64_t start, end, step;
   Range(int64_t s, int64_t e, int64_t st) : Obj(Tag::Range), start(s), end(e), step(st) {}
+  // Element i (from 0) into *v, or false past the end. A step of 0 gives start once; an
+  // element beyond the Int range ends the range.
+  bool at(int64_t i, int64_t* v) const {
+    if (__builtin_mul_overflow(i, step, v) || __builtin_add_overflow(*v, start, v)) return false;
+    return step > 0 ? *v <= end : (step < 0 ? *v >= end : i == 0);
+  }
 };
 
 // `(... x)` outside a list: carries the array to splice.
