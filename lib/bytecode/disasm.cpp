@@ -12,11 +12,18 @@ bool is_branch(Op op) {
   switch (op) {
     case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNEQ: case Op::JNNE:
     case Op::JNLTI: case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI:
-    case Op::FORNEXT:
+    case Op::FORLOOP: case Op::REPLOOP:
+    case Op::LOOPLT: case Op::LOOPLE: case Op::LOOPGT: case Op::LOOPGE:
+    case Op::LOOPLTI: case Op::LOOPLEI: case Op::LOOPGTI: case Op::LOOPGEI:
       return true;
     default:
       return false;
   }
+}
+
+// True for branches whose B operand is a signed immediate.
+bool has_immediate(Op op) {
+  return (op >= Op::JNLTI && op <= Op::JNNEI) || (op >= Op::LOOPLTI && op <= Op::LOOPGEI);
 }
 
 std::string operands(const Proto* p, size_t at) {
@@ -26,7 +33,7 @@ std::string operands(const Proto* p, size_t at) {
     case OpFormat::A: return fmt::format("{}", i.a);
     case OpFormat::AB: return fmt::format("{} {}", i.a, i.b);
     case OpFormat::ABC:
-      if (is_branch(i.op)) return fmt::format("{} {} -> {}", i.a, i.op >= Op::JNLTI && i.op <= Op::JNNEI ? i.sb() : i.b, static_cast<int64_t>(at) + 1 + i.sc());
+      if (is_branch(i.op)) return fmt::format("{} {} -> {}", i.a, has_immediate(i.op) ? i.sb() : i.b, static_cast<int64_t>(at) + 1 + i.sc());
       if (i.op == Op::ADDI || i.op == Op::SUBI || i.op == Op::GETINDEX) return fmt::format("{} {} {}", i.a, i.b, i.sc());
       if (i.op == Op::ADDK || i.op == Op::MULK) return fmt::format("{} {} {}", i.a, i.b, i.c & ~kConstLeft);
       return fmt::format("{} {} {}", i.a, i.b, i.c);

@@ -38,6 +38,7 @@ class Compiler {
   void patch_jump(int at);      // to the current pc
   void patch_jump_to(int at, int target);
   void patch_short_jump(int at);  // compare-and-branch (16-bit offset in C)
+  void patch_short_jump_to(int at, int target);
   void emit_loop_back(int loop_index, int target);
   int pc() const { return static_cast<int>(fs_->proto->code.size()); }
   int constant(Value v);
@@ -108,7 +109,10 @@ class Compiler {
   void return_form(Form& f, int dst);
   void close_loop_vars(const LoopInfo& loop);
   int begin_loop(int result_reg);
-  LoopInfo end_iteration(int loop_index, int top, int counter_reg);
+  // back is LOOP, or FORLOOP/REPLOOP on the registers from `state` (they test and step too).
+  LoopInfo end_iteration(int loop_index, int top, Op back = Op::LOOP, int state = 0, int elem = 0);
+  LoopInfo end_body();  // continue lands here; the body's variables close
+  bool plain_comparison(Value cond) const;
   void leave_tries(size_t depth);
   void run_finally(const std::vector<Value>& forms);
 

@@ -116,15 +116,20 @@ int Compiler::begin_loop(int result_reg) {
 }
 
 // Ends the body: `continue` lands here; the body's variables are closed (fresh bindings
-// per iteration), the counter (if any) steps, and control goes back to top.
-LoopInfo Compiler::end_iteration(int loop_index, int top, int counter_reg) {
+// per iteration), and control goes back to top, through the loop's own test for
+// FORLOOP and REPLOOP (one instruction per iteration where a test at the top takes two).
+LoopInfo Compiler::end_iteration(int loop_index, int top, Op back, int state, int elem) {
+  LoopInfo loop = end_body();
+  if (back == Op::LOOP) emit_loop_back(loop_index, top);
+  else patch_short_jump_to(emit_abc(back, state, back == Op::FORLOOP ? elem : loop_index, 0), top);
+  return loop;
+}
+
+LoopInfo Compiler::end_body() {
   LoopInfo loop = std::move(fs_->loops.back());
   fs_->loops.pop_back();
-  int cont = pc();
+  for (int j : loop.continues) patch_jump_to(j, pc());
   close_loop_vars(loop);
-  if (counter_reg >= 0) emit_abc(Op::ADDI, counter_reg, counter_reg, 1);
-  emit_loop_back(loop_index, top);
-  for (int j : loop.continues) patch_jump_to(j, cont);
   return loop;
 }
 
@@ -138,21 +143,74 @@ void Compiler::loop_form(Form& f, int dst) {
   int loop_index = begin_loop(r);
   int top = pc();
   for (Value v : f.args) statement(v);
-  LoopInfo loop = end_iteration(loop_index, top, -1);
+  LoopInfo loop = end_iteration(loop_index, top);
   for (int j : loop.breaks) patch_jump(j);
   if (r != kDiscard) finish(dst, r);
 }
 
+namespace {
+// The back edge that is also a while loop's test, from the jump the test compiles to; LOOP
+// when there is none.
+Op loop_branch(Op jump_unless) {
+  switch (jump_unless) {
+    case Op::JNLT: return Op::LOOPLT;
+    case Op::JNLE: return Op::LOOPLE;
+    case Op::JNGT: return Op::LOOPGT;
+    case Op::JNGE: return Op::LOOPGE;
+    case Op::JNLTI: return Op::LOOPLTI;
+    case Op::JNLEI: return Op::LOOPLEI;
+    case Op::JNGTI: return Op::LOOPGTI;
+    case Op::JNGEI: return Op::LOOPGEI;
+    default: return Op::LOOP;
+  }
+}
+}  // namespace
+
+// A comparison of names and numbers: a test that declares nothing, so it can move below
+// the body it guards.
+bool Compiler::plain_comparison(Value cond) const {
+  if (!is_gene(cond)) return false;
+  Gene* g = as_gene(cond);
+  if (!g->props.empty() || g->children.size() != 2) return false;
+  auto plain = [](Value v) { return is_symbol(v) || is_int(v) || is_float(v); };
+  if (!plain(g->type) || !plain(g->children[0]) || !plain(g->children[1])) return false;
+  auto compares = [&](Value v) { return is_symbol(v) && is_compare_op(as_symbol(v)); };
+  return compares(g->type) || compares(g->children[0]);
+}
+
+// A while loop whose test is a plain comparison runs it at the bottom, fused with the back
+// edge (LOOPLT …): entered once by a jump to the test, it costs one instruction per
+// iteration instead of a test at the top plus LOOP.
 void Compiler::while_form(Form& f, int dst) {
   if (f.args.empty()) return error_at_runtime("while requires a condition", dst);
   int loop_index = begin_loop(kDiscard);
-  int top = pc();
   std::vector<int> jumps, short_jumps;
-  bool owned = reserve_vars(f.args[0]);
-  cond_jump_false(f.args[0], jumps, short_jumps);
-  drop_reservations(owned);
-  for (size_t i = 1; i < f.args.size(); ++i) statement(f.args[i]);
-  LoopInfo loop = end_iteration(loop_index, top, -1);
+  LoopInfo loop;
+  if (plain_comparison(f.args[0])) {
+    int entry = emit_jump(Op::JMP, loop_index);  // names the loop for the fused back edge
+    int top = pc();
+    for (size_t i = 1; i < f.args.size(); ++i) statement(f.args[i]);
+    loop = end_body();
+    patch_jump_to(entry, pc());
+    cond_jump_false(f.args[0], jumps, short_jumps);
+    int test = pc() - 1;
+    Instr& last = fs_->proto->code[static_cast<size_t>(test)];
+    Op fused = jumps.empty() && short_jumps.size() == 1 && short_jumps[0] == test ? loop_branch(last.op) : Op::LOOP;
+    if (fused != Op::LOOP) {
+      last.op = fused;
+      patch_short_jump_to(test, top);
+      short_jumps.clear();
+    } else {
+      emit_loop_back(loop_index, top);
+    }
+  } else {
+    int top = pc();
+    bool owned = reserve_vars(f.args[0]);
+    cond_jump_false(f.args[0], jumps, short_jumps);
+    drop_reservations(owned);
+    for (size_t i = 1; i < f.args.size(); ++i) statement(f.args[i]);
+    loop = end_iteration(loop_index, top);
+  }
   for (int j : jumps) patch_jump(j);
   for (int j : short_jumps) patch_short_jump(j);
   for (int j : loop.breaks) patch_jump(j);
@@ -187,17 +245,19 @@ void Compiler::for_form(Form& f, int dst) {
     free_to(save);
     return error_at_runtime("for expects a name or [names] before in", dst);
   }
+  // The test sits at the bottom (FORLOOP), entered once by a jump that also names the
+  // loop for FORLOOP's back-edge count.
+  int first_jump = emit_jump(Op::JMP, loop_index);
   int top = pc();
-  int exit_jump = emit_abc(Op::FORNEXT, iter, elem, 0);
   for (size_t i = 0; i < names_regs.size(); ++i)
     emit_abc(Op::GETINDEX, names_regs[i], elem, static_cast<int>(i));
   int body_save = fs_->freereg;
   for (size_t i = 3; i < f.args.size(); ++i) statement(f.args[i]);
   free_to(body_save);
-  LoopInfo loop = end_iteration(loop_index, top, -1);
+  LoopInfo loop = end_iteration(loop_index, top, Op::FORLOOP, iter, elem);
   for (size_t k : fs_->scopes.back().local_infos) fs_->proto->locals[k].end_pc = static_cast<uint32_t>(pc());
   fs_->scopes.pop_back();  // its variables were closed at the end of each iteration
-  patch_short_jump(exit_jump);
+  patch_jump_to(first_jump, pc() - 1);
   for (int j : loop.breaks) patch_jump(j);
   free_to(save);
   load_constant(make_nil(), dst);
@@ -214,19 +274,19 @@ void Compiler::repeat_form(Form& f, int dst) {
   Symbol* index_name = prop_name("index");
   Symbol* total_name = prop_name("total");
   int save = fs_->freereg;
-  int count = alloc_reg();
-  expr(f.args[0], count);
   int i = alloc_reg();
+  int count = alloc_reg();  // R[i + 1], where REPLOOP reads it
+  expr(f.args[0], count);
   load_constant(make_int(0), i);
   int loop_index = begin_loop(kDiscard);
-  int top = pc();
   int exit_jump = emit_abc(Op::JNLT, i, count, 0);
+  int top = pc();
   push_scope();
   if (index_name) emit_abc(Op::MOVE, declare_var(index_name, alloc_reg()), i, 0);
   if (total_name) emit_abc(Op::MOVE, declare_var(total_name, alloc_reg()), count, 0);
   for (size_t k = 1; k < f.args.size(); ++k) statement(f.args[k]);
   pop_scope();
-  LoopInfo loop = end_iteration(loop_index, top, i);
+  LoopInfo loop = end_iteration(loop_index, top, Op::REPLOOP, i);
   patch_short_jump(exit_jump);
   for (int j : loop.breaks) patch_jump(j);
   free_to(save);

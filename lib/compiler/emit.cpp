@@ -21,9 +21,11 @@ void Compiler::patch_jump_to(int at, int target) {
 
 void Compiler::patch_jump(int at) { patch_jump_to(at, pc()); }
 
-void Compiler::patch_short_jump(int at) {
-  int offset = pc() - (at + 1);
-  if (offset > INT16_MAX) fail("branch too long (split the function)");
+void Compiler::patch_short_jump(int at) { patch_short_jump_to(at, pc()); }
+
+void Compiler::patch_short_jump_to(int at, int target) {
+  int offset = target - (at + 1);
+  if (offset > INT16_MAX || offset < INT16_MIN) fail("branch too long (split the function)");
   fs_->proto->code[static_cast<size_t>(at)].c = static_cast<uint16_t>(static_cast<int16_t>(offset));
 }
 

@@ -70,6 +70,16 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
   }
   return compare_slow(vm, op, a, b);
 }
+// One step of a for loop over slot[0..1]: a Range inline, the rest through for_next.
+inline bool for_advance(VM& vm, Value* slot, Value* out) {
+  int64_t v;
+  if (slot[0].tag != Tag::Range) return for_next(vm, slot, out);
+  if (!as_range(slot[0])->at(as_int(slot[1]), &v)) return false;
+  *out = make_int(v);
+  slot[1] = make_int(as_int(slot[1]) + 1);
+  return true;
+}
+
 // The element of Array o at Int k when k is in range, else nullptr: the inline path of
 // .get/.set, ./ and $set with an Int key.
 inline Value* array_slot(Value o, Value k) {
@@ -153,7 +163,8 @@ Value VM::execute(size_t entry_frame) {
     try {
       try {
         if (profiler) return run_frames<true, true>(entry_frame);
-        return compile_options.optimize ? run_frames<false, true>(entry_frame) : run_frames<false, false>(entry_frame);
+        if (!compile_options.optimize) return run_frames<false, false>(entry_frame);
+        return jit_ ? run_frames<false, true>(entry_frame) : run_frames<false, true, false, false>(entry_frame);
       } catch (const std::bad_alloc&) {
         emergency_memory_.reset();  // room to build the error itself
         raise("out of memory");     // a Gene error: catchable, and reported with a position
@@ -176,7 +187,7 @@ bool VM::unwind_to_handler(const GeneError& e, size_t entry_frame) {
   return true;
 }
 
-template <bool kProfiled, bool kCaches, bool kStep>
+template <bool kProfiled, bool kCaches, bool kStep, bool kTierUp>
 Value VM::run_frames(size_t entry_frame) {
   // Only f, R and pc live in registers; constants, the closure and the proto are read
   // through f, so that the hot state of the dispatch loop stays out of memory.
@@ -204,7 +215,7 @@ Value VM::run_frames(size_t entry_frame) {
 // Not in step mode (compiled code's generic path).
 #define JIT_CHECK()                                                                      \
   do {                                                                                   \
-    if constexpr (!kStep) {                                                              \
+    if constexpr (kTierUp && !kStep) {                                                   \
       if (GENE_UNLIKELY(f->proto->call_count > f->proto->jit_trigger)) goto jit_hot;     \
     }                                                                                    \
   } while (0)
@@ -398,6 +409,17 @@ dispatch:
   COMPARE(GE)
 #undef COMPARE
 
+// A back edge of loop `index`, pc already at its header. Without the JIT nothing reads the
+// count, and counting is a sixth of a tight loop's time.
+#define BACK_EDGE(index)                                                                          \
+  do {                                                                                            \
+    if constexpr (kTierUp && !kStep) {                                                            \
+      /* a hot loop enters native code at its header (on-stack replacement) */                    \
+      if (GENE_UNLIKELY(++f->proto->loop_counters[index] > f->proto->jit_trigger)) goto jit_hot_loop; \
+    } else if constexpr (kTierUp) {                                                               \
+      ++f->proto->loop_counters[index];                                                           \
+    }                                                                                             \
+  } while (0)
 // Compare-and-branch: jump when the comparison is false.
 #define BRANCH(name, op, cmp)                                                      \
   CASE(name) {                                                                     \
@@ -435,6 +457,32 @@ dispatch:
   BRANCH_IMM(JNGEI, GE, >=)
 #undef BRANCH
 #undef BRANCH_IMM
+// The test at the bottom of a while loop: jump back while the comparison holds.
+#define LOOP_BRANCH(name, op, cmp, rhs, rhs_is_int)                                 \
+  CASE(name) {                                                                     \
+    Value a = R[i.a()], b = rhs;                                                   \
+    bool holds;                                                                    \
+    if (is_int(a) && (rhs_is_int)) {                                               \
+      holds = as_int(a) cmp as_int(b);                                             \
+    } else {                                                                       \
+      SAVE_PC();                                                                   \
+      holds = compare(*this, Op::op, a, b);                                        \
+    }                                                                              \
+    if (holds) {                                                                   \
+      pc += i.sc();                                                                \
+      BACK_EDGE(pc[-1].a); /* the JMP into the loop names it */                    \
+    }                                                                              \
+    DISPATCH();                                                                    \
+  }
+  LOOP_BRANCH(LOOPLT, LT, <, R[i.b()], is_int(b))
+  LOOP_BRANCH(LOOPLE, LE, <=, R[i.b()], is_int(b))
+  LOOP_BRANCH(LOOPGT, GT, >, R[i.b()], is_int(b))
+  LOOP_BRANCH(LOOPGE, GE, >=, R[i.b()], is_int(b))
+  LOOP_BRANCH(LOOPLTI, LT, <, make_int(i.sb()), true)
+  LOOP_BRANCH(LOOPLEI, LE, <=, make_int(i.sb()), true)
+  LOOP_BRANCH(LOOPGTI, GT, >, make_int(i.sb()), true)
+  LOOP_BRANCH(LOOPGEI, GE, >=, make_int(i.sb()), true)
+#undef LOOP_BRANCH
   CASE(JNEQ) {
     if (!values_equal(R[i.a()], R[i.b()])) pc += i.sc();
     DISPATCH();
@@ -465,11 +513,23 @@ dispatch:
   }
   CASE(LOOP) {
     pc += i.sbx();
-    if constexpr (!kStep) {
-      // A hot loop enters native code at its header (on-stack replacement).
-      if (GENE_UNLIKELY(++f->proto->loop_counters[i.a()] > f->proto->jit_trigger)) goto jit_hot_loop;
+    BACK_EDGE(i.a());
+    DISPATCH();
+  }
+  CASE(REPLOOP) {
+    Value* counter = &R[i.a()];  // the compiler's own Int, below the count: it cannot overflow
+    int64_t n = as_int(counter[0]) + 1;
+    bool more;
+    if (GENE_LIKELY(is_int(counter[1]))) {
+      more = n < as_int(counter[1]);
     } else {
-      ++f->proto->loop_counters[i.a()];
+      SAVE_PC();
+      more = compare(*this, Op::LT, make_int(n), counter[1]);
+    }
+    counter[0] = make_int(n);
+    if (more) {
+      pc += i.sc();
+      BACK_EDGE(i.b());
     }
     DISPATCH();
   }
@@ -482,21 +542,14 @@ dispatch:
     for_prep(*this, &R[i.a()], i.b() != 0);
     DISPATCH();
   }
-  CASE(FORNEXT) {
-    Value* slot = &R[i.a()];
-    int64_t v;
-    if (slot[0].tag == Tag::Range) {  // the common case inline; for_next does the same
-      if (as_range(slot[0])->at(as_int(slot[1]), &v)) {
-        R[i.b()] = make_int(v);
-        slot[1] = make_int(as_int(slot[1]) + 1);
-      } else {
-        pc += i.sc();
-      }
-    } else if (!for_next(*this, slot, &R[i.b()])) {
+  CASE(FORLOOP) {  // neither raises nor allocates: no SAVE_PC
+    if (for_advance(*this, &R[i.a()], &R[i.b()])) {
       pc += i.sc();
+      BACK_EDGE(pc[-1].a);  // the JMP into the loop names it
     }
     DISPATCH();
   }
+#undef BACK_EDGE
 
 // Pushes a frame for closure `callee` in place (its arguments already fill the window at
 // A+1) when nothing needs binding; else leaves the call to the general path.
@@ -1116,6 +1169,7 @@ enter_native:
 }
 
 template Value VM::run_frames<false, true>(size_t);
+template Value VM::run_frames<false, true, false, false>(size_t);
 template Value VM::run_frames<false, false>(size_t);
 template Value VM::run_frames<true, true>(size_t);
 

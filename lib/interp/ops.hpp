@@ -36,7 +36,7 @@ void emit_to_template(VM& vm, Value v);
 // inherit holds the namespace.
 Namespace* import_module_with(VM& vm, Value spec, Value inherit, Namespace* importer, uint32_t importer_file);
 
-// Iteration for FORPREP/FORNEXT: state is an Int position in slot[1].
+// Iteration for FORPREP/FORLOOP: state is an Int position in slot[1].
 void for_prep(VM& vm, Value* slot, bool pairs);
 bool for_next(VM& vm, Value* slot, Value* out);
 

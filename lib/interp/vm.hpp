@@ -193,7 +193,8 @@ class VM {
   Value execute(size_t entry_frame);
   // kCaches = false runs without inline caches (--no-opt): every look-up takes the full path.
   // kStep runs one instruction of the top frame and returns (compiled code's generic path).
-  template <bool kProfiled, bool kCaches, bool kStep = false>
+  // kTierUp counts calls and back edges towards the JIT; off when the VM has no JIT.
+  template <bool kProfiled, bool kCaches, bool kStep = false, bool kTierUp = true>
   Value run_frames(size_t entry_frame);
   // Compiled code's generic path for instruction `index` of the top frame f: the
   // interpreter runs it. Returns the index to continue at in f, or -Status when the

@@ -142,6 +142,8 @@ class Lowering {
 #define OPCODE(name, format, doc) void lower_##name(const Instr& in);
 #include "bytecode/opcodes.def"
 #undef OPCODE
+  BasicBlock* back_edge();
+  void for_step(int iter, int elem, BasicBlock* more, BasicBlock* done);
 
   static std::string fmt_block(size_t k) { return "i" + std::to_string(k); }
 
@@ -158,11 +160,21 @@ class Lowering {
     for (size_t k = 0; k < p_->code.size(); ++k) {
       const Instr& in = p_->code[k];
       if (suspends(in.op)) out.insert(static_cast<uint32_t>(k + 1));
-      if (in.op == Op::TRY || in.op == Op::LOOP) out.insert(target(k, in.sbx()));
+      if (in.op == Op::TRY) out.insert(target(k, in.sbx()));
+      if (is_back_edge(in.op)) out.insert(header(k));
     }
     return out;
   }
   static uint32_t target(size_t k, int64_t offset) { return static_cast<uint32_t>(static_cast<int64_t>(k) + 1 + offset); }
+  // The instructions that end a loop's body and jump back to its header (counted by the
+  // interpreter for on-stack replacement).
+  static bool is_back_edge(Op op) {
+    return op == Op::LOOP || op == Op::FORLOOP || op == Op::REPLOOP || (op >= Op::LOOPLT && op <= Op::LOOPGEI);
+  }
+  uint32_t header(size_t k) const {
+    const Instr& in = p_->code[k];
+    return target(k, in.op == Op::LOOP ? in.sbx() : in.sc());
+  }
   BasicBlock* next() { return block(n_ + 1); }
   BasicBlock* fresh(const char* what) { return BasicBlock::Create(ctx_, what, fn_); }
 
@@ -222,8 +234,7 @@ class Lowering {
     if (req_.quick) return;  // no pass would turn the shadows into machine registers
     std::vector<std::pair<uint32_t, uint32_t>> loops;
     for (size_t k = 0; k < p_->code.size(); ++k)
-      if (p_->code[k].op == Op::LOOP && target(k, p_->code[k].sbx()) <= k)
-        loops.emplace_back(target(k, p_->code[k].sbx()), static_cast<uint32_t>(k));
+      if (is_back_edge(p_->code[k].op) && header(k) <= k) loops.emplace_back(header(k), static_cast<uint32_t>(k));
     std::sort(loops.begin(), loops.end(), [](auto x, auto y) { return x.second - x.first < y.second - y.first; });
     for (auto [head, back] : loops) {
       bool inner = true;
@@ -518,6 +529,10 @@ class Lowering {
   void branch_unless(Op op, Operand x, Operand y, int16_t offset, bool int_only) {
     uint32_t taken = target(n_, offset);
     ordering(op, x, y, int_only, {n_ + 1, taken}, [&](LV* holds) { b_.CreateCondBr(holds, next(), block(taken)); });
+  }
+  // The test at the bottom of a while loop: back to its header while the comparison holds.
+  void branch_back(Op op, Operand x, Operand y, bool int_only) {
+    ordering(op, x, y, int_only, {n_ + 1, header(n_)}, [&](LV* holds) { b_.CreateCondBr(holds, back_edge(), next()); });
   }
 
   // Equality never raises: Int == Int inline, anything else through values_equal.
@@ -1027,6 +1042,14 @@ LOWER_BRANCH(JNLE, Op::LE)
 LOWER_BRANCH(JNGT, Op::GT)
 LOWER_BRANCH(JNGE, Op::GE)
 #undef LOWER_BRANCH
+#define LOWER_LOOP_BRANCH(name, op)                                                                    \
+  void Lowering::lower_##name(const Instr& in) { branch_back(op, in_reg(in.a), in_reg(in.b), false); } \
+  void Lowering::lower_##name##I(const Instr& in) { branch_back(op, in_reg(in.a), immediate(in.sb()), true); }
+LOWER_LOOP_BRANCH(LOOPLT, Op::LT)
+LOWER_LOOP_BRANCH(LOOPLE, Op::LE)
+LOWER_LOOP_BRANCH(LOOPGT, Op::GT)
+LOWER_LOOP_BRANCH(LOOPGE, Op::GE)
+#undef LOWER_LOOP_BRANCH
 void Lowering::lower_JNEQ(const Instr& in) { b_.CreateCondBr(equal(in.a, in.b), next(), block(target(n_, in.sc()))); }
 void Lowering::lower_JNNE(const Instr& in) { b_.CreateCondBr(equal(in.a, in.b), block(target(n_, in.sc())), next()); }
 void Lowering::lower_JNEQI(const Instr& in) {
@@ -1044,34 +1067,48 @@ void Lowering::lower_JNNEI(const Instr& in) {
 void Lowering::lower_JMP(const Instr& in) { b_.CreateBr(block(target(n_, in.sbx()))); }
 void Lowering::lower_JMPIF(const Instr& in) { b_.CreateCondBr(truthy(reg(in.a)), block(target(n_, in.sbx())), next()); }
 void Lowering::lower_JMPIFNOT(const Instr& in) { b_.CreateCondBr(truthy(reg(in.a)), next(), block(target(n_, in.sbx()))); }
+void Lowering::lower_LOOP(const Instr&) { b_.CreateBr(back_edge()); }
 // Native code does not count back edges (it is already compiled), except for the profiler.
-void Lowering::lower_LOOP(const Instr& in) {
-  if (req_.profile) {
-    save_pc(n_ + 1);
-    uint32_t body = static_cast<uint32_t>(-static_cast<int64_t>(in.sbx()));  // instructions per iteration
-    LV* status = call_out(profile_back_edge_fn_, {vm_, f_, b_.getInt32(body)}, false);
-    BasicBlock* stop = fresh("stopped");
-    b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), block(target(n_, in.sbx())), stop);
-    b_.SetInsertPoint(stop);
-    b_.CreateRet(status);
-    return;
-  }
-  b_.CreateBr(block(target(n_, in.sbx())));
+BasicBlock* Lowering::back_edge() {
+  BasicBlock* head = block(header(n_));
+  if (!req_.profile) return head;
+  llvm::IRBuilder<>::InsertPointGuard keep(b_);
+  BasicBlock* counted = fresh("back_edge");
+  b_.SetInsertPoint(counted);
+  save_pc(n_ + 1);
+  uint32_t body = n_ + 1 - header(n_);  // instructions per iteration
+  LV* status = call_out(profile_back_edge_fn_, {vm_, f_, b_.getInt32(body)}, false);
+  BasicBlock* stop = fresh("stopped");
+  b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), head, stop);
+  b_.SetInsertPoint(stop);
+  b_.CreateRet(status);
+  return counted;
+}
+// The counter is the compiler's own Int below the count, so the step cannot overflow; the
+// count is an Int or compared like LT.
+void Lowering::lower_REPLOOP(const Instr& in) {
+  LV* n = b_.CreateAdd(bits_of(reg(in.a)), b_.getInt64(1));
+  Operand counter{b_.getInt8(tag_byte(Tag::Int)), n};
+  ordering(Op::LT, counter, in_reg(in.a + 1), false, {n_ + 1, header(n_)}, [&](LV* more) {
+    store(reg(in.a), Tag::Int, n);
+    b_.CreateCondBr(more, back_edge(), next());
+  });
 }
 void Lowering::lower_JMPIFDEF(const Instr& in) {
   b_.CreateCondBr(is(tag_of(reg(in.a)), Tag::Undef), next(), block(target(n_, in.sbx())));
 }
 STEPPED(FORPREP)
-// Arrays and ranges inline, as for_next does them; genes through the helper.
-void Lowering::lower_FORNEXT(const Instr& in) {
-  BasicBlock* done = block(target(n_, in.sc()));
+void Lowering::lower_FORLOOP(const Instr& in) { for_step(in.a, in.b, back_edge(), next()); }
+// Arrays and ranges inline, as for_next does them; genes through the helper. The next
+// element of the iteration in R[iter..iter+1] goes to R[elem], then to `more`.
+void Lowering::for_step(int iter, int elem, BasicBlock* more, BasicBlock* done) {
   BasicBlock* array = fresh("array");
   BasicBlock* not_array = fresh("not_array");
   BasicBlock* range = fresh("range");
   BasicBlock* advance = fresh("advance");
   BasicBlock* slow = fresh("slow");
-  Operand coll = in_reg(in.a);
-  LV* i = bits_of(reg(in.a + 1));
+  Operand coll = in_reg(iter);
+  LV* i = bits_of(reg(iter + 1));
   b_.CreateCondBr(is(coll.tag, Tag::Array), array, not_array);
 
   b_.SetInsertPoint(array);
@@ -1080,7 +1117,7 @@ void Lowering::lower_FORNEXT(const Instr& in) {
     BasicBlock* have = fresh("element");
     b_.CreateCondBr(in_range, have, done);
     b_.SetInsertPoint(have);
-    copy(reg(in.b), element_slot);
+    copy(reg(elem), element_slot);
     b_.CreateBr(advance);
   } else {
     b_.CreateBr(slow);
@@ -1107,7 +1144,7 @@ void Lowering::lower_FORNEXT(const Instr& in) {
   BasicBlock* unit_within = fresh("unit_within");
   b_.CreateCondBr(b_.CreateICmpSGT(i, b_.CreateExtractValue(span, 0)), done, unit_within);
   b_.SetInsertPoint(unit_within);
-  store(reg(in.b), Tag::Int, b_.CreateNSWAdd(start, i));
+  store(reg(elem), Tag::Int, b_.CreateNSWAdd(start, i));
   b_.CreateBr(advance);
   b_.SetInsertPoint(any_step);
   LV* scaled = b_.CreateBinaryIntrinsic(llvm::Intrinsic::smul_with_overflow, i, step_by);
@@ -1120,20 +1157,20 @@ void Lowering::lower_FORNEXT(const Instr& in) {
   BasicBlock* within = fresh("within");
   b_.CreateCondBr(b_.CreateOr(overflow, past), done, within);
   b_.SetInsertPoint(within);
-  store(reg(in.b), Tag::Int, v);
+  store(reg(elem), Tag::Int, v);
   b_.CreateBr(advance);
 
   b_.SetInsertPoint(advance);
-  store(reg(in.a + 1), Tag::Int, b_.CreateAdd(i, b_.getInt64(1)));
-  b_.CreateBr(next());
+  store(reg(iter + 1), Tag::Int, b_.CreateAdd(i, b_.getInt64(1)));
+  b_.CreateBr(more);
 
   b_.SetInsertPoint(slow);
   if (region_of(n_) && speculating()) {
     deopt(kDeoptLoopSlowPath);
     return;
   }
-  LV* more = call_out(for_next_fn_, {vm_, slot(in.a), slot(in.b)});
-  b_.CreateCondBr(b_.CreateICmpNE(more, b_.getInt32(0)), next(), done);
+  LV* found = call_out(for_next_fn_, {vm_, slot(iter), slot(elem)});
+  b_.CreateCondBr(b_.CreateICmpNE(found, b_.getInt32(0)), more, done);
 }
 
 // ---- calls: the interpreter's handlers push frames; the dispatch loop runs them ----

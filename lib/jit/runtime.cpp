@@ -86,7 +86,7 @@ struct Runtime {
 
   static int32_t equal(const Value* a, const Value* b) { return values_equal(*a, *b) ? 1 : 0; }
 
-  // FORNEXT's iteration step: it neither raises nor allocates.
+  // FORLOOP's iteration step: it neither raises nor allocates.
   static int32_t for_next(VM* vm, Value* slot, Value* out) { return gene::for_next(*vm, slot, out) ? 1 : 0; }
 
   // --profile: compiled code reports its entries and returns (only code compiled while

@@ -65,3 +65,13 @@ TEST_CASE("locals live in registers; closures capture upvalues", "[compiler]") {
 TEST_CASE("loops mark their back edges for the JIT", "[compiler]") {
   CHECK(listing("(var i 0) (while (i < 3) (i += 1))").find("LOOP") != std::string::npos);
 }
+
+TEST_CASE("repeat and for test at the bottom, entered once from the top", "[compiler]") {
+  std::string rep = listing("(var s 0) (repeat 3 (s += 1))");
+  CHECK(rep.find("REPLOOP") != std::string::npos);
+  CHECK(rep.find("JNLT ") != std::string::npos);  // a count of 0 or less skips the body
+  CHECK(rep.find(" LOOP ") == std::string::npos);
+  std::string each = listing("(var s 0) (for x in [1 2] (s += x))");
+  CHECK(each.find("FORLOOP") != std::string::npos);
+  CHECK(each.find("JMP        0 ->") != std::string::npos);  // names loop 0
+}
