@@ -11,7 +11,7 @@ PACKAGES=(
   llvm-19-dev libzstd-dev
   libfmt-dev libspdlog-dev catch2 libbenchmark-dev libedit-dev
   clang-19 libclang-rt-19-dev
-  libsimdjson-dev libpcre2-dev libuv1-dev libmimalloc-dev
+  libpcre2-dev libuv1-dev libmimalloc-dev
   lua5.4
   dpkg-dev file
   nodejs vim groff-base

@@ -16,7 +16,7 @@ target_include_directories(gene_library INTERFACE
   $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
 target_compile_features(gene_library INTERFACE cxx_std_20)
 # The public headers use none of these; a static library still needs them at link time.
-target_link_libraries(gene_library PRIVATE fmt::fmt spdlog::spdlog simdjson::simdjson pcre2-8 uv_a pthread ${CMAKE_DL_LIBS})
+target_link_libraries(gene_library PRIVATE fmt::fmt spdlog::spdlog pcre2-8 uv_a pthread ${CMAKE_DL_LIBS})
 
 install(TARGETS gene RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 if(GENE_JIT)
@@ -52,5 +52,5 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "Gene maintainers")
 set(CPACK_DEBIAN_PACKAGE_SECTION interpreters)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libfmt-dev, libspdlog-dev, libsimdjson-dev, libpcre2-dev, libuv1-dev, pkg-config, cmake")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libfmt-dev, libspdlog-dev, libpcre2-dev, libuv1-dev, pkg-config, cmake")
 include(CPack)

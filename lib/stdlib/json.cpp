@@ -1,13 +1,11 @@
-// JSON (§25.6): gene/json/parse through simdjson's DOM parser (it picks the fastest kernel
-// for the CPU at run time), and `.to_json` on every value.
+// JSON (§25.6): gene/json/parse (json_parse.cpp), and `.to_json` on every value.
 #include <fmt/format.h>
-#include <simdjson.h>
 
 #include <cmath>
 
 #include "runtime/printer.hpp"
 #include "runtime/symbol.hpp"
-#include "stdlib/json_locate.hpp"
+#include "stdlib/json_parse.hpp"
 #include "stdlib/method_support.hpp"
 #include "stdlib/stdlib.hpp"
 
@@ -15,71 +13,8 @@ namespace gene {
 
 namespace {
 using namespace methods;
-namespace dom = simdjson::dom;
 
-// Objects -> Maps, arrays -> Arrays, int64 -> Int, other numbers -> Float, null -> nil.
-// Each container is rooted while its elements are made.
-Value to_gene(VM& vm, dom::element e) {
-  switch (e.type()) {
-    case dom::element_type::ARRAY: {
-      Root arr(vm.heap, new_array(vm));
-      dom::array items(e);
-      as_array(arr.value)->items.reserve(items.size());
-      for (dom::element x : items) {
-        Value v = to_gene(vm, x);
-        as_array(arr.value)->items.push_back(v);
-      }
-      vm.heap.account(as_array(arr.value)->items.size() * sizeof(Value));
-      return arr.value;
-    }
-    case dom::element_type::OBJECT: {
-      Root map(vm.heap, value_of(vm.heap.make<Map>()));
-      dom::object fields(e);
-      as_map(map.value)->map.reserve(fields.size());
-      for (dom::key_value_pair kv : fields) {
-        Value v = to_gene(vm, kv.value);
-        as_map(map.value)->map.set(intern(kv.key), v);
-      }
-      return map.value;
-    }
-    case dom::element_type::INT64: return make_int(int64_t(e));
-    case dom::element_type::UINT64: return make_float(static_cast<double>(uint64_t(e)));
-    case dom::element_type::DOUBLE: return make_float(double(e));
-    case dom::element_type::STRING: return vm.heap.string_value(std::string_view(e));
-    case dom::element_type::BOOL: return make_bool(bool(e));
-    case dom::element_type::NULL_VALUE: return make_nil();
-  }
-  return make_nil();
-}
-
-// Every object the conversion makes ends up in the result: a collection in the middle of
-// it would find no garbage, only mark the whole heap again.
-Value convert(VM& vm, dom::element root) {
-  GcPause pause(vm.heap);
-  return to_gene(vm, root);
-}
-
-Value parse(VM& vm, CallArgs& a) {
-  const std::string& text = string_arg(vm, a, 0, "parse", "a JSON string");
-  static dom::parser parser;  // keeps its buffers between calls
-  dom::element root;
-  auto err = parser.parse(text.data(), text.size()).get(root);
-  if (!err) return convert(vm, root);
-  json::JsonScan scan = json::scan(text);
-  if (scan.found) vm.raise(fmt::format("Invalid JSON at byte offset {}: {}", scan.offset, scan.reason));
-  if (!scan.long_int_ends.empty()) {
-    // Integers beyond 64 bits become Floats: the same text with ".0" after each of them.
-    std::string patched;
-    size_t from = 0;
-    for (size_t end : scan.long_int_ends) {
-      patched.append(text, from, end - from).append(".0");
-      from = end;
-    }
-    patched.append(text, from);
-    if (!(err = parser.parse(patched).get(root))) return convert(vm, root);
-  }
-  vm.raise(fmt::format("Invalid JSON: {}", simdjson::error_message(err)));
-}
+Value parse(VM& vm, CallArgs& a) { return json::parse(vm, string_arg(vm, a, 0, "parse", "a JSON string")); }
 
 // ---- Gene -> JSON text ----
 class Writer {
