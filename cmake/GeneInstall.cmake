@@ -16,7 +16,8 @@ target_include_directories(gene_library INTERFACE
   $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
 target_compile_features(gene_library INTERFACE cxx_std_20)
 # The public headers use none of these; a static library still needs them at link time.
-target_link_libraries(gene_library PRIVATE fmt::fmt spdlog::spdlog pcre2-8 uv_a pthread ${CMAKE_DL_LIBS})
+# fmt and spdlog are inside the archive (lib/CMakeLists.txt).
+target_link_libraries(gene_library PRIVATE pcre2-8 uv_a pthread ${CMAKE_DL_LIBS})
 
 install(TARGETS gene RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 if(GENE_JIT)
@@ -52,5 +53,5 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "Gene maintainers")
 set(CPACK_DEBIAN_PACKAGE_SECTION interpreters)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libfmt-dev, libspdlog-dev, libpcre2-dev, libuv1-dev, pkg-config, cmake")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libpcre2-dev, libuv1-dev, pkg-config, cmake")
 include(CPack)
