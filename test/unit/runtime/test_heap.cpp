@@ -132,7 +132,9 @@ TEST_CASE("gc: 100,000-deep nested arrays are marked and swept iteratively", "[g
   h.collect();
   CHECK(h.live_objects() == 0);
 
-  // Left alive: the heap's destructor frees it without recursion.
+  // Left alive: the heap's destructor frees it without recursion. Unrooted, so no
+  // collection may run while it is built.
+  GcPause pause(h);
   Value v = new_array(h);
   for (size_t i = 1; i < kDepth; ++i) {
     Value outer = new_array(h);
