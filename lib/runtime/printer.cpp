@@ -25,23 +25,6 @@ void append_int(std::string& out, int64_t i) {
   out.append(buf, r.ptr);
 }
 
-void append_char(std::string& out, uint32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | ((c >> 18) & 0x07)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 class Printer {
  public:
@@ -92,7 +75,7 @@ class Printer {
       case Tag::Float: out_ += format_float(v.as.f); return;
       case Tag::Char:
         if (repr) out_.push_back('\'');
-        append_char(out_, v.as.c);
+        append_utf8(out_, v.as.c);
         if (repr) out_.push_back('\'');
         return;
       case Tag::Placeholder: out_.push_back('_'); return;
@@ -266,6 +249,24 @@ class Printer {
 
 }  // namespace
 
+void append_utf8(std::string& out, uint32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | ((c >> 18) & 0x07)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
 const char* kind_name(Tag t) {
   switch (t) {
 #define GENE_KIND_NAME(tag) \
@@ -305,7 +306,7 @@ std::string to_s(Value v) {
     case Tag::String: return as_string(v)->data;
     case Tag::Char: {
       std::string out;
-      append_char(out, v.as.c);
+      append_utf8(out, v.as.c);
       return out;
     }
     default: return repr(v);

@@ -16,5 +16,7 @@ std::string to_s(Value v);
 std::string format_float(double d);
 // The kind name used in messages and for values without a literal form: VkInt, VkFunction …
 const char* kind_name(Tag t);
+// The UTF-8 bytes of code point c, appended to out.
+void append_utf8(std::string& out, uint32_t c);
 
 }  // namespace gene

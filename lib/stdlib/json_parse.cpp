@@ -14,30 +14,13 @@
 #include <vector>
 
 #include "interp/vm.hpp"
+#include "runtime/printer.hpp"
 #include "runtime/symbol.hpp"
 
 namespace gene::json {
 
 namespace {
 constexpr int kMaxDepth = 1024;
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 class Parser {
  public:
@@ -79,21 +62,27 @@ class Parser {
     }
   }
 
-  Value array(int depth) {
-    size_t base = items_.size();
+  // The comma-separated members of a container, each read by `member`, up to `close`.
+  template <class Member>
+  void members(char close, const char* after_member, Member member) {
     ++p_;
     space();
-    if (peek() != ']') {
-      for (;;) {
-        space();
-        Value v = value(depth + 1);
-        items_.push_back(v);
-        space();
-        if (peek() == ']') break;
-        expect(',', "expected ',' or ']'");
-      }
+    if (peek() == close) return void(++p_);
+    for (;;) {
+      space();
+      member();
+      space();
+      if (peek() == close) return void(++p_);
+      expect(',', after_member);
     }
-    ++p_;
+  }
+
+  Value array(int depth) {
+    size_t base = items_.size();
+    members(']', "expected ',' or ']'", [&] {
+      Value v = value(depth + 1);
+      items_.push_back(v);
+    });
     Array* a = vm_.heap.make<Array>();
     a->items.assign(items_.begin() + static_cast<std::ptrdiff_t>(base), items_.end());
     items_.resize(base);
@@ -103,23 +92,14 @@ class Parser {
 
   Value object(int depth) {
     size_t base = fields_.size();
-    ++p_;
-    space();
-    if (peek() != '}') {
-      for (;;) {
-        space();
-        if (peek() != '"') fail("expected a string key");
-        Symbol* key = intern(string());
-        expect(':', "expected ':'");
-        space();
-        Value v = value(depth + 1);
-        fields_.emplace_back(key, v);
-        space();
-        if (peek() == '}') break;
-        expect(',', "expected ',' or '}'");
-      }
-    }
-    ++p_;
+    members('}', "expected ',' or '}'", [&] {
+      if (peek() != '"') fail("expected a string key");
+      Symbol* key = intern(string());
+      expect(':', "expected ':'");
+      space();
+      Value v = value(depth + 1);
+      fields_.emplace_back(key, v);
+    });
     Map* m = vm_.heap.make<Map>();
     m->map.reserve(fields_.size() - base);
     for (size_t k = base; k < fields_.size(); ++k) m->map.set(fields_[k].first, fields_[k].second);
