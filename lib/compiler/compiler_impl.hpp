@@ -109,8 +109,8 @@ class Compiler {
   void return_form(Form& f, int dst);
   void close_loop_vars(const LoopInfo& loop);
   int begin_loop(int result_reg);
-  // back is LOOP, or FORLOOP/REPLOOP on the registers from `state` (they test and step too).
-  LoopInfo end_iteration(int loop_index, int top, Op back = Op::LOOP, int state = 0, int elem = 0);
+  // back is LOOP, or FORLOOP/REPLOOP with operands A and B (they test and step too).
+  LoopInfo end_iteration(int loop_index, int top, Op back = Op::LOOP, int a = 0, int b = 0);
   LoopInfo end_body();  // continue lands here; the body's variables close
   bool plain_comparison(Value cond) const;
   void leave_tries(size_t depth);

@@ -118,10 +118,10 @@ int Compiler::begin_loop(int result_reg) {
 // Ends the body: `continue` lands here; the body's variables are closed (fresh bindings
 // per iteration), and control goes back to top, through the loop's own test for
 // FORLOOP and REPLOOP (one instruction per iteration where a test at the top takes two).
-LoopInfo Compiler::end_iteration(int loop_index, int top, Op back, int state, int elem) {
+LoopInfo Compiler::end_iteration(int loop_index, int top, Op back, int a, int b) {
   LoopInfo loop = end_body();
   if (back == Op::LOOP) emit_loop_back(loop_index, top);
-  else patch_short_jump_to(emit_abc(back, state, back == Op::FORLOOP ? elem : loop_index, 0), top);
+  else patch_short_jump_to(emit_abc(back, a, b, 0), top);
   return loop;
 }
 
@@ -286,7 +286,7 @@ void Compiler::repeat_form(Form& f, int dst) {
   if (total_name) emit_abc(Op::MOVE, declare_var(total_name, alloc_reg()), count, 0);
   for (size_t k = 1; k < f.args.size(); ++k) statement(f.args[k]);
   pop_scope();
-  LoopInfo loop = end_iteration(loop_index, top, Op::REPLOOP, i);
+  LoopInfo loop = end_iteration(loop_index, top, Op::REPLOOP, i, loop_index);
   patch_short_jump(exit_jump);
   for (int j : loop.breaks) patch_jump(j);
   free_to(save);
