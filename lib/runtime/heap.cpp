@@ -3,9 +3,16 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 #include <new>
 
 namespace gene {
+
+namespace {
+std::atomic<void (*)()> g_large_heap_hook{nullptr};
+}  // namespace
+
+void Heap::set_large_heap_hook(void (*hook)()) { g_large_heap_hook.store(hook); }
 
 Heap::Heap() = default;
 
@@ -48,6 +55,8 @@ void Heap::collect() {
   sweep();
   next_gc_ = live_ * 2 > kMinNextGc ? live_ * 2 : kMinNextGc;
   next_bytes_ = bytes_ * 2 > kMinNextBytes ? bytes_ * 2 : kMinNextBytes;
+  if ((live_ >= kLargeLiveObjects || bytes_ >= kLargeLiveBytes) && g_large_heap_hook.load(std::memory_order_relaxed))
+    if (auto hook = g_large_heap_hook.exchange(nullptr)) hook();
   if (limit_) enforce_limit();
   SPDLOG_DEBUG("gc #{}: {} objects live", collections_, live_);
 }

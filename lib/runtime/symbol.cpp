@@ -13,8 +13,11 @@ struct NameHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+// Keyed by a view of the symbol's own name: one copy of each name. Symbols never move
+// or die, so the views stay valid. Sized for the library's names, which start-up interns.
 struct SymbolTable {
-  std::unordered_map<std::string, std::unique_ptr<Symbol>, NameHash, std::equal_to<>> by_name;
+  SymbolTable() { by_name.reserve(4096); }
+  std::unordered_map<std::string_view, std::unique_ptr<Symbol>, NameHash> by_name;
 };
 SymbolTable& table() {
   static SymbolTable t;
@@ -35,13 +38,12 @@ Symbol* intern(std::string_view name) {
   auto& t = table();
   auto it = t.by_name.find(name);
   if (it != t.by_name.end()) return it->second.get();
-  std::string key(name);
-  auto sym = std::make_unique<Symbol>(key, static_cast<uint32_t>(t.by_name.size() + 1));
+  auto sym = std::make_unique<Symbol>(std::string(name), static_cast<uint32_t>(t.by_name.size() + 1));
   sym->marked = true;  // never swept
   Symbol* raw = sym.get();
   int64_t k;
   if (canonical_int(name, &k) && PropKey::fits(k)) raw->prop_key = PropKey::of_int(k).bits();
-  t.by_name.emplace(std::move(key), std::move(sym));
+  t.by_name.emplace(std::string_view(raw->name), std::move(sym));
   return raw;
 }
 
