@@ -99,6 +99,9 @@ struct Proto : Obj {
   // or (0 once compiled) to enter its native code. UINT64_MAX: never.
   uint64_t jit_trigger = g_jit_default_trigger;
   void* jit_entry = nullptr;    // native code (a jit::Entry) once the JIT tier compiled it
+  // Which of the tier's records is this proto's (1-based; 0: none yet). Not the address:
+  // a new proto can take the place of a collected one.
+  uint32_t jit_record = 0;
 
   Proto() : Obj(Tag::Proto) {}
   void trace(Marker& m) override {

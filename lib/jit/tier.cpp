@@ -132,8 +132,16 @@ bool Tier::ensure_compiler() {
   return compiler_ != nullptr;
 }
 
+Tier::ProtoStats& Tier::stats_of(Proto* p) {
+  if (p->jit_record == 0) {
+    protos_.emplace_back();
+    p->jit_record = static_cast<uint32_t>(protos_.size());
+  }
+  return protos_[p->jit_record - 1];
+}
+
 void Tier::compile(Proto* p, bool loop) {
-  ProtoStats& st = protos_[p];
+  ProtoStats& st = stats_of(p);
   if (st.name.empty()) {
     st.name = p->display_name();
     st.threshold_hit = opts_.threshold;
@@ -233,7 +241,7 @@ void Tier::work() {
 }
 
 void Tier::deopt(Proto* p, uint32_t site, uint32_t reason) {
-  ProtoStats& st = protos_[p];
+  ProtoStats& st = stats_of(p);
   if (reason < kNumDeoptReasons) ++st.deopts[reason];
   if (std::find(st.generic_sites.begin(), st.generic_sites.end(), site) == st.generic_sites.end())
     st.generic_sites.push_back(site);
@@ -255,13 +263,13 @@ void Tier::write_perf_map(const std::string& name, const CompileResult& res) {
 
 double Tier::compile_ms() const {
   double total = 0;
-  for (const auto& [p, st] : protos_) total += st.ms;
+  for (const ProtoStats& st : protos_) total += st.ms;
   return total;
 }
 
 size_t Tier::compiled_protos() const {
   size_t n = 0;
-  for (const auto& [p, st] : protos_) n += st.compiles ? 1 : 0;
+  for (const ProtoStats& st : protos_) n += st.compiles ? 1 : 0;
   return n;
 }
 
@@ -275,7 +283,7 @@ void Tier::report(FILE* out) const {
                first_native_ms_);
   double total = 0;
   uint64_t compiled = 0, interpreted = 0, deopts = 0;
-  for (const auto& [p, st] : protos_) {
+  for (const ProtoStats& st : protos_) {
     total += st.ms;
     std::string d;
     for (uint32_t r = 0; r < kNumDeoptReasons; ++r) {

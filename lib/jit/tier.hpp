@@ -186,7 +186,8 @@ class Tier {
   double load_ms_ = 0;
   std::optional<std::chrono::steady_clock::time_point> first_hot_;  // the first compile request
   double first_native_ms_ = -1;  // from then until the first code was installed
-  std::map<Proto*, ProtoStats> protos_;
+  ProtoStats& stats_of(Proto* p);
+  std::deque<ProtoStats> protos_;  // by Proto::jit_record, in the order protos first got hot
   uint64_t osr_entries_ = 0;
   double phase_ms_[kNumCompilePhases] = {};
   FILE* perf_map_ = nullptr;
