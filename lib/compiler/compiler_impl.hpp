@@ -158,6 +158,8 @@ class Compiler {
   void block_literal(Value params, const Value* body, size_t n, int dst);
   Proto* function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos,
                         bool lexical_barrier = false, bool is_block = false);
+  Proto* function_attempt(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos,
+                          bool lexical_barrier, bool is_block, bool reads_in_place, bool* redo);
   void call(Value callee, Form& f, int dst);
   void call_args(int window, Form& f, size_t first_arg, Op op, int c_operand, int dst);
   void call_window(Value head, Form& f, size_t first_arg, Op op, int dst);
@@ -174,6 +176,7 @@ class Compiler {
   FuncState* fs_ = nullptr;
   SourcePos pos_;
   int depth_ = 0;
+  bool no_reads_in_place_ = false;  // while a function compiles again: its nested ones once
   static constexpr int kMaxNesting = 1000;
 };
 

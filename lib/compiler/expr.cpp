@@ -65,16 +65,57 @@ bool Compiler::is_pure(Value v, int depth) {
   return is_op(op) && is_pure(a, depth + 1) && is_pure(b, depth + 1);
 }
 
+namespace {
+// True when the code v names sym anywhere (quoted data included): only such code can
+// assign a variable of that name, short of a closure or eval (FuncState::reads_in_place).
+bool mentions(Value v, Symbol* sym, int depth = 0) {
+  if (depth > 200) return true;
+  auto inside = [&](Value x) { return mentions(x, sym, depth + 1); };
+  switch (v.tag) {
+    case Tag::Symbol: return as_symbol(v) == sym;
+    case Tag::ComplexSymbol: {
+      for (Symbol* part : as_complex(v)->parts)
+        if (part == sym) return true;
+      return false;
+    }
+    case Tag::Gene: {
+      Gene* g = as_gene(v);
+      if (inside(g->type)) return true;
+      for (const auto& entry : g->props.entries())
+        if (inside(entry.second)) return true;
+      for (Value c : g->children)
+        if (inside(c)) return true;
+      return false;
+    }
+    case Tag::Array: {
+      for (Value x : as_array(v)->items)
+        if (inside(x)) return true;
+      return false;
+    }
+    case Tag::Map: {
+      for (const auto& entry : as_map(v)->map.entries())
+        if (inside(entry.second)) return true;
+      return false;
+    }
+    case Tag::Quote: case Tag::Unquote: return inside(static_cast<Quote*>(v.as.o)->value);
+    default: return false;
+  }
+}
+}  // namespace
+
 // An operand evaluated before the n operands at `later`: a local is read in place only
 // when none of those can assign it meanwhile (left-to-right evaluation, §5).
 int Compiler::operand(Value v, const Value* later, size_t n) {
   if (is_symbol(v) && find_local(fs_, as_symbol(v)) >= 0) {
     for (size_t i = 0; i < n; ++i) {
-      if (!is_pure(later[i])) {
-        int t = alloc_reg();
-        expr(v, t);
-        return t;
+      if (is_pure(later[i])) continue;
+      if (fs_->reads_in_place && !mentions(later[i], as_symbol(v))) {
+        fs_->relied_on_reads_in_place = true;
+        continue;
       }
+      int t = alloc_reg();
+      expr(v, t);
+      return t;
     }
   }
   return expr_any(v);

@@ -60,6 +60,13 @@ struct FuncState {
   std::vector<int> reserved;  // registers set aside for `var`s of the current statement
   size_t next_reserved = 0;
   std::unordered_map<Symbol*, int> symbol_consts;
+  // A variable read as a left operand is read in place, not copied, when the later
+  // operands cannot assign it: they do not name it, and (known only once the whole
+  // function is compiled) no closure captures a variable of this function and no eval or
+  // macro reaches them by name. Otherwise the function is compiled again without it.
+  bool reads_in_place = false;
+  bool relied_on_reads_in_place = false;
+  bool variables_reachable = false;  // captured by a closure, or reachable by eval/macros
 
   FuncState(Proto* p, FuncState* up) : proto(p), parent(up) {}
 };

@@ -57,12 +57,26 @@ std::vector<ParamSpec> parse_params(Value params) {
 
 Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos,
                                 bool lexical_barrier, bool is_block) {
+  bool redo = false;
+  Proto* p = function_attempt(name, params, body, n, pos, lexical_barrier, is_block, !no_reads_in_place_, &redo);
+  if (!redo) return p;
+  // Some operand was read in place, but a variable is reachable behind the code's back.
+  bool saved = no_reads_in_place_;
+  no_reads_in_place_ = true;
+  p = function_attempt(name, params, body, n, pos, lexical_barrier, is_block, false, nullptr);
+  no_reads_in_place_ = saved;
+  return p;
+}
+
+Proto* Compiler::function_attempt(Symbol* name, Value params, const Value* body, size_t n, SourcePos pos,
+                                  bool lexical_barrier, bool is_block, bool reads_in_place, bool* redo) {
   Proto* p = heap_.make<Proto>();
   p->name = name;
   p->pos = pos;
   FuncState* saved = fs_;
   FuncState fs(p, lexical_barrier ? nullptr : fs_);
   fs.is_block = is_block;
+  fs.reads_in_place = reads_in_place && opts_.optimize;
   fs.proto->is_block = is_block;
   fs_ = &fs;
   push_scope();
@@ -136,6 +150,7 @@ Proto* Compiler::function_proto(Symbol* name, Value params, const Value* body, s
   fs_->scopes.pop_back();
   fs_ = saved;
   p->seal_params();
+  if (redo) *redo = fs.relied_on_reads_in_place && fs.variables_reachable;
   return p;
 }
 

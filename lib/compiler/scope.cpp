@@ -121,6 +121,7 @@ int Compiler::env_upvalue(FuncState* root, Symbol* name) {
 // Code that eval or a macro's $caller_eval compiles at run time may capture this frame's
 // variables: the loops around it must close theirs per iteration.
 void Compiler::note_runtime_capture() {
+  fs_->variables_reachable = true;
   for (LoopInfo& l : fs_->loops) l.captured = true;
 }
 
@@ -134,6 +135,7 @@ int Compiler::find_upvalue(FuncState* fs, Symbol* name) {
   UpvalDesc desc{false, 0, name};
   int reg = find_local(up, name);
   if (reg >= 0) {
+    up->variables_reachable = true;
     desc.in_stack = true;
     desc.index = static_cast<uint16_t>(reg);
     for (LoopInfo& l : up->loops)
