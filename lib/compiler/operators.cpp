@@ -52,16 +52,6 @@ Op branch_op(Op cmp, bool immediate) {
   }
 }
 
-// a < b is b > a: used when only the left operand is an immediate.
-Op mirrored(Op cmp) {
-  switch (cmp) {
-    case Op::LT: return Op::GT;
-    case Op::LE: return Op::GE;
-    case Op::GT: return Op::LT;
-    case Op::GE: return Op::LE;
-    default: return cmp;
-  }
-}
 }  // namespace
 
 bool Compiler::is_arith_op(Symbol* s) const {
@@ -316,12 +306,11 @@ void Compiler::cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<
       if (g->pos.known()) pos_ = g->pos;
       int save = fs_->freereg;
       Op cmp = compare_op(S, op);
+      // Only a right operand becomes the immediate: (3 > x) run as (x < 3) would name
+      // the operands in the wrong order in "Cannot compare ..." errors.
       if (small_int(b) && opts_.optimize) {
         int ra = expr_any(a);
         short_jumps.push_back(emit_abc(branch_op(cmp, true), ra, imm(b), 0));
-      } else if (small_int(a) && opts_.optimize) {
-        int rb = expr_any(b);
-        short_jumps.push_back(emit_abc(branch_op(mirrored(cmp), true), rb, imm(a), 0));
       } else {
         int ra = operand(a, &b, 1);
         int rb = expr_any(b);
