@@ -327,8 +327,11 @@ class Lowering {
     as_value(b_.CreateStore(b_.getInt64(tag_byte(t)), at(slot, layout::kTag)));
     as_value(b_.CreateStore(bits, at(slot, layout::kPayload)));
   }
+  // The tag is read as its byte, not as a word: two 8-byte loads of a Value would be
+  // merged by the code generator into one 16-byte load, which can't be forwarded from the
+  // two stores that wrote the Value (spectral-norm: 0.21 s -> 0.15 s).
   void copy(LV* dst, LV* src) {
-    LV* w0 = as_value(b_.CreateLoad(i64_, at(src, 0)));
+    LV* w0 = b_.CreateZExt(as_value(b_.CreateLoad(i8_, at(src, 0))), i64_);
     LV* w1 = as_value(b_.CreateLoad(i64_, at(src, 8)));
     as_value(b_.CreateStore(w0, at(dst, 0)));
     as_value(b_.CreateStore(w1, at(dst, 8)));

@@ -258,6 +258,17 @@ void Tier::write_perf_map(const std::string& name, const CompileResult& res) {
   if (!perf_map_) perf_map_ = fopen(fmt::format("/tmp/perf-{}.map", getpid()).c_str(), "w");
   if (!perf_map_) return;
   fmt::print(perf_map_, "{:x} {:x} gene:{}\n", res.code_address, res.code_size, name);
+  // For developers: the machine code too, to disassemble where perf's samples fall
+  // (objdump -D -b binary -mi386:x86-64 --adjust-vma=0xADDRESS FILE).
+  if (const char* dir = std::getenv("GENE_JIT_CODE_DIR")) {
+    std::string file = name;
+    std::replace(file.begin(), file.end(), '/', '_');
+    std::string path = fmt::format("{}/{}-{:x}.bin", dir, file, res.code_address);
+    if (FILE* f = fopen(path.c_str(), "wb")) {
+      fwrite(reinterpret_cast<const void*>(res.code_address), 1, res.code_size, f);
+      fclose(f);
+    }
+  }
   fflush(perf_map_);
 }
 
