@@ -101,7 +101,10 @@ class Lowering {
       sw->addCase(b_.getInt64(k), enter);
       b_.SetInsertPoint(enter);
       llvm::Instruction* br = b_.CreateBr(blocks_[k]);
-      if (int g = region_of(k)) regions_[g].reload_before.push_back(br);
+      if (int g = region_of(k)) {
+        regions_[g].reload_before.push_back(br);
+        regions_[g].entries.emplace_back(br, k);
+      }
     }
     // Most entries are calls, at instruction 0: the switch tests that case first.
     std::vector<uint32_t> weights{1};
@@ -223,7 +226,9 @@ class Lowering {
   // header) are regions whose registers live in shadows. Control entering a region reads
   // its shadows from R; leaving it writes them back.
   struct Region {
+    uint32_t head = 0;  // the loop header
     std::map<int, llvm::AllocaInst*> shadows;
+    std::vector<std::pair<llvm::Instruction*, uint32_t>> entries;  // each way in, and the instruction it enters at
     std::vector<llvm::Instruction*> flush_before, reload_after, reload_before;
     BasicBlock* deopt = nullptr;
     llvm::PHINode *deopt_site = nullptr, *deopt_why = nullptr;
@@ -240,7 +245,7 @@ class Lowering {
       bool inner = true;
       for (uint32_t k = head; k <= back && inner; ++k) inner = region_of_[k] == 0;
       if (!inner) continue;
-      regions_.emplace_back();
+      regions_.emplace_back().head = head;
       for (uint32_t k = head; k <= back; ++k) region_of_[k] = static_cast<int>(regions_.size() - 1);
     }
   }
@@ -255,7 +260,10 @@ class Lowering {
     BasicBlock* reload = fresh("enter_loop");
     b_.SetInsertPoint(reload);
     llvm::Instruction* br = b_.CreateBr(target_block);
-    if (to) regions_[to].reload_before.push_back(br);
+    if (to) {
+      regions_[to].reload_before.push_back(br);
+      regions_[to].entries.emplace_back(br, k);
+    }
     if (!from) return reload;
     BasicBlock* flush = fresh("leave_loop");
     b_.SetInsertPoint(flush);
@@ -284,8 +292,13 @@ class Lowering {
         b_.SetInsertPoint(at);
         for (auto [r, shadow] : g.shadows) copy(slot(r), shadow);
       }
+      // The tag comes in as a word here: the code before the loop stored it as a word, and
+      // EarlyCSE forwards only same-width stores, so the loop sees those tags as constants.
       auto read_back = [&] {
-        for (auto [r, shadow] : g.shadows) copy(shadow, slot(r));
+        for (auto [r, shadow] : g.shadows) {
+          as_value(b_.CreateStore(as_value(b_.CreateLoad(i64_, at(slot(r), 0))), at(shadow, 0)));
+          as_value(b_.CreateStore(bits_of(slot(r)), at(shadow, layout::kPayload)));
+        }
       };
       for (llvm::Instruction* call : g.reload_after) {
         b_.SetInsertPoint(call->getNextNode());
@@ -295,6 +308,51 @@ class Lowering {
         b_.SetInsertPoint(at);
         read_back();
       }
+      assume_entry_types(g);
+    }
+  }
+  // Whether register r holds a parameter or a variable in scope at instruction k.
+  bool variable_at(int r, uint32_t k) const {
+    for (const ParamInfo& param : p_->params)
+      if (param.reg == r) return true;
+    for (const LocalInfo& local : p_->locals)
+      if (local.reg == r && local.start_pc <= k && k < local.end_pc) return true;
+    return false;
+  }
+  // A loop entered while its variables hold Ints and Floats (the registers of the frame
+  // whose loop got hot, at lowering) assumes they still do at every way in: from the code
+  // before it, after a step, and from the interpreter at the header (OSR). Each entry
+  // checks the tags and gives the shadows those tags as constants, so that the loop's
+  // tag checks fold (SCCP) wherever its arithmetic keeps the types. Another type deopts
+  // at that entry, and the next compile of the proto does not assume.
+  void assume_entry_types(Region& g) {
+    if (!req_.running || !req_.speculate) return;
+    const auto& generic = *req_.generic_sites;
+    for (auto [br, k] : g.entries)
+      if (std::find(generic.begin(), generic.end(), k) != generic.end()) return;
+    std::vector<std::pair<llvm::AllocaInst*, Tag>> typed;
+    for (auto [r, shadow] : g.shadows) {
+      if (!variable_at(r, g.head)) continue;  // a temporary's tag at the header means nothing
+      Tag t = req_.running[r].tag;
+      if (t == Tag::Int || t == Tag::Float) typed.emplace_back(shadow, t);
+    }
+    if (typed.empty()) return;
+    for (auto [entry_br, k] : g.entries) {
+      b_.SetInsertPoint(entry_br);  // after the shadows were read from R
+      LV* same = b_.getTrue();
+      for (auto [shadow, t] : typed) same = b_.CreateAnd(same, is(tag_of(shadow), t));
+      BasicBlock* here = entry_br->getParent();
+      BasicBlock* typed_entry = here->splitBasicBlock(entry_br, "typed_entry");
+      here->getTerminator()->eraseFromParent();
+      BasicBlock* changed = fresh("entry_type_changed");
+      b_.SetInsertPoint(here);
+      b_.CreateCondBr(same, typed_entry, changed);
+      b_.SetInsertPoint(changed);  // R still holds every register here
+      save_pc(k);
+      b_.CreateCall(deopt_fn_, {vm_, f_, b_.getInt32(k), b_.getInt32(kDeoptLoopEntry)});
+      b_.CreateRet(b_.getInt32(kDeopt));
+      b_.SetInsertPoint(entry_br);
+      for (auto [shadow, t] : typed) as_value(b_.CreateStore(b_.getInt64(tag_byte(t)), at(shadow, layout::kTag)));
     }
   }
   // Copies of one register at the syncs of a region, past which the region stays in R.

@@ -108,6 +108,12 @@ struct Runtime {
     return kReturned;
   }
 
+  static const Value* running_registers(const VM& vm, const Proto* p) {
+    if (vm.frame_count_ == 0) return nullptr;
+    const Frame& top = vm.frames_[vm.frame_count_ - 1];
+    return top.proto == p ? top.base : nullptr;
+  }
+
   static const HostLayout& layout() {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"  // VM is not standard-layout; the fields are
@@ -124,6 +130,8 @@ struct Runtime {
 
 
 const HostLayout& host_layout() { return Runtime::layout(); }
+
+const Value* running_registers(const VM& vm, const Proto* p) { return Runtime::running_registers(vm, p); }
 
 std::vector<HostSymbol> host_symbols() {
   return {

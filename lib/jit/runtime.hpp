@@ -10,5 +10,7 @@ namespace gene::jit {
 // Every helper, with the name the lowering (lower.cpp) declares it under.
 std::vector<HostSymbol> host_symbols();
 const HostLayout& host_layout();
+// R of the top frame when that frame runs p (a loop of p got hot), else nullptr.
+const Value* running_registers(const VM& vm, const Proto* p);
 
 }  // namespace gene::jit

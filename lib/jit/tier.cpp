@@ -46,7 +46,8 @@ std::filesystem::path plugin_path() {
 }
 
 constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "not an array or index out of range",
-                                                                 "generic path in a promoted loop"};
+                                                                 "generic path in a promoted loop",
+                                                                 "loop entered with another number type"};
 // A proto that deopts this often is compiled once more without any speculation.
 constexpr uint64_t kMaxSpeculativeCompiles = 4;
 
@@ -172,7 +173,7 @@ void Tier::compile(Proto* p, bool loop) {
   CompileRequest req{p, &host_layout(), &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
                      opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
                      vm_.profiler != nullptr, vm_.compile_options.optimize,
-                     p->is_module && !loop, loop || p->call_count > 1};
+                     p->is_module && !loop, loop || p->call_count > 1, loop ? running_registers(vm_, p) : nullptr};
   auto job = std::make_unique<Job>();
   job->lowered = api_->lower(compiler_, req, job->result);
   if (!job->lowered) {
@@ -181,7 +182,15 @@ void Tier::compile(Proto* p, bool loop) {
   }
   if (opts_.sync) {
     bool ok = api_->finish(compiler_, job->lowered, job->result);
-    install(p, st, job->result, ok);
+    if (opts_.install_delay == 0) {
+      install(p, st, job->result, ok);
+      return;
+    }
+    job->lowered = nullptr;  // finished, and freed by the plugin
+    job->ok = ok;
+    job->done.store(true, std::memory_order_release);
+    pending_[p] = std::move(job);
+    poll_later(p, opts_.install_delay);
     return;
   }
   {
@@ -193,14 +202,13 @@ void Tier::compile(Proto* p, bool loop) {
   poll_later(p);
 }
 
-// The interpreter asks again (and the tier looks whether the code is ready) after this
-// many more calls, or back edges of any one loop of p. The loop counters only measure
+// The interpreter asks again (and the tier looks whether the code is ready) after
+// `interval` more calls (64 unless --jit-install-delay), or back edges of any one loop of p. The loop counters only measure
 // hotness, so they restart at the call count: a loop that ran less than p was called
 // (one long call of a function called often before) still asks within 64 iterations.
-void Tier::poll_later(Proto* p) {
-  constexpr uint64_t kPollInterval = 64;
+void Tier::poll_later(Proto* p, uint64_t interval) {
   for (uint64_t& c : p->loop_counters) c = p->call_count;
-  p->jit_trigger = p->call_count + kPollInterval;
+  p->jit_trigger = p->call_count + interval;
 }
 
 void Tier::install(Proto* p, ProtoStats& st, CompileResult& res, bool ok) {

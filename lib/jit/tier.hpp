@@ -21,6 +21,7 @@ namespace gene {
 class VM;
 struct Proto;
 struct Frame;
+struct Value;
 }  // namespace gene
 
 namespace gene::jit {
@@ -42,7 +43,7 @@ enum Status : uint32_t {
 using Entry = uint32_t (*)(VM* vm, Frame* f);
 
 // Why compiled code left through a deopt exit (the order of the names in tier.cpp).
-enum DeoptReason : uint32_t { kDeoptNotInt, kDeoptIndex, kDeoptLoopSlowPath, kNumDeoptReasons };
+enum DeoptReason : uint32_t { kDeoptNotInt, kDeoptIndex, kDeoptLoopSlowPath, kDeoptLoopEntry, kNumDeoptReasons };
 
 struct Options {
   bool enabled = false;
@@ -54,6 +55,9 @@ struct Options {
   // --jit-sync: compile on the VM's thread and run the code at once. By default the
   // passes and code generation run on a compile thread while the interpreter goes on.
   bool sync = false;
+  // With sync: the code is installed only this many counts later (tests use it to run
+  // the interpreter between lowering and entry, as the compile thread does).
+  uint64_t install_delay = 0;
 };
 
 // The functions compiled code calls, by the names its IR declares. Filled by the VM.
@@ -86,6 +90,9 @@ struct CompileRequest {
   // The proto ran before this compile (more than one call, or a loop got hot): its call
   // sites without caches (CALL of a register) are worth a direct call's code.
   bool warm;
+  // R of the frame whose loop got hot, read while lowering: a promoted loop entered from
+  // the interpreter assumes the Int and Float registers keep the tags they have now.
+  const Value* running;
 };
 // Where compile time goes, for --jit-stats.
 enum CompilePhase { kPhaseLower, kPhaseOptimize, kPhaseCodegen, kPhaseLink, kNumCompilePhases };
@@ -117,7 +124,7 @@ struct PluginApi {
   void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 3;
+constexpr int kPluginAbiVersion = 4;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
@@ -172,7 +179,7 @@ class Tier {
   };
   bool ensure_compiler();
   bool compiler_known() const;  // whether tried_, api_, compiler_ and load_ms_ may be read
-  void poll_later(Proto* p);
+  void poll_later(Proto* p, uint64_t interval = 64);
   void install(Proto* p, ProtoStats& st, CompileResult& res, bool ok);
   void work();
   void write_perf_map(const std::string& name, const CompileResult& res);

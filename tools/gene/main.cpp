@@ -62,6 +62,8 @@ Options of run, eval and repl:
                   (to stderr, at exit)
   --jit-sync      compile on the main thread and use the code at once (by default a
                   compile thread works while the interpreter goes on; for tests)
+  --jit-install-delay=N   with --jit-sync, use the code only N calls or loop iterations
+                  later, as a compile thread would (for tests)
   --dump-ir[=NAME]    the optimised LLVM IR of every compiled function, or of NAME (stderr)
   --perf-map      write /tmp/perf-PID.map so that perf names compiled Gene functions
 
@@ -143,6 +145,10 @@ Options parse_options(const std::vector<std::string>& args, bool stop_at_positio
       o.jit.stats = true;
     } else if (a == "--jit-sync") {
       o.jit.sync = true;
+    } else if (a.rfind("--jit-install-delay=", 0) == 0) {
+      char* end = nullptr;
+      o.jit.install_delay = std::strtoull(a.c_str() + 20, &end, 10);
+      if (a.size() == 20 || *end) die("--jit-install-delay needs a count, e.g. --jit-install-delay=20");
     } else if (a == "--dump-ir" || a.rfind("--dump-ir=", 0) == 0) {
       o.jit.dump_ir = true;
       if (a.size() > 10) o.jit.dump_filter = a.substr(10);
