@@ -28,10 +28,12 @@ CONFIGS=(
   "noopt-gcstress|run --no-opt --gc-stress"
 )
 # With a JIT tier (decided once by the main run, below): everything compiled at once,
-# and a low threshold where interpreted and compiled frames mix and loops enter by OSR.
+# and a low threshold where interpreted and compiled frames mix and loops enter by OSR;
+# there the code is used two counts after it was lowered, as the compile thread would.
 jit_configs_added=0
 add_jit_configs() {
-  CONFIGS+=("jit|run --jit --jit-sync --jit-threshold=0" "jit-mid|run --jit --jit-sync --jit-threshold=3")
+  CONFIGS+=("jit|run --jit --jit-sync --jit-threshold=0"
+            "jit-mid|run --jit --jit-sync --jit-threshold=3 --jit-install-delay=2")
   jit_configs_added=1
 }
 if [[ ${GENE_DIFFTEST_JIT:-0} == 1 ]]; then add_jit_configs; fi
