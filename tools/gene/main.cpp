@@ -170,6 +170,7 @@ Options parse_options(const std::vector<std::string>& args, bool stop_at_positio
       o.positional.push_back(a);
     }
   }
+  if (o.jit.install_delay && !o.jit.sync) die("--jit-install-delay needs --jit-sync");
   return o;
 }
 
