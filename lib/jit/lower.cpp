@@ -319,22 +319,30 @@ class Lowering {
       if (local.reg == r && local.start_pc <= k && k < local.end_pc) return true;
     return false;
   }
-  // A loop entered while its variables hold Ints and Floats (the registers of the frame
-  // whose loop got hot, at lowering) assumes they still do at every way in: from the code
-  // before it, after a step, and from the interpreter at the header (OSR). Each entry
-  // checks the tags and gives the shadows those tags as constants, so that the loop's
-  // tag checks fold (SCCP) wherever its arithmetic keeps the types. Another type deopts
-  // at that entry, and the next compile of the proto does not assume.
+  // In a proto compiled because a loop got hot, a loop entered while its variables hold
+  // Ints and Floats (the frame's registers, at lowering) assumes they still do at every
+  // way in: from the code before it, after a step, and from the interpreter at the header
+  // (OSR). Each entry checks the tags and gives the shadows those tags as constants, so
+  // that the loop's tag checks fold (SCCP) wherever its arithmetic keeps the types.
+  // Another type deopts at that entry, and the next compile of the proto does not assume.
   void assume_entry_types(Region& g) {
     if (!req_.running || !req_.speculate) return;
     const auto& generic = *req_.generic_sites;
     for (auto [br, k] : g.entries)
       if (std::find(generic.begin(), generic.end(), k) != generic.end()) return;
+    // In the loop that got hot, the registers a for loop keeps across iterations (its
+    // source, range or array, and its index) are typed too, so that its step is the one
+    // for that source. Elsewhere they may hold what an earlier loop left in them.
+    std::set<int> for_registers;
+    bool hot = region_of(req_.running_pc) == region_of(g.head);
+    for (uint32_t k = g.head; hot && region_of(k) == region_of(g.head); ++k)
+      if (code_[k].op == Op::FORLOOP) for_registers.insert({code_[k].a, code_[k].a + 1});
     std::vector<std::pair<llvm::AllocaInst*, Tag>> typed;
     for (auto [r, shadow] : g.shadows) {
-      if (!variable_at(r, g.head)) continue;  // a temporary's tag at the header means nothing
       Tag t = req_.running[r].tag;
-      if (t == Tag::Int || t == Tag::Float) typed.emplace_back(shadow, t);
+      if (for_registers.count(r) ? t == Tag::Range || t == Tag::Array || t == Tag::Int
+                                 : variable_at(r, g.head) && (t == Tag::Int || t == Tag::Float))
+        typed.emplace_back(shadow, t);  // a temporary's tag at the header means nothing
     }
     if (typed.empty()) return;
     for (auto [entry_br, k] : g.entries) {

@@ -108,10 +108,12 @@ struct Runtime {
     return kReturned;
   }
 
-  static const Value* running_registers(const VM& vm, const Proto* p) {
+  static const Value* running_registers(const VM& vm, const Proto* p, uint32_t* pc) {
     if (vm.frame_count_ == 0) return nullptr;
     const Frame& top = vm.frames_[vm.frame_count_ - 1];
-    return top.proto == p ? top.base : nullptr;
+    if (top.proto != p) return nullptr;
+    *pc = static_cast<uint32_t>(top.pc - p->code.data());
+    return top.base;
   }
 
   static const HostLayout& layout() {
@@ -131,7 +133,9 @@ struct Runtime {
 
 const HostLayout& host_layout() { return Runtime::layout(); }
 
-const Value* running_registers(const VM& vm, const Proto* p) { return Runtime::running_registers(vm, p); }
+const Value* running_registers(const VM& vm, const Proto* p, uint32_t* pc) {
+  return Runtime::running_registers(vm, p, pc);
+}
 
 std::vector<HostSymbol> host_symbols() {
   return {

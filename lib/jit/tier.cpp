@@ -170,10 +170,12 @@ void Tier::compile(Proto* p, bool loop) {
     st.left_interpreted = unavailable_;
     return;
   }
+  uint32_t running_pc = 0;
+  const Value* running = loop ? running_registers(vm_, p, &running_pc) : nullptr;
   CompileRequest req{p, &host_layout(), &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
                      opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
                      vm_.profiler != nullptr, vm_.compile_options.optimize,
-                     p->is_module && !loop, loop || p->call_count > 1, loop ? running_registers(vm_, p) : nullptr};
+                     p->is_module && !loop, loop || p->call_count > 1, running, running_pc};
   auto job = std::make_unique<Job>();
   job->lowered = api_->lower(compiler_, req, job->result);
   if (!job->lowered) {

@@ -90,9 +90,10 @@ struct CompileRequest {
   // The proto ran before this compile (more than one call, or a loop got hot): its call
   // sites without caches (CALL of a register) are worth a direct call's code.
   bool warm;
-  // R of the frame whose loop got hot, read while lowering: a promoted loop entered from
-  // the interpreter assumes the Int and Float registers keep the tags they have now.
+  // R of the frame whose loop got hot, read while lowering, and the header it is at:
+  // that loop assumes its variables keep the number types they have now.
   const Value* running;
+  uint32_t running_pc;
 };
 // Where compile time goes, for --jit-stats.
 enum CompilePhase { kPhaseLower, kPhaseOptimize, kPhaseCodegen, kPhaseLink, kNumCompilePhases };
@@ -124,7 +125,7 @@ struct PluginApi {
   void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 4;
+constexpr int kPluginAbiVersion = 5;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
