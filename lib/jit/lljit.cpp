@@ -220,22 +220,25 @@ class Engine {
   // For developers: GENE_JIT_LLVM_ARGS passes options to LLVM's command line, such as
   // -time-passes (a report per compiled proto) or -print-after-all.
   static void parse_llvm_options() {
-    const char* text = std::getenv("GENE_JIT_LLVM_ARGS");
-    if (!text) return;
-    static std::vector<std::string> words;  // LLVM keeps pointers into the arguments
-    std::string word;
-    for (const char* c = text;; ++c) {
-      if (*c && !std::isspace(static_cast<unsigned char>(*c))) {
-        word += *c;
-        continue;
+    static std::once_flag once;  // LLVM takes its options once a process, not once a VM
+    std::call_once(once, [] {
+      const char* text = std::getenv("GENE_JIT_LLVM_ARGS");
+      if (!text) return;
+      static std::vector<std::string> words;  // LLVM keeps pointers into the arguments
+      std::string word;
+      for (const char* c = text;; ++c) {
+        if (*c && !std::isspace(static_cast<unsigned char>(*c))) {
+          word += *c;
+          continue;
+        }
+        if (!word.empty()) words.push_back(std::move(word));
+        word.clear();
+        if (!*c) break;
       }
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-      if (!*c) break;
-    }
-    std::vector<const char*> argv{"gene"};
-    for (const std::string& w : words) argv.push_back(w.c_str());
-    llvm::cl::ParseCommandLineOptions(static_cast<int>(argv.size()), argv.data(), "", &llvm::errs());
+      std::vector<const char*> argv{"gene"};
+      for (const std::string& w : words) argv.push_back(w.c_str());
+      llvm::cl::ParseCommandLineOptions(static_cast<int>(argv.size()), argv.data(), "", &llvm::errs());
+    });
   }
 
   static std::unique_ptr<Engine> fail(std::string* error, llvm::Error err) {
