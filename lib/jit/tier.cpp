@@ -205,9 +205,10 @@ void Tier::compile(Proto* p, bool loop) {
 }
 
 // The interpreter asks again (and the tier looks whether the code is ready) after
-// `interval` more calls (64 unless --jit-install-delay), or back edges of any one loop of p. The loop counters only measure
-// hotness, so they restart at the call count: a loop that ran less than p was called
-// (one long call of a function called often before) still asks within 64 iterations.
+// `interval` more calls (64 unless --jit-install-delay), or back edges of any one loop
+// of p. The loop counters only measure hotness, so they restart at the call count: a
+// loop that ran less than p was called (one long call of a function called often
+// before) still asks within `interval` iterations.
 void Tier::poll_later(Proto* p, uint64_t interval) {
   for (uint64_t& c : p->loop_counters) c = p->call_count;
   p->jit_trigger = p->call_count + interval;
