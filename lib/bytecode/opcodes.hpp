@@ -1,10 +1,11 @@
-// Instruction encoding: 64-bit words, op + three 16-bit operands (Lua-style A/B/C).
+// Instruction encoding: 64-bit words, op + a feedback byte + three 16-bit operands
+// (Lua-style A/B/C).
 #pragma once
 #include <cstdint>
 
 namespace gene {
 
-enum class Op : uint16_t {
+enum class Op : uint8_t {
 #define OPCODE(name, format, doc) name,
 #include "bytecode/opcodes.def"
 #undef OPCODE
@@ -14,9 +15,13 @@ enum class Op : uint16_t {
 enum class OpFormat : uint8_t { NONE, A, AB, ABC, ABx, AsBx };
 
 constexpr int kNumOpcodes = static_cast<int>(Op::COUNT_);
+static_assert(kNumOpcodes <= 256, "an opcode is one byte");
 
 struct Instr {
   Op op;
+  // With the JIT on, the kinds of value this instruction's result had in the interpreter
+  // (element and member reads; see seen_bit): what compiled code may speculate on.
+  uint8_t seen;
   uint16_t a, b, c;
 
   int16_t sb() const { return static_cast<int16_t>(b); }
@@ -27,11 +32,11 @@ struct Instr {
 static_assert(sizeof(Instr) == 8);
 
 inline Instr make_abc(Op op, int a, int b, int c) {
-  return Instr{op, static_cast<uint16_t>(a), static_cast<uint16_t>(b), static_cast<uint16_t>(c)};
+  return Instr{op, 0, static_cast<uint16_t>(a), static_cast<uint16_t>(b), static_cast<uint16_t>(c)};
 }
 inline Instr make_abx(Op op, int a, int64_t bx) {
   uint32_t u = static_cast<uint32_t>(bx);
-  return Instr{op, static_cast<uint16_t>(a), static_cast<uint16_t>(u & 0xffff), static_cast<uint16_t>(u >> 16)};
+  return Instr{op, 0, static_cast<uint16_t>(a), static_cast<uint16_t>(u & 0xffff), static_cast<uint16_t>(u >> 16)};
 }
 
 // CALLM, NEW and SUPER: B is the argument count; with kPropsFlag set, a map of named

@@ -12,6 +12,21 @@
 
 namespace gene {
 
+// Instr::seen: one bit per kind of value (Nil, Void, Undef, Bool, Int, Float, Char), and
+// bit 7 for every other kind.
+inline uint8_t seen_bit(Tag t) {
+  auto k = static_cast<uint64_t>(t);
+  return static_cast<uint8_t>(1u << (k < 7 ? k : 7));
+}
+// Records that the instruction at `at` produced a value of tag t (written only when new,
+// so that the code's cache lines stay clean).
+inline void note_seen(const Instr* at, Tag t) {
+  uint8_t bit = seen_bit(t);
+  auto* seen = &const_cast<Instr*>(at)->seen;
+  if (!(*seen & bit)) [[unlikely]]
+    *seen = static_cast<uint8_t>(*seen | bit);
+}
+
 // How a closure finds upvalue i: a register of the enclosing frame, or its upvalue.
 struct UpvalDesc {
   bool in_stack;

@@ -35,7 +35,7 @@ struct DecodedInstr {
     __asm__("" : "+r"(w));
 #endif
   }
-  unsigned opcode() const { return static_cast<uint16_t>(w); }
+  unsigned opcode() const { return static_cast<uint8_t>(w); }
   uint16_t a() const { return static_cast<uint16_t>(w >> 16); }
   uint16_t b() const { return static_cast<uint16_t>(w >> 32); }
   uint16_t c() const { return static_cast<uint16_t>(w >> 48); }
@@ -218,6 +218,12 @@ Value VM::run_frames(size_t entry_frame) {
     if constexpr (kTierUp && !kStep) {                                                   \
       if (GENE_UNLIKELY(f->proto->call_count > f->proto->jit_trigger)) goto jit_hot;     \
     }                                                                                    \
+  } while (0)
+
+// With the JIT on, an element or member read notes the kind of value it produced.
+#define NOTE_SEEN(v)                                  \
+  do {                                                \
+    if constexpr (kTierUp) note_seen(pc - 1, (v).tag); \
   } while (0)
 
 // In step mode, the end of the one instruction: the top frame keeps its pc.
@@ -636,6 +642,7 @@ dispatch:
   CASE(AGET) {
     Value a = R[i.b()];
     if (Value* e = array_slot(a, R[i.c()])) {
+      NOTE_SEEN(*e);
       copy_value(R[i.a()], *e);
     } else {
       SAVE_PC();
@@ -669,6 +676,7 @@ dispatch:
     Value a = R[i.b()];
     Value key = make_int(i.c());
     if (Value* e = array_slot(a, key)) {
+      NOTE_SEEN(*e);
       copy_value(R[i.a()], *e);
     } else {
       SAVE_PC();
@@ -859,6 +867,7 @@ do_return : {
     if (PropMap* pm = prop_map_of(o)) {
       PropMap::Entry* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
       if (GENE_LIKELY(e != nullptr)) {
+        NOTE_SEEN(e->second);
         copy_value(R[i.a()], e->second);
       } else {
         R[i.a()] = read_prop(*pm, f->proto, i.c());
@@ -889,6 +898,7 @@ do_return : {
   CASE(GETINDEX) {
     Value o = R[i.b()];
     if (o.tag == Tag::Array && i.sc() >= 0 && static_cast<size_t>(i.sc()) < as_array(o)->items.size()) {
+      NOTE_SEEN(as_array(o)->items[static_cast<size_t>(i.sc())]);
       copy_value(R[i.a()], as_array(o)->items[static_cast<size_t>(i.sc())]);
     } else {
       SAVE_PC();
@@ -1161,6 +1171,7 @@ enter_native:
 #undef LOAD_FRAME
 #undef SAVE_PC
 #undef JIT_CHECK
+#undef NOTE_SEEN
 #undef K
 #undef NEXT
 #undef STEP_DONE

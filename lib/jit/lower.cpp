@@ -104,6 +104,7 @@ class Lowering {
       if (int g = region_of(k)) {
         regions_[g].reload_before.push_back(br);
         regions_[g].entries.emplace_back(br, k);
+        if (k != regions_[g].head) regions_[g].resumptions.push_back(br);
       }
     }
     // Most entries are calls, at instruction 0: the switch tests that case first.
@@ -230,6 +231,7 @@ class Lowering {
     std::map<int, llvm::AllocaInst*> shadows;
     std::vector<std::pair<llvm::Instruction*, uint32_t>> entries;  // each way in, and the instruction it enters at
     std::vector<llvm::Instruction*> flush_before, reload_after, reload_before;
+    std::vector<llvm::Instruction*> resumptions;  // entries from the interpreter inside the loop, after a call
     BasicBlock* deopt = nullptr;
     llvm::PHINode *deopt_site = nullptr, *deopt_why = nullptr;
   };
@@ -288,6 +290,7 @@ class Lowering {
         continue;
       }
       promoted_loops_ = true;
+      drop_resumptions(g);
       for (llvm::Instruction* at : g.flush_before) {
         b_.SetInsertPoint(at);
         for (auto [r, shadow] : g.shadows) copy(slot(r), shadow);
@@ -309,6 +312,19 @@ class Lowering {
         read_back();
       }
       assume_entry_types(g);
+    }
+  }
+  // A promoted loop calls nothing that returns into it, so the interpreter enters it after
+  // a call only when it made that call itself (after a deopt). It goes on interpreting to
+  // the header instead: otherwise the tags of every temporary at that entry would be
+  // unknown in the whole loop.
+  void drop_resumptions(Region& g) {
+    for (llvm::Instruction* br : g.resumptions) {
+      std::erase(g.reload_before, br);
+      std::erase_if(g.entries, [&](const auto& e) { return e.first == br; });
+      b_.SetInsertPoint(br);
+      b_.CreateRet(b_.getInt32(kNotEntered));
+      br->eraseFromParent();
     }
   }
   // Whether register r holds a parameter or a variable in scope at instruction k.
@@ -471,6 +487,24 @@ class Lowering {
     save_pc(n_);
     call_out(deopt_fn_, {vm_, f_, b_.getInt32(n_), b_.getInt32(why)}, false);
     b_.CreateRet(b_.getInt32(kDeopt));
+  }
+  // An element or member read into dst. When the interpreter saw this read give only
+  // Ints, or only Floats, the code assumes it still does: the arithmetic on the value then
+  // has no type tests. Another type deopts before anything changed.
+  void read_as_seen(LV* dst, LV* src) {
+    uint8_t seen = code_[n_].seen;
+    Tag t = seen == seen_bit(Tag::Int) ? Tag::Int : seen == seen_bit(Tag::Float) ? Tag::Float : Tag::Nil;
+    if (t == Tag::Nil || !speculating()) {
+      copy(dst, src);
+      return;
+    }
+    BasicBlock* as_seen = fresh("as_seen");
+    BasicBlock* other = fresh("not_as_seen");
+    b_.CreateCondBr(is(tag_of(src), t), as_seen, other);
+    b_.SetInsertPoint(other);
+    deopt(kDeoptReadType);
+    b_.SetInsertPoint(as_seen);
+    store(dst, t, bits_of(src));
   }
   // The generic path of an operation with an inline fast path. In a promoted loop it
   // deopts when speculating, so that the loop has no calls that would sync its shadows.
@@ -1290,7 +1324,7 @@ void Lowering::lower_CALLG(const Instr& in) {
 STEPPED(CALLKW)
 STEPPED(CALLA)
 void Lowering::lower_AGET(const Instr& in) {
-  array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand) { copy(reg(in.a), slot); });
+  array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand) { read_as_seen(reg(in.a), slot); });
 }
 void Lowering::lower_ASET(const Instr& in) {
   array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand arr) {
@@ -1302,7 +1336,7 @@ void Lowering::lower_ASETV(const Instr& in) {
   array_access(in.a, in_reg(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
 }
 void Lowering::lower_AGETI(const Instr& in) {
-  array_access(in.b, immediate(in.c), false, [&](LV* slot, Operand) { copy(reg(in.a), slot); });
+  array_access(in.b, immediate(in.c), false, [&](LV* slot, Operand) { read_as_seen(reg(in.a), slot); });
 }
 void Lowering::lower_ASETVI(const Instr& in) {
   array_access(in.a, immediate(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
@@ -1469,7 +1503,7 @@ void Lowering::lower_GETMEMBER(const Instr& in) {
   }
   BasicBlock* generic = fresh("generic_member");
   LV* slot = member_slot(in_reg(in.b), in.c, generic);
-  copy(reg(in.a), slot);
+  read_as_seen(reg(in.a), slot);
   b_.CreateBr(next());
   b_.SetInsertPoint(generic);
   Lowering::generic({n_ + 1});
@@ -1491,7 +1525,7 @@ void Lowering::lower_GETINDEX(const Instr& in) {
     step_next();
     return;
   }
-  array_access(in.b, immediate(in.sc()), speculating(), [&](LV* slot, Operand) { copy(reg(in.a), slot); });
+  array_access(in.b, immediate(in.sc()), speculating(), [&](LV* slot, Operand) { read_as_seen(reg(in.a), slot); });
 }
 void Lowering::lower_SETINDEX(const Instr& in) {
   if (in.sb() < 0) {

@@ -47,7 +47,8 @@ std::filesystem::path plugin_path() {
 
 constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "not an array or index out of range",
                                                                  "generic path in a promoted loop",
-                                                                 "loop entered with another type"};
+                                                                 "loop entered with another type",
+                                                                 "read a value of another type"};
 // A proto that deopts this often is compiled once more without any speculation.
 constexpr uint64_t kMaxSpeculativeCompiles = 4;
 

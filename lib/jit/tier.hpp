@@ -43,7 +43,14 @@ enum Status : uint32_t {
 using Entry = uint32_t (*)(VM* vm, Frame* f);
 
 // Why compiled code left through a deopt exit (the order of the names in tier.cpp).
-enum DeoptReason : uint32_t { kDeoptNotInt, kDeoptIndex, kDeoptLoopSlowPath, kDeoptLoopEntry, kNumDeoptReasons };
+enum DeoptReason : uint32_t {
+  kDeoptNotInt,
+  kDeoptIndex,
+  kDeoptLoopSlowPath,
+  kDeoptLoopEntry,
+  kDeoptReadType,
+  kNumDeoptReasons
+};
 
 struct Options {
   bool enabled = false;
@@ -125,7 +132,7 @@ struct PluginApi {
   void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 5;
+constexpr int kPluginAbiVersion = 6;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
