@@ -173,6 +173,7 @@ class Engine {
     }
     job->quick = req.quick;
     job->promoted_loops = lowered.promoted_loops;
+    out.inlined = lowered.inlined;
     job->dump_ir = req.dump_ir;
     timer.done(kPhaseLower);
     return job.release();

@@ -123,16 +123,7 @@ class Lowering {
     for (size_t k = 0; k < size; ++k) {
       n_ = static_cast<uint32_t>(k);
       b_.SetInsertPoint(blocks_[k]);
-      const Instr& in = p_->code[k];
-      switch (in.op) {
-#define OPCODE(name, format, doc) \
-  case Op::name:                  \
-    lower_##name(in);             \
-    break;
-#include "bytecode/opcodes.def"
-#undef OPCODE
-        case Op::COUNT_: break;
-      }
+      lower_instruction(p_->code[k]);
     }
     // Past the last instruction (never reached: every proto ends with a return).
     b_.SetInsertPoint(blocks_[size]);
@@ -141,6 +132,11 @@ class Lowering {
   }
   // Whether a loop kept its registers in shadows: the loop passes pay only there.
   bool promoted_loops() const { return promoted_loops_; }
+  std::string inlined() const {
+    std::string names;
+    for (const Proto* q : inlined_) names += (names.empty() ? "" : ", ") + q->display_name();
+    return names;
+  }
 
  private:
 #define OPCODE(name, format, doc) void lower_##name(const Instr& in);
@@ -148,6 +144,17 @@ class Lowering {
 #undef OPCODE
   BasicBlock* back_edge();
   void for_step(int iter, int elem, BasicBlock* more, BasicBlock* done);
+  void lower_instruction(const Instr& in) {
+    switch (in.op) {
+#define OPCODE(name, format, doc) \
+  case Op::name:                  \
+    lower_##name(in);             \
+    break;
+#include "bytecode/opcodes.def"
+#undef OPCODE
+      case Op::COUNT_: break;
+    }
+  }
 
   static std::string fmt_block(size_t k) { return "i" + std::to_string(k); }
 
@@ -186,10 +193,11 @@ class Lowering {
   LV* at(LV* base, int64_t offset) { return offset ? b_.CreateConstGEP1_64(i8_, base, offset) : base; }
   // R[r] in the register file: what helpers, callees and the interpreter read.
   LV* slot(int r) { return at(R_, static_cast<int64_t>(r) * static_cast<int64_t>(layout::kValueSize)); }
-  bool shadowed(int r) const { return region_of(n_) && r >= 0 && r < p_->num_regs; }
+  bool shadowed(int r) const { return inl_ || (region_of(n_) && r >= 0 && r < p_->num_regs); }
   // Where inline code reads and writes register r: inside a promoted loop, its shadow;
   // elsewhere R[r] itself.
   LV* reg(int r) {
+    if (inl_) return inl_->regs[static_cast<size_t>(r)];
     if (!shadowed(r)) return slot(r);
     llvm::AllocaInst*& shadow = regions_[region_of(n_)].shadows[r];
     if (!shadow) {
@@ -251,7 +259,8 @@ class Lowering {
       for (uint32_t k = head; k <= back; ++k) region_of_[k] = static_cast<int>(regions_.size() - 1);
     }
   }
-  int region_of(uint32_t k) const { return k < region_of_.size() ? region_of_[k] : 0; }
+  // (An inlined body is in no region: its registers are its own allocas.)
+  int region_of(uint32_t k) const { return !inl_ && k < region_of_.size() ? region_of_[k] : 0; }
   // The block that instruction k starts, reached from the current instruction: through
   // a block that writes back the region being left and reads the region being entered.
   BasicBlock* block(uint32_t k) {
@@ -436,7 +445,10 @@ class Lowering {
   }
   // The interpreter runs this instruction; the frame goes on at one of `succ`, or the
   // code returns the step's status (a call pushed a frame, an error is pending …).
-  void step(std::initializer_list<uint32_t> succ) { go_on_after(call_out(step_fn_, {vm_, f_, b_.getInt32(n_)}), succ); }
+  void step(std::initializer_list<uint32_t> succ) {
+    if (inl_) return bail_out();
+    go_on_after(call_out(step_fn_, {vm_, f_, b_.getInt32(n_)}), succ);
+  }
   // After a helper that returns, as the step does, the index to go on at or -Status.
   void go_on_after(LV* r, std::initializer_list<uint32_t> succ) {
     auto* sw = b_.CreateSwitch(r, step_exit_, static_cast<unsigned>(succ.size()));
@@ -447,7 +459,10 @@ class Lowering {
   }
   void step_next() { step({n_ + 1}); }
   // Instructions that build data, and generic paths of .get and .set (Runtime::build).
-  void build() { go_on_after(call_out(build_fn_, {vm_, f_, b_.getInt32(n_)}), {n_ + 1}); }
+  void build() {
+    if (inl_) return bail_out();
+    go_on_after(call_out(build_fn_, {vm_, f_, b_.getInt32(n_)}), {n_ + 1});
+  }
   // The native in *fn called with window[1..n] (and window[0] as self for a method); its
   // result goes to window[0], which is R[a]: only R is passed, so the window is in R.
   void call_native(LV* fn, int a, int n, bool method) {
@@ -456,6 +471,7 @@ class Lowering {
     go_on_after(r, {n_ + 1});
   }
   bool speculating() const {
+    if (inl_) return true;  // the call site was allowed to speculate
     if (!req_.speculate) return false;
     for (uint32_t s : *req_.generic_sites)
       if (s == n_) return false;
@@ -465,6 +481,7 @@ class Lowering {
   // In a promoted loop, every deopt goes through one block of the region, so that the
   // shadows are written back in one place.
   void deopt(DeoptReason why) {
+    if (inl_) return bail_out();
     if (int g = region_of(n_)) {
       Region& region = regions_[g];
       if (!region.deopt) {
@@ -509,7 +526,8 @@ class Lowering {
   // The generic path of an operation with an inline fast path. In a promoted loop it
   // deopts when speculating, so that the loop has no calls that would sync its shadows.
   void generic(std::initializer_list<uint32_t> succ) {
-    if (region_of(n_) && speculating()) deopt(kDeoptLoopSlowPath);
+    if (inl_) bail_out();
+    else if (region_of(n_) && speculating()) deopt(kDeoptLoopSlowPath);
     else step(succ);
   }
   // A block for the generic path of this instruction: a deopt when speculating, else a step.
@@ -697,6 +715,141 @@ class Lowering {
     }
   }
 
+  // ---- inlining ----
+  // A small function called from here whose body has no calls, loops or stores outside
+  // its registers (arithmetic, comparisons, branches, reads of elements, members and
+  // globals, math builtins) is lowered into the caller, its registers in allocas. Any
+  // guard that fails inside it bails out to the call site before anything changed, and
+  // the interpreter makes the call: errors and stack traces come from there. A bail-out
+  // makes the site generic, so the next compile calls instead of inlining.
+  static constexpr size_t kMaxInlineInstructions = 40;
+  struct Inlined {
+    // While the body is lowered these hold the caller's, and the members the callee's.
+    Proto* p;
+    const Instr* code;
+    uint32_t n;
+    std::vector<BasicBlock*> blocks;
+    const Closure* closure;
+    std::vector<llvm::AllocaInst*> regs;  // the callee's registers
+    int result;                            // the caller's register the result goes to
+    Operand self;
+  };
+  void swap_context(Inlined& in) {
+    std::swap(p_, in.p);
+    std::swap(code_, in.code);
+    std::swap(n_, in.n);
+    std::swap(blocks_, in.blocks);
+  }
+  // Runs `emit` as the caller, at the call site.
+  template <typename Emit>
+  void as_caller(Emit emit) {
+    Inlined* callee = inl_;
+    swap_context(*callee);
+    inl_ = nullptr;
+    emit();
+    inl_ = callee;
+    swap_context(*callee);
+  }
+  void bail_out() {
+    as_caller([&] { deopt(kDeoptInlined); });
+  }
+  // Whether closure c called with nargs arguments can be inlined here.
+  bool inlinable(const Closure* c, int nargs) const {
+    const Proto* q = c->proto;
+    if (inl_ || q == p_ || req_.profile || !req_.speculate || !speculating() || q->code.size() > kMaxInlineInstructions)
+      return false;
+    if (q->fast_min_args == Proto::kNoFastCall || nargs < q->fast_min_args || nargs > q->num_regs || c->num_upvals)
+      return false;
+    for (const Instr& in : q->code) {
+      switch (in.op) {
+        case Op::MOVE: case Op::LOADK: case Op::LOADI: case Op::LOADNIL: case Op::LOADBOOL: case Op::LOADSELF:
+        case Op::ADD: case Op::SUB: case Op::MUL: case Op::DIV: case Op::ADDI: case Op::SUBI: case Op::ADDK:
+        case Op::SUBK: case Op::MULK: case Op::DIVK: case Op::NEG: case Op::NOT:
+        case Op::EQ: case Op::NE: case Op::LT: case Op::LE: case Op::GT: case Op::GE:
+        case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNEQ: case Op::JNNE: case Op::JNLTI:
+        case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI: case Op::JMPIF: case Op::JMPIFNOT:
+        case Op::AGET: case Op::AGETI: case Op::GETINDEX: case Op::GETMEMBER: case Op::RET: case Op::RETNIL:
+          break;
+        case Op::JMP:
+          if (in.sbx() < 0) return false;  // a loop
+          break;
+        case Op::GETGLOBAL:
+          if (!global_site_ran(q, in.c)) return false;
+          break;
+        case Op::CALLG: {
+          const Value* named = cached_global(q, in.c);
+          if (math_builtin(named, in.b) == llvm::Intrinsic::not_intrinsic && number_builtin(named, in.b) == NumberBuiltin::kNone)
+            return false;
+          break;
+        }
+        default: return false;
+      }
+    }
+    return true;
+  }
+  // The call at this site of closure c (checked inlinable, and guarded to be what the site
+  // calls), with its arguments in the window after register a, and self.
+  void inline_call(const Closure* c, int a, int nargs, Operand self) {
+    const Proto* q = c->proto;
+    if (std::find(inlined_.begin(), inlined_.end(), q) == inlined_.end()) inlined_.push_back(q);
+    Inlined callee{c->proto, c->proto->code.data(), 0, {}, c, {}, a, self};
+    llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+    for (uint16_t r = 0; r < q->num_regs; ++r)
+      callee.regs.push_back(at_entry.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "inl" + std::to_string(r)));
+    for (uint16_t r = 0; r < q->num_regs; ++r) {
+      if (r < nargs) copy(callee.regs[r], reg(a + 1 + r));
+      else store_constant(callee.regs[r], make_nil());
+    }
+    for (size_t k = 0; k <= q->code.size(); ++k) callee.blocks.push_back(fresh("inlined"));
+    b_.CreateBr(callee.blocks[0]);
+    swap_context(callee);
+    inl_ = &callee;
+    for (size_t k = 0; k < p_->code.size(); ++k) {
+      n_ = static_cast<uint32_t>(k);
+      b_.SetInsertPoint(blocks_[k]);
+      lower_instruction(p_->code[k]);
+    }
+    b_.SetInsertPoint(blocks_.back());
+    b_.CreateUnreachable();  // every body ends with a return
+    inl_ = nullptr;
+    swap_context(callee);
+  }
+  // While `callee` is closure c, its body inline; else the generic path.
+  void guarded_inline(const Closure* c, Operand callee, int a, int nargs, Operand self, BasicBlock* generic) {
+    BasicBlock* same = fresh("same_function");
+    LV* held = b_.CreateAnd(is(callee.tag, Tag::Function),
+                            b_.CreateICmpEQ(callee.bits, b_.getInt64(reinterpret_cast<uintptr_t>(c))));
+    b_.CreateCondBr(held, same, generic);
+    b_.SetInsertPoint(same);
+    inline_call(c, a, nargs, self);
+    b_.SetInsertPoint(generic);
+    Lowering::generic({n_ + 1});
+  }
+  // The closure a CALL of register a probably finds there: the one the global read into
+  // it named when its cache was last filled (calls whose arguments branch load the callee
+  // first). A guard checks it.
+  const Closure* likely_callee(int a) const {
+    for (uint32_t k = n_; k-- > 0;) {
+      const Instr& in = code_[k];
+      if (in.a != a) continue;
+      if (in.op != Op::GETGLOBAL) return nullptr;
+      const Value* named = cached_global(in.c);
+      return named && named->tag == Tag::Function ? as_closure(*named) : nullptr;
+    }
+    return nullptr;
+  }
+
+  // RET and RETNIL of an inlined body: the value goes to the caller's register, and the
+  // caller goes on after the call.
+  void inlined_return(LV* value) {
+    int result = inl_->result;
+    as_caller([&] {
+      if (value) copy(reg(result), value);
+      else store_constant(reg(result), make_nil());
+      b_.CreateBr(next());
+    });
+  }
+
   // ---- calls ----
   LV* load_at(llvm::Type* t, LV* base, size_t offset) { return b_.CreateLoad(t, at(base, static_cast<int64_t>(offset))); }
   LV* vm_field(llvm::Type* t, size_t offset) { return load_at(t, vm_, offset); }
@@ -875,11 +1028,12 @@ class Lowering {
   }
   // The value global cache i names now, if the cache is still valid (its slot pointer
   // is only safe to read while no namespace changed shape since it was filled).
-  const Value* cached_global(uint16_t i) const {
-    if (i >= p_->global_caches.size()) return nullptr;
-    const GlobalCache& cache = p_->global_caches[i];
+  const Value* cached_global(const Proto* q, uint16_t i) const {
+    if (i >= q->global_caches.size()) return nullptr;
+    const GlobalCache& cache = q->global_caches[i];
     return cache.epoch == *req_.host->namespace_epoch ? cache.slot : nullptr;
   }
+  const Value* cached_global(uint16_t i) const { return cached_global(p_, i); }
   // Whether CALLM site `in` named Array's builtin `size` when this code was compiled.
   bool array_size_method(const Instr& in) const {
     if ((in.b & kArgCountMask) != 0 || in.c >= p_->method_caches.size()) return false;
@@ -894,7 +1048,8 @@ class Lowering {
   // proto itself had not run) takes the interpreter's call: the inline direct call is a
   // hundred IR instructions, the bulk of a function's code generation time, and code
   // compiled at its first call (--jit-threshold=0) would pay it at every site.
-  bool global_site_ran(uint16_t i) const { return i < p_->global_caches.size() && p_->global_caches[i].slot; }
+  static bool global_site_ran(const Proto* q, uint16_t i) { return i < q->global_caches.size() && q->global_caches[i].slot; }
+  bool global_site_ran(uint16_t i) const { return global_site_ran(p_, i); }
   bool method_site_ran(uint16_t i) const { return i < p_->method_caches.size() && p_->method_caches[i].cls; }
   // R[a] is the callee: a compiled closure is called directly, anything else generically.
   void call_register(int a, int nargs, Operand self) {
@@ -903,6 +1058,11 @@ class Lowering {
       return;
     }
     BasicBlock* generic = fresh("generic_call");
+    const Closure* likely = likely_callee(a);
+    if (likely && inlinable(likely, nargs)) {
+      guarded_inline(likely, in_reg(a), a, nargs, self, generic);
+      return;
+    }
     BasicBlock* closure = fresh("closure");
     Operand callee = in_reg(a);
     b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
@@ -923,7 +1083,8 @@ class Lowering {
     LV* cache = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&p_->global_caches[i])), ptr_);
     LV* epoch = b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(req_.host->namespace_epoch)), ptr_));
     LV* epoch_ok = b_.CreateICmpEQ(load_at(i64_, cache, layout::kCacheEpoch), epoch);
-    LV* ns = load_at(ptr_, load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
+    LV* ns = inl_ ? b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(inl_->closure->ns)), ptr_)
+                  : load_at(ptr_, load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
     LV* ns_ok = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kCacheNs), ns);
     return {b_.CreateAnd(epoch_ok, ns_ok), load_at(ptr_, cache, layout::kCacheSlot)};
   }
@@ -1008,6 +1169,8 @@ class Lowering {
   llvm::FunctionCallee step_fn_, build_fn_, call_native_fn_, leave_fn_, deopt_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
+  Inlined* inl_ = nullptr;  // the inlined call whose body is being lowered
+  std::vector<const Proto*> inlined_;  // the inlined functions
   BasicBlock* entry_ = nullptr;
   std::vector<int> region_of_;
   std::vector<Region> regions_;
@@ -1049,6 +1212,13 @@ void Lowering::lower_LOADBOOL(const Instr& in) {
 // The frame's self is written only when a frame is pushed, never by a member or register
 // store: its own alias class lets a loop read it once.
 void Lowering::lower_LOADSELF(const Instr& in) {
+  if (inl_) {  // the receiver of the inlined method
+    LV* dst = reg(in.a);
+    as_value(b_.CreateStore(b_.CreateZExt(inl_->self.tag, i64_), at(dst, layout::kTag)));
+    as_value(b_.CreateStore(inl_->self.bits, at(dst, layout::kPayload)));
+    b_.CreateBr(next());
+    return;
+  }
   LV* self = at(f_, layout::kFrameSelf);
   LV* dst = reg(in.a);
   for (int64_t word : {0, 8}) {
@@ -1302,6 +1472,11 @@ void Lowering::lower_CALLG(const Instr& in) {
     call_number_builtin(in, *named, number, slot, generic);
     return;
   }
+  if (named && named->tag == Tag::Function && inlinable(as_closure(*named), in.b)) {
+    // While the global still names the closure the site called, its body runs here.
+    guarded_inline(as_closure(*named), {tag_of(slot), bits_of(slot)}, in.a, in.b, nil_operand(), generic);
+    return;
+  }
   copy(reg(in.a), slot);
   Operand callee = in_reg(in.a);
   if (native) {  // the site called a native (println, str …): expect it again
@@ -1476,10 +1651,12 @@ void Lowering::lower_TAILCALL(const Instr& in) {
 STEPPED(TAILCALLM)
 // The value goes to the callee slot of the caller's window, R[-1]; the helper pops the frame.
 void Lowering::lower_RET(const Instr& in) {
+  if (inl_) return inlined_return(reg(in.a));
   copy(reg(-1), reg(in.a));
   leave_frame();
 }
 void Lowering::lower_RETNIL(const Instr&) {
+  if (inl_) return inlined_return(nullptr);
   store_constant(reg(-1), make_nil());
   leave_frame();
 }
@@ -1632,7 +1809,7 @@ Lowered lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std
   auto mod = std::make_unique<llvm::Module>(name, ctx);
   Lowering lowering(ctx, *mod, req, name);
   lowering.run();
-  return {std::move(mod), lowering.promoted_loops()};
+  return {std::move(mod), lowering.promoted_loops(), lowering.inlined()};
 }
 
 }  // namespace gene::jit

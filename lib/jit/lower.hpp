@@ -14,6 +14,7 @@ namespace gene::jit {
 struct Lowered {
   std::unique_ptr<llvm::Module> module;
   bool promoted_loops;  // some loop keeps its registers in SSA values: worth the loop passes
+  std::string inlined;  // the functions inlined, for --jit-stats ("sq, norm2")
 };
 // The function is named `name` and has the type of jit::Entry.
 Lowered lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std::string& name);

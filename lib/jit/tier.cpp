@@ -48,7 +48,8 @@ std::filesystem::path plugin_path() {
 constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "not an array or index out of range",
                                                                  "generic path in a promoted loop",
                                                                  "loop entered with another type",
-                                                                 "read a value of another type"};
+                                                                 "read a value of another type",
+                                                                 "an inlined call bailed out"};
 // A proto that deopts this often is compiled once more without any speculation.
 constexpr uint64_t kMaxSpeculativeCompiles = 4;
 
@@ -226,6 +227,7 @@ void Tier::install(Proto* p, ProtoStats& st, CompileResult& res, bool ok) {
   ++st.compiles;
   st.ms += res.ms;
   st.ir_instructions = res.ir_instructions;
+  st.inlined = res.inlined;
   st.left_interpreted.clear();
   if (!res.ir.empty()) fmt::print(stderr, "; ---- IR of {} ----\n{}", st.name, res.ir);
   if (opts_.perf_map) write_perf_map(st.name, res);
@@ -316,8 +318,9 @@ void Tier::report(FILE* out) const {
     }
     if (st.compiles) {
       ++compiled;
-      fmt::print(out, "  {}: compiled {}x, trigger {}>{}, IR {} instructions, {:.2f} ms{}\n", st.name, st.compiles,
-                 st.by_loop ? "loop" : "calls", st.threshold_hit, st.ir_instructions, st.ms, d);
+      std::string inlined = st.inlined.empty() ? "" : "; inlined " + st.inlined;
+      fmt::print(out, "  {}: compiled {}x, trigger {}>{}, IR {} instructions, {:.2f} ms{}{}\n", st.name, st.compiles,
+                 st.by_loop ? "loop" : "calls", st.threshold_hit, st.ir_instructions, st.ms, inlined, d);
     }
     if (!st.left_interpreted.empty()) {
       ++interpreted;

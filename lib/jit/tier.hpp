@@ -49,6 +49,7 @@ enum DeoptReason : uint32_t {
   kDeoptLoopSlowPath,
   kDeoptLoopEntry,
   kDeoptReadType,
+  kDeoptInlined,
   kNumDeoptReasons
 };
 
@@ -112,7 +113,8 @@ struct CompileResult {
   uint64_t ir_instructions = 0;
   double ms = 0;
   double phase_ms[kNumCompilePhases] = {};  // lowering, IR passes, code generation, linking (CompilePhase)
-  std::string ir;     // the optimised IR, when asked for
+  std::string ir;       // the optimised IR, when asked for
+  std::string inlined;  // the functions inlined into it ("sq, norm2")
   std::string error;  // why nothing was compiled
 };
 
@@ -176,6 +178,7 @@ class Tier {
     bool by_loop = false;
     uint64_t deopts[kNumDeoptReasons] = {};
     std::vector<uint32_t> generic_sites;
+    std::string inlined;  // by the last compile
     std::string left_interpreted;  // why it is not compiled, if so
   };
   // A compile in flight on the compile thread.
