@@ -1034,12 +1034,22 @@ class Lowering {
     return cache.epoch == *req_.host->namespace_epoch ? cache.slot : nullptr;
   }
   const Value* cached_global(uint16_t i) const { return cached_global(p_, i); }
+  // The method CALLM site `in` found when this code was compiled, if its cache is valid
+  // (a stale entry may name a dead method).
+  const Value* cached_method_value(const Instr& in) const {
+    if (in.c >= p_->method_caches.size()) return nullptr;
+    const MethodCache& cache = p_->method_caches[in.c];
+    return cache.cls && cache.epoch == *req_.host->method_epoch ? &cache.method : nullptr;
+  }
+  const Closure* cached_method(const Instr& in) const {
+    const Value* m = cached_method_value(in);
+    return m && m->tag == Tag::Function ? as_closure(*m) : nullptr;
+  }
   // Whether CALLM site `in` named Array's builtin `size` when this code was compiled.
   bool array_size_method(const Instr& in) const {
-    if ((in.b & kArgCountMask) != 0 || in.c >= p_->method_caches.size()) return false;
-    const MethodCache& cache = p_->method_caches[in.c];
-    if (cache.epoch != *req_.host->method_epoch) return false;  // a stale entry may name a dead method
-    const Value& m = cache.method;
+    const Value* found = cached_method_value(in);
+    if ((in.b & kArgCountMask) != 0 || !found) return false;
+    const Value& m = *found;
     if (m.tag != Tag::NativeFn) return false;
     const NativeFn* fn = as_native(m);
     return fn->name == "size" && fn->receiver_kind == Tag::Array && fn->min_args == 0;
@@ -1567,6 +1577,10 @@ void Lowering::lower_CALLM(const Instr& in) {
     store(reg(in.a), Tag::Int, b_.CreateLShr(b_.CreateSub(b_.CreatePtrToInt(end, i64_), b_.CreatePtrToInt(begin, i64_)), 4));
     b_.CreateBr(next());
     b_.SetInsertPoint(other);
+  }
+  if (const Closure* c = cached_method(in); c && inlinable(c, in.b & kArgCountMask)) {
+    guarded_inline(c, {tag_of(method_slot), bits_of(method_slot)}, in.a, in.b & kArgCountMask, receiver, generic);
+    return;
   }
   BasicBlock* closure = fresh("closure");
   BasicBlock* not_closure = fresh("not_closure");
