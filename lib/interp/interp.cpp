@@ -804,14 +804,7 @@ do_return : {
 }
   CASE(CLOSURE) {
     SAVE_PC();
-    Proto* child = f->proto->protos[i.bx()];
-    Closure* c = heap.make<Closure>(child, f->closure->ns);
-    R[i.a()] = value_of(c);
-    for (size_t k = 0; k < child->upvals.size(); ++k) {
-      const UpvalDesc& d = child->upvals[k];
-      if (d.in_stack) f->flags |= kFrameCaptured;
-      c->upvals[k] = d.in_stack ? capture_upvalue(R + d.index) : f->closure->upvals[d.index];
-    }
+    make_closure(f, i.bx(), R[i.a()]);
     DISPATCH();
   }
   CASE(CLOSE) {

@@ -234,6 +234,17 @@ Upvalue* VM::capture_upvalue(Value* slot) {
   return u;
 }
 
+void VM::make_closure(Frame* f, uint32_t child_index, Value& dst) {
+  Proto* child = f->proto->protos[child_index];
+  Closure* c = heap.make<Closure>(child, f->closure->ns);
+  dst = value_of(c);  // rooted while its upvalues are allocated
+  for (size_t k = 0; k < child->upvals.size(); ++k) {
+    const UpvalDesc& d = child->upvals[k];
+    if (d.in_stack) f->flags |= kFrameCaptured;
+    c->upvals[k] = d.in_stack ? capture_upvalue(f->base + d.index) : f->closure->upvals[d.index];
+  }
+}
+
 void VM::close_upvalues(Value* from) {
   while (open_upvals_ && open_upvals_->loc >= from) {
     Upvalue* u = open_upvals_;

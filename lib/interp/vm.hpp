@@ -276,6 +276,8 @@ class VM {
   }
   [[noreturn]] void reject_native_call(NativeFn* nf, int nargs, Value self);  // arity or receiver
   Upvalue* capture_upvalue(Value* slot);
+  // CLOSURE: dst = a closure of f's child proto child_index, capturing from f's registers.
+  void make_closure(Frame* f, uint32_t child_index, Value& dst);
   void close_upvalues(Value* from);
   void capture_trace(GeneError& e);
   void mark_roots(Marker& m);

@@ -1674,7 +1674,6 @@ void Lowering::lower_RETNIL(const Instr&) {
   store_constant(reg(-1), make_nil());
   leave_frame();
 }
-STEPPED(CLOSURE)
 STEPPED(CLOSE)
 
 // ---- data ----
@@ -1682,6 +1681,7 @@ STEPPED(CLOSE)
 #define BUILT(name) \
   void Lowering::lower_##name(const Instr&) { build(); }
 BUILT(NEWARRAY)
+BUILT(CLOSURE)
 STEPPED(APPEND)
 STEPPED(SPREAD)
 BUILT(NEWMAP)

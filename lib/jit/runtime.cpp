@@ -34,7 +34,7 @@ struct Runtime {
     return index + 1;
   }
 
-  // The instructions that build data (NEWARRAY, NEWMAP, SETPROP, CONCAT) and the generic
+  // The instructions that build data (NEWARRAY, NEWMAP, SETPROP, CONCAT, CLOSURE) and the generic
   // paths of AGET, ASET, ASETV, AGETI and ASETVI, through the
   // functions the interpreter's handlers call but without the dispatch loop. Returns the
   // next instruction, or -kThrow.
@@ -48,6 +48,7 @@ struct Runtime {
         case Op::NEWMAP: R[in.a] = vm->new_map_with_room(in.b); break;
         case Op::SETPROP: VM::set_prop(R[in.a], as_symbol(f->k[in.b]), R[in.c]); break;
         case Op::CONCAT: R[in.a] = vm->concat(R + in.b, in.c); break;
+        case Op::CLOSURE: vm->make_closure(f, in.bx(), R[in.a]); break;
         // .get and .set when the inline Array path did not apply (a Map, an index out of range)
         case Op::AGET: R[in.a] = vm->get_via_method(R[in.b], R + in.c); break;
         case Op::ASET: R[in.a] = vm->set_via_method(R[in.b], R + in.c); break;
