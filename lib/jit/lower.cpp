@@ -916,6 +916,31 @@ class Lowering {
     b_.SetInsertPoint(leave);
     b_.CreateRet(status);  // the callee deopted or pushed frames: the dispatch loop goes on
   }
+  // A CALLG of this proto's own closure `self` (the global named it at the compile):
+  // while no namespace changed shape since, the global's slot is where it was then, so
+  // the check that it still holds that closure, and that the proto's entry is this code,
+  // are loads from constant addresses, not a chain of loads through the cache. Otherwise
+  // the code goes on through the cache below.
+  void self_call_while_unchanged(const Instr& in, Value self, BasicBlock* generic) {
+    const GlobalCache& cache = p_->global_caches[in.c];
+    auto constant_ptr = [&](const void* p) { return b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p)), ptr_); };
+    BasicBlock* unchanged = fresh("epoch_unchanged");
+    BasicBlock* self_call = fresh("self_call");
+    BasicBlock* lookup = fresh("cache_lookup");
+    LV* epoch = b_.CreateLoad(i64_, constant_ptr(req_.host->namespace_epoch));
+    LV* ns = load_at(ptr_, load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
+    b_.CreateCondBr(b_.CreateAnd(b_.CreateICmpEQ(epoch, b_.getInt64(cache.epoch)), b_.CreateICmpEQ(ns, constant_ptr(cache.ns))),
+                    unchanged, lookup);
+    b_.SetInsertPoint(unchanged);
+    LV* slot = constant_ptr(cache.slot);
+    LV* held = b_.CreateAnd(is(tag_of(slot), Tag::Function), b_.CreateICmpEQ(bits_of(slot), b_.getInt64(static_cast<uint64_t>(self.as.i))));
+    LV* current = b_.CreateICmpEQ(b_.CreateLoad(ptr_, at(constant_ptr(p_), layout::kProtoJitEntry)), fn_);
+    b_.CreateCondBr(b_.CreateAnd(held, current), self_call, lookup);
+    b_.SetInsertPoint(self_call);
+    push_and_call(in.a, constant_ptr(as_closure(self)), constant_ptr(p_), b_.getInt64(p_->num_regs), b_.getTrue(), fn_,
+                  nil_operand(), generic);
+    b_.SetInsertPoint(lookup);
+  }
   // The <cmath> builtin a global named when this code was compiled (sqrt, floor …: one
   // number in, a Float out), as an LLVM intrinsic; not_intrinsic for anything else.
   static llvm::Intrinsic::ID math_builtin(const Value* named, int nargs) {
@@ -1470,6 +1495,8 @@ void Lowering::lower_CALLG(const Instr& in) {
     return;
   }
   BasicBlock* generic = fresh("generic_call");
+  bool recursive = named && named->tag == Tag::Function && as_closure(*named)->proto == p_;
+  if (recursive && in.b >= p_->fast_min_args && !inl_) self_call_while_unchanged(in, *named, generic);
   auto [valid, slot] = global_cache(in.c);
   BasicBlock* hit = fresh("cache_hit");
   b_.CreateCondBr(b_.CreateAnd(valid, b_.CreateIsNotNull(slot)), hit, generic);
@@ -1501,7 +1528,6 @@ void Lowering::lower_CALLG(const Instr& in) {
   BasicBlock* closure = fresh("closure");
   b_.CreateCondBr(is(callee.tag, Tag::Function), closure, generic);
   b_.SetInsertPoint(closure);
-  bool recursive = named && named->tag == Tag::Function && as_closure(*named)->proto == p_;
   direct_call(in.a, in.b, callee.bits, nil_operand(), generic, recursive);
   b_.SetInsertPoint(generic);
   step_next();
