@@ -43,8 +43,8 @@ uint8_t tag_byte(Tag t) { return static_cast<uint8_t>(t); }
 
 class Lowering {
  public:
-  Lowering(llvm::LLVMContext& ctx, llvm::Module& mod, const CompileRequest& req, const std::string& name)
-      : ctx_(ctx), mod_(mod), b_(ctx), req_(req), p_(req.proto), code_(req.proto->code.data()) {
+  Lowering(llvm::LLVMContext& ctx, llvm::Module& mod, const CompileRequest& req, const std::string& name, bool sink)
+      : ctx_(ctx), mod_(mod), b_(ctx), req_(req), p_(req.proto), code_(req.proto->code.data()), sink_(sink) {
     i8_ = b_.getInt8Ty();
     i32_ = b_.getInt32Ty();
     i64_ = b_.getInt64Ty();
@@ -61,6 +61,7 @@ class Lowering {
     call_native_fn_ = declare("gene_jit_call_native", i64_, {ptr_, ptr_, i32_, ptr_, ptr_, i32_, i32_});
     leave_fn_ = declare("gene_jit_leave", i32_, {ptr_, ptr_});
     deopt_fn_ = declare("gene_jit_deopt", b_.getVoidTy(), {ptr_, ptr_, i32_, i32_});
+    materialize_fn_ = declare("gene_jit_materialize_array", i32_, {ptr_, ptr_, i32_, ptr_, i32_});
     equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
     for_next_fn_ = declare("gene_jit_for_next", i32_, {ptr_, ptr_, ptr_});
     profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
@@ -88,6 +89,7 @@ class Lowering {
 
     entry_ = entry;
     find_regions();
+    find_sinkable_arrays();
     b_.SetInsertPoint(entry);
     R_ = b_.CreateLoad(ptr_, at(f_, layout::kFrameBase), "R");
     LV* pc = b_.CreatePtrToInt(b_.CreateLoad(ptr_, at(f_, layout::kFramePc)), i64_);
@@ -132,6 +134,9 @@ class Lowering {
   }
   // Whether a loop kept its registers in shadows: the loop passes pay only there.
   bool promoted_loops() const { return promoted_loops_; }
+  // Whether an array was left unallocated in a loop that then stayed in R: the code is
+  // wrong, and the proto must be lowered again without sinking.
+  bool sank_outside_promoted_loop() const { return sank_outside_promoted_loop_; }
   std::string inlined() const {
     std::string names;
     for (const Proto* q : inlined_) names += (names.empty() ? "" : ", ") + q->display_name();
@@ -242,6 +247,8 @@ class Lowering {
     std::vector<llvm::Instruction*> resumptions;  // entries from the interpreter inside the loop, after a call
     BasicBlock* deopt = nullptr;
     llvm::PHINode *deopt_site = nullptr, *deopt_why = nullptr;
+    llvm::Instruction* deopt_call = nullptr;
+    LV* deopt_pc = nullptr;
   };
   void find_regions() {
     region_of_.assign(p_->code.size() + 1, 0);
@@ -291,6 +298,8 @@ class Lowering {
       // A loop that calls out and goes on pays a write-back and a read-back per call, for
       // little gain: only loops whose calls all leave them keep their shadows.
       if (!g.reload_after.empty() || g.shadows.size() * syncs > kMaxShadowCopies) {
+        for (const auto& [site, sunk] : sunk_)
+          if (sunk.lowered && region_of(site) == static_cast<int>(&g - regions_.data())) sank_outside_promoted_loop_ = true;
         b_.SetInsertPoint(llvm::cast<llvm::Instruction>(R_)->getNextNode());
         for (auto [r, shadow] : g.shadows) {
           shadow->replaceAllUsesWith(slot(r));
@@ -300,9 +309,20 @@ class Lowering {
       }
       promoted_loops_ = true;
       drop_resumptions(g);
+      int gi = static_cast<int>(&g - regions_.data());
       for (llvm::Instruction* at : g.flush_before) {
         b_.SetInsertPoint(at);
-        for (auto [r, shadow] : g.shadows) copy(slot(r), shadow);
+        for (auto [r, shadow] : g.shadows) {
+          if (sunk_array_of(gi, r)) flush_maybe_sunk(slot(r), shadow);
+          else copy(slot(r), shadow);
+        }
+      }
+      for (auto& [site, sunk] : sunk_) {
+        if (!sunk.lowered || region_of(site) != gi) continue;
+        for (llvm::Instruction* at : g.flush_before) {
+          if (at == g.deopt_call) materialize_before(at, sunk, g.deopt_pc);
+          else if (sunk.outlives_loop) materialize_before(at, sunk, nullptr);
+        }
       }
       // The tag comes in as a word here: the code before the loop stored it as a word, and
       // EarlyCSE forwards only same-width stores, so the loop sees those tags as constants.
@@ -323,6 +343,140 @@ class Lowering {
       assume_entry_types(g);
     }
   }
+  // ---- allocation sinking ----
+  // An array built in a promoted loop and bound to a variable that the loop only reads
+  // elements of, at constant indexes in range, is not allocated: its elements stay in
+  // allocas (registers, after SROA), and the variable's shadow holds an Array with a null
+  // pointer. A deopt inside the loop allocates it (the interpreter may read it there);
+  // leaving the loop writes nil instead, since the variable's scope ends in the loop.
+  // Only elements that are not heap values are sunk: the GC never sees them.
+  static constexpr uint16_t kMaxSunkElements = 8;
+  struct SunkArray {
+    uint32_t site = 0;
+    bool outlives_loop = false;  // its variable is still in scope after the loop
+    int reg = 0;
+    int count = 0;
+    std::vector<llvm::AllocaInst*> elements;
+    bool lowered = false;  // the NEWARRAY was lowered to the sunk form
+  };
+  void find_sinkable_arrays() {
+    if (!sink_ || !req_.speculate) return;
+    std::map<std::pair<int, int>, int> candidates;  // (region, register) -> how many NEWARRAY sites
+    for (uint32_t k = 0; k < p_->code.size(); ++k) {
+      const Instr& in = code_[k];
+      if (in.op == Op::NEWARRAY && region_of(k)) ++candidates[{region_of(k), in.a}];
+    }
+    for (uint32_t k = 0; k < p_->code.size(); ++k) {
+      const Instr& in = code_[k];
+      if (in.op != Op::NEWARRAY || !region_of(k) || in.c == 0 || in.c > kMaxSunkElements) continue;
+      bool outlives_loop = false;
+      if (candidates[{region_of(k), in.a}] != 1 || is_generic_site(k) || !only_element_reads(k, outlives_loop)) continue;
+      SunkArray& sunk = sunk_[k];
+      sunk.site = k;
+      sunk.outlives_loop = outlives_loop;
+      sunk.reg = in.a;
+      sunk.count = in.c;
+      llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+      for (int e = 0; e < sunk.count; ++e)
+        sunk.elements.push_back(at_entry.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "elem" + std::to_string(e)));
+    }
+  }
+  bool is_generic_site(uint32_t k) const {
+    return std::find(req_.generic_sites->begin(), req_.generic_sites->end(), k) != req_.generic_sites->end();
+  }
+  // Whether the variable NEWARRAY site k initialises (declared right after it) is, in its
+  // scope inside the loop, only read by GETINDEX or AGETI at an index of the array, and
+  // no closure captures it. The compiler keeps temporaries and call windows above the
+  // variables in scope, so any other read names the register. Code after the loop may
+  // read it (a while body's variables stay in scope): the loop's exits allocate it.
+  bool only_element_reads(uint32_t k, bool& outlives_loop) const {
+    const Instr& site = code_[k];
+    int g = region_of(k);
+    for (const LocalInfo& local : p_->locals) {
+      if (local.reg != site.a || local.start_pc != k + 1) continue;
+      outlives_loop = false;
+      for (uint32_t j = k + 1; j < local.end_pc && j < p_->code.size(); ++j) {
+        const Instr& in = code_[j];
+        if (in.op == Op::CLOSURE)
+          for (const UpvalDesc& d : p_->protos[in.bx()]->upvals)
+            if (d.in_stack && d.index == site.a) return false;
+        if (region_of(j) != g) {
+          outlives_loop = true;
+          continue;
+        }
+        if (in.a != site.a && in.b != site.a && in.c != site.a) continue;
+        bool read = in.a != site.a && in.b == site.a &&
+                    ((in.op == Op::GETINDEX && in.sc() >= 0 && in.sc() < site.c) || (in.op == Op::AGETI && in.c < site.c));
+        if (!read) return false;
+      }
+      return true;
+    }
+    return false;
+  }
+  const SunkArray* sunk_array_of(int region, int r) const {
+    for (const auto& [site, sunk] : sunk_)
+      if (sunk.reg == r && region_of(site) == region) return &sunk;
+    return nullptr;
+  }
+  LV* is_sunk(LV* tag, LV* bits) { return b_.CreateAnd(is(tag, Tag::Array), b_.CreateICmpEQ(bits, b_.getInt64(0))); }
+  // A flush of a shadow that may hold a sunk array: nil goes to R instead.
+  void flush_maybe_sunk(LV* dst, LV* shadow) {
+    LV* tag = b_.CreateZExt(tag_of(shadow), i64_);
+    LV* bits = bits_of(shadow);
+    LV* sunk = is_sunk(b_.CreateTrunc(tag, i8_), bits);
+    as_value(b_.CreateStore(b_.CreateSelect(sunk, b_.getInt64(tag_byte(Tag::Nil)), tag), at(dst, layout::kTag)));
+    as_value(b_.CreateStore(bits, at(dst, layout::kPayload)));
+  }
+  // Before `at`, once R was written back (a deopt, or an exit when the variable outlives
+  // the loop): the sunk array, if the shadow holds it, allocated into R. An allocation
+  // that fails raises at the NEWARRAY (kThrow); else the frame's pc becomes `pc` again.
+  void materialize_before(llvm::Instruction* at, const SunkArray& sunk, LV* pc) {
+    BasicBlock* head = at->getParent();
+    BasicBlock* tail = head->splitBasicBlock(at, "materialized");
+    head->getTerminator()->eraseFromParent();
+    BasicBlock* build_it = fresh("materialize");
+    BasicBlock* failed = fresh("materialize_failed");
+    b_.SetInsertPoint(head);
+    LV* shadow = regions_[region_of_of(sunk)].shadows.at(sunk.reg);
+    b_.CreateCondBr(is_sunk(tag_of(shadow), bits_of(shadow)), build_it, tail);
+    b_.SetInsertPoint(build_it);
+    if (!materialize_buffer_) {
+      llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+      materialize_buffer_ = at_entry.CreateAlloca(llvm::ArrayType::get(i64_, 2 * kMaxSunkElements), nullptr, "elements");
+    }
+    for (int e = 0; e < sunk.count; ++e)
+      copy(this->at(materialize_buffer_, e * 16), sunk.elements[static_cast<size_t>(e)]);
+    save_pc(sunk.site);
+    LV* status = b_.CreateCall(materialize_fn_, {vm_, f_, b_.getInt32(static_cast<uint32_t>(sunk.reg)), materialize_buffer_,
+                                                 b_.getInt32(static_cast<uint32_t>(sunk.count))});
+    BasicBlock* built = fresh("materialized_ok");
+    b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(0)), built, failed);
+    b_.SetInsertPoint(built);
+    if (pc) b_.CreateStore(pc, this->at(f_, layout::kFramePc));
+    b_.CreateBr(tail);
+    b_.SetInsertPoint(failed);
+    b_.CreateRet(b_.getInt32(kThrow));
+  }
+  int region_of_of(const SunkArray& sunk) const {
+    for (const auto& [site, s] : sunk_)
+      if (&s == &sunk) return region_of(site);
+    return 0;
+  }
+  // GETINDEX and AGETI of a register that may hold a sunk array: its element, else the
+  // array path.
+  void read_maybe_sunk(const Instr& in, int index) {
+    const SunkArray* sunk = region_of(n_) ? sunk_array_of(region_of(n_), in.b) : nullptr;
+    if (!sunk || index < 0 || index >= sunk->count) return;
+    BasicBlock* element = fresh("sunk_element");
+    BasicBlock* real = fresh("real_array");
+    Operand arr = in_reg(in.b);
+    b_.CreateCondBr(is_sunk(arr.tag, arr.bits), element, real);
+    b_.SetInsertPoint(element);
+    copy(reg(in.a), sunk->elements[static_cast<size_t>(index)]);
+    b_.CreateBr(next());
+    b_.SetInsertPoint(real);
+  }
+
   // A promoted loop calls nothing that returns into it, so the interpreter enters it after
   // a call only when it made that call itself (after a deopt). It goes on interpreting to
   // the header instead: otherwise the tags of every temporary at that entry would be
@@ -493,7 +647,9 @@ class Lowering {
         LV* pc = b_.CreateGEP(i8_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(code_)), ptr_),
                               b_.CreateShl(b_.CreateZExt(region.deopt_site, i64_), 3));
         b_.CreateStore(pc, at(f_, layout::kFramePc));
-        region.flush_before.push_back(b_.CreateCall(deopt_fn_, {vm_, f_, region.deopt_site, region.deopt_why}));
+        region.deopt_pc = pc;
+        region.deopt_call = b_.CreateCall(deopt_fn_, {vm_, f_, region.deopt_site, region.deopt_why});
+        region.flush_before.push_back(region.deopt_call);
         b_.CreateRet(b_.getInt32(kDeopt));
       }
       region.deopt_site->addIncoming(b_.getInt32(n_), b_.GetInsertBlock());
@@ -1201,9 +1357,13 @@ class Lowering {
   llvm::Type *i8_, *i32_, *i64_, *f64_, *ptr_;
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
-  llvm::FunctionCallee step_fn_, build_fn_, call_native_fn_, leave_fn_, deopt_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
+  llvm::FunctionCallee step_fn_, build_fn_, call_native_fn_, leave_fn_, deopt_fn_, materialize_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
+  bool sink_;  // allocation sinking allowed
+  std::map<uint32_t, SunkArray> sunk_;  // by NEWARRAY site
+  llvm::AllocaInst* materialize_buffer_ = nullptr;
+  bool sank_outside_promoted_loop_ = false;
   Inlined* inl_ = nullptr;  // the inlined call whose body is being lowered
   std::vector<const Proto*> inlined_;  // the inlined functions
   BasicBlock* entry_ = nullptr;
@@ -1547,6 +1707,7 @@ void Lowering::lower_ASETV(const Instr& in) {
   array_access(in.a, in_reg(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
 }
 void Lowering::lower_AGETI(const Instr& in) {
+  read_maybe_sunk(in, in.c);
   array_access(in.b, immediate(in.c), false, [&](LV* slot, Operand) { read_as_seen(reg(in.a), slot); });
 }
 void Lowering::lower_ASETVI(const Instr& in) {
@@ -1706,7 +1867,29 @@ STEPPED(CLOSE)
 // Building data: the interpreter's functions, called without its dispatch loop.
 #define BUILT(name) \
   void Lowering::lower_##name(const Instr&) { build(); }
-BUILT(NEWARRAY)
+// A sunk array (see find_sinkable_arrays) while its elements are not heap values;
+// otherwise the interpreter's function builds it.
+void Lowering::lower_NEWARRAY(const Instr& in) {
+  auto it = sunk_.find(n_);
+  if (it == sunk_.end() || inl_) {
+    build();
+    return;
+  }
+  SunkArray& sunk = it->second;
+  sunk.lowered = true;
+  LV* scalar = b_.getTrue();
+  for (int e = 0; e < sunk.count; ++e)
+    scalar = b_.CreateAnd(scalar, b_.CreateICmpULT(tag_of(reg(in.b + e)), b_.getInt8(tag_byte(Tag::String))));
+  BasicBlock* sink = fresh("sink_array");
+  BasicBlock* heap_element = fresh("heap_element");
+  b_.CreateCondBr(scalar, sink, heap_element);
+  b_.SetInsertPoint(heap_element);
+  deopt(kDeoptLoopSlowPath);
+  b_.SetInsertPoint(sink);
+  for (int e = 0; e < sunk.count; ++e) copy(sunk.elements[static_cast<size_t>(e)], reg(in.b + e));
+  store(reg(in.a), Tag::Array, b_.getInt64(0));
+  b_.CreateBr(next());
+}
 BUILT(CLOSURE)
 STEPPED(APPEND)
 STEPPED(SPREAD)
@@ -1742,6 +1925,7 @@ void Lowering::lower_GETINDEX(const Instr& in) {
     step_next();
     return;
   }
+  read_maybe_sunk(in, in.sc());
   array_access(in.b, immediate(in.sc()), speculating(), [&](LV* slot, Operand) { read_as_seen(reg(in.a), slot); });
 }
 void Lowering::lower_SETINDEX(const Instr& in) {
@@ -1846,10 +2030,14 @@ size_t probe_prop_entries() {
 }  // namespace layout
 
 Lowered lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std::string& name) {
-  auto mod = std::make_unique<llvm::Module>(name, ctx);
-  Lowering lowering(ctx, *mod, req, name);
-  lowering.run();
-  return {std::move(mod), lowering.promoted_loops(), lowering.inlined()};
+  for (bool sink : {true, false}) {
+    auto mod = std::make_unique<llvm::Module>(name, ctx);
+    Lowering lowering(ctx, *mod, req, name, sink);
+    lowering.run();
+    if (sink && lowering.sank_outside_promoted_loop()) continue;  // lowered again, without sinking
+    return {std::move(mod), lowering.promoted_loops(), lowering.inlined()};
+  }
+  return {};
 }
 
 }  // namespace gene::jit

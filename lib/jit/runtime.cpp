@@ -76,6 +76,18 @@ struct Runtime {
     return index + 1;
   }
 
+  // A deopt from a loop whose array was never allocated (allocation sinking): R[reg] =
+  // the array of the n items. Returns 1 when the allocation raised (the error is pending).
+  static uint32_t materialize_array(VM* vm, Frame* f, uint32_t reg, const Value* items, uint32_t n) {
+    try {
+      f->base[reg] = vm->new_array_of(items, n);
+      return 0;
+    } catch (...) {
+      vm->jit_->pending = std::current_exception();
+      return 1;
+    }
+  }
+
   // A return whose value is already in R[-1]: pops the frame the way the interpreter does.
   static uint32_t leave(VM* vm, Frame* f) {
     bool to_native = f->flags != 0 && vm->settle_return(f);
@@ -145,6 +157,7 @@ std::vector<HostSymbol> host_symbols() {
       {"gene_jit_call_native", reinterpret_cast<void*>(&Runtime::call_native)},
       {"gene_jit_build", reinterpret_cast<void*>(&Runtime::build)},
       {"gene_jit_deopt", reinterpret_cast<void*>(&Runtime::deopt)},
+      {"gene_jit_materialize_array", reinterpret_cast<void*>(&Runtime::materialize_array)},
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},
       {"gene_jit_for_next", reinterpret_cast<void*>(&Runtime::for_next)},
       {"gene_jit_profile_enter", reinterpret_cast<void*>(&Runtime::profile_enter)},
