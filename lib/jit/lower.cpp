@@ -313,6 +313,7 @@ class Lowering {
       for (llvm::Instruction* at : g.flush_before) {
         b_.SetInsertPoint(at);
         for (auto [r, shadow] : g.shadows) {
+          if (!written(shadow)) continue;  // R still holds what the loop read in
           if (sunk_array_of(gi, r)) flush_maybe_sunk(slot(r), shadow);
           else copy(slot(r), shadow);
         }
@@ -477,6 +478,16 @@ class Lowering {
     b_.SetInsertPoint(real);
   }
 
+  // Whether the loop's code writes to a shadow (before the syncs are placed), or lets a
+  // helper see it; a shadow it only reads needs no write-back.
+  static bool written(llvm::Value* p) {
+    for (llvm::User* u : p->users()) {
+      if (llvm::isa<llvm::LoadInst>(u)) continue;
+      if (llvm::isa<llvm::GetElementPtrInst>(u) && !written(u)) continue;
+      return true;
+    }
+    return false;
+  }
   // A promoted loop calls nothing that returns into it, so the interpreter enters it after
   // a call only when it made that call itself (after a deopt). It goes on interpreting to
   // the header instead: otherwise the tags of every temporary at that entry would be
