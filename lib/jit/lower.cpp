@@ -501,10 +501,14 @@ class Lowering {
       br->eraseFromParent();
     }
   }
-  // Whether register r holds a parameter or a variable in scope at instruction k.
-  bool variable_at(int r, uint32_t k) const {
+  bool parameter(int r) const {
     for (const ParamInfo& param : p_->params)
       if (param.reg == r) return true;
+    return false;
+  }
+  // Whether register r holds a parameter or a variable in scope at instruction k.
+  bool variable_at(int r, uint32_t k) const {
+    if (parameter(r)) return true;
     for (const LocalInfo& local : p_->locals)
       if (local.reg == r && local.start_pc <= k && k < local.end_pc) return true;
     return false;
@@ -512,7 +516,8 @@ class Lowering {
   // In a proto compiled because a loop got hot, a loop entered while its variables hold
   // Ints and Floats (the frame's registers, at lowering) assumes they still do at every
   // way in: from the code before it, after a step, and from the interpreter at the header
-  // (OSR). Each entry checks the tags and gives the shadows those tags as constants, so
+  // (OSR). Compiled because a call made it hot, its loops assume the same of the
+  // parameters, from the arguments of that call. Each entry checks the tags and gives the shadows those tags as constants, so
   // that the loop's tag checks fold (SCCP) wherever its arithmetic keeps the types.
   // Another type deopts at that entry, and the next compile of the proto does not assume.
   void assume_entry_types(Region& g) {
@@ -530,8 +535,9 @@ class Lowering {
     std::vector<std::pair<llvm::AllocaInst*, Tag>> typed;
     for (auto [r, shadow] : g.shadows) {
       Tag t = req_.running[r].tag;
+      bool variable = req_.at_entry ? parameter(r) : variable_at(r, g.head);
       if (for_registers.count(r) ? t == Tag::Range || t == Tag::Array || t == Tag::Int
-                                 : variable_at(r, g.head) && (t == Tag::Int || t == Tag::Float))
+                                 : variable && (t == Tag::Int || t == Tag::Float))
         typed.emplace_back(shadow, t);  // a temporary's tag at the header means nothing
     }
     if (typed.empty()) return;

@@ -173,11 +173,11 @@ void Tier::compile(Proto* p, bool loop) {
     return;
   }
   uint32_t running_pc = 0;
-  const Value* running = loop ? running_registers(vm_, p, &running_pc) : nullptr;
+  const Value* running = running_registers(vm_, p, &running_pc);
   CompileRequest req{p, &host_layout(), &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
                      opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
                      vm_.profiler != nullptr, vm_.compile_options.optimize,
-                     p->is_module && !loop, loop || p->call_count > 1, running, running_pc};
+                     p->is_module && !loop, loop || p->call_count > 1, running, running_pc, !loop};
   auto job = std::make_unique<Job>();
   job->lowered = api_->lower(compiler_, req, job->result);
   if (!job->lowered) {

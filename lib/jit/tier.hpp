@@ -99,9 +99,11 @@ struct CompileRequest {
   // sites without caches (CALL of a register) are worth a direct call's code.
   bool warm;
   // R of the frame whose loop got hot, read while lowering, and the header it is at:
-  // that loop assumes its variables keep the number types they have now.
+  // that loop assumes its variables keep the number types they have now. Or, when a call
+  // made the proto hot (at_entry), the new frame: only its parameters hold values yet.
   const Value* running;
   uint32_t running_pc;
+  bool at_entry;
 };
 // Where compile time goes, for --jit-stats.
 enum CompilePhase { kPhaseLower, kPhaseOptimize, kPhaseCodegen, kPhaseLink, kNumCompilePhases };
