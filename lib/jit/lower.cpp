@@ -1093,7 +1093,7 @@ class Lowering {
   // while no namespace changed shape since, the global's slot is where it was then, so
   // the check that it still holds that closure, and that the proto's entry is this code,
   // are loads from constant addresses, not a chain of loads through the cache. Otherwise
-  // the code goes on through the cache below.
+  // the code goes on at the insertion point left.
   void self_call_while_unchanged(const Instr& in, Value self, BasicBlock* generic) {
     const GlobalCache& cache = p_->global_caches[in.c];
     auto constant_ptr = [&](const void* p) { return b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p)), ptr_); };
@@ -1673,7 +1673,14 @@ void Lowering::lower_CALLG(const Instr& in) {
   }
   BasicBlock* generic = fresh("generic_call");
   bool recursive = named && named->tag == Tag::Function && as_closure(*named)->proto == p_;
-  if (recursive && in.b >= p_->fast_min_args && !inl_) self_call_while_unchanged(in, *named, generic);
+  if (recursive && in.b >= p_->fast_min_args && !inl_ && speculating()) {
+    // The lookup through the cache (a second frame push) is left to the next compile.
+    self_call_while_unchanged(in, *named, generic);
+    deopt(kDeoptCallee);
+    b_.SetInsertPoint(generic);
+    step_next();
+    return;
+  }
   auto [valid, slot] = global_cache(in.c);
   BasicBlock* hit = fresh("cache_hit");
   b_.CreateCondBr(b_.CreateAnd(valid, b_.CreateIsNotNull(slot)), hit, generic);

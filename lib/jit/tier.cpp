@@ -49,7 +49,8 @@ constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "no
                                                                  "generic path in a promoted loop",
                                                                  "loop entered with another type",
                                                                  "read a value of another type",
-                                                                 "an inlined call bailed out"};
+                                                                 "an inlined call bailed out",
+                                                                 "the callee changed since the compile"};
 // A proto that deopts this often is compiled once more without any speculation.
 constexpr uint64_t kMaxSpeculativeCompiles = 4;
 

@@ -50,6 +50,7 @@ enum DeoptReason : uint32_t {
   kDeoptLoopEntry,
   kDeoptReadType,
   kDeoptInlined,
+  kDeoptCallee,
   kNumDeoptReasons
 };
 
