@@ -902,7 +902,7 @@ class Lowering {
     const Instr* code;
     uint32_t n;
     std::vector<BasicBlock*> blocks;
-    const Closure* closure;
+    LV* closure;                           // the callee (a Closure*), for its upvalues and namespace
     std::vector<llvm::AllocaInst*> regs;  // the callee's registers
     int result;                            // the caller's register the result goes to
     Operand self;
@@ -931,11 +931,10 @@ class Lowering {
     const Proto* q = c->proto;
     if (inl_ || q == p_ || req_.profile || !req_.speculate || !speculating() || q->code.size() > kMaxInlineInstructions)
       return false;
-    if (q->fast_min_args == Proto::kNoFastCall || nargs < q->fast_min_args || nargs > q->num_regs || c->num_upvals)
-      return false;
+    if (q->fast_min_args == Proto::kNoFastCall || nargs < q->fast_min_args || nargs > q->num_regs) return false;
     for (const Instr& in : q->code) {
       switch (in.op) {
-        case Op::MOVE: case Op::LOADK: case Op::LOADI: case Op::LOADNIL: case Op::LOADBOOL: case Op::LOADSELF:
+        case Op::MOVE: case Op::LOADK: case Op::LOADI: case Op::LOADNIL: case Op::LOADBOOL: case Op::LOADSELF: case Op::GETUPVAL:
         case Op::ADD: case Op::SUB: case Op::MUL: case Op::DIV: case Op::ADDI: case Op::SUBI: case Op::ADDK:
         case Op::SUBK: case Op::MULK: case Op::DIVK: case Op::NEG: case Op::NOT:
         case Op::EQ: case Op::NE: case Op::LT: case Op::LE: case Op::GT: case Op::GE:
@@ -960,12 +959,13 @@ class Lowering {
     }
     return true;
   }
-  // The call at this site of closure c (checked inlinable, and guarded to be what the site
-  // calls), with its arguments in the window after register a, and self.
-  void inline_call(const Closure* c, int a, int nargs, Operand self) {
+  // The call at this site of a closure of c's proto (checked inlinable, and guarded to be
+  // what the site calls; `closure` is it at run time), with its arguments in the window
+  // after register a, and self.
+  void inline_call(const Closure* c, LV* closure, int a, int nargs, Operand self) {
     const Proto* q = c->proto;
     if (std::find(inlined_.begin(), inlined_.end(), q) == inlined_.end()) inlined_.push_back(q);
-    Inlined callee{c->proto, c->proto->code.data(), 0, {}, c, {}, a, self};
+    Inlined callee{c->proto, c->proto->code.data(), 0, {}, closure, {}, a, self};
     llvm::IRBuilder<> at_entry(entry_, entry_->begin());
     for (uint16_t r = 0; r < q->num_regs; ++r)
       callee.regs.push_back(at_entry.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "inl" + std::to_string(r)));
@@ -987,27 +987,43 @@ class Lowering {
     inl_ = nullptr;
     swap_context(callee);
   }
-  // While `callee` is closure c, its body inline; else the generic path.
-  void guarded_inline(const Closure* c, Operand callee, int a, int nargs, Operand self, BasicBlock* generic) {
+  // While `callee` is closure c (or, `by_proto`, any closure of c's proto: closures made
+  // anew, each with its own upvalues), its body inline; else the generic path.
+  void guarded_inline(const Closure* c, Operand callee, int a, int nargs, Operand self, BasicBlock* generic,
+                      bool by_proto = false) {
     BasicBlock* same = fresh("same_function");
-    LV* held = b_.CreateAnd(is(callee.tag, Tag::Function),
-                            b_.CreateICmpEQ(callee.bits, b_.getInt64(reinterpret_cast<uintptr_t>(c))));
-    b_.CreateCondBr(held, same, generic);
+    LV* closure = b_.CreateIntToPtr(callee.bits, ptr_);
+    if (by_proto) {
+      BasicBlock* function = fresh("function");
+      b_.CreateCondBr(is(callee.tag, Tag::Function), function, generic);
+      b_.SetInsertPoint(function);
+      LV* proto = load_at(ptr_, closure, layout::kClosureProto);
+      b_.CreateCondBr(b_.CreateICmpEQ(proto, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(c->proto)), ptr_)),
+                      same, generic);
+    } else {
+      LV* held = b_.CreateAnd(is(callee.tag, Tag::Function),
+                              b_.CreateICmpEQ(callee.bits, b_.getInt64(reinterpret_cast<uintptr_t>(c))));
+      b_.CreateCondBr(held, same, generic);
+    }
     b_.SetInsertPoint(same);
-    inline_call(c, a, nargs, self);
+    inline_call(c, closure, a, nargs, self);
     b_.SetInsertPoint(generic);
     Lowering::generic({n_ + 1});
   }
   // The closure a CALL of register a probably finds there: the one the global read into
   // it named when its cache was last filled (calls whose arguments branch load the callee
-  // first). A guard checks it.
-  const Closure* likely_callee(int a) const {
+  // first), or the one the variable copied into it holds in the running frame (a closure
+  // kept in a local or passed as an argument: its proto is what is guessed, `by_proto`).
+  // A guard checks it.
+  const Closure* likely_callee(int a, bool& by_proto) const {
     for (uint32_t k = n_; k-- > 0;) {
       const Instr& in = code_[k];
       if (in.a != a) continue;
-      if (in.op != Op::GETGLOBAL) return nullptr;
-      const Value* named = cached_global(in.c);
-      return named && named->tag == Tag::Function ? as_closure(*named) : nullptr;
+      const Value* v = nullptr;
+      by_proto = in.op == Op::MOVE;
+      if (in.op == Op::GETGLOBAL) v = cached_global(in.c);
+      else if (in.op == Op::MOVE && req_.running && (!req_.at_entry || parameter(in.b))) v = &req_.running[in.b];
+      return v && v->tag == Tag::Function ? as_closure(*v) : nullptr;
     }
     return nullptr;
   }
@@ -1266,9 +1282,10 @@ class Lowering {
       return;
     }
     BasicBlock* generic = fresh("generic_call");
-    const Closure* likely = likely_callee(a);
+    bool by_proto = false;
+    const Closure* likely = likely_callee(a, by_proto);
     if (likely && inlinable(likely, nargs)) {
-      guarded_inline(likely, in_reg(a), a, nargs, self, generic);
+      guarded_inline(likely, in_reg(a), a, nargs, self, generic, by_proto || likely->num_upvals);
       return;
     }
     BasicBlock* closure = fresh("closure");
@@ -1291,8 +1308,7 @@ class Lowering {
     LV* cache = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&p_->global_caches[i])), ptr_);
     LV* epoch = b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(req_.host->namespace_epoch)), ptr_));
     LV* epoch_ok = b_.CreateICmpEQ(load_at(i64_, cache, layout::kCacheEpoch), epoch);
-    LV* ns = inl_ ? b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(inl_->closure->ns)), ptr_)
-                  : load_at(ptr_, load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
+    LV* ns = load_at(ptr_, inl_ ? inl_->closure : load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
     LV* ns_ok = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kCacheNs), ns);
     return {b_.CreateAnd(epoch_ok, ns_ok), load_at(ptr_, cache, layout::kCacheSlot)};
   }
@@ -1447,6 +1463,13 @@ void Lowering::lower_LOADSELF(const Instr& in) {
                                                   static_cast<int64_t>(i) * 8)),                          \
                          layout::kUpvalueLoc))
 void Lowering::lower_GETUPVAL(const Instr& in) {
+  if (inl_) {  // of the inlined closure
+    LV* upvals = b_.CreateLoad(ptr_, at(inl_->closure, layout::kClosureUpvals));
+    LV* upvalue = b_.CreateLoad(ptr_, at(upvals, static_cast<int64_t>(in.b) * 8));
+    copy(reg(in.a), b_.CreateLoad(ptr_, at(upvalue, layout::kUpvalueLoc)));
+    b_.CreateBr(next());
+    return;
+  }
   copy(reg(in.a), UPVALUE_SLOT(in.b));
   b_.CreateBr(next());
 }
