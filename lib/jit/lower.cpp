@@ -501,6 +501,29 @@ class Lowering {
       br->eraseFromParent();
     }
   }
+  // Whether the loop from header `head` sets register r before anything can read it: the
+  // first instruction of its straight-line start that names r computes into it (a for
+  // loop's element, a variable assigned first). Its type at the header does not matter.
+  bool set_first(int r, uint32_t head) const {
+    for (uint32_t k = head; k < p_->code.size() && region_of(k) == region_of(head); ++k) {
+      const Instr& in = code_[k];
+      switch (in.op) {
+        case Op::MOVE: case Op::LOADK: case Op::LOADI: case Op::LOADNIL: case Op::LOADBOOL: case Op::GETUPVAL:
+        case Op::GETGLOBAL: case Op::ADD: case Op::SUB: case Op::MUL: case Op::DIV: case Op::ADDI: case Op::SUBI:
+        case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::DIVK: case Op::NEG: case Op::NOT: case Op::AGET:
+        case Op::AGETI: case Op::GETINDEX: case Op::GETMEMBER:
+          // (B, and C where it is a register, are read; an immediate equal to r only errs
+          // towards typing it.)
+          if (in.b == r || (in.c == r && (in.op == Op::ADD || in.op == Op::SUB || in.op == Op::MUL ||
+                                          in.op == Op::DIV || in.op == Op::AGET)))
+            return false;
+          if (in.a == r) return true;
+          break;
+        default: return false;  // a jump or a call: the rest may not run first
+      }
+    }
+    return false;
+  }
   bool parameter(int r) const {
     for (const ParamInfo& param : p_->params)
       if (param.reg == r) return true;
@@ -528,14 +551,19 @@ class Lowering {
     // In the loop that got hot, the registers a for loop keeps across iterations (its
     // source, range or array, and its index) are typed too, so that its step is the one
     // for that source. Elsewhere they may hold what an earlier loop left in them.
-    std::set<int> for_registers;
+    // The element a FORLOOP writes is set before the body reads it, at every entry.
+    std::set<int> for_registers, elements;
     bool hot = region_of(req_.running_pc) == region_of(g.head);
-    for (uint32_t k = g.head; hot && region_of(k) == region_of(g.head); ++k)
-      if (code_[k].op == Op::FORLOOP) for_registers.insert({code_[k].a, code_[k].a + 1});
+    for (uint32_t k = g.head; region_of(k) == region_of(g.head); ++k) {
+      if (code_[k].op != Op::FORLOOP) continue;
+      elements.insert(code_[k].b);
+      if (hot) for_registers.insert({code_[k].a, code_[k].a + 1});
+    }
     std::vector<std::pair<llvm::AllocaInst*, Tag>> typed;
     for (auto [r, shadow] : g.shadows) {
       Tag t = req_.running[r].tag;
-      bool variable = req_.at_entry ? parameter(r) : variable_at(r, g.head);
+      bool variable = (req_.at_entry ? parameter(r) : variable_at(r, g.head)) && !set_first(r, g.head) &&
+                      !elements.count(r);
       if (for_registers.count(r) ? t == Tag::Range || t == Tag::Array || t == Tag::Int
                                  : variable && (t == Tag::Int || t == Tag::Float))
         typed.emplace_back(shadow, t);  // a temporary's tag at the header means nothing
