@@ -18,14 +18,17 @@ inline uint8_t seen_bit(Tag t) {
   auto k = static_cast<uint64_t>(t);
   return static_cast<uint8_t>(1u << (k < 7 ? k : 7));
 }
-// Records that the instruction at `at` produced a value of tag t (written only when new,
-// so that the code's cache lines stay clean).
-inline void note_seen(const Instr* at, Tag t) {
-  uint8_t bit = seen_bit(t);
+// For keyed access (GETKEY, GETKEYU, SETKEY) the byte says which paths ran instead.
+constexpr uint8_t kSeenArrayPath = 1, kSeenGenericPath = 2;
+// Adds `bit` to the feedback of the instruction at `at` (written only when new, so that
+// the code's cache lines stay clean).
+inline void note_bit(const Instr* at, uint8_t bit) {
   auto* seen = &const_cast<Instr*>(at)->seen;
   if (!(*seen & bit)) [[unlikely]]
     *seen = static_cast<uint8_t>(*seen | bit);
 }
+// Records that the instruction at `at` produced a value of tag t.
+inline void note_seen(const Instr* at, Tag t) { note_bit(at, seen_bit(t)); }
 
 // How a closure finds upvalue i: a register of the enclosing frame, or its upvalue.
 struct UpvalDesc {

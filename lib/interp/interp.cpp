@@ -220,10 +220,15 @@ Value VM::run_frames(size_t entry_frame) {
     }                                                                                    \
   } while (0)
 
-// With the JIT on, an element or member read notes the kind of value it produced.
+// With the JIT on, an element or member read notes the kind of value it produced, and
+// keyed access the path it took.
 #define NOTE_SEEN(v)                                  \
   do {                                                \
     if constexpr (kTierUp) note_seen(pc - 1, (v).tag); \
+  } while (0)
+#define NOTE_PATH(bit)                           \
+  do {                                           \
+    if constexpr (kTierUp) note_bit(pc - 1, bit); \
   } while (0)
 
 // In step mode, the end of the one instruction: the top frame keeps its pc.
@@ -911,9 +916,11 @@ do_return : {
   }
   CASE(GETKEY) {
     if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {
+      NOTE_PATH(kSeenArrayPath);
       copy_value(R[i.a()], *e);
       DISPATCH();
     }
+    NOTE_PATH(kSeenGenericPath);
     SAVE_PC();
     Value v = get_key(*this, R[i.b()], R[i.c()]);
     R[i.a()] = is_undef(v) ? make_nil() : v;
@@ -921,9 +928,11 @@ do_return : {
   }
   CASE(GETKEYU) {
     if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {
+      NOTE_PATH(kSeenArrayPath);
       copy_value(R[i.a()], *e);
       DISPATCH();
     }
+    NOTE_PATH(kSeenGenericPath);
     SAVE_PC();
     R[i.a()] = get_key(*this, R[i.b()], R[i.c()]);
     DISPATCH();
@@ -1111,9 +1120,11 @@ do_return : {
   }
   CASE(SETKEY) {
     if (Value* e = caches ? array_slot(R[i.a()], R[i.b()]) : nullptr) {
+      NOTE_PATH(kSeenArrayPath);
       copy_value(*e, R[i.c()]);
       DISPATCH();
     }
+    NOTE_PATH(kSeenGenericPath);
     SAVE_PC();
     set_key(*this, R[i.a()], R[i.b()], R[i.c()]);
     DISPATCH();
@@ -1165,6 +1176,7 @@ enter_native:
 #undef SAVE_PC
 #undef JIT_CHECK
 #undef NOTE_SEEN
+#undef NOTE_PATH
 #undef K
 #undef NEXT
 #undef STEP_DONE

@@ -890,13 +890,15 @@ class Lowering {
   }
   // Array element access with the index in a register or an immediate: `access` does
   // the load or store on the element slot; anything else takes the generic path.
+  // `generic_seen`: the interpreter took the generic path here, so it is a call, never a
+  // deopt.
   template <typename Access>
-  void array_access(int array_reg, Operand index, bool speculate, Access access) {
+  void array_access(int array_reg, Operand index, bool speculate, Access access, bool generic_seen = false) {
     if (!vector_.known) {
       step_next();
       return;
     }
-    speculate = speculate || (region_of(n_) && speculating());
+    speculate = !generic_seen && (speculate || (region_of(n_) && speculating()));
     BasicBlock* slow = speculate ? slow_path(kDeoptIndex, {n_ + 1}) : fresh("slow");
     BasicBlock* is_array = fresh("array");
     Operand arr = in_reg(array_reg);
@@ -911,7 +913,9 @@ class Lowering {
     if (!speculate) {
       b_.SetInsertPoint(slow);
       Op op = p_->code[n_].op;
-      if (op == Op::AGET || op == Op::ASET || op == Op::ASETV || op == Op::AGETI || op == Op::ASETVI) build();
+      if (op == Op::AGET || op == Op::ASET || op == Op::ASETV || op == Op::AGETI || op == Op::ASETVI || op == Op::GETKEY ||
+          op == Op::GETKEYU || op == Op::SETKEY)
+        build();
       else step_next();
     }
   }
@@ -1066,6 +1070,9 @@ class Lowering {
       b_.CreateBr(next());
     });
   }
+
+  // Whether keyed access `in` took its generic path in the interpreter, or never ran.
+  static bool keyed_generic(const Instr& in) { return in.seen != kSeenArrayPath; }
 
   // ---- calls ----
   LV* load_at(llvm::Type* t, LV* base, size_t offset) { return b_.CreateLoad(t, at(base, static_cast<int64_t>(offset))); }
@@ -2010,8 +2017,15 @@ void Lowering::lower_SETINDEX(const Instr& in) {
   }
   array_access(in.a, immediate(in.sb()), speculating(), [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
 }
-STEPPED(GETKEY)
-STEPPED(GETKEYU)
+// Keyed access (paths and selectors with a computed key): an Array and an Int key in
+// range inline, as the interpreter's handler does; the rest through get_key/set_key.
+// Under --no-opt the handler checks the inline path against get_key: so does the step.
+// A site where the interpreter took the generic path never deopts to it.
+void Lowering::lower_GETKEY(const Instr& in) {
+  if (!req_.caches) return step_next();
+  array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand) { copy(reg(in.a), slot); }, keyed_generic(in));
+}
+void Lowering::lower_GETKEYU(const Instr& in) { lower_GETKEY(in); }
 STEPPED(RANGE)
 STEPPED(EXPLODE)
 STEPPED(DEFNS)
@@ -2072,7 +2086,10 @@ STEPPED(CASEMATCH)
 STEPPED(NEWENUM)
 STEPPED(NEWSELECTOR)
 STEPPED(SELSTEP)
-STEPPED(SETKEY)
+void Lowering::lower_SETKEY(const Instr& in) {
+  if (!req_.caches) return step_next();
+  array_access(in.a, in_reg(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); }, keyed_generic(in));
+}
 
 // ---- errors: the step raises, and the code returns kThrow ----
 void Lowering::lower_ERROR(const Instr&) { step({}); }

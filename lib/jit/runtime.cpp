@@ -35,7 +35,7 @@ struct Runtime {
   }
 
   // The instructions that build data (NEWARRAY, NEWMAP, SETPROP, CONCAT, CLOSURE) and the generic
-  // paths of AGET, ASET, ASETV, AGETI and ASETVI, through the
+  // paths of AGET, ASET, ASETV, AGETI, ASETVI, GETKEY, GETKEYU and SETKEY, through the
   // functions the interpreter's handlers call but without the dispatch loop. Returns the
   // next instruction, or -kThrow.
   static int64_t build(VM* vm, Frame* f, uint32_t index) {
@@ -49,6 +49,14 @@ struct Runtime {
         case Op::SETPROP: VM::set_prop(R[in.a], as_symbol(f->k[in.b]), R[in.c]); break;
         case Op::CONCAT: R[in.a] = vm->concat(R + in.b, in.c); break;
         case Op::CLOSURE: vm->make_closure(f, in.bx(), R[in.a]); break;
+        // Keyed access when the inline Array path did not apply (a map, a string key …)
+        case Op::GETKEY: {
+          Value v = get_key(*vm, R[in.b], R[in.c]);
+          R[in.a] = is_undef(v) ? make_nil() : v;
+          break;
+        }
+        case Op::GETKEYU: R[in.a] = get_key(*vm, R[in.b], R[in.c]); break;
+        case Op::SETKEY: set_key(*vm, R[in.a], R[in.b], R[in.c]); break;
         // .get and .set when the inline Array path did not apply (a Map, an index out of range)
         case Op::AGET: R[in.a] = vm->get_via_method(R[in.b], R + in.c); break;
         case Op::ASET: R[in.a] = vm->set_via_method(R[in.b], R + in.c); break;
