@@ -1501,7 +1501,13 @@ void Lowering::lower_GETUPVAL(const Instr& in) {
   if (inl_) {  // of the inlined closure
     LV* upvals = b_.CreateLoad(ptr_, at(inl_->closure, layout::kClosureUpvals));
     LV* upvalue = b_.CreateLoad(ptr_, at(upvals, static_cast<int64_t>(in.b) * 8));
-    copy(reg(in.a), b_.CreateLoad(ptr_, at(upvalue, layout::kUpvalueLoc)));
+    llvm::LoadInst* loc = b_.CreateLoad(ptr_, at(upvalue, layout::kUpvalueLoc));
+    // An open upvalue may be a register of the caller's own frame, which a promoted loop
+    // keeps in a shadow: the shadows go back to R first.
+    as_caller([&] {
+      if (int g = region_of(n_)) regions_[g].flush_before.push_back(loc);
+    });
+    copy(reg(in.a), loc);
     b_.CreateBr(next());
     return;
   }
