@@ -1026,7 +1026,7 @@ class Gen {
   // instructions (array .get/.set, float arithmetic) and inline caches (methods, global
   // functions) must keep the generic meaning.
   std::string poly_stmt() {
-    int r = static_cast<int>(rng_.range(0, 5));
+    int r = static_cast<int>(rng_.range(0, 6));
     std::string x = fresh("x");
     switch (r) {
       case 0: {  // one method site, many receivers
@@ -1058,6 +1058,18 @@ class Gen {
         std::string s = "(fn " + g + " [a] (a + 1))\n";
         s += "(repeat 3 (println (try (" + g + " " + int_lit() + ") catch * (exinfo $ex))) (fn " + g + " [a] [a " + str_lit() + "]))";
         return s;
+      }
+      case 4: {  // closures reading and writing a variable of the loop that calls them
+        std::string f = fresh("cl");
+        std::string t = fresh("t");
+        // Small numbers: the loop must run long enough to compile, not overflow at once.
+        std::string step = rng_.chance(50) ? std::to_string(rng_.range(1, 9)) : "0.5";
+        std::string s = "(fn " + f + " [n]\n  (var " + t + " " + std::to_string(rng_.range(-9, 99)) + ")\n  (var rd (fnx [] " + t + "))\n";
+        s += "  (var wr (fnx [d] (" + t + " += d) d))\n  (var s 0)\n  (var i 0)\n  (while (i < n)\n";
+        s += "    (" + t + " += " + step + ")\n    (s = (s + (rd)))\n";
+        if (rng_.chance(50)) s += "    (s = (s + (wr i)))\n";
+        s += "    (i += 1))\n  [s " + t + "])\n";
+        return s + "(println (try (" + f + " " + std::to_string(rng_.range(5, 60)) + ") catch * (exinfo $ex)))";
       }
       default: {  // a user method named like a builtin one, at a site shared with builtins
         std::string c = fresh("K");
