@@ -16,7 +16,31 @@ constexpr uint32_t kMaxNativeDepth = 2000;
 
 struct Runtime {
   // The interpreter runs instruction `index` of the top frame f (see VM::jit_step).
-  static int64_t step(VM* vm, Frame* f, uint32_t index) { return vm->jit_step(f, index); }
+  static int64_t step(VM* vm, Frame* f, uint32_t index) {
+    int64_t next = vm->jit_step(f, index);
+    return next == -static_cast<int64_t>(kContinue) ? run_pushed_frame(vm, f) : next;
+  }
+  // The step pushed a frame on top of f (a constructor, a call with named or spread
+  // arguments, a macro …): its native code runs right here, as a direct call's would,
+  // and f goes on where the step left its pc once that frame returned. Otherwise, as
+  // before, the dispatch loop takes over.
+  static int64_t run_pushed_frame(VM* vm, Frame* f) {
+    const int64_t to_dispatch_loop = -static_cast<int64_t>(kContinue);
+    Frame* top = &vm->frames_[vm->frame_count_ - 1];
+    if (top != f + 1 || !top->proto->jit_entry || vm->jit_native_depth_ >= kMaxNativeDepth) return to_dispatch_loop;
+    ++vm->jit_native_depth_;
+    uint32_t status = enter(top->proto->jit_entry, vm, top);
+    --vm->jit_native_depth_;
+    if (status == kReturned && &vm->frames_[vm->frame_count_ - 1] == f) return f->pc - f->proto->code.data();
+    if (status == kThrow || status == kExit) return -static_cast<int64_t>(status);
+    return to_dispatch_loop;
+  }
+#if defined(__clang__)
+  __attribute__((no_sanitize("function")))  // native code has no type signature in front
+#endif
+  static uint32_t enter(void* entry, VM* vm, Frame* f) {
+    return reinterpret_cast<Entry>(entry)(vm, f);
+  }
 
   // A native function (CALL, CALLG) or native method (CALLM, the receiver in window[0])
   // the site resolved to: called as the interpreter's handler calls it, without running the
