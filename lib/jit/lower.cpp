@@ -267,7 +267,11 @@ class Lowering {
     }
   }
   // (An inlined body is in no region: its registers are its own allocas.)
-  int region_of(uint32_t k) const { return !inl_ && k < region_of_.size() ? region_of_[k] : 0; }
+  // (Nor is the loop test lowered again before its loop, test_before_loop_.)
+  int region_of(uint32_t k) const {
+    if (inl_ || (test_before_loop_ && k == n_)) return 0;
+    return k < region_of_.size() ? region_of_[k] : 0;
+  }
   // The block that instruction k starts, reached from the current instruction: through
   // a block that writes back the region being left and reads the region being entered.
   BasicBlock* block(uint32_t k) {
@@ -1432,6 +1436,7 @@ class Lowering {
   std::map<uint32_t, SunkArray> sunk_;  // by NEWARRAY site
   llvm::AllocaInst* materialize_buffer_ = nullptr;
   bool sank_outside_promoted_loop_ = false;
+  bool test_before_loop_ = false;  // lowering a loop's test at the jump into the loop
   Inlined* inl_ = nullptr;  // the inlined call whose body is being lowered
   std::vector<const Proto*> inlined_;  // the inlined functions
   BasicBlock* entry_ = nullptr;
@@ -1613,7 +1618,24 @@ void Lowering::lower_JNNEI(const Instr& in) {
 }
 
 // ---- jumps ----
-void Lowering::lower_JMP(const Instr& in) { b_.CreateBr(block(target(n_, in.sbx()))); }
+// The jump into a loop whose test is at its bottom runs a copy of that test instead, on
+// the registers in R: the loop is then entered only at its header, as OSR enters it.
+// Entered at both its header and its test, the loop was irreducible, and LLVM's loop
+// passes (LICM, rotation, induction variables) leave irreducible loops alone.
+void Lowering::lower_JMP(const Instr& in) {
+  uint32_t t = target(n_, in.sbx());
+  Op op = t < p_->code.size() ? code_[t].op : Op::JMP;
+  if (req_.profile || op == Op::LOOP || !is_back_edge(op) || header(t) > t || !region_of(t) || region_of(t) == region_of(n_)) {
+    b_.CreateBr(block(t));
+    return;
+  }
+  uint32_t jump = n_;
+  n_ = t;
+  test_before_loop_ = true;
+  lower_instruction(code_[t]);
+  test_before_loop_ = false;
+  n_ = jump;
+}
 void Lowering::lower_JMPIF(const Instr& in) { b_.CreateCondBr(truthy(reg(in.a)), block(target(n_, in.sbx())), next()); }
 void Lowering::lower_JMPIFNOT(const Instr& in) { b_.CreateCondBr(truthy(reg(in.a)), next(), block(target(n_, in.sbx()))); }
 void Lowering::lower_LOOP(const Instr&) { b_.CreateBr(back_edge()); }
