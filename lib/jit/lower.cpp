@@ -568,8 +568,9 @@ class Lowering {
       Tag t = req_.running[r].tag;
       bool variable = (req_.at_entry ? parameter(r) : variable_at(r, g.head)) && !set_first(r, g.head) &&
                       !elements.count(r);
-      if (for_registers.count(r) ? t == Tag::Range || t == Tag::Array || t == Tag::Int
-                                 : variable && (t == Tag::Int || t == Tag::Float))
+      // Numbers, and the containers whose kind guards element and member access.
+      bool kind = t == Tag::Int || t == Tag::Float || t == Tag::Array || t == Tag::Instance || t == Tag::Map;
+      if (for_registers.count(r) ? t == Tag::Range || t == Tag::Array || t == Tag::Int : variable && kind)
         typed.emplace_back(shadow, t);  // a temporary's tag at the header means nothing
     }
     if (typed.empty()) return;
