@@ -549,9 +549,8 @@ class Lowering {
   // Another type deopts at that entry, and the next compile of the proto does not assume.
   void assume_entry_types(Region& g) {
     if (!req_.running || !req_.speculate) return;
-    const auto& generic = *req_.generic_sites;
     for (auto [br, k] : g.entries)
-      if (std::find(generic.begin(), generic.end(), k) != generic.end()) return;
+      if (is_generic_site(k)) return;
     // In the loop that got hot, the registers a for loop keeps across iterations (its
     // source, range or array, and its index) are typed too, so that its step is the one
     // for that source. Elsewhere they may hold what an earlier loop left in them.
@@ -676,10 +675,7 @@ class Lowering {
   }
   bool speculating() const {
     if (inl_) return true;  // the call site was allowed to speculate
-    if (!req_.speculate) return false;
-    for (uint32_t s : *req_.generic_sites)
-      if (s == n_) return false;
-    return true;
+    return req_.speculate && !is_generic_site(n_);
   }
   // The interpreter runs this instruction again from scratch, and the tier learns why.
   // In a promoted loop, every deopt goes through one block of the region, so that the
