@@ -54,7 +54,7 @@ constexpr int kMaxNativeNesting = 180;
 __attribute__((no_sanitize("function")))
 #endif
 inline uint32_t call_native(void* entry, VM* vm, Frame* f) {
-  return reinterpret_cast<jit::Entry>(entry)(vm, f);
+  return reinterpret_cast<jit::Entry>(entry)(vm, f, f->base);
 }  // nested executes: bounds the C++ stack they use
 
 // Fast ordering for two Ints; anything else goes to compare_slow.

@@ -14,6 +14,7 @@
 #include <llvm/MC/MCContext.h>
 #include <llvm/Support/SmallVectorMemoryBuffer.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Passes/StandardInstrumentations.h>
 #include <llvm/Transforms/InstCombine/InstCombine.h>
 #include <llvm/Transforms/Scalar/EarlyCSE.h>
 #include <llvm/Transforms/Scalar/IndVarSimplify.h>
@@ -38,6 +39,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -298,7 +300,14 @@ class Engine {
     llvm::FunctionAnalysisManager fam;
     llvm::CGSCCAnalysisManager cgam;
     llvm::ModuleAnalysisManager mam;
-    llvm::PassBuilder pb(tm_.get());
+    // With -time-passes, the IR passes are timed too (the code generator's always are).
+    llvm::PassInstrumentationCallbacks timing;
+    std::optional<llvm::StandardInstrumentations> instruments;
+    if (llvm::TimePassesIsEnabled) {
+      instruments.emplace(mod.getContext(), /*DebugLogging=*/false);
+      instruments->registerCallbacks(timing, &mam);
+    }
+    llvm::PassBuilder pb(tm_.get(), llvm::PipelineTuningOptions(), std::nullopt, instruments ? &timing : nullptr);
     pb.registerModuleAnalyses(mam);
     pb.registerCGSCCAnalyses(cgam);
     pb.registerFunctionAnalyses(fam);

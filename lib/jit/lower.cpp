@@ -50,12 +50,13 @@ class Lowering {
     i64_ = b_.getInt64Ty();
     f64_ = b_.getDoubleTy();
     ptr_ = b_.getPtrTy();
-    auto* entry_type = llvm::FunctionType::get(i32_, {ptr_, ptr_}, false);
-    fn_ = llvm::Function::Create(entry_type, llvm::Function::ExternalLinkage, name, mod_);
+    fn_ = llvm::Function::Create(entry_type(), llvm::Function::ExternalLinkage, name, mod_);
     fn_->addFnAttr(llvm::Attribute::NoUnwind);
     fn_->addFnAttr("frame-pointer", "all");  // perf and gdb walk through compiled frames
     vm_ = fn_->getArg(0);
     f_ = fn_->getArg(1);
+    R_ = fn_->getArg(2);
+    R_->setName("R");
     step_fn_ = declare("gene_jit_step", i64_, {ptr_, ptr_, i32_});
     build_fn_ = declare("gene_jit_build", i64_, {ptr_, ptr_, i32_});
     call_native_fn_ = declare("gene_jit_call_native", i64_, {ptr_, ptr_, i32_, ptr_, ptr_, i32_, i32_});
@@ -81,6 +82,9 @@ class Lowering {
     prop_entries_ = layout::probe_prop_entries();
   }
 
+  // The type of Entry: the VM, the frame and its registers.
+  llvm::FunctionType* entry_type() { return llvm::FunctionType::get(i32_, {ptr_, ptr_, ptr_}, false); }
+
   void run() {
     size_t size = p_->code.size();
     BasicBlock* entry = BasicBlock::Create(ctx_, "entry", fn_);
@@ -91,7 +95,6 @@ class Lowering {
     find_regions();
     find_sinkable_arrays();
     b_.SetInsertPoint(entry);
-    R_ = b_.CreateLoad(ptr_, at(f_, layout::kFrameBase), "R");
     LV* pc = b_.CreatePtrToInt(b_.CreateLoad(ptr_, at(f_, layout::kFramePc)), i64_);
     LV* index = b_.CreateLShr(b_.CreateSub(pc, b_.getInt64(reinterpret_cast<uintptr_t>(code_))), 3);
     if (req_.profile) b_.CreateCall(profile_enter_fn_, {vm_, f_, index});
@@ -304,7 +307,7 @@ class Lowering {
       if (!g.reload_after.empty() || g.shadows.size() * syncs > kMaxShadowCopies) {
         for (const auto& [site, sunk] : sunk_)
           if (sunk.lowered && region_of(site) == static_cast<int>(&g - regions_.data())) sank_outside_promoted_loop_ = true;
-        b_.SetInsertPoint(llvm::cast<llvm::Instruction>(R_)->getNextNode());
+        b_.SetInsertPoint(entry_->getTerminator());  // not at a shadow: they are erased here
         for (auto [r, shadow] : g.shadows) {
           shadow->replaceAllUsesWith(slot(r));
           shadow->eraseFromParent();
@@ -1106,9 +1109,7 @@ class Lowering {
   // The frame push and the native call of direct_call, once `ok` holds and there is room.
   void push_and_call(int a, LV* c, LV* np, LV* regs, LV* ok, LV* entry, Operand self, BasicBlock* generic) {
     const HostLayout& h = *req_.host;
-    LV* count = vm_field(i64_, h.frame_count);
-    LV* frames = vm_field(ptr_, h.frames);
-    LV* nf = b_.CreateGEP(i8_, frames, b_.CreateShl(count, 6));
+    LV* nf = at(f_, sizeof(Frame));  // this frame is the top one while its code runs
     LV* nb = slot(a + 1);
     LV* depth = vm_field(i32_, h.native_depth);
     ok = b_.CreateAnd(ok, b_.CreateICmpULT(nf, vm_field(ptr_, h.frames_end)));
@@ -1128,12 +1129,11 @@ class Lowering {
     b_.CreateStore(b_.CreateZExt(self.tag, i64_), at(nf, layout::kFrameSelf + layout::kTag));
     b_.CreateStore(self.bits, at(nf, layout::kFrameSelf + layout::kPayload));
     b_.CreateStore(b_.getInt64(0), at(nf, layout::kFrameFlags));  // flags and env in one store
-    b_.CreateStore(b_.CreateAdd(count, b_.getInt64(1)), at(vm_, static_cast<int64_t>(h.frame_count)));
+    set_frame_count(nf);
     save_pc(n_ + 1);
     LV* depth_slot = at(vm_, static_cast<int64_t>(h.native_depth));
     b_.CreateStore(b_.CreateAdd(depth, b_.getInt32(1)), depth_slot);
-    auto* entry_type = llvm::FunctionType::get(i32_, {ptr_, ptr_}, false);
-    llvm::CallInst* status = b_.CreateCall(entry_type, entry, {vm_, nf});
+    llvm::CallInst* status = b_.CreateCall(entry_type(), entry, {vm_, nf, nb});
     around_call(status, true);
     b_.CreateStore(depth, depth_slot);
     BasicBlock* leave = fresh("callee_left");
@@ -1401,14 +1401,22 @@ class Lowering {
 
   Operand nil_operand() { return {b_.getInt8(tag_byte(Tag::Nil)), b_.getInt64(0)}; }
 
+  // The frame count that makes `top` the top frame. Computed from the frame's address,
+  // not read and written back: a load of the count the caller's push just stored made
+  // every call and return wait for store forwarding, in one chain through the whole run.
+  void set_frame_count(LV* top) {
+    LV* frames = b_.CreatePtrToInt(vm_field(ptr_, req_.host->frames), i64_);
+    LV* index = b_.CreateLShr(b_.CreateSub(b_.CreatePtrToInt(top, i64_), frames), 6);
+    b_.CreateStore(b_.CreateAdd(index, b_.getInt64(1)), at(vm_, static_cast<int64_t>(req_.host->frame_count)));
+  }
+
   // A return: the value is already in R[-1]. Frames without flags pop inline.
   void leave_frame() {
     BasicBlock* plain = fresh("plain_return");
     BasicBlock* flagged = fresh("flagged_return");
     b_.CreateCondBr(b_.CreateICmpEQ(load_at(i32_, f_, layout::kFrameFlags), b_.getInt32(0)), plain, flagged);
     b_.SetInsertPoint(plain);
-    LV* count_slot = at(vm_, static_cast<int64_t>(req_.host->frame_count));
-    b_.CreateStore(b_.CreateSub(b_.CreateLoad(i64_, count_slot), b_.getInt64(1)), count_slot);
+    set_frame_count(b_.CreateGEP(i8_, f_, b_.getInt64(-static_cast<int64_t>(sizeof(Frame)))));
     if (req_.profile) b_.CreateCall(profile_return_fn_, {vm_});
     b_.CreateRet(b_.getInt32(kReturned));
     b_.SetInsertPoint(flagged);
@@ -1947,8 +1955,7 @@ void Lowering::lower_TAILCALL(const Instr& in) {
   BasicBlock* interpreted = fresh("interpreted_callee");
   b_.CreateCondBr(b_.CreateIsNotNull(entry), native, interpreted);
   b_.SetInsertPoint(native);
-  auto* entry_type = llvm::FunctionType::get(i32_, {ptr_, ptr_}, false);
-  llvm::CallInst* tail = b_.CreateCall(entry_type, entry, {vm_, f_});
+  llvm::CallInst* tail = b_.CreateCall(entry_type(), entry, {vm_, f_, R_});
   tail->setTailCallKind(llvm::CallInst::TCK_MustTail);
   b_.CreateRet(tail);
   b_.SetInsertPoint(interpreted);

@@ -39,7 +39,7 @@ struct Runtime {
   __attribute__((no_sanitize("function")))  // native code has no type signature in front
 #endif
   static uint32_t enter(void* entry, VM* vm, Frame* f) {
-    return reinterpret_cast<Entry>(entry)(vm, f);
+    return reinterpret_cast<Entry>(entry)(vm, f, f->base);
   }
 
   // A native function (CALL, CALLG) or native method (CALLM, the receiver in window[0])

@@ -39,8 +39,10 @@ enum Status : uint32_t {
   kThrow,         // a helper raised a Gene error: rethrow the pending exception
 };
 
-// A compiled proto: entered with the VM and the proto's frame, which is the top frame.
-using Entry = uint32_t (*)(VM* vm, Frame* f);
+// A compiled proto: entered with the VM, the proto's frame, which is the top frame, and
+// that frame's registers (f->base: given, so that a callee need not wait for its caller's
+// store of it).
+using Entry = uint32_t (*)(VM* vm, Frame* f, Value* base);
 
 // Why compiled code left through a deopt exit (the order of the names in tier.cpp).
 enum DeoptReason : uint32_t {
@@ -137,7 +139,7 @@ struct PluginApi {
   void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 6;
+constexpr int kPluginAbiVersion = 7;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
