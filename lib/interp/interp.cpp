@@ -1164,7 +1164,11 @@ jit_hot:
 enter_native:
   __attribute__((unused));
   if constexpr (!kStep) {
+    // The outermost entry sets how deep native calls may nest on the C stack.
+    if (jit_native_depth_++ == 0)
+      jit_stack_limit_ = reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) - jit::kNativeStackBytes;
     uint32_t status = call_native(f->proto->jit_entry, this, f);
+    --jit_native_depth_;
     if (status == jit::kExit) return frames_[frame_count_].base[-1];
     if (status == jit::kThrow) rethrow_jit_error();
     LOAD_FRAME();

@@ -315,7 +315,8 @@ class VM {
   std::string out_buf_;
   std::unique_ptr<jit::Tier> jit_;
   std::unique_ptr<EventLoop> loop_;
-  uint32_t jit_native_depth_ = 0;  // native calls nested on the C stack (compiled code counts them)
+  uint32_t jit_native_depth_ = 0;  // entries into native code nested on the C stack
+  uintptr_t jit_stack_limit_ = 0;  // compiled code calls natively only while its frame is above
 };
 
 }  // namespace gene

@@ -1111,10 +1111,10 @@ class Lowering {
     const HostLayout& h = *req_.host;
     LV* nf = at(f_, sizeof(Frame));  // this frame is the top one while its code runs
     LV* nb = slot(a + 1);
-    LV* depth = vm_field(i32_, h.native_depth);
     ok = b_.CreateAnd(ok, b_.CreateICmpULT(nf, vm_field(ptr_, h.frames_end)));
     ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, nb, b_.CreateShl(regs, 4)), vm_field(ptr_, h.stack_end)));
-    ok = b_.CreateAnd(ok, b_.CreateICmpULT(depth, b_.getInt32(h.max_native_depth)));
+    LV* frame_address = b_.CreateIntrinsic(llvm::Intrinsic::frameaddress, {ptr_}, {b_.getInt32(0)});
+    ok = b_.CreateAnd(ok, b_.CreateICmpUGT(b_.CreatePtrToInt(frame_address, i64_), vm_field(i64_, h.stack_limit)));
     BasicBlock* push = fresh("push_frame");
     b_.CreateCondBr(ok, push, generic);
 
@@ -1131,11 +1131,8 @@ class Lowering {
     b_.CreateStore(b_.getInt64(0), at(nf, layout::kFrameFlags));  // flags and env in one store
     set_frame_count(nf);
     save_pc(n_ + 1);
-    LV* depth_slot = at(vm_, static_cast<int64_t>(h.native_depth));
-    b_.CreateStore(b_.CreateAdd(depth, b_.getInt32(1)), depth_slot);
     llvm::CallInst* status = b_.CreateCall(entry_type(), entry, {vm_, nf, nb});
     around_call(status, true);
-    b_.CreateStore(depth, depth_slot);
     BasicBlock* leave = fresh("callee_left");
     b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), next(), leave);
     b_.SetInsertPoint(leave);

@@ -10,8 +10,8 @@
 
 namespace gene::jit {
 
-// Native calls nest on the C stack; past this depth they take the dispatch loop, whose
-// frames live in the VM's frame array (so deep recursion still ends in "stack overflow").
+// Frames pushed by steps run natively from the step's helper, nested on the C stack up to
+// this depth (and within kNativeStackBytes); deeper ones go through the dispatch loop.
 constexpr uint32_t kMaxNativeDepth = 2000;
 
 struct Runtime {
@@ -27,7 +27,9 @@ struct Runtime {
   static int64_t run_pushed_frame(VM* vm, Frame* f) {
     const int64_t to_dispatch_loop = -static_cast<int64_t>(kContinue);
     Frame* top = &vm->frames_[vm->frame_count_ - 1];
-    if (top != f + 1 || !top->proto->jit_entry || vm->jit_native_depth_ >= kMaxNativeDepth) return to_dispatch_loop;
+    if (top != f + 1 || !top->proto->jit_entry || vm->jit_native_depth_ >= kMaxNativeDepth ||
+        reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < vm->jit_stack_limit_)
+      return to_dispatch_loop;
     ++vm->jit_native_depth_;
     uint32_t status = enter(top->proto->jit_entry, vm, top);
     --vm->jit_native_depth_;
@@ -166,10 +168,9 @@ struct Runtime {
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"  // VM is not standard-layout; the fields are
     static const HostLayout l{offsetof(VM, frames_),           offsetof(VM, frame_count_),
                               offsetof(VM, frames_end_),       offsetof(VM, stack_end_),
-                              offsetof(VM, jit_native_depth_), offsetof(VM, builtin_classes_),
+                              offsetof(VM, jit_stack_limit_),  offsetof(VM, builtin_classes_),
                               offsetof(VM, open_upvals_),
-                              &g_namespace_epoch,              &g_method_epoch,
-                              kMaxNativeDepth};
+                              &g_namespace_epoch,              &g_method_epoch};
 #pragma GCC diagnostic pop
     return l;
   }

@@ -80,11 +80,15 @@ struct HostSymbol {
 // Where compiled code finds the VM state it touches inline: byte offsets into VM (whose
 // fields are private to the interpreter) and the addresses of global counters.
 struct HostLayout {
-  size_t frames, frame_count, frames_end, stack_end, native_depth, builtin_classes, open_upvalues;
+  size_t frames, frame_count, frames_end, stack_end, stack_limit, builtin_classes, open_upvalues;
   const uint64_t* namespace_epoch;
   const uint64_t* method_epoch;
-  uint32_t max_native_depth;  // nested native calls before calls go through the dispatch loop
 };
+
+// The C stack that native calls nested in compiled code may use, below the outermost
+// entry into native code; a call that would go deeper goes through the dispatch loop,
+// whose frames live in the VM's frame array.
+constexpr uintptr_t kNativeStackBytes = uintptr_t{256} << 10;
 
 // What the plugin needs to compile one proto.
 struct CompileRequest {
@@ -139,7 +143,7 @@ struct PluginApi {
   void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 7;
+constexpr int kPluginAbiVersion = 8;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
