@@ -58,7 +58,6 @@ class Lowering {
     R_ = fn_->getArg(2);
     R_->setName("R");
     step_fn_ = declare("gene_jit_step", i64_, {ptr_, ptr_, i32_});
-    build_fn_ = declare("gene_jit_build", i64_, {ptr_, ptr_, i32_});
     call_native_fn_ = declare("gene_jit_call_native", i64_, {ptr_, ptr_, i32_, ptr_, ptr_, i32_, i32_});
     leave_fn_ = declare("gene_jit_leave", i32_, {ptr_, ptr_});
     deopt_fn_ = declare("gene_jit_deopt", b_.getVoidTy(), {ptr_, ptr_, i32_, i32_});
@@ -667,7 +666,19 @@ class Lowering {
   // Instructions that build data, and generic paths of .get and .set (Runtime::build).
   void build() {
     if (inl_) return bail_out();
-    go_on_after(call_out(build_fn_, {vm_, f_, b_.getInt32(n_)}), {n_ + 1});
+    const char* helper = built_helper(code_[n_].op);
+    if (!helper) return step_next();
+    go_on_after(call_out(declare(helper, i64_, {ptr_, ptr_, i32_}), {vm_, f_, b_.getInt32(n_)}), {n_ + 1});
+  }
+  static const char* built_helper(Op op) {
+    switch (op) {
+#define BUILT_HELPER(name) \
+  case Op::name:           \
+    return "gene_jit_build_" #name;
+      GENE_JIT_BUILT_OPS(BUILT_HELPER)
+#undef BUILT_HELPER
+      default: return nullptr;
+    }
   }
   // The native in *fn called with window[1..n] (and window[0] as self for a method); its
   // result goes to window[0], which is R[a]: only R is passed, so the window is in R.
@@ -1431,7 +1442,7 @@ class Lowering {
   llvm::Type *i8_, *i32_, *i64_, *f64_, *ptr_;
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
-  llvm::FunctionCallee step_fn_, build_fn_, call_native_fn_, leave_fn_, deopt_fn_, materialize_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
+  llvm::FunctionCallee step_fn_, call_native_fn_, leave_fn_, deopt_fn_, materialize_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
   bool sink_;  // allocation sinking allowed

@@ -62,14 +62,15 @@ struct Runtime {
 
   // The instructions that build data (NEWARRAY, NEWMAP, SETPROP, CONCAT, CLOSURE) and the generic
   // paths of AGET, ASET, ASETV, AGETI, ASETVI, GETKEY, GETKEYU and SETKEY, through the
-  // functions the interpreter's handlers call but without the dispatch loop. Returns the
-  // next instruction, or -kThrow.
+  // functions the interpreter's handlers call but without the dispatch loop, one function
+  // per instruction (GENE_JIT_BUILT_OPS). Returns the next instruction, or -kThrow.
+  template <Op kOp>
   static int64_t build(VM* vm, Frame* f, uint32_t index) {
     const Instr& in = f->proto->code[index];
     f->pc = f->proto->code.data() + index + 1;
     Value* R = f->base;
     try {
-      switch (in.op) {
+      switch (kOp) {
         case Op::NEWARRAY: R[in.a] = vm->new_array_of(R + in.b, in.c); break;
         case Op::NEWMAP: R[in.a] = vm->new_map_with_room(in.b); break;
         case Op::SETPROP: VM::set_prop(R[in.a], as_symbol(f->k[in.b]), R[in.c]); break;
@@ -129,7 +130,7 @@ struct Runtime {
     return to_native ? kExit : kReturned;
   }
 
-  static void deopt(VM* vm, Frame* f, uint32_t site, uint32_t reason) { vm->jit_->deopt(f->proto, site, reason); }
+  static void deopt(VM* vm, Frame* f, uint32_t site, uint32_t reason) { vm->jit_->deopt(f->proto, site, reason, f->base); }
 
   static int32_t equal(const Value* a, const Value* b) { return values_equal(*a, *b) ? 1 : 0; }
 
@@ -188,7 +189,9 @@ std::vector<HostSymbol> host_symbols() {
       {"gene_jit_step", reinterpret_cast<void*>(&Runtime::step)},
       {"gene_jit_leave", reinterpret_cast<void*>(&Runtime::leave)},
       {"gene_jit_call_native", reinterpret_cast<void*>(&Runtime::call_native)},
-      {"gene_jit_build", reinterpret_cast<void*>(&Runtime::build)},
+#define BUILT_SYMBOL(name) {"gene_jit_build_" #name, reinterpret_cast<void*>(&Runtime::build<Op::name>)},
+      GENE_JIT_BUILT_OPS(BUILT_SYMBOL)
+#undef BUILT_SYMBOL
       {"gene_jit_deopt", reinterpret_cast<void*>(&Runtime::deopt)},
       {"gene_jit_materialize_array", reinterpret_cast<void*>(&Runtime::materialize_array)},
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},

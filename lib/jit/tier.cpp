@@ -255,11 +255,35 @@ void Tier::work() {
   }
 }
 
-void Tier::deopt(Proto* p, uint32_t site, uint32_t reason) {
+// The register that holds the container of element access `in`, or -1.
+static int container_register(const Instr& in) {
+  switch (in.op) {
+    case Op::AGET: case Op::AGETI: case Op::GETINDEX: case Op::ASET: return in.b;
+    case Op::ASETV: case Op::ASETVI: case Op::SETINDEX: return in.a;
+    default: return -1;
+  }
+}
+
+void Tier::deopt(Proto* p, uint32_t site, uint32_t reason, const Value* registers) {
   ProtoStats& st = stats_of(p);
   if (reason < kNumDeoptReasons) ++st.deopts[reason];
-  if (std::find(st.generic_sites.begin(), st.generic_sites.end(), site) == st.generic_sites.end())
-    st.generic_sites.push_back(site);
+  auto stop_guessing = [&](uint32_t k) {
+    if (std::find(st.generic_sites.begin(), st.generic_sites.end(), k) == st.generic_sites.end())
+      st.generic_sites.push_back(k);
+  };
+  stop_guessing(site);
+  // The container was no Array at all (a map read with .get …): every element access
+  // through its register, or through another that holds the same object now, stops
+  // guessing at once, rather than one deopt and one compile for each (maps-get compiled
+  // five times).
+  int container = reason == kDeoptIndex ? container_register(p->code[site]) : -1;
+  if (container >= 0 && !is_array(registers[container])) {
+    const Value held = registers[container];
+    for (uint32_t k = 0; k < p->code.size(); ++k) {
+      int r = container_register(p->code[k]);
+      if (r == container || (r >= 0 && registers[r].tag == held.tag && registers[r].as.i == held.as.i)) stop_guessing(k);
+    }
+  }
   // Interpret from here; the next call or back edge compiles it again without the guess.
   p->jit_entry = nullptr;
   p->jit_trigger = 0;

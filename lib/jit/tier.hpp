@@ -85,6 +85,15 @@ struct HostLayout {
   const uint64_t* method_epoch;
 };
 
+// The instructions compiled code runs through a helper of their own,
+// gene_jit_build_NAME(vm, frame, index): what the interpreter's handler does, without its
+// dispatch loop (building data; keyed and element access off the inline path). One
+// helper per instruction, so that each call site's helper is known: one shared helper
+// switched on the opcode with an indirect jump that mispredicted at most calls (maps-get
+// spent half its time at that jump).
+#define GENE_JIT_BUILT_OPS(X) \
+  X(NEWARRAY) X(NEWMAP) X(SETPROP) X(CONCAT) X(CLOSURE) X(GETKEY) X(GETKEYU) X(SETKEY) X(AGET) X(ASET) X(ASETV) X(AGETI) X(ASETVI)
+
 // The C stack that native calls nested in compiled code may use, below the outermost
 // entry into native code; a call that would go deeper goes through the dispatch loop,
 // whose frames live in the VM's frame array.
@@ -143,7 +152,7 @@ struct PluginApi {
   void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 8;
+constexpr int kPluginAbiVersion = 9;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
@@ -164,9 +173,10 @@ class Tier {
   // Compiles p (called when its count passed the threshold); sets p->jit_entry, or
   // leaves p interpreted for good. `loop` says a back edge triggered it (OSR).
   void compile(Proto* p, bool loop);
-  // Compiled code of p left through a deopt exit at instruction site: the site stops
-  // speculating, and p compiles again at its next hot check.
-  void deopt(Proto* p, uint32_t site, uint32_t reason);
+  // Compiled code of p left through a deopt exit at instruction site, with the frame's
+  // registers as the interpreter resumes with them: the site stops speculating, and p
+  // compiles again at its next hot check.
+  void deopt(Proto* p, uint32_t site, uint32_t reason, const Value* registers);
   void count_osr_entry() { ++osr_entries_; }
   void report(FILE* out) const;
   // Milliseconds spent compiling, and loading and setting up LLVM (gene-bench shows them apart).
