@@ -1092,6 +1092,11 @@ class Lowering {
   // ---- calls ----
   LV* load_at(llvm::Type* t, LV* base, size_t offset) { return b_.CreateLoad(t, at(base, static_cast<int64_t>(offset))); }
   LV* vm_field(llvm::Type* t, size_t offset) { return load_at(t, vm_, offset); }
+  // A pointer field of the VM that is set once, when the VM is made, as a constant.
+  LV* vm_constant(size_t offset) {
+    const void* value = *reinterpret_cast<const void* const*>(static_cast<const char*>(req_.vm) + offset);
+    return b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(value)), ptr_);
+  }
 
   // Pushes a frame for the closure `closure` (window at a, nargs arguments, self given)
   // and runs its native code right here; the generic path when it has no code yet, needs
@@ -1122,8 +1127,8 @@ class Lowering {
     const HostLayout& h = *req_.host;
     LV* nf = at(f_, sizeof(Frame));  // this frame is the top one while its code runs
     LV* nb = slot(a + 1);
-    ok = b_.CreateAnd(ok, b_.CreateICmpULT(nf, vm_field(ptr_, h.frames_end)));
-    ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, nb, b_.CreateShl(regs, 4)), vm_field(ptr_, h.stack_end)));
+    ok = b_.CreateAnd(ok, b_.CreateICmpULT(nf, vm_constant(h.frames_end)));
+    ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, nb, b_.CreateShl(regs, 4)), vm_constant(h.stack_end)));
     LV* frame_address = b_.CreateIntrinsic(llvm::Intrinsic::frameaddress, {ptr_}, {b_.getInt32(0)});
     ok = b_.CreateAnd(ok, b_.CreateICmpUGT(b_.CreatePtrToInt(frame_address, i64_), vm_field(i64_, h.stack_limit)));
     BasicBlock* push = fresh("push_frame");
@@ -1412,10 +1417,12 @@ class Lowering {
   // The frame count that makes `top` the top frame. Computed from the frame's address,
   // not read and written back: a load of the count the caller's push just stored made
   // every call and return wait for store forwarding, in one chain through the whole run.
-  void set_frame_count(LV* top) {
-    LV* frames = b_.CreatePtrToInt(vm_field(ptr_, req_.host->frames), i64_);
-    LV* index = b_.CreateLShr(b_.CreateSub(b_.CreatePtrToInt(top, i64_), frames), 6);
-    b_.CreateStore(b_.CreateAdd(index, b_.getInt64(1)), at(vm_, static_cast<int64_t>(req_.host->frame_count)));
+  // `popped`: `top` is the frame being popped, so the count is its index.
+  void set_frame_count(LV* top, bool popped = false) {
+    LV* frames = b_.CreatePtrToInt(vm_constant(req_.host->frames), i64_);
+    LV* count = b_.CreateLShr(b_.CreateSub(b_.CreatePtrToInt(top, i64_), frames), 6);
+    if (!popped) count = b_.CreateAdd(count, b_.getInt64(1));
+    b_.CreateStore(count, at(vm_, static_cast<int64_t>(req_.host->frame_count)));
   }
 
   // A return: the value is already in R[-1]. Frames without flags pop inline.
@@ -1424,7 +1431,7 @@ class Lowering {
     BasicBlock* flagged = fresh("flagged_return");
     b_.CreateCondBr(b_.CreateICmpEQ(load_at(i32_, f_, layout::kFrameFlags), b_.getInt32(0)), plain, flagged);
     b_.SetInsertPoint(plain);
-    set_frame_count(b_.CreateGEP(i8_, f_, b_.getInt64(-static_cast<int64_t>(sizeof(Frame)))));
+    set_frame_count(f_, /*popped=*/true);
     if (req_.profile) b_.CreateCall(profile_return_fn_, {vm_});
     b_.CreateRet(b_.getInt32(kReturned));
     b_.SetInsertPoint(flagged);
@@ -1942,7 +1949,7 @@ void Lowering::lower_TAILCALL(const Instr& in) {
   open_here->addIncoming(into_frame, check_open);
   LV* ok = b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(n)), fast_min);
   ok = b_.CreateAnd(ok, b_.CreateICmpEQ(b_.CreateAnd(flags, b_.getInt32(kFrameConstruct | kFrameMacro | kFrameModule)), b_.getInt32(0)));
-  ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, R_, b_.CreateShl(regs, 4)), vm_field(ptr_, h.stack_end)));
+  ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, R_, b_.CreateShl(regs, 4)), vm_constant(h.stack_end)));
   ok = b_.CreateAnd(ok, b_.CreateNot(open_here));
   BasicBlock* replace = fresh("replace_frame");
   b_.CreateCondBr(ok, replace, generic);

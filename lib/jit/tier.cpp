@@ -175,7 +175,7 @@ void Tier::compile(Proto* p, bool loop) {
   }
   uint32_t running_pc = 0;
   const Value* running = running_registers(vm_, p, &running_pc);
-  CompileRequest req{p, &host_layout(), &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
+  CompileRequest req{p, &host_layout(), &vm_, &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
                      opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
                      vm_.profiler != nullptr, vm_.compile_options.optimize,
                      p->is_module && !loop, loop || p->call_count > 1, running, running_pc, !loop};

@@ -103,6 +103,9 @@ constexpr uintptr_t kNativeStackBytes = uintptr_t{256} << 10;
 struct CompileRequest {
   Proto* proto;
   const HostLayout* host;
+  // The VM the code runs in: where its frame array and register stack lie, reserved once
+  // for its life, the code takes as constants.
+  const void* vm;
   const std::vector<uint32_t>* generic_sites;  // instructions that must not speculate
   bool speculate;                              // false: no deopt exits at all
   bool dump_ir;
@@ -152,7 +155,7 @@ struct PluginApi {
   void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 9;
+constexpr int kPluginAbiVersion = 10;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
