@@ -103,6 +103,7 @@ class Lowering {
     for (uint32_t k : entries) {
       BasicBlock* enter = fresh("enter");
       sw->addCase(b_.getInt64(k), enter);
+      if (k == 0) call_entry_ = enter;
       b_.SetInsertPoint(enter);
       llvm::Instruction* br = b_.CreateBr(blocks_[k]);
       if (int g = region_of(k)) {
@@ -1465,6 +1466,7 @@ class Lowering {
   bool promoted_loops_ = false;
   llvm::AllocaInst *equal_x_ = nullptr, *equal_y_ = nullptr;
   BasicBlock* step_exit_ = nullptr;
+  BasicBlock* call_entry_ = nullptr;  // where the switch enters at instruction 0
   llvm::PHINode* step_result_ = nullptr;
   uint32_t n_ = 0;
   llvm::MDNode *tbaa_value_ = nullptr, *tbaa_vector_ = nullptr, *tbaa_layout_ = nullptr, *tbaa_frame_self_ = nullptr;
@@ -1934,6 +1936,7 @@ void Lowering::lower_TAILCALL(const Instr& in) {
   LV* fast_min = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoFastMinArgs), i32_);
   LV* regs = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_);
   LV* flags = load_at(i32_, f_, layout::kFrameFlags);
+  LV* ok = b_.CreateICmpEQ(b_.CreateAnd(flags, b_.getInt32(kFrameConstruct | kFrameMacro | kFrameModule)), b_.getInt32(0));
   // An open upvalue into this frame (the list is sorted, highest first) must close first.
   LV* open = vm_field(ptr_, h.open_upvalues);
   BasicBlock* check_open = fresh("check_open_upvalue");
@@ -1947,10 +1950,25 @@ void Lowering::lower_TAILCALL(const Instr& in) {
   auto* open_here = b_.CreatePHI(b_.getInt1Ty(), 2);
   open_here->addIncoming(b_.getFalse(), here);
   open_here->addIncoming(into_frame, check_open);
-  LV* ok = b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(n)), fast_min);
-  ok = b_.CreateAnd(ok, b_.CreateICmpEQ(b_.CreateAnd(flags, b_.getInt32(kFrameConstruct | kFrameMacro | kFrameModule)), b_.getInt32(0)));
-  ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, R_, b_.CreateShl(regs, 4)), vm_constant(h.stack_end)));
   ok = b_.CreateAnd(ok, b_.CreateNot(open_here));
+  // This very closure again, with enough arguments: the frame stays as it is but for its
+  // registers, pc and self, and the code goes on at its start, a loop.
+  if (n >= p_->fast_min_args && !region_of(0) && call_entry_ && !inl_ && !req_.profile) {
+    BasicBlock* self_call = fresh("self_tail_call");
+    BasicBlock* other = fresh("other_tail_call");
+    LV* same = b_.CreateICmpEQ(c, load_at(ptr_, f_, layout::kFrameClosure));
+    b_.CreateCondBr(b_.CreateAnd(ok, same), self_call, other);
+    b_.SetInsertPoint(self_call);
+    for (int k = 0; k <= n; ++k) copy(slot(k - 1), reg(in.a + k));
+    LV* count = at(np, layout::kProtoCallCount);
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, count), b_.getInt64(1)), count);
+    b_.CreateStore(b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(code_)), ptr_), at(f_, layout::kFramePc));
+    store_constant(at(f_, layout::kFrameSelf), make_nil());
+    b_.CreateBr(call_entry_);
+    b_.SetInsertPoint(other);
+  }
+  ok = b_.CreateAnd(ok, b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(n)), fast_min));
+  ok = b_.CreateAnd(ok, b_.CreateICmpULT(b_.CreateGEP(i8_, R_, b_.CreateShl(regs, 4)), vm_constant(h.stack_end)));
   BasicBlock* replace = fresh("replace_frame");
   b_.CreateCondBr(ok, replace, generic);
   b_.SetInsertPoint(replace);
