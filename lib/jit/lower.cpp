@@ -248,6 +248,7 @@ class Lowering {
     std::vector<std::pair<llvm::Instruction*, uint32_t>> entries;  // each way in, and the instruction it enters at
     std::vector<llvm::Instruction*> flush_before, reload_after, reload_before;
     std::vector<llvm::Instruction*> resumptions;  // entries from the interpreter inside the loop, after a call
+    std::set<llvm::Instruction*> from_code;       // entries from the compiled code before the loop
     BasicBlock* deopt = nullptr;
     llvm::PHINode *deopt_site = nullptr, *deopt_why = nullptr;
     llvm::Instruction* deopt_call = nullptr;
@@ -288,6 +289,7 @@ class Lowering {
     if (to) {
       regions_[to].reload_before.push_back(br);
       regions_[to].entries.emplace_back(br, k);
+      regions_[to].from_code.insert(br);
     }
     if (!from) return reload;
     BasicBlock* flush = fresh("leave_loop");
@@ -588,7 +590,12 @@ class Lowering {
       b_.CreateCondBr(same, typed_entry, changed);
       b_.SetInsertPoint(changed);  // R still holds every register here
       save_pc(k);
-      b_.CreateCall(deopt_fn_, {vm_, f_, b_.getInt32(k), b_.getInt32(kDeoptLoopEntry)});
+      // From the code before the loop (`(var sum 0)`, a sum the loop makes a Float): the
+      // interpreter runs one iteration, and the back edge enters again at the header with
+      // the types of the iterations after. From the interpreter (OSR at that back edge, a
+      // resumption): the types really changed.
+      DeoptReason why = g.from_code.count(entry_br) ? kDeoptFirstIteration : kDeoptLoopEntry;
+      b_.CreateCall(deopt_fn_, {vm_, f_, b_.getInt32(k), b_.getInt32(why)});
       b_.CreateRet(b_.getInt32(kDeopt));
       b_.SetInsertPoint(entry_br);
       for (auto [shadow, t] : typed) as_value(b_.CreateStore(b_.getInt64(tag_byte(t)), at(shadow, layout::kTag)));

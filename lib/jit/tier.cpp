@@ -50,7 +50,8 @@ constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "no
                                                                  "loop entered with another type",
                                                                  "read a value of another type",
                                                                  "an inlined call bailed out",
-                                                                 "the callee changed since the compile"};
+                                                                 "the callee changed since the compile",
+                                                                 "first iteration interpreted"};
 // A proto that deopts this often is compiled once more without any speculation.
 constexpr uint64_t kMaxSpeculativeCompiles = 4;
 
@@ -267,6 +268,7 @@ static int container_register(const Instr& in) {
 void Tier::deopt(Proto* p, uint32_t site, uint32_t reason, const Value* registers) {
   ProtoStats& st = stats_of(p);
   if (reason < kNumDeoptReasons) ++st.deopts[reason];
+  if (reason == kDeoptFirstIteration) return;  // the code stays: the next back edge enters it
   auto stop_guessing = [&](uint32_t k) {
     if (std::find(st.generic_sites.begin(), st.generic_sites.end(), k) == st.generic_sites.end())
       st.generic_sites.push_back(k);

@@ -53,6 +53,9 @@ enum DeoptReason : uint32_t {
   kDeoptReadType,
   kDeoptInlined,
   kDeoptCallee,
+  // Not a deopt: a loop entered from the code before it with other types than compiled
+  // for runs one iteration in the interpreter and is entered again at its header.
+  kDeoptFirstIteration,
   kNumDeoptReasons
 };
 
