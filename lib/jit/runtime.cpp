@@ -88,7 +88,10 @@ struct Runtime {
         case Op::AGET: R[in.a] = vm->get_via_method(R[in.b], R + in.c); break;
         case Op::ASET: R[in.a] = vm->set_via_method(R[in.b], R + in.c); break;
         case Op::ASETV: {
-          Value args[2] = {R[in.b], R[in.c]};
+          // Copied word by word: compiled code has just stored them so (see copy_value).
+          Value args[2];
+          copy_value(args[0], R[in.b]);
+          copy_value(args[1], R[in.c]);
           vm->set_via_method(R[in.a], args);
           break;
         }
@@ -98,7 +101,8 @@ struct Runtime {
           break;
         }
         case Op::ASETVI: {
-          Value args[2] = {make_int(in.b), R[in.c]};
+          Value args[2] = {make_int(in.b), {}};
+          copy_value(args[1], R[in.c]);
           vm->set_via_method(R[in.a], args);
           break;
         }
