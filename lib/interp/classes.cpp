@@ -135,6 +135,12 @@ void VM::construct(Value* window, int nargs, Value props_value) {
   }
 }
 
+Closure* VM::plain_constructor(Value cv) {
+  if (cv.tag != Tag::Class || as_class(cv)->instance_tag != Tag::Instance) return nullptr;
+  Value* ctor = as_class(cv)->find_method(ctor_symbol());
+  return ctor && ctor->tag == Tag::Function ? as_closure(*ctor) : nullptr;
+}
+
 Value VM::new_object(Class* cls, Value* args, int nargs) {
   Value* window = stack_top();
   if (window + nargs + 2 >= stack_end_) raise("stack overflow");

@@ -88,13 +88,6 @@ inline Value* array_slot(Value o, Value k) {
   return static_cast<uint64_t>(as_int(k)) < items.size() ? &items[static_cast<size_t>(as_int(k))] : nullptr;
 }
 
-// The props of a map or an instance: the receivers whose member reads use entry hints.
-PropMap* prop_map_of(Value o) {
-  if (o.tag == Tag::Instance) return &as_instance(o)->props;
-  if (o.tag == Tag::Map) return &as_map(o)->map;
-  return nullptr;
-}
-
 // Objects built by the same code keep their keys in the same order, so the entry index
 // where a site last found its key usually holds it again: no shapes needed.
 PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
@@ -103,20 +96,6 @@ PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
   auto& entries = pm.entries();
   if (at < entries.size() && entries[at].first == PropKey(as_symbol(p->constants[k]))) return &entries[at];
   return nullptr;
-}
-
-// Looks the site's key up in full and remembers where it was; -1 when absent.
-int remember_prop(const PropMap& pm, Proto* p, uint16_t k) {
-  int at = pm.index_of(as_symbol(p->constants[k]));
-  if (at < 0) return at;
-  if (p->prop_hints.size() <= k) p->prop_hints.resize(p->constants.size(), UINT32_MAX);
-  p->prop_hints[k] = static_cast<uint32_t>(at);
-  return at;
-}
-
-Value read_prop(const PropMap& pm, Proto* p, uint16_t k) {
-  int at = remember_prop(pm, p, k);
-  return at < 0 ? make_nil() : pm.entries()[static_cast<size_t>(at)].second;
 }
 
 void fill_global_cache(GlobalCache& c, Namespace* ns, Symbol* name) {
@@ -867,16 +846,11 @@ do_return : {
       if (GENE_LIKELY(e != nullptr)) {
         NOTE_SEEN(e->second);
         copy_value(R[i.a()], e->second);
-      } else {
-        R[i.a()] = read_prop(*pm, f->proto, i.c());
+        DISPATCH();
       }
-    } else if (o.tag == Tag::Namespace || o.tag == Tag::Class) {
-      SAVE_PC();
-      R[i.a()] = member_via_cache(f->proto, i.c(), o);
-    } else {
-      SAVE_PC();
-      R[i.a()] = get_member(*this, o, as_symbol(K[i.c()]));
     }
+    SAVE_PC();
+    R[i.a()] = get_member_missed(f->proto, i.c(), o);
     DISPATCH();
   }
   CASE(SETMEMBER) {
@@ -889,8 +863,7 @@ do_return : {
       }
     }
     SAVE_PC();
-    set_member(*this, o, as_symbol(K[i.b()]), R[i.c()]);
-    if (PropMap* pm = prop_map_of(o)) remember_prop(*pm, f->proto, i.b());
+    set_member_missed(f->proto, i.b(), o, R[i.c()]);
     DISPATCH();
   }
   CASE(GETINDEX) {

@@ -14,6 +14,12 @@ bool compare_slow(VM& vm, Op op, Value a, Value b);
 
 Value get_member(VM& vm, Value obj, Symbol* key);
 void set_member(VM& vm, Value obj, Symbol* key, Value v);
+// The props of a map or an instance: the receivers whose member reads use entry hints.
+inline PropMap* prop_map_of(Value o) {
+  if (o.tag == Tag::Instance) return &as_instance(o)->props;
+  if (o.tag == Tag::Map) return &as_map(o)->map;
+  return nullptr;
+}
 Value get_index(VM& vm, Value obj, int64_t index);
 void set_index(VM& vm, Value obj, int64_t index, Value v);
 // Selector look-up `(obj ./ key)`; returns undef when absent. A range key slices.

@@ -210,6 +210,9 @@ class VM {
   // Class support for the dispatch loop (classes.cpp).
   Class* new_class(Symbol* name, Value parent, Namespace* enclosing);
   void construct(Value* window, int nargs, Value props);
+  // The constructor closure of class value cv when (new cv …) is an Instance and a call of
+  // that closure (what compiled code does without the dispatch loop); else null.
+  Closure* plain_constructor(Value cv);
   // The call in window[0] with window[1..n] and named arguments props (a map or nil): a
   // Gene function gets a new frame, anything else runs now and leaves its value in window[0].
   // Out of line so that props stays rooted while parameters are bound.
@@ -220,6 +223,10 @@ class VM {
   Value* find_method(Value receiver, Symbol* name);
   // find_method through the call site's cache (method name = constant k of p).
   Value member_via_cache(Proto* p, uint16_t k, Value owner);
+  // GETMEMBER and SETMEMBER of key K[k] where the site's entry hint missed: the full
+  // look-up, which remembers where the key was for the site's next run.
+  Value get_member_missed(Proto* p, uint16_t k, Value o);
+  void set_member_missed(Proto* p, uint16_t k, Value o, Value v);
   // The method a CALLM site cached for the receiver's class, or nullptr (see cached_method).
   Value* method_cache_hit(Proto* p, uint16_t k, Value receiver) {
     if (k >= p->method_caches.size()) return nullptr;

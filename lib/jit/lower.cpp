@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <set>
 #include <vector>
@@ -62,6 +63,8 @@ class Lowering {
     R_->setName("R");
     step_fn_ = declare("gene_jit_step", i64_, {ptr_, ptr_, i32_});
     call_native_fn_ = declare("gene_jit_call_native", i64_, {ptr_, ptr_, i32_, ptr_, ptr_, i32_, i32_});
+    constructor_fn_ = declare("gene_jit_constructor", ptr_, {ptr_, ptr_});
+    new_instance_fn_ = declare("gene_jit_new_instance", i64_, {ptr_, ptr_, i32_});
     leave_fn_ = declare("gene_jit_leave", i32_, {ptr_, ptr_});
     deopt_fn_ = declare("gene_jit_deopt", b_.getVoidTy(), {ptr_, ptr_, i32_, i32_});
     materialize_fn_ = declare("gene_jit_materialize_array", i32_, {ptr_, ptr_, i32_, ptr_, i32_});
@@ -760,6 +763,12 @@ class Lowering {
     else if (region_of(n_) && speculating()) deopt(kDeoptLoopSlowPath);
     else step(succ);
   }
+  // The same with the interpreter's function called directly (Runtime::build), no step.
+  void generic_built() {
+    if (inl_) bail_out();
+    else if (region_of(n_) && speculating()) deopt(kDeoptLoopSlowPath);
+    else build();
+  }
   // A block for the generic path of this instruction: a deopt when speculating, else a step.
   BasicBlock* slow_path(DeoptReason why, std::initializer_list<uint32_t> succ) {
     BasicBlock* here = b_.GetInsertBlock();
@@ -1130,14 +1139,20 @@ class Lowering {
       push_and_call(a, c, proto, b_.getInt64(p_->num_regs), b_.getTrue(), fn_, self, generic);
       return;
     }
+    push_and_call(a, c, np, num_regs_of(np), callable(np, entry, nargs), entry, self, generic);
+  }
+  LV* num_regs_of(LV* np) { return b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_); }
+  // Whether proto np has native code (`entry`) that binds nargs arguments by itself.
+  LV* callable(LV* np, LV* entry, int nargs) {
     LV* fast_min = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoFastMinArgs), i32_);
-    LV* regs = b_.CreateZExt(load_at(b_.getInt16Ty(), np, layout::kProtoNumRegs), i64_);
     LV* ok = b_.CreateICmpNE(entry, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_)));
-    ok = b_.CreateAnd(ok, b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(nargs)), fast_min));
-    push_and_call(a, c, np, regs, ok, entry, self, generic);
+    return b_.CreateAnd(ok, b_.CreateICmpUGE(b_.getInt32(static_cast<uint32_t>(nargs)), fast_min));
   }
   // The frame push and the native call of direct_call, once `ok` holds and there is room.
-  void push_and_call(int a, LV* c, LV* np, LV* regs, LV* ok, LV* entry, Operand self, BasicBlock* generic) {
+  // `make_self`, when given, runs once the push is certain and gives the frame's self;
+  // `flags` are the new frame's.
+  void push_and_call(int a, LV* c, LV* np, LV* regs, LV* ok, LV* entry, Operand self, BasicBlock* generic,
+                     const std::function<Operand()>& make_self = nullptr, uint32_t flags = 0) {
     const HostLayout& h = *req_.host;
     LV* nf = at(f_, sizeof(Frame));  // this frame is the top one while its code runs
     LV* nb = slot(a + 1);
@@ -1149,6 +1164,7 @@ class Lowering {
     b_.CreateCondBr(ok, push, generic);
 
     b_.SetInsertPoint(push);
+    if (make_self) self = make_self();
     LV* calls = at(np, layout::kProtoCallCount);
     b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, calls), b_.getInt64(1)), calls);
     b_.CreateStore(c, at(nf, layout::kFrameClosure));
@@ -1158,7 +1174,7 @@ class Lowering {
     b_.CreateStore(load_at(ptr_, np, layout::kProtoConstants + vector_.begin), at(nf, layout::kFrameK));
     b_.CreateStore(b_.CreateZExt(self.tag, i64_), at(nf, layout::kFrameSelf + layout::kTag));
     b_.CreateStore(self.bits, at(nf, layout::kFrameSelf + layout::kPayload));
-    b_.CreateStore(b_.getInt64(0), at(nf, layout::kFrameFlags));  // flags and env in one store
+    b_.CreateStore(b_.getInt64(flags), at(nf, layout::kFrameFlags));  // flags and env in one store
     set_frame_count(nf);
     save_pc(n_ + 1);
     llvm::CallInst* status = b_.CreateCall(entry_type(), entry, {vm_, nf, nb});
@@ -1463,7 +1479,7 @@ class Lowering {
   llvm::Type *i8_, *i32_, *i64_, *f64_, *ptr_;
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
-  llvm::FunctionCallee step_fn_, call_native_fn_, leave_fn_, deopt_fn_, materialize_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
+  llvm::FunctionCallee step_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
   bool sink_;  // allocation sinking allowed
@@ -2066,7 +2082,7 @@ void Lowering::lower_GETMEMBER(const Instr& in) {
   read_as_seen(reg(in.a), slot);
   b_.CreateBr(next());
   b_.SetInsertPoint(generic);
-  Lowering::generic({n_ + 1});
+  generic_built();
 }
 void Lowering::lower_SETMEMBER(const Instr& in) {
   if (!req_.caches || !vector_.known) {
@@ -2078,7 +2094,7 @@ void Lowering::lower_SETMEMBER(const Instr& in) {
   copy(slot, reg(in.c));
   b_.CreateBr(next());
   b_.SetInsertPoint(generic);
-  Lowering::generic({n_ + 1});
+  generic_built();
 }
 void Lowering::lower_GETINDEX(const Instr& in) {
   if (in.sc() < 0) {
@@ -2138,7 +2154,37 @@ STEPPED(LOADNS)
 STEPPED(NEWCLASS)
 STEPPED(DEFMETHOD)
 STEPPED(CALLIN)
-STEPPED(NEW)
+// (new C args…) of a class whose constructor is a closure with native code: the instance
+// is made by a helper, then the constructor's frame is pushed and called as a direct
+// call would, marked as a constructor (its value is self). Anything else, and props,
+// take the interpreter's NEW.
+void Lowering::lower_NEW(const Instr& in) {
+  int n = in.b & kArgCountMask;
+  if ((in.b & kPropsFlag) || !req_.warm || inl_) {
+    step_next();
+    return;
+  }
+  BasicBlock* generic = fresh("generic_new");
+  BasicBlock* known = fresh("constructor");
+  LV* ctor = call_out(constructor_fn_, {vm_, slot(in.a)}, false);
+  b_.CreateCondBr(b_.CreateIsNotNull(ctor), known, generic);
+  b_.SetInsertPoint(known);
+  LV* np = load_at(ptr_, ctor, layout::kClosureProto);
+  LV* entry = load_at(ptr_, np, layout::kProtoJitEntry);
+  auto make_instance = [&] {
+    save_pc(n_ + 1);
+    LV* r = call_out(new_instance_fn_, {vm_, f_, b_.getInt32(n_)});
+    BasicBlock* made = fresh("instance_made");
+    b_.CreateSwitch(r, step_exit_, 1)->addCase(b_.getInt64(n_ + 1), made);
+    step_result_->addIncoming(r, b_.GetInsertBlock());
+    b_.SetInsertPoint(made);
+    return in_reg(in.a);
+  };
+  push_and_call(in.a, ctor, np, num_regs_of(np), callable(np, entry, n), entry, nil_operand(), generic, make_instance,
+                kFrameConstruct);
+  b_.SetInsertPoint(generic);
+  step_next();
+}
 STEPPED(SUPER)
 STEPPED(ISA)
 

@@ -106,8 +106,24 @@ struct Runtime {
           vm->set_via_method(R[in.a], args);
           break;
         }
+        // A member whose entry hint missed (a new key, another layout, a namespace …)
+        case Op::GETMEMBER: R[in.a] = vm->get_member_missed(f->proto, in.c, R[in.b]); break;
+        case Op::SETMEMBER: vm->set_member_missed(f->proto, in.b, R[in.a], R[in.c]); break;
         default: return vm->jit_step(f, index);
       }
+    } catch (...) {
+      vm->jit_->pending = std::current_exception();
+      return -static_cast<int64_t>(kThrow);
+    }
+    return index + 1;
+  }
+
+  // NEW inline (see lower_NEW): the constructor, and then the instance in R[A].
+  static Closure* constructor(VM* vm, const Value* window) { return vm->plain_constructor(window[0]); }
+  static int64_t new_instance(VM* vm, Frame* f, uint32_t index) {
+    Value* window = f->base + f->proto->code[index].a;
+    try {
+      window[0] = value_of(vm->heap.make<Instance>(as_class(window[0])));
     } catch (...) {
       vm->jit_->pending = std::current_exception();
       return -static_cast<int64_t>(kThrow);
@@ -196,6 +212,8 @@ std::vector<HostSymbol> host_symbols() {
 #define BUILT_SYMBOL(name) {"gene_jit_build_" #name, reinterpret_cast<void*>(&Runtime::build<Op::name>)},
       GENE_JIT_BUILT_OPS(BUILT_SYMBOL)
 #undef BUILT_SYMBOL
+      {"gene_jit_constructor", reinterpret_cast<void*>(&Runtime::constructor)},
+      {"gene_jit_new_instance", reinterpret_cast<void*>(&Runtime::new_instance)},
       {"gene_jit_deopt", reinterpret_cast<void*>(&Runtime::deopt)},
       {"gene_jit_materialize_array", reinterpret_cast<void*>(&Runtime::materialize_array)},
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},

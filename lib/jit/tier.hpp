@@ -94,7 +94,8 @@ struct HostLayout {
 // helper per instruction, so that no call site goes through a switch on the opcode (an
 // indirect jump shared by every site): maps, closures and binary-trees 5-8 % faster.
 #define GENE_JIT_BUILT_OPS(X) \
-  X(NEWARRAY) X(NEWMAP) X(SETPROP) X(CONCAT) X(CLOSURE) X(GETKEY) X(GETKEYU) X(SETKEY) X(AGET) X(ASET) X(ASETV) X(AGETI) X(ASETVI)
+  X(NEWARRAY) X(NEWMAP) X(SETPROP) X(CONCAT) X(CLOSURE) X(GETKEY) X(GETKEYU) X(SETKEY) X(AGET) X(ASET) X(ASETV) X(AGETI) X(ASETVI) \
+  X(GETMEMBER) X(SETMEMBER)
 
 // The C stack that native calls nested in compiled code may use, below the outermost
 // entry into native code; a call that would go deeper goes through the dispatch loop,
@@ -157,7 +158,7 @@ struct PluginApi {
   void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 10;
+constexpr int kPluginAbiVersion = 11;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
