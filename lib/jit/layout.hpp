@@ -18,6 +18,7 @@ constexpr size_t kFrameBase = offsetof(Frame, base);
 constexpr size_t kFramePc = offsetof(Frame, pc);
 constexpr size_t kFrameSelf = offsetof(Frame, self);
 constexpr size_t kClosureUpvals = offsetof(Closure, upvals);
+constexpr size_t kClosureInlineUpvals = offsetof(Closure, inline_upvals);
 constexpr size_t kUpvalueLoc = offsetof(Upvalue, loc);
 constexpr size_t kArrayItems = offsetof(Array, items);
 constexpr size_t kRangeStart = offsetof(Range, start);

@@ -157,6 +157,7 @@ class Lowering {
 #include "bytecode/opcodes.def"
 #undef OPCODE
   BasicBlock* back_edge();
+  LV* upvalue_loc(LV* c, uint16_t i);
   void for_step(int iter, int elem, BasicBlock* more, BasicBlock* done);
   void lower_instruction(const Instr& in) {
     switch (in.op) {
@@ -1547,17 +1548,18 @@ void Lowering::lower_LOADSELF(const Instr& in) {
   }
   b_.CreateBr(next());
 }
-// Upvalue i of the running closure: where its value lives (a register, or the upvalue).
-#define UPVALUE_SLOT(i)                                                                                  \
-  b_.CreateLoad(ptr_, at(b_.CreateLoad(ptr_, at(b_.CreateLoad(ptr_, at(b_.CreateLoad(ptr_, at(f_, layout::kFrameClosure)), \
-                                                                                 layout::kClosureUpvals)),  \
-                                                  static_cast<int64_t>(i) * 8)),                          \
-                         layout::kUpvalueLoc))
+// Where upvalue i of closure c (of the proto being lowered) keeps its value: a register,
+// or the upvalue itself. A closure with few upvalues holds them in the object: one load
+// less than through its `upvals` pointer.
+LV* Lowering::upvalue_loc(LV* c, uint16_t i) {
+  LV* upvals = p_->upvals.size() <= Closure::kInlineUpvals ? at(c, static_cast<int64_t>(layout::kClosureInlineUpvals))
+                                                           : b_.CreateLoad(ptr_, at(c, layout::kClosureUpvals));
+  LV* upvalue = b_.CreateLoad(ptr_, at(upvals, static_cast<int64_t>(i) * 8));
+  return b_.CreateLoad(ptr_, at(upvalue, layout::kUpvalueLoc));
+}
 void Lowering::lower_GETUPVAL(const Instr& in) {
   if (inl_) {  // of the inlined closure
-    LV* upvals = b_.CreateLoad(ptr_, at(inl_->closure, layout::kClosureUpvals));
-    LV* upvalue = b_.CreateLoad(ptr_, at(upvals, static_cast<int64_t>(in.b) * 8));
-    llvm::LoadInst* loc = b_.CreateLoad(ptr_, at(upvalue, layout::kUpvalueLoc));
+    auto* loc = llvm::cast<llvm::Instruction>(upvalue_loc(inl_->closure, in.b));
     // An open upvalue may be a register of the caller's own frame, which a promoted loop
     // keeps in a shadow: the shadows go back to R first.
     as_caller([&] {
@@ -1567,14 +1569,13 @@ void Lowering::lower_GETUPVAL(const Instr& in) {
     b_.CreateBr(next());
     return;
   }
-  copy(reg(in.a), UPVALUE_SLOT(in.b));
+  copy(reg(in.a), upvalue_loc(b_.CreateLoad(ptr_, at(f_, layout::kFrameClosure)), in.b));
   b_.CreateBr(next());
 }
 void Lowering::lower_SETUPVAL(const Instr& in) {
-  copy(UPVALUE_SLOT(in.b), reg(in.a));
+  copy(upvalue_loc(b_.CreateLoad(ptr_, at(f_, layout::kFrameClosure)), in.b), reg(in.a));
   b_.CreateBr(next());
 }
-#undef UPVALUE_SLOT
 
 // ---- arithmetic ----
 void Lowering::lower_ADD(const Instr& in) { arith(in.a, Op::ADD, in_reg(in.b), in_reg(in.c), false); }
