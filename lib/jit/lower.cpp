@@ -68,6 +68,7 @@ class Lowering {
     leave_fn_ = declare("gene_jit_leave", i32_, {ptr_, ptr_});
     deopt_fn_ = declare("gene_jit_deopt", b_.getVoidTy(), {ptr_, ptr_, i32_, i32_});
     materialize_fn_ = declare("gene_jit_materialize_array", i32_, {ptr_, ptr_, i32_, ptr_, i32_});
+    materialize_map_fn_ = declare("gene_jit_materialize_map", i32_, {ptr_, ptr_, i32_, ptr_, i32_});
     equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
     for_next_fn_ = declare("gene_jit_for_next", i32_, {ptr_, ptr_, ptr_});
     profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
@@ -99,6 +100,7 @@ class Lowering {
     entry_ = entry;
     find_regions();
     find_sinkable_arrays();
+    find_sinkable_maps();
     b_.SetInsertPoint(entry);
     LV* pc = b_.CreatePtrToInt(b_.CreateLoad(ptr_, at(f_, layout::kFramePc)), i64_);
     LV* index = b_.CreateLShr(b_.CreateSub(pc, b_.getInt64(reinterpret_cast<uintptr_t>(code_))), 3);
@@ -257,7 +259,7 @@ class Lowering {
     std::vector<llvm::Instruction*> resumptions;  // entries from the interpreter inside the loop, after a call
     std::set<llvm::Instruction*> from_code;       // entries from the compiled code before the loop
     BasicBlock* deopt = nullptr;
-    llvm::PHINode *deopt_site = nullptr, *deopt_why = nullptr;
+    llvm::PHINode *deopt_site = nullptr, *deopt_why = nullptr, *deopt_resume = nullptr;
     llvm::Instruction* deopt_call = nullptr;
     LV* deopt_pc = nullptr;
   };
@@ -330,7 +332,7 @@ class Lowering {
         b_.SetInsertPoint(at);
         for (auto [r, shadow] : g.shadows) {
           if (!written(shadow)) continue;  // R still holds what the loop read in
-          if (sunk_array_of(gi, r)) flush_maybe_sunk(slot(r), shadow);
+          if (const SunkArray* sunk = sunk_array_of(gi, r)) flush_maybe_sunk(slot(r), shadow, sunk->tag);
           else copy(slot(r), shadow);
         }
       }
@@ -375,6 +377,16 @@ class Lowering {
     int count = 0;
     std::vector<llvm::AllocaInst*> elements;
     bool lowered = false;  // the NEWARRAY was lowered to the sunk form
+    // A sunk map (see find_sinkable_maps): its keys in the literal's order, the register
+    // the literal is built in, and the MOVE that binds it to the variable.
+    Tag tag = Tag::Array;
+    std::vector<Symbol*> keys;
+    int temp = -1;
+    uint32_t bind = 0;
+    int entry_of(Symbol* key) const {
+      auto it = std::find(keys.begin(), keys.end(), key);
+      return it == keys.end() ? -1 : static_cast<int>(it - keys.begin());
+    }
   };
   void find_sinkable_arrays() {
     if (!sink_ || !req_.speculate) return;
@@ -397,6 +409,133 @@ class Lowering {
       for (int e = 0; e < sunk.count; ++e)
         sunk.elements.push_back(at_entry.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "elem" + std::to_string(e)));
     }
+  }
+  // A map literal built in a promoted loop ({^a x ^b y}: NEWMAP into a temporary, a
+  // SETPROP per key, then a MOVE to the variable it initialises) whose variable the loop
+  // only reads and writes members of, with keys of the literal, is not allocated either:
+  // its entries stay in allocas, and the temporary and the variable hold a Map with a
+  // null pointer. Between the NEWMAP and the MOVE there may be only instructions that
+  // neither call nor jump and write temporaries: a deopt there restarts the literal at
+  // its NEWMAP in the interpreter, which builds it again. Entries hold no heap values
+  // (a store of one deopts, and the deopt allocates the map).
+  void find_sinkable_maps() {
+    if (!sink_ || !req_.speculate || !req_.caches || !vector_.known) return;
+    std::map<std::pair<int, int>, int> targets;  // (region, register) -> sites that sink into it
+    for (auto& [site, sunk] : sunk_) ++targets[{region_of(site), sunk.reg}];
+    std::vector<SunkArray> found;
+    for (uint32_t k = 0; k < p_->code.size(); ++k) {
+      const Instr& in = code_[k];
+      if (in.op != Op::NEWMAP || !region_of(k) || is_generic_site(k)) continue;
+      SunkArray sunk;
+      if (!map_literal(k, sunk) || !only_member_access(sunk)) continue;
+      found.push_back(std::move(sunk));
+    }
+    for (const SunkArray& sunk : found) {
+      int g = region_of(sunk.site);
+      ++targets[{g, sunk.reg}];
+      ++targets[{g, sunk.temp}];
+    }
+    for (SunkArray& sunk : found) {
+      int g = region_of(sunk.site);
+      if (targets[{g, sunk.reg}] != 1 || targets[{g, sunk.temp}] != 1) continue;
+      llvm::IRBuilder<> at_entry(entry_, entry_->begin());
+      for (size_t e = 0; e < sunk.keys.size(); ++e)
+        sunk.elements.push_back(at_entry.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "entry" + std::to_string(e)));
+      for (uint32_t j = sunk.site + 1; j < sunk.bind; ++j) restart_at_[j] = sunk.site;
+      sunk_[sunk.site] = std::move(sunk);
+    }
+  }
+  // The literal whose NEWMAP is at k, as described above: its keys, temporary and MOVE.
+  bool map_literal(uint32_t k, SunkArray& sunk) const {
+    const Instr& site = code_[k];
+    int t = site.a;
+    int g = region_of(k);
+    for (uint32_t j = k + 1; j < p_->code.size() && region_of(j) == g; ++j) {
+      const Instr& in = code_[j];
+      if (in.op == Op::MOVE && in.b == t) {
+        for (const LocalInfo& local : p_->locals)
+          if (local.reg == in.a && local.start_pc == j + 1 && in.a != t) {
+            sunk.site = k;
+            sunk.reg = in.a;
+            sunk.temp = t;
+            sunk.bind = j;
+            sunk.tag = Tag::Map;
+            sunk.count = static_cast<int>(sunk.keys.size());
+            return !sunk.keys.empty() && sunk.keys.size() <= kMaxSunkElements;
+          }
+        return false;
+      }
+      if (in.op == Op::SETPROP && in.a == t) {
+        const Value& key = p_->constants[in.b];
+        if (in.c == t || key.tag != Tag::Symbol || sunk.entry_of(as_symbol(key)) >= 0) return false;
+        sunk.keys.push_back(as_symbol(key));
+        continue;
+      }
+      switch (in.op) {
+        case Op::MOVE: case Op::LOADK: case Op::LOADI: case Op::LOADNIL: case Op::LOADBOOL: case Op::ADD: case Op::SUB:
+        case Op::MUL: case Op::DIV: case Op::ADDI: case Op::SUBI: case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::DIVK:
+        case Op::NEG: case Op::NOT:
+          break;
+        default: return false;
+      }
+      if (in.a == t || in.b == t || in.c == t || in.op == Op::LOADNIL) return false;
+      for (const LocalInfo& local : p_->locals)
+        if (local.reg == in.a && local.start_pc <= j && j < local.end_pc) return false;  // writes a variable
+    }
+    return false;
+  }
+  // Whether the variable a sunk map literal initialises is, in its scope inside the loop,
+  // only read or written by GETMEMBER and SETMEMBER of the literal's keys, and no closure
+  // captures it (see only_element_reads).
+  bool only_member_access(SunkArray& sunk) const {
+    int v = sunk.reg;
+    int g = region_of(sunk.site);
+    for (const LocalInfo& local : p_->locals) {
+      if (local.reg != v || local.start_pc != sunk.bind + 1) continue;
+      for (uint32_t j = local.start_pc; j < local.end_pc && j < p_->code.size(); ++j) {
+        const Instr& in = code_[j];
+        if (in.op == Op::CLOSURE)
+          for (const UpvalDesc& d : p_->protos[in.bx()]->upvals)
+            if (d.in_stack && d.index == v) return false;
+        if (region_of(j) != g) {
+          sunk.outlives_loop = true;
+          continue;
+        }
+        auto key_of = [&](uint16_t k) {
+          const Value& key = p_->constants[k];
+          return key.tag == Tag::Symbol && sunk.entry_of(as_symbol(key)) >= 0;
+        };
+        if (in.op == Op::GETMEMBER) {
+          if (in.a == v || (in.b == v && !key_of(in.c))) return false;
+          continue;
+        }
+        if (in.op == Op::SETMEMBER) {
+          if (in.c == v || (in.a == v && !key_of(in.b))) return false;
+          continue;
+        }
+        if (in.a == v || in.b == v || in.c == v) return false;
+      }
+      return true;
+    }
+    return false;
+  }
+  // The sunk map the member access at this instruction may read or write through
+  // register r, and the entry of key K[k] in it.
+  std::pair<const SunkArray*, int> sunk_member(int r, uint16_t k) const {
+    const SunkArray* sunk = region_of(n_) && !inl_ ? sunk_array_of(region_of(n_), r) : nullptr;
+    if (!sunk || sunk->tag != Tag::Map || sunk->reg != r || n_ <= sunk->bind) return {nullptr, -1};
+    const Value& key = p_->constants[k];
+    return {sunk, key.tag == Tag::Symbol ? sunk->entry_of(as_symbol(key)) : -1};
+  }
+  // A store of a value into a sunk array or map: only values the GC need not see.
+  void store_unless_heap(LV* dst, int r) {
+    BasicBlock* scalar = fresh("scalar_entry");
+    BasicBlock* heap_value = fresh("heap_entry");
+    b_.CreateCondBr(b_.CreateICmpULT(tag_of(reg(r)), tag_word(Tag::String)), scalar, heap_value);
+    b_.SetInsertPoint(heap_value);
+    deopt(kDeoptLoopSlowPath);
+    b_.SetInsertPoint(scalar);
+    copy(dst, reg(r));
   }
   bool is_generic_site(uint32_t k) const {
     return std::find(req_.generic_sites->begin(), req_.generic_sites->end(), k) != req_.generic_sites->end();
@@ -432,15 +571,17 @@ class Lowering {
   }
   const SunkArray* sunk_array_of(int region, int r) const {
     for (const auto& [site, sunk] : sunk_)
-      if (sunk.reg == r && region_of(site) == region) return &sunk;
+      if ((sunk.reg == r || sunk.temp == r) && region_of(site) == region) return &sunk;
     return nullptr;
   }
-  LV* is_sunk(LV* tag, LV* bits) { return b_.CreateAnd(is(tag, Tag::Array), b_.CreateICmpEQ(bits, b_.getInt64(0))); }
-  // A flush of a shadow that may hold a sunk array: nil goes to R instead.
-  void flush_maybe_sunk(LV* dst, LV* shadow) {
-    LV* tag = b_.CreateZExt(tag_of(shadow), i64_);
+  LV* is_sunk(LV* tag, LV* bits, Tag kind = Tag::Array) {
+    return b_.CreateAnd(is(tag, kind), b_.CreateICmpEQ(bits, b_.getInt64(0)));
+  }
+  // A flush of a shadow that may hold a sunk array or map: nil goes to R instead.
+  void flush_maybe_sunk(LV* dst, LV* shadow, Tag kind) {
+    LV* tag = tag_of(shadow);
     LV* bits = bits_of(shadow);
-    LV* sunk = is_sunk(tag, bits);
+    LV* sunk = is_sunk(tag, bits, kind);
     as_value(b_.CreateStore(b_.CreateSelect(sunk, b_.getInt64(tag_byte(Tag::Nil)), tag), at(dst, layout::kTag)));
     as_value(b_.CreateStore(bits, at(dst, layout::kPayload)));
   }
@@ -455,7 +596,7 @@ class Lowering {
     BasicBlock* failed = fresh("materialize_failed");
     b_.SetInsertPoint(head);
     LV* shadow = regions_[region_of_of(sunk)].shadows.at(sunk.reg);
-    b_.CreateCondBr(is_sunk(tag_of(shadow), bits_of(shadow)), build_it, tail);
+    b_.CreateCondBr(is_sunk(tag_of(shadow), bits_of(shadow), sunk.tag), build_it, tail);
     b_.SetInsertPoint(build_it);
     if (!materialize_buffer_) {
       llvm::IRBuilder<> at_entry(entry_, entry_->begin());
@@ -464,8 +605,9 @@ class Lowering {
     for (int e = 0; e < sunk.count; ++e)
       copy(this->at(materialize_buffer_, e * 16), sunk.elements[static_cast<size_t>(e)]);
     save_pc(sunk.site);
-    LV* status = b_.CreateCall(materialize_fn_, {vm_, f_, b_.getInt32(static_cast<uint32_t>(sunk.reg)), materialize_buffer_,
-                                                 b_.getInt32(static_cast<uint32_t>(sunk.count))});
+    LV* status = b_.CreateCall(sunk.tag == Tag::Map ? materialize_map_fn_ : materialize_fn_,
+                               {vm_, f_, b_.getInt32(static_cast<uint32_t>(sunk.reg)), materialize_buffer_,
+                                b_.getInt32(sunk.tag == Tag::Map ? sunk.site : static_cast<uint32_t>(sunk.count))});
     BasicBlock* built = fresh("materialized_ok");
     b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(0)), built, failed);
     b_.SetInsertPoint(built);
@@ -483,7 +625,7 @@ class Lowering {
   // array path.
   void read_maybe_sunk(const Instr& in, int index) {
     const SunkArray* sunk = region_of(n_) ? sunk_array_of(region_of(n_), in.b) : nullptr;
-    if (!sunk || index < 0 || index >= sunk->count) return;
+    if (!sunk || sunk->tag != Tag::Array || index < 0 || index >= sunk->count) return;
     BasicBlock* element = fresh("sunk_element");
     BasicBlock* real = fresh("real_array");
     Operand arr = in_reg(in.b);
@@ -722,8 +864,9 @@ class Lowering {
         b_.SetInsertPoint(region.deopt);
         region.deopt_site = b_.CreatePHI(i32_, 4, "site");
         region.deopt_why = b_.CreatePHI(i32_, 4, "why");
+        region.deopt_resume = b_.CreatePHI(i32_, 4, "resume");
         LV* pc = b_.CreateGEP(i8_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(code_)), ptr_),
-                              b_.CreateShl(b_.CreateZExt(region.deopt_site, i64_), 3));
+                              b_.CreateShl(b_.CreateZExt(region.deopt_resume, i64_), 3));
         b_.CreateStore(pc, at(f_, layout::kFramePc));
         region.deopt_pc = pc;
         region.deopt_call = b_.CreateCall(deopt_fn_, {vm_, f_, region.deopt_site, region.deopt_why});
@@ -732,6 +875,8 @@ class Lowering {
       }
       region.deopt_site->addIncoming(b_.getInt32(n_), b_.GetInsertBlock());
       region.deopt_why->addIncoming(b_.getInt32(why), b_.GetInsertBlock());
+      auto restart = restart_at_.find(n_);
+      region.deopt_resume->addIncoming(b_.getInt32(restart == restart_at_.end() ? n_ : restart->second), b_.GetInsertBlock());
       b_.CreateBr(region.deopt);
       return;
     }
@@ -1480,11 +1625,12 @@ class Lowering {
   llvm::Type *i8_, *i32_, *i64_, *f64_, *ptr_;
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
-  llvm::FunctionCallee step_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
+  llvm::FunctionCallee step_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, materialize_map_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
   bool sink_;  // allocation sinking allowed
-  std::map<uint32_t, SunkArray> sunk_;  // by NEWARRAY site
+  std::map<uint32_t, SunkArray> sunk_;  // by NEWARRAY or NEWMAP site
+  std::map<uint32_t, uint32_t> restart_at_;  // a deopt inside a sunk map's literal restarts it
   llvm::AllocaInst* materialize_buffer_ = nullptr;
   bool sank_outside_promoted_loop_ = false;
   bool test_before_loop_ = false;  // lowering a loop's test at the jump into the loop
@@ -2070,15 +2216,46 @@ void Lowering::lower_NEWARRAY(const Instr& in) {
 BUILT(CLOSURE)
 STEPPED(APPEND)
 STEPPED(SPREAD)
-BUILT(NEWMAP)
+void Lowering::lower_NEWMAP(const Instr& in) {
+  auto it = sunk_.find(n_);
+  if (it == sunk_.end() || it->second.tag != Tag::Map || inl_) {
+    build();
+    return;
+  }
+  it->second.lowered = true;
+  store(reg(in.a), Tag::Map, b_.getInt64(0));
+  b_.CreateBr(next());
+}
 STEPPED(NEWGENE)
-BUILT(SETPROP)
+// An entry of a sunk map literal goes to its alloca.
+void Lowering::lower_SETPROP(const Instr& in) {
+  auto sunk = std::find_if(sunk_.begin(), sunk_.end(), [&](const auto& s) {
+    return s.second.tag == Tag::Map && s.second.temp == in.a && s.first < n_ && n_ < s.second.bind;
+  });
+  if (sunk == sunk_.end() || inl_) {
+    build();
+    return;
+  }
+  int e = sunk->second.entry_of(as_symbol(p_->constants[in.b]));
+  store_unless_heap(sunk->second.elements[static_cast<size_t>(e)], in.c);
+  b_.CreateBr(next());
+}
 void Lowering::lower_GETMEMBER(const Instr& in) {
   if (!req_.caches || !vector_.known) {
     step_next();
     return;
   }
   BasicBlock* generic = fresh("generic_member");
+  if (auto [sunk, e] = sunk_member(in.b, in.c); sunk) {
+    BasicBlock* entry = fresh("sunk_entry");
+    BasicBlock* real = fresh("real_map");
+    Operand o = in_reg(in.b);
+    b_.CreateCondBr(is_sunk(o.tag, o.bits, Tag::Map), entry, real);
+    b_.SetInsertPoint(entry);
+    read_as_seen(reg(in.a), sunk->elements[static_cast<size_t>(e)]);
+    b_.CreateBr(next());
+    b_.SetInsertPoint(real);
+  }
   LV* slot = member_slot(in_reg(in.b), in.c, generic);
   read_as_seen(reg(in.a), slot);
   b_.CreateBr(next());
@@ -2091,6 +2268,16 @@ void Lowering::lower_SETMEMBER(const Instr& in) {
     return;
   }
   BasicBlock* generic = fresh("generic_member");
+  if (auto [sunk, e] = sunk_member(in.a, in.b); sunk) {
+    BasicBlock* entry = fresh("sunk_entry");
+    BasicBlock* real = fresh("real_map");
+    Operand o = in_reg(in.a);
+    b_.CreateCondBr(is_sunk(o.tag, o.bits, Tag::Map), entry, real);
+    b_.SetInsertPoint(entry);
+    store_unless_heap(sunk->elements[static_cast<size_t>(e)], in.c);
+    b_.CreateBr(next());
+    b_.SetInsertPoint(real);
+  }
   LV* slot = member_slot(in_reg(in.a), in.b, generic);
   copy(slot, reg(in.c));
   b_.CreateBr(next());

@@ -143,6 +143,24 @@ struct Runtime {
     }
   }
 
+  // The same for a sunk map literal (NEWMAP at `site`): its keys are the SETPROPs that
+  // follow it, up to the MOVE that binds it.
+  static uint32_t materialize_map(VM* vm, Frame* f, uint32_t reg, const Value* entries, uint32_t site) {
+    const Instr* code = f->proto->code.data();
+    uint16_t temp = code[site].a;
+    try {
+      Value map = vm->new_map_with_room(code[site].b);
+      size_t e = 0;
+      for (uint32_t j = site + 1; !(code[j].op == Op::MOVE && code[j].b == temp); ++j)
+        if (code[j].op == Op::SETPROP && code[j].a == temp) VM::set_prop(map, as_symbol(f->k[code[j].b]), entries[e++]);
+      f->base[reg] = map;
+      return 0;
+    } catch (...) {
+      vm->jit_->pending = std::current_exception();
+      return 1;
+    }
+  }
+
   // A return whose value is already in R[-1]: pops the frame the way the interpreter does.
   static uint32_t leave(VM* vm, Frame* f) {
     bool to_native = f->flags != 0 && vm->settle_return(f);
@@ -216,6 +234,7 @@ std::vector<HostSymbol> host_symbols() {
       {"gene_jit_new_instance", reinterpret_cast<void*>(&Runtime::new_instance)},
       {"gene_jit_deopt", reinterpret_cast<void*>(&Runtime::deopt)},
       {"gene_jit_materialize_array", reinterpret_cast<void*>(&Runtime::materialize_array)},
+      {"gene_jit_materialize_map", reinterpret_cast<void*>(&Runtime::materialize_map)},
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},
       {"gene_jit_for_next", reinterpret_cast<void*>(&Runtime::for_next)},
       {"gene_jit_profile_enter", reinterpret_cast<void*>(&Runtime::profile_enter)},
