@@ -48,7 +48,15 @@ enum class SpreadCall : uint16_t { Call, Method, New, Super };
 constexpr uint16_t kArgCountMask = 0x7fff;
 
 const char* op_name(Op op);
-OpFormat op_format(Op op);
 const char* op_doc(Op op);
+// In the header: the JIT plugin, which links none of the VM, reads operands by it too.
+inline OpFormat op_format(Op op) {
+  constexpr OpFormat kFormats[] = {
+#define OPCODE(name, format, doc) OpFormat::format,
+#include "bytecode/opcodes.def"
+#undef OPCODE
+  };
+  return kFormats[static_cast<int>(op)];
+}
 
 }  // namespace gene

@@ -387,6 +387,14 @@ class Lowering {
       auto it = std::find(keys.begin(), keys.end(), key);
       return it == keys.end() ? -1 : static_cast<int>(it - keys.begin());
     }
+    // A key constant: a Symbol, or a String, which names the same entry as the symbol.
+    int entry_of(const Value& key) const {
+      if (key.tag == Tag::Symbol) return entry_of(as_symbol(key));
+      if (key.tag != Tag::String) return -1;
+      for (size_t e = 0; e < keys.size(); ++e)
+        if (keys[e]->name == as_string(key)->data) return static_cast<int>(e);
+      return -1;
+    }
   };
   void find_sinkable_arrays() {
     if (!sink_ || !req_.speculate) return;
@@ -465,6 +473,7 @@ class Lowering {
           }
         return false;
       }
+      if (is_generic_site(j)) return false;
       if (in.op == Op::SETPROP && in.a == t) {
         const Value& key = p_->constants[in.b];
         if (in.c == t || key.tag != Tag::Symbol || sunk.entry_of(as_symbol(key)) >= 0) return false;
@@ -501,9 +510,11 @@ class Lowering {
           sunk.outlives_loop = true;
           continue;
         }
-        auto key_of = [&](uint16_t k) {
-          const Value& key = p_->constants[k];
-          return key.tag == Tag::Symbol && sunk.entry_of(as_symbol(key)) >= 0;
+        if (is_generic_site(j)) return false;  // it deopted here: another compile keeps the map
+        auto key_of = [&](uint16_t k) { return sunk.entry_of(p_->constants[k]) >= 0; };
+        auto literal_key = [&](int r) {
+          const Value* key = key_constant(j, r, sunk.bind);
+          return key && sunk.entry_of(*key) >= 0;
         };
         if (in.op == Op::GETMEMBER) {
           if (in.a == v || (in.b == v && !key_of(in.c))) return false;
@@ -513,19 +524,71 @@ class Lowering {
           if (in.c == v || (in.a == v && !key_of(in.b))) return false;
           continue;
         }
-        if (in.a == v || in.b == v || in.c == v) return false;
+        if (in.op == Op::GETKEY || in.op == Op::GETKEYU) {  // (m ./ "k"), with a literal key
+          if (in.a == v || in.c == v || (in.b == v && !literal_key(in.c))) return false;
+          continue;
+        }
+        if (in.op == Op::SETKEY) {  // ($set m @k x)
+          if (in.b == v || in.c == v || (in.a == v && !literal_key(in.b))) return false;
+          continue;
+        }
+        if (names_register(in, v)) return false;
       }
       return true;
     }
     return false;
   }
-  // The sunk map the member access at this instruction may read or write through
-  // register r, and the entry of key K[k] in it.
-  std::pair<const SunkArray*, int> sunk_member(int r, uint16_t k) const {
+  // Whether instruction `in` may name register r: its register operands, and for the
+  // rest every operand, as a register or not (branch offsets and immediates are not).
+  static bool names_register(const Instr& in, int r) {
+    if ((in.op >= Op::JNLT && in.op <= Op::JNNE) || (in.op >= Op::LOOPLT && in.op <= Op::LOOPGE)) return in.a == r || in.b == r;
+    if ((in.op >= Op::JNLTI && in.op <= Op::JNNEI) || (in.op >= Op::LOOPLTI && in.op <= Op::LOOPGEI)) return in.a == r;
+    if (in.op == Op::JMP) return false;  // A is a loop's number
+    OpFormat f = op_format(in.op);
+    if (f == OpFormat::AsBx || f == OpFormat::ABx) return in.a == r;
+    return in.a == r || in.b == r || in.c == r;
+  }
+  // The constant that LOADK put in register r for the keyed access at j, when nothing
+  // between them (after `from`) branches or writes r; else null. A literal key is loaded
+  // right before its access, in the same expression.
+  const Value* key_constant(uint32_t j, int r, uint32_t from) const {
+    for (uint32_t d = j; d-- > from + 1;) {
+      const Instr& in = code_[d];
+      if (in.op == Op::LOADK && in.a == r) return &p_->constants[in.bx()];
+      switch (in.op) {
+        case Op::MOVE: case Op::LOADK: case Op::LOADI: case Op::LOADNIL: case Op::LOADBOOL: case Op::GETKEY:
+        case Op::GETKEYU: case Op::SETKEY: case Op::GETMEMBER: case Op::SETMEMBER: case Op::ADD: case Op::SUB:
+        case Op::MUL: case Op::DIV: case Op::ADDI: case Op::SUBI: case Op::ADDK: case Op::SUBK: case Op::MULK:
+        case Op::DIVK: case Op::NEG: case Op::NOT:
+          if (in.a == r || in.op == Op::LOADNIL) return nullptr;
+          break;
+        default: return nullptr;
+      }
+    }
+    return nullptr;
+  }
+  // The sunk map the access at this instruction may read or write through register r,
+  // and the entry of `key` in it.
+  std::pair<const SunkArray*, int> sunk_member(int r, const Value* key) const {
     const SunkArray* sunk = region_of(n_) && !inl_ ? sunk_array_of(region_of(n_), r) : nullptr;
-    if (!sunk || sunk->tag != Tag::Map || sunk->reg != r || n_ <= sunk->bind) return {nullptr, -1};
-    const Value& key = p_->constants[k];
-    return {sunk, key.tag == Tag::Symbol ? sunk->entry_of(as_symbol(key)) : -1};
+    if (!sunk || sunk->tag != Tag::Map || sunk->reg != r || n_ <= sunk->bind || !key) return {nullptr, -1};
+    int e = sunk->entry_of(*key);
+    return {e < 0 ? nullptr : sunk, e};
+  }
+  // Where the access at this instruction reads or writes entry `e` of a sunk map when
+  // register r holds it (`access` gets the entry); otherwise the code goes on at the
+  // insertion point left, for the real map.
+  template <typename Access>
+  void sunk_entry_access(std::pair<const SunkArray*, int> sunk, int r, Access access) {
+    if (!sunk.first) return;
+    BasicBlock* entry = fresh("sunk_entry");
+    BasicBlock* real = fresh("real_map");
+    Operand o = in_reg(r);
+    b_.CreateCondBr(is_sunk(o.tag, o.bits, Tag::Map), entry, real);
+    b_.SetInsertPoint(entry);
+    access(sunk.first->elements[static_cast<size_t>(sunk.second)]);
+    b_.CreateBr(next());
+    b_.SetInsertPoint(real);
   }
   // A store of a value into a sunk array or map: only values the GC need not see.
   void store_unless_heap(LV* dst, int r) {
@@ -2246,16 +2309,7 @@ void Lowering::lower_GETMEMBER(const Instr& in) {
     return;
   }
   BasicBlock* generic = fresh("generic_member");
-  if (auto [sunk, e] = sunk_member(in.b, in.c); sunk) {
-    BasicBlock* entry = fresh("sunk_entry");
-    BasicBlock* real = fresh("real_map");
-    Operand o = in_reg(in.b);
-    b_.CreateCondBr(is_sunk(o.tag, o.bits, Tag::Map), entry, real);
-    b_.SetInsertPoint(entry);
-    read_as_seen(reg(in.a), sunk->elements[static_cast<size_t>(e)]);
-    b_.CreateBr(next());
-    b_.SetInsertPoint(real);
-  }
+  sunk_entry_access(sunk_member(in.b, &p_->constants[in.c]), in.b, [&](LV* entry) { read_as_seen(reg(in.a), entry); });
   LV* slot = member_slot(in_reg(in.b), in.c, generic);
   read_as_seen(reg(in.a), slot);
   b_.CreateBr(next());
@@ -2268,16 +2322,7 @@ void Lowering::lower_SETMEMBER(const Instr& in) {
     return;
   }
   BasicBlock* generic = fresh("generic_member");
-  if (auto [sunk, e] = sunk_member(in.a, in.b); sunk) {
-    BasicBlock* entry = fresh("sunk_entry");
-    BasicBlock* real = fresh("real_map");
-    Operand o = in_reg(in.a);
-    b_.CreateCondBr(is_sunk(o.tag, o.bits, Tag::Map), entry, real);
-    b_.SetInsertPoint(entry);
-    store_unless_heap(sunk->elements[static_cast<size_t>(e)], in.c);
-    b_.CreateBr(next());
-    b_.SetInsertPoint(real);
-  }
+  sunk_entry_access(sunk_member(in.a, &p_->constants[in.b]), in.a, [&](LV* entry) { store_unless_heap(entry, in.c); });
   LV* slot = member_slot(in_reg(in.a), in.b, generic);
   copy(slot, reg(in.c));
   b_.CreateBr(next());
@@ -2305,6 +2350,11 @@ void Lowering::lower_SETINDEX(const Instr& in) {
 // A site where the interpreter took the generic path never deopts to it.
 void Lowering::lower_GETKEY(const Instr& in) {
   if (!req_.caches) return step_next();
+  if (auto sunk = sunk_member(in.b, key_constant(n_, in.c, 0)); sunk.first) {
+    // A real map here was allocated by a deopt or a heap value: the loop leaves the code.
+    sunk_entry_access(sunk, in.b, [&](LV* entry) { copy(reg(in.a), entry); });
+    return deopt(kDeoptLoopSlowPath);
+  }
   array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand) { copy(reg(in.a), slot); }, keyed_generic(in));
 }
 void Lowering::lower_GETKEYU(const Instr& in) { lower_GETKEY(in); }
@@ -2400,6 +2450,10 @@ STEPPED(NEWSELECTOR)
 STEPPED(SELSTEP)
 void Lowering::lower_SETKEY(const Instr& in) {
   if (!req_.caches) return step_next();
+  if (auto sunk = sunk_member(in.a, key_constant(n_, in.b, 0)); sunk.first) {
+    sunk_entry_access(sunk, in.a, [&](LV* entry) { store_unless_heap(entry, in.c); });
+    return deopt(kDeoptLoopSlowPath);
+  }
   array_access(in.a, in_reg(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); }, keyed_generic(in));
 }
 
