@@ -242,6 +242,9 @@ class VM {
  public:
   // Creates an object of cls from native code: runs its constructor to completion.
   Value new_object(Class* cls, Value* args, int nargs);
+  // The method epoch while Map's get and set are the builtin ones, else 0: compiled code
+  // that reads and writes entries for .get and .set checks the epoch has not moved.
+  uint64_t builtin_map_methods_epoch() { return map_access().get && map_access().set ? g_method_epoch : 0; }
  private:
   void call_super(Value* window, int nargs, Value props, Frame* caller);
   void call_body(Value owner, Value* fn_slot, bool switch_ns);

@@ -160,6 +160,7 @@ class Lowering {
 #undef OPCODE
   BasicBlock* back_edge();
   LV* upvalue_loc(LV* c, uint16_t i);
+  LV* map_methods_unchanged();
   void for_step(int iter, int elem, BasicBlock* more, BasicBlock* done);
   void lower_instruction(const Instr& in) {
     switch (in.op) {
@@ -532,6 +533,15 @@ class Lowering {
           if (in.b == v || in.c == v || (in.a == v && !literal_key(in.b))) return false;
           continue;
         }
+        // (m .get "k") and (m .set "k" x), while Map's get and set are the builtin ones
+        if (in.op == Op::AGET && req_.map_methods_epoch) {
+          if (in.a == v || in.c == v || (in.b == v && !literal_key(in.c))) return false;
+          continue;
+        }
+        if (in.op == Op::ASETV && req_.map_methods_epoch) {
+          if (in.b == v || in.c == v || (in.a == v && !literal_key(in.b))) return false;
+          continue;
+        }
         if (names_register(in, v)) return false;
       }
       return true;
@@ -557,7 +567,8 @@ class Lowering {
       if (in.op == Op::LOADK && in.a == r) return &p_->constants[in.bx()];
       switch (in.op) {
         case Op::MOVE: case Op::LOADK: case Op::LOADI: case Op::LOADNIL: case Op::LOADBOOL: case Op::GETKEY:
-        case Op::GETKEYU: case Op::SETKEY: case Op::GETMEMBER: case Op::SETMEMBER: case Op::ADD: case Op::SUB:
+        case Op::GETKEYU: case Op::SETKEY: case Op::AGET: case Op::ASETV: case Op::GETMEMBER: case Op::SETMEMBER:
+        case Op::ADD: case Op::SUB:
         case Op::MUL: case Op::DIV: case Op::ADDI: case Op::SUBI: case Op::ADDK: case Op::SUBK: case Op::MULK:
         case Op::DIVK: case Op::NEG: case Op::NOT:
           if (in.a == r || in.op == Op::LOADNIL) return nullptr;
@@ -579,12 +590,13 @@ class Lowering {
   // register r holds it (`access` gets the entry); otherwise the code goes on at the
   // insertion point left, for the real map.
   template <typename Access>
-  void sunk_entry_access(std::pair<const SunkArray*, int> sunk, int r, Access access) {
+  void sunk_entry_access(std::pair<const SunkArray*, int> sunk, int r, Access access, LV* also = nullptr) {
     if (!sunk.first) return;
     BasicBlock* entry = fresh("sunk_entry");
     BasicBlock* real = fresh("real_map");
     Operand o = in_reg(r);
-    b_.CreateCondBr(is_sunk(o.tag, o.bits, Tag::Map), entry, real);
+    LV* sunk_here = is_sunk(o.tag, o.bits, Tag::Map);
+    b_.CreateCondBr(also ? b_.CreateAnd(sunk_here, also) : sunk_here, entry, real);
     b_.SetInsertPoint(entry);
     access(sunk.first->elements[static_cast<size_t>(sunk.second)]);
     b_.CreateBr(next());
@@ -2065,7 +2077,17 @@ void Lowering::lower_CALLG(const Instr& in) {
 }
 STEPPED(CALLKW)
 STEPPED(CALLA)
+// .get and .set of a sunk map: its entry, while the method epoch says Map's get and set
+// are still the builtin ones (else the map is allocated and the method called).
+LV* Lowering::map_methods_unchanged() {
+  LV* epoch = b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(req_.host->method_epoch)), ptr_));
+  return b_.CreateICmpEQ(epoch, b_.getInt64(req_.map_methods_epoch));
+}
 void Lowering::lower_AGET(const Instr& in) {
+  if (auto sunk = sunk_member(in.b, key_constant(n_, in.c, 0)); sunk.first && req_.map_methods_epoch) {
+    sunk_entry_access(sunk, in.b, [&](LV* entry) { copy(reg(in.a), entry); }, map_methods_unchanged());
+    return deopt(kDeoptLoopSlowPath);
+  }
   array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand) { read_as_seen(reg(in.a), slot); });
 }
 void Lowering::lower_ASET(const Instr& in) {
@@ -2075,6 +2097,10 @@ void Lowering::lower_ASET(const Instr& in) {
   });
 }
 void Lowering::lower_ASETV(const Instr& in) {
+  if (auto sunk = sunk_member(in.a, key_constant(n_, in.b, 0)); sunk.first && req_.map_methods_epoch) {
+    sunk_entry_access(sunk, in.a, [&](LV* entry) { store_unless_heap(entry, in.c); }, map_methods_unchanged());
+    return deopt(kDeoptLoopSlowPath);
+  }
   array_access(in.a, in_reg(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
 }
 void Lowering::lower_AGETI(const Instr& in) {

@@ -179,7 +179,8 @@ void Tier::compile(Proto* p, bool loop) {
   CompileRequest req{p, &host_layout(), &vm_, &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
                      opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
                      vm_.profiler != nullptr, vm_.compile_options.optimize,
-                     p->is_module && !loop, loop || p->call_count > 1, running, running_pc, !loop};
+                     p->is_module && !loop, loop || p->call_count > 1, running, running_pc, !loop,
+                     vm_.builtin_map_methods_epoch()};
   auto job = std::make_unique<Job>();
   job->lowered = api_->lower(compiler_, req, job->result);
   if (!job->lowered) {

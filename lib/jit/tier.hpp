@@ -126,6 +126,7 @@ struct CompileRequest {
   const Value* running;
   uint32_t running_pc;
   bool at_entry;
+  uint64_t map_methods_epoch;  // VM::builtin_map_methods_epoch() at this compile
 };
 // Where compile time goes, for --jit-stats.
 enum CompilePhase { kPhaseLower, kPhaseOptimize, kPhaseCodegen, kPhaseLink, kNumCompilePhases };
@@ -158,7 +159,7 @@ struct PluginApi {
   void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 12;
+constexpr int kPluginAbiVersion = 13;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
