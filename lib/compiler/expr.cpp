@@ -66,8 +66,7 @@ bool Compiler::is_pure(Value v, int depth) {
 }
 
 namespace {
-// True when the code v names sym anywhere (quoted data included): only such code can
-// assign a variable of that name, short of a closure or eval (FuncState::reads_in_place).
+// True when the code v names sym anywhere (quoted data included).
 bool mentions(Value v, Symbol* sym, int depth = 0) {
   if (depth > 200) return true;
   auto inside = [&](Value x) { return mentions(x, sym, depth + 1); };
@@ -101,6 +100,46 @@ bool mentions(Value v, Symbol* sym, int depth = 0) {
     default: return false;
   }
 }
+
+// True when the code v may assign the variable sym: an assignment (`=`, `+=` …) whose
+// target names it (a member path such as sym/a assigns the object's member, not sym), or
+// a `var` of that name. Reads of sym are not assignments; macros, eval and closures are
+// left to FuncState::reads_in_place.
+bool assigns(Value v, Symbol* sym, int depth = 0) {
+  if (depth > 200) return true;
+  auto inside = [&](Value x) { return assigns(x, sym, depth + 1); };
+  switch (v.tag) {
+    case Tag::Gene: {
+      const Syms& S = syms();
+      Gene* g = as_gene(v);
+      if (!g->children.empty() && is_symbol(g->children[0])) {
+        Symbol* op = as_symbol(g->children[0]);
+        bool assignment = op == S.assign || op == S.plus_assign || op == S.minus_assign || op == S.star_assign ||
+                          op == S.slash_assign || op == S.and_assign || op == S.or_assign;
+        if (assignment && !is_tag(g->type, Tag::ComplexSymbol) && mentions(g->type, sym)) return true;
+      }
+      if (sym_is(g->type, S.var) && !g->children.empty() && mentions(g->children[0], sym)) return true;
+      if (inside(g->type)) return true;
+      for (const auto& entry : g->props.entries())
+        if (inside(entry.second)) return true;
+      for (Value c : g->children)
+        if (inside(c)) return true;
+      return false;
+    }
+    case Tag::Array: {
+      for (Value x : as_array(v)->items)
+        if (inside(x)) return true;
+      return false;
+    }
+    case Tag::Map: {
+      for (const auto& entry : as_map(v)->map.entries())
+        if (inside(entry.second)) return true;
+      return false;
+    }
+    case Tag::Quote: case Tag::Unquote: return inside(static_cast<Quote*>(v.as.o)->value);
+    default: return false;
+  }
+}
 }  // namespace
 
 // An operand evaluated before the n operands at `later`: a local is read in place only
@@ -109,7 +148,7 @@ int Compiler::operand(Value v, const Value* later, size_t n) {
   if (is_symbol(v) && find_local(fs_, as_symbol(v)) >= 0) {
     for (size_t i = 0; i < n; ++i) {
       if (is_pure(later[i])) continue;
-      if (fs_->reads_in_place && !mentions(later[i], as_symbol(v))) {
+      if (fs_->reads_in_place && !assigns(later[i], as_symbol(v))) {
         fs_->relied_on_reads_in_place = true;
         continue;
       }
