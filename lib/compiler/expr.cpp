@@ -1,6 +1,7 @@
 // Expressions: literals, symbols, paths, data, and the gene dispatch of §3.7.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "compiler/compiler_impl.hpp"
@@ -66,17 +67,13 @@ bool Compiler::is_pure(Value v, int depth) {
 }
 
 namespace {
-// True when the code v names sym anywhere (quoted data included).
-bool mentions(Value v, Symbol* sym, int depth = 0) {
+// True when `hit` holds for the code v or any part of it (quoted data included).
+template <typename Hit>
+bool any_part(Value v, const Hit& hit, int depth = 0) {
   if (depth > 200) return true;
-  auto inside = [&](Value x) { return mentions(x, sym, depth + 1); };
+  if (hit(v)) return true;
+  auto inside = [&](Value x) { return any_part(x, hit, depth + 1); };
   switch (v.tag) {
-    case Tag::Symbol: return as_symbol(v) == sym;
-    case Tag::ComplexSymbol: {
-      for (Symbol* part : as_complex(v)->parts)
-        if (part == sym) return true;
-      return false;
-    }
     case Tag::Gene: {
       Gene* g = as_gene(v);
       if (inside(g->type)) return true;
@@ -101,44 +98,33 @@ bool mentions(Value v, Symbol* sym, int depth = 0) {
   }
 }
 
+// True when the code v names sym anywhere.
+bool mentions(Value v, Symbol* sym) {
+  return any_part(v, [&](Value x) {
+    if (x.tag == Tag::Symbol) return as_symbol(x) == sym;
+    if (x.tag != Tag::ComplexSymbol) return false;
+    const auto& parts = as_complex(x)->parts;
+    return std::find(parts.begin(), parts.end(), sym) != parts.end();
+  });
+}
+
 // True when the code v may assign the variable sym: an assignment (`=`, `+=` …) whose
 // target names it (a member path such as sym/a assigns the object's member, not sym), or
 // a `var` of that name. Reads of sym are not assignments; macros, eval and closures are
 // left to FuncState::reads_in_place.
-bool assigns(Value v, Symbol* sym, int depth = 0) {
-  if (depth > 200) return true;
-  auto inside = [&](Value x) { return assigns(x, sym, depth + 1); };
-  switch (v.tag) {
-    case Tag::Gene: {
-      const Syms& S = syms();
-      Gene* g = as_gene(v);
-      if (!g->children.empty() && is_symbol(g->children[0])) {
-        Symbol* op = as_symbol(g->children[0]);
-        bool assignment = op == S.assign || op == S.plus_assign || op == S.minus_assign || op == S.star_assign ||
-                          op == S.slash_assign || op == S.and_assign || op == S.or_assign;
-        if (assignment && !is_tag(g->type, Tag::ComplexSymbol) && mentions(g->type, sym)) return true;
-      }
-      if (sym_is(g->type, S.var) && !g->children.empty() && mentions(g->children[0], sym)) return true;
-      if (inside(g->type)) return true;
-      for (const auto& entry : g->props.entries())
-        if (inside(entry.second)) return true;
-      for (Value c : g->children)
-        if (inside(c)) return true;
-      return false;
+bool assigns(Value v, Symbol* sym) {
+  const Syms& S = syms();
+  return any_part(v, [&](Value x) {
+    if (x.tag != Tag::Gene) return false;
+    Gene* g = as_gene(x);
+    if (!g->children.empty() && is_symbol(g->children[0])) {
+      Symbol* op = as_symbol(g->children[0]);
+      bool assignment = op == S.assign || op == S.plus_assign || op == S.minus_assign || op == S.star_assign ||
+                        op == S.slash_assign || op == S.and_assign || op == S.or_assign;
+      if (assignment && !is_tag(g->type, Tag::ComplexSymbol) && mentions(g->type, sym)) return true;
     }
-    case Tag::Array: {
-      for (Value x : as_array(v)->items)
-        if (inside(x)) return true;
-      return false;
-    }
-    case Tag::Map: {
-      for (const auto& entry : as_map(v)->map.entries())
-        if (inside(entry.second)) return true;
-      return false;
-    }
-    case Tag::Quote: case Tag::Unquote: return inside(static_cast<Quote*>(v.as.o)->value);
-    default: return false;
-  }
+    return sym_is(g->type, S.var) && !g->children.empty() && mentions(g->children[0], sym);
+  });
 }
 }  // namespace
 
