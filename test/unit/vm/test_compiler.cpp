@@ -81,11 +81,14 @@ TEST_CASE("a local left operand is read in place unless a later operand can assi
     std::string l = listing(code, optimize);
     return l.find("MOVE       2 0") != std::string::npos;  // x copied above the call window
   };
-  // The call cannot reach x: x is read where it lives.
+  // The call cannot reach x, nor can a later operand that only reads it: x is read where
+  // it lives.
   CHECK_FALSE(copies("(fn h [x] (x + (g 1)))"));
-  // The later operand names x, a closure in the function captures x (here after the
+  CHECK_FALSE(copies("(fn h [x] (x + (g x)))"));
+  // The later operand assigns x, a closure in the function captures x (here after the
   // read), eval could assign it: the copy stays. --no-opt always copies.
-  CHECK(copies("(fn h [x] (x + (g x)))"));
+  CHECK(copies("(fn h [x] (x + (g (x = 2))))"));
+  CHECK(copies("(fn h [x] (x + (g (x += 1))))"));
   CHECK(copies("(fn h [x] (var r (x + (g 1))) (var k (fnx [] (x = 2))) r)"));
   CHECK(copies("(fn h [x] (var r (x + (g 1))) (eval :(y)) r)"));
   CHECK(copies("(fn h [x] (x + (g 1)))", false));
