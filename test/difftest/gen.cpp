@@ -808,7 +808,7 @@ class Gen {
   }
 
   std::string loop_stmt(int d) {
-    int kind = static_cast<int>(rng_.range(0, 4));
+    int kind = static_cast<int>(rng_.range(0, 5));
     int n = static_cast<int>(rng_.range(0, 5));
     std::string c = fresh("i");
     Indent in(indent_);
@@ -878,6 +878,23 @@ class Gen {
         Scope sc(*this);
         body = block(static_cast<int>(rng_.range(1, 3)), d - 1);
         s = "(repeat " + std::to_string(n) + body + ")";
+        break;
+      }
+      case 5: {  // a map literal bound in a while body and used through its keys only (JIT sinking)
+        std::string m = fresh("m"), acc = fresh("acc");
+        std::string b = rng_.chance(30) ? "(" + c + " * 0.5)" : "(" + c + " * 2)";
+        std::string late = rng_.chance(30) ? "\n" + indent_ + "  (if (" + c + " == " + std::to_string(n) + ") (" + m +
+                                                 "/a = " + str_lit() + "))"
+                                           : "";
+        std::string read = rng_.pick(std::vector<std::string>{m + "/b", "(" + m + " ./b)", "(" + m + " ./ \"b\")",
+                                                              "(" + m + " .get \"b\")"});
+        std::string write = rng_.pick(std::vector<std::string>{"(" + m + "/b = (" + m + "/a + " + m + "/b))",
+                                                               "($set " + m + " @b (" + m + "/a + " + m + "/b))",
+                                                               "(" + m + " .set \"b\" (" + m + "/a + " + m + "/b))"});
+        s = "(do (var " + acc + " 0) (var " + c + " 0)\n" + indent_ + "(while (" + c + " < " + std::to_string(n) + ")\n" +
+            indent_ + "  (" + c + " += 1)\n" + indent_ + "  (var " + m + " {^a " + c + " ^b " + b + "})\n" + indent_ + "  " +
+            write + late + "\n" + indent_ + "  (" + acc + " += " + read + "))\n" + indent_ + "(println \"maps:\" " + acc +
+            (n > 0 ? " " + m : std::string()) + "))";
         break;
       }
       default: {  // for with a break value in a var
