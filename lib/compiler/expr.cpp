@@ -98,6 +98,12 @@ bool any_part(Value v, const Hit& hit, int depth = 0) {
   }
 }
 
+// `=` and the compound assignments: (target OP value).
+bool is_assignment(const Syms& S, Symbol* s) {
+  return s == S.assign || s == S.plus_assign || s == S.minus_assign || s == S.star_assign || s == S.slash_assign ||
+         s == S.and_assign || s == S.or_assign;
+}
+
 // True when the code v names sym anywhere.
 bool mentions(Value v, Symbol* sym) {
   return any_part(v, [&](Value x) {
@@ -117,12 +123,9 @@ bool assigns(Value v, Symbol* sym) {
   return any_part(v, [&](Value x) {
     if (x.tag != Tag::Gene) return false;
     Gene* g = as_gene(x);
-    if (!g->children.empty() && is_symbol(g->children[0])) {
-      Symbol* op = as_symbol(g->children[0]);
-      bool assignment = op == S.assign || op == S.plus_assign || op == S.minus_assign || op == S.star_assign ||
-                        op == S.slash_assign || op == S.and_assign || op == S.or_assign;
-      if (assignment && !is_tag(g->type, Tag::ComplexSymbol) && mentions(g->type, sym)) return true;
-    }
+    if (!g->children.empty() && is_symbol(g->children[0]) && is_assignment(S, as_symbol(g->children[0])) &&
+        !is_tag(g->type, Tag::ComplexSymbol) && mentions(g->type, sym))
+      return true;
     return sym_is(g->type, S.var) && !g->children.empty() && mentions(g->children[0], sym);
   });
 }
@@ -501,8 +504,7 @@ void Compiler::dispatch(Form& f, int dst) {
   // 7. second element decides: assignment, logic, range, block, method call
   if (n >= 1 && is_symbol(c1)) {
     Symbol* s = as_symbol(c1);
-    if (s == S.assign || s == S.plus_assign || s == S.minus_assign || s == S.star_assign ||
-        s == S.slash_assign || s == S.and_assign || s == S.or_assign) {
+    if (is_assignment(S, s)) {
       if (n != 2) return error_at_runtime(fmt::format("{} requires exactly one value", s->name), dst);
       return assign(h, s, f.args[1], dst);
     }
