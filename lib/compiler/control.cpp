@@ -189,10 +189,18 @@ void Compiler::while_form(Form& f, int dst) {
   if (plain_comparison(f.args[0])) {
     int entry = emit_jump(Op::JMP, loop_index);  // names the loop for the fused back edge
     int top = pc();
+    size_t scope = fs_->scopes.size() - 1;  // an index: the body may grow fs_->scopes
+    size_t declared_before = fs_->scopes[scope].names.size();
     for (size_t i = 1; i < f.args.size(); ++i) statement(f.args[i]);
     loop = end_body();
     patch_jump_to(entry, pc());
+    // The test means the names it would mean above the body: the body's own variables
+    // are hidden from it (their registers are not yet set when the loop is entered).
+    auto& names = fs_->scopes[scope].names;
+    std::vector<std::pair<Symbol*, int>> body_names(names.begin() + static_cast<std::ptrdiff_t>(declared_before), names.end());
+    names.resize(declared_before);
     cond_jump_false(f.args[0], jumps, short_jumps);
+    names.insert(names.end(), body_names.begin(), body_names.end());
     int test = pc() - 1;
     Instr& last = fs_->proto->code[static_cast<size_t>(test)];
     Op fused = jumps.empty() && short_jumps.size() == 1 && short_jumps[0] == test ? loop_branch(last.op) : Op::LOOP;
