@@ -133,6 +133,7 @@ class Lowering {
     LV* status = b_.CreateSelect(negative, b_.CreateTrunc(b_.CreateNeg(step_result_), i32_), b_.getInt32(kNotEntered));
     b_.CreateRet(status);
 
+    if (unsigned arity = frameless_arity()) lower_frameless_clone(arity);
     for (size_t k = 0; k < size; ++k) {
       n_ = static_cast<uint32_t>(k);
       b_.SetInsertPoint(blocks_[k]);
@@ -148,9 +149,12 @@ class Lowering {
   // Whether an array was left unallocated in a loop that then stayed in R: the code is
   // wrong, and the proto must be lowered again without sinking.
   bool sank_outside_promoted_loop() const { return sank_outside_promoted_loop_; }
+  // What --jit-stats says of calls made without frames: "inlined sq, norm2; self-calls
+  // without frames".
   std::string inlined() const {
     std::string names;
-    for (const Proto* q : inlined_) names += (names.empty() ? "" : ", ") + q->display_name();
+    for (const Proto* q : inlined_) names += (names.empty() ? "inlined " : ", ") + q->display_name();
+    if (frameless_) names += names.empty() ? "self-calls without frames" : "; self-calls without frames";
     return names;
   }
 
@@ -1007,6 +1011,10 @@ class Lowering {
     LV* bits;
   };
   Operand in_reg(int r) { return {tag_of(reg(r)), bits_of(reg(r))}; }
+  void store(LV* slot, Operand o) {
+    as_value(b_.CreateStore(o.tag, at(slot, layout::kTag)));
+    as_value(b_.CreateStore(o.bits, at(slot, layout::kPayload)));
+  }
   Operand constant(Value v) { return {tag_word(v.tag), b_.getInt64(static_cast<uint64_t>(v.as.i))}; }
   Operand immediate(int64_t i) { return {tag_word(Tag::Int), b_.getInt64(static_cast<uint64_t>(i))}; }
 
@@ -1197,6 +1205,7 @@ class Lowering {
     std::vector<llvm::AllocaInst*> regs;  // the callee's registers
     int result;                            // the caller's register the result goes to
     Operand self;
+    bool frameless = false;                // the body of this proto's frameless clone
   };
   void swap_context(Inlined& in) {
     std::swap(p_, in.p);
@@ -1215,6 +1224,10 @@ class Lowering {
     swap_context(*callee);
   }
   void bail_out() {
+    if (inl_->frameless) {
+      b_.CreateRet(frameless_result(b_.getInt64(kFramelessBail), b_.getInt64(0)));
+      return;
+    }
     as_caller([&] { deopt(kDeoptInlined); });
   }
   // Whether closure c called with nargs arguments can be inlined here.
@@ -1322,12 +1335,203 @@ class Lowering {
   // RET and RETNIL of an inlined body: the value goes to the caller's register, and the
   // caller goes on after the call.
   void inlined_return(LV* value) {
+    if (inl_->frameless) {
+      b_.CreateRet(value ? frameless_result(tag_of(value), bits_of(value)) : frameless_result(tag_word(Tag::Nil), b_.getInt64(0)));
+      return;
+    }
     int result = inl_->result;
     as_caller([&] {
       if (value) copy(reg(result), value);
       else store_constant(reg(result), make_nil());
       b_.CreateBr(next());
     });
+  }
+
+  // ---- frameless self-recursion ----
+  // A function whose body is pure but for calls of itself (fib, tak: arithmetic,
+  // comparisons, branches, returns, math builtins, self-calls through its global) gets a
+  // clone that takes its arguments and returns its value in machine registers, and calls
+  // itself without VM frames. While it runs, nothing can change a global, collect or look
+  // at frames, so the check that the global still names this closure is made once, where
+  // the framed code enters the clone. Anything the clone does not handle (a type guard,
+  // an overflow, the native stack budget) returns kFramelessBail up the whole chain: since
+  // nothing outside the clone's registers changed, the framed code makes the same call
+  // again with frames, and errors, stack traces and deep recursion are the interpreter's.
+  // After kMaxFramelessBails bail-outs the framed code stops trying the clone.
+  static constexpr size_t kMaxFramelessInstructions = 60;
+  static constexpr uint64_t kFramelessBail = 0xff;  // no Tag has this value
+  static constexpr uint64_t kMaxFramelessBails = 4;
+  // The number of arguments the clone takes (the most any self-call passes), or 0 when
+  // this proto gets no clone.
+  unsigned frameless_arity() const {
+    if (!req_.speculate || req_.profile || !req_.caches || !vector_.known || p_->is_module) return 0;
+    if (p_->code.size() > kMaxFramelessInstructions || p_->fast_min_args == Proto::kNoFastCall) return 0;
+    unsigned arity = 0;
+    for (size_t k = 0; k < p_->code.size(); ++k) {
+      const Instr& in = p_->code[k];
+      switch (in.op) {
+        case Op::MOVE: case Op::LOADK: case Op::LOADI: case Op::LOADNIL: case Op::LOADBOOL:
+        case Op::ADD: case Op::SUB: case Op::MUL: case Op::DIV: case Op::ADDI: case Op::SUBI: case Op::ADDK:
+        case Op::SUBK: case Op::MULK: case Op::DIVK: case Op::NEG: case Op::NOT:
+        case Op::LT: case Op::LE: case Op::GT: case Op::GE:
+        case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNLTI:
+        case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI: case Op::JMPIF: case Op::JMPIFNOT:
+        case Op::RET: case Op::RETNIL:
+          break;
+        case Op::JMP:
+          if (in.sbx() < 0) return 0;  // a loop
+          break;
+        case Op::GETGLOBAL:
+          if (!global_site_ran(in.c) || !names_this_proto(cached_global(in.c))) return 0;
+          break;
+        case Op::TAILCALL:
+          if ((in.b & kPropsFlag) || in.b < p_->fast_min_args || in.b > p_->num_regs) return 0;
+          arity = std::max(arity, static_cast<unsigned>(in.b));
+          break;
+        case Op::CALLG: {
+          if (!global_site_ran(in.c)) return 0;
+          const Value* named = cached_global(in.c);
+          if (math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic || number_builtin(named, in.b) != NumberBuiltin::kNone)
+            break;
+          if (!names_this_proto(named)) return 0;
+          if (in.b < p_->fast_min_args || in.b > p_->num_regs) return 0;
+          arity = std::max(arity, static_cast<unsigned>(in.b));
+          break;
+        }
+        default: return 0;
+      }
+    }
+    return arity;
+  }
+  bool names_this_proto(const Value* v) const { return v && v->tag == Tag::Function && as_closure(*v)->proto == p_; }
+  LV* frameless_result(LV* tag, LV* bits) {
+    LV* r = llvm::UndefValue::get(frameless_->getReturnType());
+    return b_.CreateInsertValue(b_.CreateInsertValue(r, tag, 0), bits, 1);
+  }
+  // Declares the clone and lowers its body, as an inlined body of this very proto.
+  void lower_frameless_clone(unsigned arity) {
+    std::vector<llvm::Type*> params{ptr_};
+    for (unsigned k = 0; k < 2 * arity; ++k) params.push_back(i64_);
+    auto* type = llvm::FunctionType::get(llvm::StructType::get(ctx_, {i64_, i64_}), params, false);
+    frameless_ = llvm::Function::Create(type, llvm::Function::InternalLinkage, fn_->getName() + "_frameless", mod_);
+    frameless_->copyAttributesFrom(fn_);
+    frameless_->setDSOLocal(true);
+    frameless_arity_ = arity;
+    frameless_bails_ = new llvm::GlobalVariable(mod_, i64_, false, llvm::GlobalValue::InternalLinkage, b_.getInt64(0),
+                                                fn_->getName() + "_frameless_bails");
+    frameless_bails_->setDSOLocal(true);
+    llvm::IRBuilder<>::InsertPointGuard keep(b_);
+    llvm::Function* framed = fn_;
+    LV* framed_vm = vm_;
+    BasicBlock* framed_entry = entry_;
+    fn_ = frameless_;
+    vm_ = frameless_->getArg(0);
+    entry_ = fresh("entry");
+    b_.SetInsertPoint(entry_);
+    Inlined body{p_, code_, 0, {}, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_)), {}, 0,
+                 nil_operand(), true};
+    for (uint16_t r = 0; r < p_->num_regs; ++r)
+      body.regs.push_back(b_.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "r" + std::to_string(r)));
+    for (uint16_t r = 0; r < p_->num_regs; ++r) {
+      if (r < arity) {
+        store(body.regs[r], Operand{frameless_->getArg(1 + 2 * r), frameless_->getArg(2 + 2 * r)});
+      } else {
+        store_constant(body.regs[r], make_nil());
+      }
+    }
+    // The native stack budget of framed calls holds here too.
+    BasicBlock* room = fresh("room");
+    BasicBlock* deep = fresh("too_deep");
+    LV* frame_address = b_.CreatePtrToInt(b_.CreateIntrinsic(llvm::Intrinsic::frameaddress, {ptr_}, {b_.getInt32(0)}), i64_);
+    b_.CreateCondBr(b_.CreateICmpUGT(frame_address, vm_field(i64_, req_.host->stack_limit)), room, deep);
+    b_.SetInsertPoint(deep);
+    b_.CreateRet(frameless_result(b_.getInt64(kFramelessBail), b_.getInt64(0)));
+    b_.SetInsertPoint(room);
+    for (size_t k = 0; k <= p_->code.size(); ++k) body.blocks.push_back(fresh("frameless"));
+    b_.CreateBr(body.blocks[0]);
+    swap_context(body);
+    inl_ = &body;
+    for (size_t k = 0; k < p_->code.size(); ++k) {
+      n_ = static_cast<uint32_t>(k);
+      b_.SetInsertPoint(blocks_[k]);
+      lower_instruction(p_->code[k]);
+    }
+    b_.SetInsertPoint(blocks_.back());
+    b_.CreateUnreachable();
+    inl_ = nullptr;
+    swap_context(body);
+    fn_ = framed;
+    vm_ = framed_vm;
+    entry_ = framed_entry;
+  }
+  // Calls the clone with the arguments in the window after register a; returns its
+  // {tag, bits} result (tag kFramelessBail when it bailed out).
+  LV* call_frameless(int a, int nargs) {
+    std::vector<LV*> args{vm_};
+    for (int r = 0; r < static_cast<int>(frameless_arity_); ++r) {
+      Operand o = r < nargs ? in_reg(a + 1 + r) : nil_operand();
+      args.push_back(o.tag);
+      args.push_back(o.bits);
+    }
+    return b_.CreateCall(frameless_, args);
+  }
+  // A self-call inside the clone: a bail-out returns up the chain.
+  void frameless_self_call(const Instr& in) {
+    LV* r = call_frameless(in.a, in.b);
+    LV* tag = b_.CreateExtractValue(r, 0);
+    BasicBlock* bailed = fresh("bailed");
+    BasicBlock* done = fresh("returned");
+    b_.CreateCondBr(b_.CreateICmpEQ(tag, b_.getInt64(kFramelessBail)), bailed, done, llvm::MDBuilder(ctx_).createBranchWeights(1, 1000));
+    b_.SetInsertPoint(bailed);
+    b_.CreateRet(r);
+    b_.SetInsertPoint(done);
+    store(reg(in.a), Operand{tag, b_.CreateExtractValue(r, 1)});
+    b_.CreateBr(next());
+  }
+  // A tail call in the clone: of the clone's own closure (the one the framed code checked
+  // its global held), a jump back to the start with the arguments as the first registers;
+  // of anything else, a bail-out.
+  void frameless_self_tail_call(const Instr& in) {
+    Value self = make_nil();
+    for (uint16_t k = 0; k < p_->global_caches.size(); ++k)
+      if (names_this_proto(cached_global(k))) self = *cached_global(k);
+    BasicBlock* again = fresh("self_tail_call");
+    BasicBlock* other = fresh("other_tail_call");
+    Operand callee = in_reg(in.a);
+    b_.CreateCondBr(b_.CreateAnd(is(callee.tag, Tag::Function), b_.CreateICmpEQ(callee.bits, b_.getInt64(static_cast<uint64_t>(self.as.i)))),
+                    again, other);
+    b_.SetInsertPoint(other);
+    bail_out();
+    b_.SetInsertPoint(again);
+    std::vector<Operand> args;
+    for (int k = 0; k < in.b; ++k) args.push_back(in_reg(in.a + 1 + k));
+    for (int r = 0; r < p_->num_regs; ++r) {
+      if (r < in.b) store(reg(r), args[static_cast<size_t>(r)]);
+      else store_constant(reg(r), make_nil());
+    }
+    b_.CreateBr(blocks_[0]);
+  }
+  // In the framed code, once the self-call's global is known to hold this closure: the
+  // clone, unless it bailed out too often. Leaves the insertion point where the framed
+  // call goes, taken when the clone bails out.
+  void try_frameless(const Instr& in) {
+    if (!frameless_ || in.b > static_cast<int>(frameless_arity_)) return;
+    BasicBlock* framed = fresh("framed_call");
+    BasicBlock* attempt = fresh("frameless_call");
+    BasicBlock* bailed = fresh("frameless_bailed");
+    BasicBlock* done = fresh("frameless_returned");
+    b_.CreateCondBr(b_.CreateICmpULT(b_.CreateLoad(i64_, frameless_bails_), b_.getInt64(kMaxFramelessBails)), attempt, framed);
+    b_.SetInsertPoint(attempt);
+    LV* r = call_frameless(in.a, in.b);
+    LV* tag = b_.CreateExtractValue(r, 0);
+    b_.CreateCondBr(b_.CreateICmpEQ(tag, b_.getInt64(kFramelessBail)), bailed, done, llvm::MDBuilder(ctx_).createBranchWeights(1, 1000));
+    b_.SetInsertPoint(bailed);
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, frameless_bails_), b_.getInt64(1)), frameless_bails_);
+    b_.CreateBr(framed);
+    b_.SetInsertPoint(done);
+    store(reg(in.a), Operand{tag, b_.CreateExtractValue(r, 1)});
+    b_.CreateBr(next());
+    b_.SetInsertPoint(framed);
   }
 
   // Whether keyed access `in` took its generic path in the interpreter, or never ran.
@@ -1426,6 +1630,7 @@ class Lowering {
     LV* current = b_.CreateICmpEQ(b_.CreateLoad(ptr_, at(constant_ptr(p_), layout::kProtoJitEntry)), fn_);
     b_.CreateCondBr(b_.CreateAnd(held, current), self_call, lookup);
     b_.SetInsertPoint(self_call);
+    try_frameless(in);
     push_and_call(in.a, constant_ptr(as_closure(self)), constant_ptr(p_), b_.getInt64(p_->num_regs), b_.getTrue(), fn_,
                   nil_operand(), generic);
     b_.SetInsertPoint(lookup);
@@ -1710,6 +1915,9 @@ class Lowering {
   bool sank_outside_promoted_loop_ = false;
   bool test_before_loop_ = false;  // lowering a loop's test at the jump into the loop
   Inlined* inl_ = nullptr;  // the inlined call whose body is being lowered
+  llvm::Function* frameless_ = nullptr;  // the frameless clone, if this proto has one
+  unsigned frameless_arity_ = 0;
+  llvm::GlobalVariable* frameless_bails_ = nullptr;
   std::vector<const Proto*> inlined_;  // the inlined functions
   BasicBlock* entry_ = nullptr;
   std::vector<int> region_of_;
@@ -2032,6 +2240,11 @@ void Lowering::lower_CALLG(const Instr& in) {
   }
   BasicBlock* generic = fresh("generic_call");
   bool recursive = named && named->tag == Tag::Function && as_closure(*named)->proto == p_;
+  if (recursive && inl_ && inl_->frameless) {
+    frameless_self_call(in);
+    generic->eraseFromParent();
+    return;
+  }
   if (recursive && in.b >= p_->fast_min_args && !inl_ && speculating()) {
     // The lookup through the cache (a second frame push) is left to the next compile.
     self_call_while_unchanged(in, *named, generic);
@@ -2190,6 +2403,7 @@ void Lowering::lower_TAILCALL(const Instr& in) {
     step_next();
     return;
   }
+  if (inl_ && inl_->frameless) return frameless_self_tail_call(in);
   const HostLayout& h = *req_.host;
   BasicBlock* generic = fresh("generic_tail_call");
   Operand callee = in_reg(in.a);
@@ -2390,6 +2604,11 @@ STEPPED(DEFNS)
 STEPPED(NEWNS)
 // A valid cache with no slot means the global is absent: nil.
 void Lowering::lower_GETGLOBAL(const Instr& in) {
+  if (inl_ && inl_->frameless) {  // only this proto's own closure, which cannot change meanwhile
+    store_constant(reg(in.a), *cached_global(in.c));
+    b_.CreateBr(next());
+    return;
+  }
   if (!req_.caches) {
     step_next();
     return;

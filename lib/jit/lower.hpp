@@ -14,7 +14,7 @@ namespace gene::jit {
 struct Lowered {
   std::unique_ptr<llvm::Module> module;
   bool promoted_loops;  // some loop keeps its registers in SSA values: worth the loop passes
-  std::string inlined;  // the functions inlined, for --jit-stats ("sq, norm2")
+  std::string inlined;  // for --jit-stats ("inlined sq, norm2; self-calls without frames")
 };
 // The function is named `name` and has the type of jit::Entry.
 Lowered lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std::string& name);

@@ -345,7 +345,7 @@ void Tier::report(FILE* out) const {
     }
     if (st.compiles) {
       ++compiled;
-      std::string inlined = st.inlined.empty() ? "" : "; inlined " + st.inlined;
+      std::string inlined = st.inlined.empty() ? "" : "; " + st.inlined;
       fmt::print(out, "  {}: compiled {}x, trigger {}>{}, IR {} instructions, {:.2f} ms{}{}\n", st.name, st.compiles,
                  st.by_loop ? "loop" : "calls", st.threshold_hit, st.ir_instructions, st.ms, inlined, d);
     }

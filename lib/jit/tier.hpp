@@ -139,7 +139,7 @@ struct CompileResult {
   double ms = 0;
   double phase_ms[kNumCompilePhases] = {};  // lowering, IR passes, code generation, linking (CompilePhase)
   std::string ir;       // the optimised IR, when asked for
-  std::string inlined;  // the functions inlined into it ("sq, norm2")
+  std::string inlined;  // calls made without frames ("inlined sq, norm2; self-calls without frames")
   std::string error;  // why nothing was compiled
 };
 

@@ -1135,9 +1135,29 @@ class Gen {
 
   std::string recursion_def() {
     std::string f = fresh("r");
-    int kind = static_cast<int>(rng_.range(0, 2));
+    int kind = static_cast<int>(rng_.range(0, 4));
     std::string s;
+    // Called in a loop with Ints, sometimes a Float or a String, powers that may overflow:
+    // the JIT's frameless self-calls and their bail-outs.
+    auto args = [&](bool powers) {
+      std::string list;
+      for (int k = static_cast<int>(rng_.range(3, 12)); k > 0; --k) {
+        int64_t pick = rng_.range(0, 9);
+        std::string n = std::to_string(rng_.range(0, powers ? 45 : 16));
+        std::string a = pick == 0 ? "\"s\"" : pick == 1 ? n + ".5" : n;
+        list += (list.empty() ? "" : " ") + (powers ? "[" + a + " " + std::to_string(rng_.range(-3, 4)) + "]" : a);
+      }
+      return "[" + list + "]";
+    };
     switch (kind) {
+      case 2:
+        s = "(fn " + f + " [n] (if (n < 2) n else ((" + f + " (n - 1)) + (" + f + " (n - 2)))))\n(for v in " + args(false) +
+            " (println \"fib:\" (try (" + f + " v) catch * $ex/message)))";
+        break;
+      case 3:
+        s = "(fn " + f + " [n k] (if (n <= 0) 1 else (k * (" + f + " (n - 1) k))))\n(for p in " + args(true) +
+            " (println \"pow:\" (try (" + f + " (p .get 0) (p .get 1)) catch * $ex/message)))";
+        break;
       case 0:
         s = "(fn " + f + " [n] (if (n <= 1) 1 else (n * (" + f + " (n - 1)))))\n(println \"fact:\" (" + f + " " +
             std::to_string(rng_.range(0, 25)) + "))";
