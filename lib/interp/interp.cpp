@@ -759,6 +759,8 @@ dispatch:
       push_frame_for_closure(as_closure(*m), R + i.a() + 1, n, nullptr, receiver, 0);
       LOAD_FRAME();
       JIT_CHECK();
+    } else if (m->tag == Tag::NativeFn && n == 1 && as_native(*m)->method1 && receiver.tag == as_native(*m)->receiver_kind) {
+      R[i.a()] = as_native(*m)->method1(*this, receiver, R[i.a() + 1]);  // the receiver stays in R[a] meanwhile
     } else {
       R[i.a()] = call_value_slow(*m, R + i.a() + 1, n, nullptr, receiver, f);
     }

@@ -148,13 +148,14 @@ void VM::define_native(Namespace* ns, std::string_view name, NativeFn2Ptr fn) {
   define_native(ns, name, call_direct, 2, 2)->direct2 = fn;
 }
 
-void VM::define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args) {
+NativeFn* VM::define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args) {
   Class* c = builtin_classes_[static_cast<size_t>(tag)];
   NativeFn* nf = heap.make<NativeFn>(std::string(name), fn, min_args, max_args);
   nf->checks_receiver = name != ".ctor";  // a constructor's self is the class
   nf->receiver_kind = tag;
   Root r(heap, value_of(nf));
   c->set_method(intern(name), r.value);
+  return nf;
 }
 
 // ---- output: buffered, flushed before any diagnostic so nothing printed is lost ----

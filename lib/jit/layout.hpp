@@ -56,11 +56,12 @@ static_assert(kValueSize == 16 && kTag == 0 && kPayload == 8, "compiled code wri
 static_assert(sizeof(Frame) == 64 && sizeof(Frame::flags) == 4 && sizeof(Frame::env) == 4);
 static_assert(sizeof(Proto::num_regs) == 2 && sizeof(Proto::fast_min_args) == 2);
 
-// Where std::vector<Value> keeps its first and past-the-end pointers, checked on a live
-// vector (compiled code indexes arrays inline only when the check passes).
+// Where std::vector<Value> keeps its first, past-the-end and capacity pointers, checked
+// on a live vector (compiled code indexes and appends to arrays inline only when the
+// check passes).
 struct VectorLayout {
   bool known = false;
-  size_t begin = 0, end = 0;
+  size_t begin = 0, end = 0, capacity = 0;
 };
 VectorLayout probe_vector_layout();
 // Where a PropMap keeps its entry vector.

@@ -1765,13 +1765,13 @@ class Lowering {
     return m && m->tag == Tag::Function ? as_closure(*m) : nullptr;
   }
   // Whether CALLM site `in` named Array's builtin `size` when this code was compiled.
-  bool array_size_method(const Instr& in) const {
+  // Whether the site's cache holds Array's builtin method `name`, called with nargs.
+  bool array_method(const Instr& in, const char* name, int nargs) const {
     const Value* found = cached_method_value(in);
-    if ((in.b & kArgCountMask) != 0 || !found) return false;
-    const Value& m = *found;
-    if (m.tag != Tag::NativeFn) return false;
-    const NativeFn* fn = as_native(m);
-    return fn->name == "size" && fn->receiver_kind == Tag::Array && fn->min_args == 0;
+    if ((in.b & kArgCountMask) != nargs || !found || found->tag != Tag::NativeFn) return false;
+    const NativeFn* fn = as_native(*found);
+    return fn->name == name && fn->receiver_kind == Tag::Array && fn->min_args <= nargs &&
+           (fn->max_args < 0 || fn->max_args >= nargs);
   }
   // A call site that never ran before this compile (its cache is empty; for CALL, the
   // proto itself had not run) takes the interpreter's call: the inline direct call is a
@@ -2359,20 +2359,31 @@ void Lowering::lower_CALLM(const Instr& in) {
   BasicBlock* cached = fresh("cache_hit");
   b_.CreateCondBr(hit, cached, generic);
   b_.SetInsertPoint(cached);
-  if (array_size_method(in)) {
-    // (xs .size) on an Array, while the site's cache still holds Array's builtin size.
-    BasicBlock* inline_size = fresh("array_size");
+  bool size = array_method(in, "size", 0), add = array_method(in, "add", 1);
+  if (size || add) {
+    // (xs .size) and (xs .add x) on an Array, while the site's cache still holds Array's
+    // builtin method; .add only while there is room (growing takes the native call).
+    BasicBlock* inline_method = fresh("array_method");
     BasicBlock* other = fresh("other_method");
     const Value& native = p_->method_caches[in.c].method;
     LV* same = b_.CreateAnd(is(receiver.tag, Tag::Array),
                             b_.CreateICmpEQ(bits_of(method_slot), b_.getInt64(static_cast<uint64_t>(native.as.i))));
-    b_.CreateCondBr(b_.CreateAnd(same, is(tag_of(method_slot), Tag::NativeFn)), inline_size, other);
-    b_.SetInsertPoint(inline_size);
+    b_.CreateCondBr(b_.CreateAnd(same, is(tag_of(method_slot), Tag::NativeFn)), inline_method, other);
+    b_.SetInsertPoint(inline_method);
     LV* arr = b_.CreateIntToPtr(receiver.bits, ptr_);
-    LV* begin = load_vector_bound(arr, layout::kArrayItems + vector_.begin);
     LV* end = load_vector_bound(arr, layout::kArrayItems + vector_.end);
-    store(reg(in.a), Tag::Int, b_.CreateLShr(b_.CreateSub(b_.CreatePtrToInt(end, i64_), b_.CreatePtrToInt(begin, i64_)), 4));
-    b_.CreateBr(next());
+    if (size) {
+      LV* begin = load_vector_bound(arr, layout::kArrayItems + vector_.begin);
+      store(reg(in.a), Tag::Int, b_.CreateLShr(b_.CreateSub(b_.CreatePtrToInt(end, i64_), b_.CreatePtrToInt(begin, i64_)), 4));
+    } else {
+      BasicBlock* room = fresh("room");
+      b_.CreateCondBr(b_.CreateICmpULT(end, load_vector_bound(arr, layout::kArrayItems + vector_.capacity)), room, other);
+      b_.SetInsertPoint(room);
+      copy(end, reg(in.a + 1));
+      b_.CreateStore(b_.CreateConstGEP1_64(i8_, end, layout::kValueSize), at(arr, static_cast<int64_t>(layout::kArrayItems + vector_.end)))
+          ->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_vector_);
+    }
+    b_.CreateBr(next());  // .add leaves the receiver in R[a] as its value
     b_.SetInsertPoint(other);
   }
   if (const Closure* c = cached_method(in); c && inlinable(c, in.b & kArgCountMask)) {
@@ -2722,8 +2733,9 @@ VectorLayout probe_vector_layout() {
     std::memcpy(&word, raw + at, sizeof word);
     if (word == probe.data()) out.begin = at;
     else if (word == probe.data() + 3) out.end = at;
+    else if (word == probe.data() + 8) out.capacity = at;
   }
-  out.known = out.begin != out.end;
+  out.known = out.begin != out.end && out.capacity != out.begin && out.capacity != out.end;
   return out;
 }
 size_t probe_prop_entries() {

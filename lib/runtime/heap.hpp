@@ -79,6 +79,13 @@ class Heap {
   // Element storage that grows outside make<> (array items, string bytes) also counts
   // towards the next collection, so few large objects cannot outgrow memory unseen.
   void account(size_t bytes) { bytes_ += bytes; }
+  // The same for storage that just grew, where a collection may run at once (everything
+  // the caller holds must be reachable): an array built by appending is collected
+  // while it grows, not only at the next allocation.
+  void grew(size_t bytes) {
+    bytes_ += bytes;
+    maybe_collect();
+  }
   size_t objects_allocated_total() const { return allocs_total_; }
   size_t collections() const { return collections_; }
 

@@ -9,6 +9,7 @@
 #include "interp/ops.hpp"
 #include "runtime/equality.hpp"
 #include "runtime/printer.hpp"
+#include "runtime/symbol.hpp"
 #include "stdlib/method_support.hpp"
 #include "stdlib/stdlib.hpp"
 
@@ -61,9 +62,20 @@ Value set(VM& vm, CallArgs& a) {
   return a.self;
 }
 
-Value add(VM&, CallArgs& a) {
-  for (int k = 0; k < a.count; ++k) self_items(a).push_back(a.args[k]);
+// Appends x; storage that grew counts towards the next collection.
+void append(VM& vm, std::vector<Value>& items, Value x) {
+  size_t capacity = items.capacity();
+  items.push_back(x);
+  if (items.capacity() != capacity) vm.heap.grew((items.capacity() - capacity) * sizeof(Value));
+}
+
+Value add(VM& vm, CallArgs& a) {
+  for (int k = 0; k < a.count; ++k) append(vm, self_items(a), a.args[k]);
   return a.self;
+}
+Value add_one(VM& vm, Value self, Value x) {
+  append(vm, as_array(self)->items, x);
+  return self;
 }
 
 Value del(VM& vm, CallArgs& a) {
@@ -237,6 +249,11 @@ const MethodEntry kArrayMethods[] = {
 };
 }  // namespace
 
-void install_array_methods(VM& vm) { define_methods(vm, kArrayMethods); }
+void install_array_methods(VM& vm) {
+  define_methods(vm, kArrayMethods);
+  // (xs .add x), the usual way to build an array, skips the general native call.
+  Value* add_method = vm.builtin_class(Tag::Array)->methods.find(PropKey(intern("add")));
+  as_native(*add_method)->method1 = add_one;
+}
 
 }  // namespace gene
