@@ -79,6 +79,15 @@ Value VM::set_via_method(Value receiver, Value* key_and_value) {
   return call(*find_method(receiver, syms().set_method), key_and_value, 2, receiver);
 }
 
+void VM::set_via_method(Value receiver, Value key, Value value) {
+  if (receiver.tag == Tag::Map && map_access().set) {
+    as_map(receiver)->map.set(key_of(*this, key), value);
+    return;
+  }
+  Value key_and_value[2] = {key, value};  // the caller's registers still hold both: rooted
+  call(*find_method(receiver, syms().set_method), key_and_value, 2, receiver);
+}
+
 Value* VM::cached_method(Proto* p, uint16_t k, Value receiver) {
   Class* c = class_of(receiver);
   if (p->method_caches.size() <= k) p->method_caches.resize(p->constants.size());

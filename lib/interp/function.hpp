@@ -60,9 +60,11 @@ using NativeFnPtr = Value (*)(VM& vm, CallArgs& call);
 // dispatch loop calls straight with the arguments: no CallArgs, no arity check there.
 using NativeFn1Ptr = Value (*)(VM& vm, Value x);
 using NativeFn2Ptr = Value (*)(VM& vm, Value x, Value y);
-// A builtin method of one argument (Array's add) may also have an entry the dispatch
-// loop calls straight with its receiver, already known to be of the method's kind.
+// A builtin method of one or two arguments (Array's add, Map's get with a default) may
+// also have an entry the dispatch loop calls straight with its receiver, already known
+// to be of the method's kind.
 using NativeMethod1Ptr = Value (*)(VM& vm, Value self, Value x);
+using NativeMethod2Ptr = Value (*)(VM& vm, Value self, Value x, Value y);
 
 struct NativeFn : Obj {
   std::string name;
@@ -75,6 +77,7 @@ struct NativeFn : Obj {
   NativeFn1Ptr direct1 = nullptr;  // set: what a call with exactly one argument runs
   NativeFn2Ptr direct2 = nullptr;  // set: … with exactly two
   NativeMethod1Ptr method1 = nullptr;  // set: what a method call with one argument runs
+  NativeMethod2Ptr method2 = nullptr;  // set: … with two
   NativeFn(std::string n, NativeFnPtr f, int lo, int hi) : Obj(Tag::NativeFn), name(std::move(n)), fn(f), min_args(lo), max_args(hi) {}
 };
 

@@ -651,8 +651,7 @@ dispatch:
       copy_value(*e, R[i.c()]);
     } else {
       SAVE_PC();
-      Value args[2] = {R[i.b()], R[i.c()]};  // both stay in registers: rooted
-      set_via_method(a, args);
+      set_via_method(a, R[i.b()], R[i.c()]);
     }
     DISPATCH();
   }
@@ -675,8 +674,7 @@ dispatch:
       copy_value(*e, R[i.c()]);
     } else {
       SAVE_PC();
-      Value args[2] = {key, R[i.c()]};  // the value stays in its register: rooted
-      set_via_method(a, args);
+      set_via_method(a, key, R[i.c()]);
     }
     DISPATCH();
   }
@@ -759,8 +757,8 @@ dispatch:
       push_frame_for_closure(as_closure(*m), R + i.a() + 1, n, nullptr, receiver, 0);
       LOAD_FRAME();
       JIT_CHECK();
-    } else if (m->tag == Tag::NativeFn && n == 1 && as_native(*m)->method1 && receiver.tag == as_native(*m)->receiver_kind) {
-      R[i.a()] = as_native(*m)->method1(*this, receiver, R[i.a() + 1]);  // the receiver stays in R[a] meanwhile
+    } else if (m->tag == Tag::NativeFn) {
+      R[i.a()] = call_native_method(*m, R + i.a() + 1, n, receiver, f);
     } else {
       R[i.a()] = call_value_slow(*m, R + i.a() + 1, n, nullptr, receiver, f);
     }

@@ -239,6 +239,9 @@ class VM {
   // get and set are still the builtin ones reads or writes its entry at once.
   Value get_via_method(Value receiver, Value* key);
   Value set_via_method(Value receiver, Value* key_and_value);
+  // The same with the key and the value apart, passed in machine registers: a copy of a
+  // register just written to a local pair was a 16-byte load that waits for the stores.
+  void set_via_method(Value receiver, Value key, Value value);
  public:
   // Creates an object of cls from native code: runs its constructor to completion.
   Value new_object(Class* cls, Value* args, int nargs);
@@ -282,6 +285,17 @@ class VM {
     NativeFn* nf = as_native(fn);
     if (direct && n == 1 && nf->direct1) return nf->direct1(*this, args[0]);
     if (direct && n == 2 && nf->direct2) return nf->direct2(*this, args[0], args[1]);
+    return call_value_slow(fn, args, n, nullptr, self, f);
+  }
+  // A builtin method called from a register window (CALLM, and compiled code) whose
+  // receiver stays in the slot below args: its direct entry for one or two arguments when
+  // the receiver is of its kind (not with --no-opt, as above).
+  Value call_native_method(Value fn, Value* args, int n, Value self, Frame* f) {
+    NativeFn* nf = as_native(fn);
+    if (compile_options.optimize && self.tag == nf->receiver_kind) {
+      if (n == 1 && nf->method1) return nf->method1(*this, self, args[0]);
+      if (n == 2 && nf->method2) return nf->method2(*this, self, args[0], args[1]);
+    }
     return call_value_slow(fn, args, n, nullptr, self, f);
   }
   [[noreturn]] void reject_native_call(NativeFn* nf, int nargs, Value self);  // arity or receiver

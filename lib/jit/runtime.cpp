@@ -52,7 +52,8 @@ struct Runtime {
     Value callee = *fn;
     Value self = method ? *window : make_nil();
     try {
-      *window = vm->call_native_fn(callee, window + 1, n, self, f, !method && vm->compile_options.optimize);
+      *window = method ? vm->call_native_method(callee, window + 1, n, self, f)
+                       : vm->call_native_fn(callee, window + 1, n, self, f, vm->compile_options.optimize);
     } catch (...) {
       vm->jit_->pending = std::current_exception();
       return -static_cast<int64_t>(kThrow);
@@ -87,25 +88,13 @@ struct Runtime {
         // .get and .set when the inline Array path did not apply (a Map, an index out of range)
         case Op::AGET: R[in.a] = vm->get_via_method(R[in.b], R + in.c); break;
         case Op::ASET: R[in.a] = vm->set_via_method(R[in.b], R + in.c); break;
-        case Op::ASETV: {
-          // Copied word by word: compiled code has just stored them so (see copy_value).
-          Value args[2];
-          copy_value(args[0], R[in.b]);
-          copy_value(args[1], R[in.c]);
-          vm->set_via_method(R[in.a], args);
-          break;
-        }
+        case Op::ASETV: vm->set_via_method(R[in.a], R[in.b], R[in.c]); break;
         case Op::AGETI: {
           Value key = make_int(in.c);
           R[in.a] = vm->get_via_method(R[in.b], &key);
           break;
         }
-        case Op::ASETVI: {
-          Value args[2] = {make_int(in.b), {}};
-          copy_value(args[1], R[in.c]);
-          vm->set_via_method(R[in.a], args);
-          break;
-        }
+        case Op::ASETVI: vm->set_via_method(R[in.a], make_int(in.b), R[in.c]); break;
         // A member whose entry hint missed (a new key, another layout, a namespace …)
         case Op::GETMEMBER: R[in.a] = vm->get_member_missed(f->proto, in.c, R[in.b]); break;
         case Op::SETMEMBER: vm->set_member_missed(f->proto, in.b, R[in.a], R[in.c]); break;

@@ -9,7 +9,6 @@
 #include "interp/ops.hpp"
 #include "runtime/equality.hpp"
 #include "runtime/printer.hpp"
-#include "runtime/symbol.hpp"
 #include "stdlib/method_support.hpp"
 #include "stdlib/stdlib.hpp"
 
@@ -252,8 +251,7 @@ const MethodEntry kArrayMethods[] = {
 void install_array_methods(VM& vm) {
   define_methods(vm, kArrayMethods);
   // (xs .add x), the usual way to build an array, skips the general native call.
-  Value* add_method = vm.builtin_class(Tag::Array)->methods.find(PropKey(intern("add")));
-  as_native(*add_method)->method1 = add_one;
+  builtin_method(vm, Tag::Array, "add")->method1 = add_one;
 }
 
 }  // namespace gene

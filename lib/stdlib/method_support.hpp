@@ -17,6 +17,9 @@ struct MethodEntry {
   int lo, hi;  // argument counts; hi < 0: any number
 };
 void define_methods(VM& vm, std::span<const MethodEntry> table);
+// The builtin method `name` of kind `tag`, defined by define_methods (to give it a direct
+// entry: NativeFn::method1, method2).
+NativeFn* builtin_method(VM& vm, Tag tag, std::string_view name);
 
 // A row of a table of builtin functions in a namespace (gene/File/read …).
 struct NativeEntry {

@@ -16,6 +16,10 @@ void define_methods(VM& vm, std::span<const MethodEntry> table) {
   for (const MethodEntry& m : table) vm.define_method(m.tag, m.name, m.fn, m.lo, m.hi);
 }
 
+NativeFn* builtin_method(VM& vm, Tag tag, std::string_view name) {
+  return as_native(*vm.builtin_class(tag)->methods.find(PropKey(intern(name))));
+}
+
 void define_natives(VM& vm, Namespace* ns, std::span<const NativeEntry> table) {
   for (const NativeEntry& e : table) vm.define_native(ns, e.name, e.fn, e.lo, e.hi);
 }
