@@ -46,6 +46,21 @@ struct DecodedInstr {
 };
 static_assert(std::endian::native == std::endian::little, "DecodedInstr reads Instr as a little-endian word");
 
+// A Value read from a register as two words in general registers. A local copy is
+// otherwise loaded with one 16-byte move, which waits until the two 8-byte stores that
+// just wrote the register reach the cache (see copy_value).
+inline Value read_words(const Value& src) {
+  uint64_t tag = static_cast<uint64_t>(src.tag);
+  int64_t bits = src.as.i;
+#if defined(__GNUC__)
+  __asm__("" : "+r"(tag), "+r"(bits));
+#endif
+  Value v;
+  v.tag = static_cast<Tag>(tag);
+  v.as.i = bits;
+  return v;
+}
+
 constexpr int kMaxNativeNesting = 180;
 
 // Native code has no type signature in front of it: UBSan's function check (clang's
@@ -557,7 +572,7 @@ dispatch:
       f->proto = np;                                                                               \
       f->base = nb;                                                                                \
       f->pc = np->code.data();                                                                     \
-      f->self = self_value;                                                                        \
+      copy_value(f->self, self_value);                                                             \
       f->flags = 0;                                                                                \
       f->env = 0;                                                                                  \
       f->k = np->constants.data();                                                                 \
@@ -739,7 +754,7 @@ dispatch:
     DISPATCH();
   }
   CASE(CALLM) {
-    Value receiver = R[i.a()];
+    Value receiver = read_words(R[i.a()]);
     SAVE_PC();
     int n = i.b() & kArgCountMask;
     Value* m = caches ? method_cache_hit(f->proto, i.c(), receiver) : nullptr;
@@ -747,7 +762,8 @@ dispatch:
       if (m) profiler->method_lookup(true);
     }
     if (GENE_UNLIKELY(!m)) m = cached_method(f->proto, i.c(), receiver);
-    if (GENE_LIKELY(m->tag == Tag::Function && !(i.b() & kPropsFlag))) CALL_IN_PLACE(*m, receiver);
+    // Self is copied from the register word by word: it was just stored so (copy_value).
+    if (GENE_LIKELY(m->tag == Tag::Function && !(i.b() & kPropsFlag))) CALL_IN_PLACE(*m, R[i.a()]);
     if (i.b() & kPropsFlag) {
       R[i.a()] = *m;  // the method takes the receiver's slot; self keeps the receiver
       invoke(R + i.a(), n, R[i.a() + 1 + n], receiver, 0);
