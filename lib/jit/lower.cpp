@@ -1367,6 +1367,12 @@ class Lowering {
     if (!req_.speculate || req_.profile || !req_.caches || !vector_.known || p_->is_module) return 0;
     if (p_->code.size() > kMaxFramelessInstructions || p_->fast_min_args == Proto::kNoFastCall) return 0;
     unsigned arity = 0;
+    // Every self-reference reads one global (the entry checks that one holds this closure).
+    const Value* self_slot = nullptr;
+    auto same_global = [&](const Value* slot) {
+      if (!self_slot) self_slot = slot;
+      return slot == self_slot;
+    };
     for (size_t k = 0; k < p_->code.size(); ++k) {
       const Instr& in = p_->code[k];
       switch (in.op) {
@@ -1382,7 +1388,7 @@ class Lowering {
           if (in.sbx() < 0) return 0;  // a loop
           break;
         case Op::GETGLOBAL:
-          if (!global_site_ran(in.c) || !names_this_proto(cached_global(in.c))) return 0;
+          if (!global_site_ran(in.c) || !names_this_proto(cached_global(in.c)) || !same_global(cached_global(in.c))) return 0;
           break;
         case Op::TAILCALL:
           if ((in.b & kPropsFlag) || in.b < p_->fast_min_args || in.b > p_->num_regs) return 0;
@@ -1393,7 +1399,7 @@ class Lowering {
           const Value* named = cached_global(in.c);
           if (math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic || number_builtin(named, in.b) != NumberBuiltin::kNone)
             break;
-          if (!names_this_proto(named)) return 0;
+          if (!names_this_proto(named) || !same_global(named)) return 0;
           if (in.b < p_->fast_min_args || in.b > p_->num_regs) return 0;
           arity = std::max(arity, static_cast<unsigned>(in.b));
           break;
