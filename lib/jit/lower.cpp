@@ -1277,7 +1277,12 @@ class Lowering {
       if (r < nargs) copy(callee.regs[r], reg(a + 1 + r));
       else store_constant(callee.regs[r], make_nil());
     }
-    for (size_t k = 0; k <= q->code.size(); ++k) callee.blocks.push_back(fresh("inlined"));
+    lower_body(callee, "inlined");
+  }
+  // Lowers the body of `callee` (its registers made) in blocks of its own, entered from
+  // the insertion point.
+  void lower_body(Inlined& callee, const char* block_name) {
+    for (size_t k = 0; k <= callee.p->code.size(); ++k) callee.blocks.push_back(fresh(block_name));
     b_.CreateBr(callee.blocks[0]);
     swap_context(callee);
     inl_ = &callee;
@@ -1453,19 +1458,7 @@ class Lowering {
     b_.SetInsertPoint(deep);
     b_.CreateRet(frameless_result(b_.getInt64(kFramelessBail), b_.getInt64(0)));
     b_.SetInsertPoint(room);
-    for (size_t k = 0; k <= p_->code.size(); ++k) body.blocks.push_back(fresh("frameless"));
-    b_.CreateBr(body.blocks[0]);
-    swap_context(body);
-    inl_ = &body;
-    for (size_t k = 0; k < p_->code.size(); ++k) {
-      n_ = static_cast<uint32_t>(k);
-      b_.SetInsertPoint(blocks_[k]);
-      lower_instruction(p_->code[k]);
-    }
-    b_.SetInsertPoint(blocks_.back());
-    b_.CreateUnreachable();
-    inl_ = nullptr;
-    swap_context(body);
+    lower_body(body, "frameless");
     fn_ = framed;
     vm_ = framed_vm;
     entry_ = framed_entry;
