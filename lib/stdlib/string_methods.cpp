@@ -45,10 +45,18 @@ Value map_bytes(VM& vm, CallArgs& a) {
 Value length(VM&, CallArgs& a) { return size_value(self_str(a).size()); }
 
 // VM semantics: the first argument must be a string; the rest are ignored.
-Value append(VM& vm, CallArgs& a) {
-  if (!is_string(a.args[0])) vm.raise("append requires a string argument");
-  return new_string(vm, self_str(a) + as_string(a.args[0])->data);
+// One allocation for the bytes of the result, which the new String takes over.
+Value append_one(VM& vm, Value self, Value x) {
+  if (!is_string(x)) vm.raise("append requires a string argument");
+  const std::string& head = as_string(self)->data;
+  const std::string& tail = as_string(x)->data;
+  std::string joined;
+  joined.reserve(head.size() + tail.size());
+  joined.append(head).append(tail);
+  return vm.heap.adopt_string(std::move(joined));
 }
+
+Value append(VM& vm, CallArgs& a) { return append_one(vm, a.self, a.args[0]); }
 
 // Inclusive end; negatives count from the end; bounds outside the string are clamped.
 Value substr(VM& vm, CallArgs& a) {
@@ -151,6 +159,9 @@ const MethodEntry kStringMethods[] = {
 };
 }  // namespace
 
-void install_string_methods(VM& vm) { define_methods(vm, kStringMethods); }
+void install_string_methods(VM& vm) {
+  define_methods(vm, kStringMethods);
+  builtin_method(vm, Tag::String, "append")->method1 = append_one;
+}
 
 }  // namespace gene
