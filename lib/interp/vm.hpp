@@ -288,13 +288,17 @@ class VM {
     return call_value_slow(fn, args, n, nullptr, self, f);
   }
   // A builtin method called from a register window (CALLM, and compiled code) whose
-  // receiver stays in the slot below args: its direct entry for one or two arguments when
-  // the receiver is of its kind (not with --no-opt, as above).
+  // receiver stays in the slot below args, so it needs no root of its own: when the
+  // receiver is of the method's kind and the count fits, its direct entry for one or two
+  // arguments, or its function at once (not with --no-opt, as above).
   Value call_native_method(Value fn, Value* args, int n, Value self, Frame* f) {
     NativeFn* nf = as_native(fn);
-    if (compile_options.optimize && self.tag == nf->receiver_kind) {
+    if (compile_options.optimize && self.tag == nf->receiver_kind && n >= nf->min_args &&
+        (nf->max_args < 0 || n <= nf->max_args)) {
       if (n == 1 && nf->method1) return nf->method1(*this, self, args[0]);
       if (n == 2 && nf->method2) return nf->method2(*this, self, args[0], args[1]);
+      CallArgs a{args, n, self, nullptr, nf};
+      return nf->fn(*this, a);
     }
     return call_value_slow(fn, args, n, nullptr, self, f);
   }
