@@ -182,8 +182,8 @@ void emit_to_template(VM& vm, Value v) {
 
 Value VM::concat(const Value* parts, int n) {
   std::string out;
-  for (int k = 0; k < n; ++k) out += to_s(parts[k]);
-  return heap.string_value(out);
+  for (int k = 0; k < n; ++k) append_to_s(out, parts[k]);
+  return heap.adopt_string(std::move(out));
 }
 
 }  // namespace gene

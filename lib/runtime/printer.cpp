@@ -301,15 +301,22 @@ std::string display(Value v) {
 }
 
 std::string to_s(Value v) {
+  std::string out;
+  append_to_s(out, v);
+  return out;
+}
+
+void append_to_s(std::string& out, Value v) {
   switch (v.tag) {
-    case Tag::Nil: return {};
-    case Tag::String: return as_string(v)->data;
-    case Tag::Char: {
-      std::string out;
-      append_utf8(out, v.as.c);
-      return out;
+    case Tag::Nil: return;
+    case Tag::String: out += as_string(v)->data; return;
+    case Tag::Char: append_utf8(out, v.as.c); return;
+    case Tag::Int: {
+      char digits[24];
+      out.append(digits, std::to_chars(digits, digits + sizeof digits, v.as.i).ptr);
+      return;
     }
-    default: return repr(v);
+    default: out += repr(v);
   }
 }
 

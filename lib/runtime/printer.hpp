@@ -12,6 +12,8 @@ std::string repr(Value v);
 std::string display(Value v);
 // Interpolation, `$`, `.join`, `.to_s`: nil is empty, strings and chars raw, else repr.
 std::string to_s(Value v);
+// Appends to_s(v) to out, without a string of its own for strings and Ints.
+void append_to_s(std::string& out, Value v);
 // §19.2: shortest round-trip digits laid out as 3.14, 5.0, 0.0000001, 1e+20, inf, nan.
 std::string format_float(double d);
 // The kind name used in messages and for values without a literal form: VkInt, VkFunction …

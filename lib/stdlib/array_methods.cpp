@@ -150,8 +150,11 @@ Value reduce(VM& vm, CallArgs& a) {
 Value join(VM& vm, CallArgs& a) {
   std::string sep = a.count > 0 ? string_arg(vm, a, 0, "join", "a string separator") : "";
   std::string out;
-  for (size_t i = 0; i < self_items(a).size(); ++i) out += (i ? sep : "") + to_s(self_items(a)[i]);
-  return vm.heap.string_value(out);
+  for (size_t i = 0; i < self_items(a).size(); ++i) {
+    if (i) out += sep;
+    append_to_s(out, self_items(a)[i]);
+  }
+  return vm.heap.adopt_string(std::move(out));
 }
 
 Value reverse(VM& vm, CallArgs& a) { return new_array(vm, {self_items(a).rbegin(), self_items(a).rend()}); }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 #include "interp/ops.hpp"
 #include "runtime/printer.hpp"
@@ -96,14 +95,7 @@ Value string_array(VM& vm, const std::vector<std::string_view>& parts) {
 }
 
 namespace {
-Value to_s_(VM& vm, CallArgs& a) {
-  if (is_int(a.self)) {  // the common case, without the printer
-    char digits[24];
-    auto end = std::to_chars(digits, digits + sizeof digits, as_int(a.self)).ptr;
-    return vm.heap.string_value(std::string_view(digits, static_cast<size_t>(end - digits)));
-  }
-  return vm.heap.string_value(to_s(a.self));
-}
+Value to_s_(VM& vm, CallArgs& a) { return vm.heap.adopt_string(to_s(a.self)); }
 Value class_(VM& vm, CallArgs& a) {
   Class* c = vm.class_of(a.self);
   return c ? value_of(c) : make_nil();
