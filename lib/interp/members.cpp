@@ -188,7 +188,7 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
     out->items.reserve(as_map(coll)->map.size());
     for (auto& [k, v] : as_map(coll)->map.entries()) {
       if (pairs) {
-        Value ks = vm.heap.string_value(k.name());
+        Value ks = vm.heap.adopt_string(k.name());
         out->items.push_back(ks);
         out->items.back() = pair(ks, v);
       } else {
