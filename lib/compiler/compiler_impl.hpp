@@ -91,6 +91,9 @@ class Compiler {
   void logic(bool is_and, Value a, Value b, int dst);
   bool infix_chain(Value head, Form& f, int dst);
   void cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<int>& short_jumps);
+  // A while test's right operand, an Int too large for an immediate, loaded into a
+  // register once before the loop; the test then reads the register (loop_bound_).
+  void hoist_loop_bound(Value cond);
   bool fold_constant(Symbol* op, Value a, Value b, Value* out) const;
 
   // ---- assignment (assign.cpp) ----
@@ -175,6 +178,10 @@ class Compiler {
   CompileOptions opts_;
   FuncState* fs_ = nullptr;
   SourcePos pos_;
+  struct LoopBound {
+    int reg = -1;  // none
+    int64_t value = 0;
+  } loop_bound_;
   int depth_ = 0;
   bool no_reads_in_place_ = false;  // while a function compiles again: its nested ones once
   static constexpr int kMaxNesting = 1000;

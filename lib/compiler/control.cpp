@@ -187,6 +187,9 @@ void Compiler::while_form(Form& f, int dst) {
   std::vector<int> jumps, short_jumps;
   LoopInfo loop;
   if (plain_comparison(f.args[0])) {
+    hoist_loop_bound(f.args[0]);
+    LoopBound bound = loop_bound_;
+    loop_bound_ = {};  // not for the body's own loops
     int entry = emit_jump(Op::JMP, loop_index);  // names the loop for the fused back edge
     int top = pc();
     size_t scope = fs_->scopes.size() - 1;  // an index: the body may grow fs_->scopes
@@ -199,7 +202,9 @@ void Compiler::while_form(Form& f, int dst) {
     auto& names = fs_->scopes[scope].names;
     std::vector<std::pair<Symbol*, int>> body_names(names.begin() + static_cast<std::ptrdiff_t>(declared_before), names.end());
     names.resize(declared_before);
+    loop_bound_ = bound;
     cond_jump_false(f.args[0], jumps, short_jumps);
+    loop_bound_ = {};
     names.insert(names.end(), body_names.begin(), body_names.end());
     int test = pc() - 1;
     Instr& last = fs_->proto->code[static_cast<size_t>(test)];

@@ -283,6 +283,15 @@ void Compiler::logic(bool is_and, Value a, Value b, int dst) {
 }
 
 // Emits code that falls through when cond is truthy and jumps (to be patched) when not.
+void Compiler::hoist_loop_bound(Value cond) {
+  loop_bound_ = {};
+  if (!opts_.optimize || !is_gene(cond) || as_gene(cond)->children.size() != 2) return;
+  Value b = as_gene(cond)->children[1];  // (x < b) and (< x b) alike
+  if (!is_int(b) || small_int(b)) return;
+  loop_bound_ = {alloc_reg(), as_int(b)};  // freed with the while statement's temporaries
+  load_constant(b, loop_bound_.reg);
+}
+
 void Compiler::cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<int>& short_jumps) {
   const Syms& S = syms();
   if (is_gene(cond)) {
@@ -313,7 +322,8 @@ void Compiler::cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<
         short_jumps.push_back(emit_abc(branch_op(cmp, true), ra, imm(b), 0));
       } else {
         int ra = operand(a, &b, 1);
-        int rb = expr_any(b);
+        bool hoisted = loop_bound_.reg >= 0 && is_int(b) && as_int(b) == loop_bound_.value;
+        int rb = hoisted ? loop_bound_.reg : expr_any(b);
         short_jumps.push_back(emit_abc(branch_op(cmp, false), ra, rb, 0));
       }
       free_to(save);
