@@ -64,7 +64,9 @@ using NativeFunction = std::function<Handle(NativeCall& call)>;
 
 // What an engine has done so far (benchmarks, hosts that watch their scripts).
 struct EngineStatistics {
-  uint64_t calls = 0;         // calls of the Gene functions defined in the engine's module
+  // Calls of the Gene functions defined in the engine's module; with the JIT tier, calls
+  // it inlined are not counted.
+  uint64_t calls = 0;
   uint64_t instructions = 0;  // bytecode instructions run (0 when the build does not count them)
   size_t objects_allocated = 0;
   size_t collections = 0;

@@ -1225,7 +1225,7 @@ class Lowering {
   }
   void bail_out() {
     if (inl_->frameless) {
-      b_.CreateRet(frameless_result(b_.getInt64(kFramelessBail), b_.getInt64(0)));
+      b_.CreateRet(frameless_bail());
       return;
     }
     as_caller([&] { deopt(kDeoptInlined); });
@@ -1415,15 +1415,26 @@ class Lowering {
     return arity;
   }
   bool names_this_proto(const Value* v) const { return v && v->tag == Tag::Function && as_closure(*v)->proto == p_; }
-  LV* frameless_result(LV* tag, LV* bits) {
+  // The clone's result, in three machine registers: the value's tag and bits, and the
+  // calls this clone made (itself included), which the framed code adds to the proto's
+  // call count without a store per call. A bail-out is the tag kFramelessBail.
+  LV* frameless_result(LV* tag, LV* bits) { return frameless_triple(tag, bits, b_.CreateLoad(i64_, frameless_calls_)); }
+  LV* frameless_bail() { return frameless_triple(bail_word(), b_.getInt64(0), b_.getInt64(0)); }
+  LV* frameless_triple(LV* tag, LV* bits, LV* calls) {
     LV* r = llvm::UndefValue::get(frameless_->getReturnType());
-    return b_.CreateInsertValue(b_.CreateInsertValue(r, tag, 0), bits, 1);
+    return b_.CreateInsertValue(b_.CreateInsertValue(b_.CreateInsertValue(r, tag, 0), bits, 1), calls, 2);
+  }
+  LV* bail_word() { return b_.getInt64(kFramelessBail); }
+  LV* frameless_tag(LV* result) { return b_.CreateExtractValue(result, 0); }
+  LV* frameless_calls(LV* result) { return b_.CreateExtractValue(result, 2); }
+  void count_frameless_calls(LV* n) {
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, frameless_calls_), n), frameless_calls_);
   }
   // Declares the clone and lowers its body, as an inlined body of this very proto.
   void lower_frameless_clone(unsigned arity) {
     std::vector<llvm::Type*> params{ptr_};
     for (unsigned k = 0; k < 2 * arity; ++k) params.push_back(i64_);
-    auto* type = llvm::FunctionType::get(llvm::StructType::get(ctx_, {i64_, i64_}), params, false);
+    auto* type = llvm::FunctionType::get(llvm::StructType::get(ctx_, {i64_, i64_, i64_}), params, false);
     frameless_ = llvm::Function::Create(type, llvm::Function::InternalLinkage, fn_->getName() + "_frameless", mod_);
     frameless_->copyAttributesFrom(fn_);
     frameless_->setDSOLocal(true);
@@ -1443,6 +1454,8 @@ class Lowering {
                  nil_operand(), true};
     for (uint16_t r = 0; r < p_->num_regs; ++r)
       body.regs.push_back(b_.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "r" + std::to_string(r)));
+    frameless_calls_ = b_.CreateAlloca(i64_, nullptr, "calls");
+    b_.CreateStore(b_.getInt64(1), frameless_calls_);
     for (uint16_t r = 0; r < p_->num_regs; ++r) {
       if (r < arity) {
         store(body.regs[r], Operand{frameless_->getArg(1 + 2 * r), frameless_->getArg(2 + 2 * r)});
@@ -1456,7 +1469,7 @@ class Lowering {
     LV* frame_address = b_.CreatePtrToInt(b_.CreateIntrinsic(llvm::Intrinsic::frameaddress, {ptr_}, {b_.getInt32(0)}), i64_);
     b_.CreateCondBr(b_.CreateICmpUGT(frame_address, vm_field(i64_, req_.host->stack_limit)), room, deep);
     b_.SetInsertPoint(deep);
-    b_.CreateRet(frameless_result(b_.getInt64(kFramelessBail), b_.getInt64(0)));
+    b_.CreateRet(frameless_bail());
     b_.SetInsertPoint(room);
     lower_body(body, "frameless");
     fn_ = framed;
@@ -1477,13 +1490,14 @@ class Lowering {
   // A self-call inside the clone: a bail-out returns up the chain.
   void frameless_self_call(const Instr& in) {
     LV* r = call_frameless(in.a, in.b);
-    LV* tag = b_.CreateExtractValue(r, 0);
+    LV* tag = frameless_tag(r);
     BasicBlock* bailed = fresh("bailed");
     BasicBlock* done = fresh("returned");
-    b_.CreateCondBr(b_.CreateICmpEQ(tag, b_.getInt64(kFramelessBail)), bailed, done, llvm::MDBuilder(ctx_).createBranchWeights(1, 1000));
+    b_.CreateCondBr(b_.CreateICmpEQ(tag, bail_word()), bailed, done, llvm::MDBuilder(ctx_).createBranchWeights(1, 1000));
     b_.SetInsertPoint(bailed);
     b_.CreateRet(r);
     b_.SetInsertPoint(done);
+    count_frameless_calls(frameless_calls(r));
     store(reg(in.a), Operand{tag, b_.CreateExtractValue(r, 1)});
     b_.CreateBr(next());
   }
@@ -1508,6 +1522,7 @@ class Lowering {
       if (r < in.b) store(reg(r), args[static_cast<size_t>(r)]);
       else store_constant(reg(r), make_nil());
     }
+    count_frameless_calls(b_.getInt64(1));
     b_.CreateBr(blocks_[0]);
   }
   // In the framed code, once the self-call's global is known to hold this closure: the
@@ -1522,12 +1537,14 @@ class Lowering {
     b_.CreateCondBr(b_.CreateICmpULT(b_.CreateLoad(i64_, frameless_bails_), b_.getInt64(kMaxFramelessBails)), attempt, framed);
     b_.SetInsertPoint(attempt);
     LV* r = call_frameless(in.a, in.b);
-    LV* tag = b_.CreateExtractValue(r, 0);
-    b_.CreateCondBr(b_.CreateICmpEQ(tag, b_.getInt64(kFramelessBail)), bailed, done, llvm::MDBuilder(ctx_).createBranchWeights(1, 1000));
+    LV* tag = frameless_tag(r);
+    b_.CreateCondBr(b_.CreateICmpEQ(tag, bail_word()), bailed, done, llvm::MDBuilder(ctx_).createBranchWeights(1, 1000));
     b_.SetInsertPoint(bailed);
     b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, frameless_bails_), b_.getInt64(1)), frameless_bails_);
     b_.CreateBr(framed);
     b_.SetInsertPoint(done);
+    LV* calls = at(b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_), layout::kProtoCallCount);
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, calls), frameless_calls(r)), calls);
     store(reg(in.a), Operand{tag, b_.CreateExtractValue(r, 1)});
     b_.CreateBr(next());
     b_.SetInsertPoint(framed);
@@ -1917,6 +1934,7 @@ class Lowering {
   llvm::Function* frameless_ = nullptr;  // the frameless clone, if this proto has one
   unsigned frameless_arity_ = 0;
   llvm::GlobalVariable* frameless_bails_ = nullptr;
+  llvm::AllocaInst* frameless_calls_ = nullptr;  // in the clone: the calls it made so far
   std::vector<const Proto*> inlined_;  // the inlined functions
   BasicBlock* entry_ = nullptr;
   std::vector<int> region_of_;
