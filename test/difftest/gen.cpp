@@ -1135,7 +1135,7 @@ class Gen {
 
   std::string recursion_def() {
     std::string f = fresh("r");
-    int kind = static_cast<int>(rng_.range(0, 4));
+    int kind = static_cast<int>(rng_.range(0, 5));
     std::string s;
     // Called in a loop with Ints, sometimes a Float or a String, powers that may overflow:
     // the JIT's frameless self-calls and their bail-outs.
@@ -1154,6 +1154,14 @@ class Gen {
         s = "(fn " + f + " [n] (if (n < 2) n else ((" + f + " (n - 1)) + (" + f + " (n - 2)))))\n(for v in " + args(false) +
             " (println \"fib:\" (try (" + f + " v) catch * $ex/message)))";
         break;
+      case 4: {
+        // Itself through a second global, which is then assigned something else.
+        std::string alias = f + "_alias";
+        s = "(fn " + f + " [n] (if (n < 2) n else ((" + f + " (n - 1)) + (" + alias + " (n - 2)))))\n(" + alias + " = " + f +
+            ")\n(for v in " + args(false) + " (println \"alias:\" (try (" + f + " v) catch * $ex/message)))\n(" + alias +
+            " = (fnx [n] 100))\n(println \"alias after:\" (" + f + " " + std::to_string(rng_.range(2, 12)) + "))";
+        break;
+      }
       case 3:
         s = "(fn " + f + " [n k] (if (n <= 0) 1 else (k * (" + f + " (n - 1) k))))\n(for p in " + args(true) +
             " (println \"pow:\" (try (" + f + " (p .get 0) (p .get 1)) catch * $ex/message)))";
