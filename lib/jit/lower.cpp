@@ -1415,26 +1415,25 @@ class Lowering {
     return arity;
   }
   bool names_this_proto(const Value* v) const { return v && v->tag == Tag::Function && as_closure(*v)->proto == p_; }
-  // The clone's result, in three machine registers: the value's tag and bits, and the
-  // calls this clone made (itself included), which the framed code adds to the proto's
-  // call count without a store per call. A bail-out is the tag kFramelessBail.
-  LV* frameless_result(LV* tag, LV* bits) { return frameless_triple(tag, bits, b_.CreateLoad(i64_, frameless_calls_)); }
-  LV* frameless_bail() { return frameless_triple(bail_word(), b_.getInt64(0), b_.getInt64(0)); }
-  LV* frameless_triple(LV* tag, LV* bits, LV* calls) {
+  // The clone's result: the value's tag and bits; a bail-out is the tag kFramelessBail.
+  LV* frameless_result(LV* tag, LV* bits) {
     LV* r = llvm::UndefValue::get(frameless_->getReturnType());
-    return b_.CreateInsertValue(b_.CreateInsertValue(b_.CreateInsertValue(r, tag, 0), bits, 1), calls, 2);
+    return b_.CreateInsertValue(b_.CreateInsertValue(r, tag, 0), bits, 1);
   }
+  LV* frameless_bail() { return frameless_result(bail_word(), b_.getInt64(0)); }
   LV* bail_word() { return b_.getInt64(kFramelessBail); }
   LV* frameless_tag(LV* result) { return b_.CreateExtractValue(result, 0); }
-  LV* frameless_calls(LV* result) { return b_.CreateExtractValue(result, 2); }
-  void count_frameless_calls(LV* n) {
-    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, frameless_calls_), n), frameless_calls_);
+  // Each call the clone makes counts in the proto's call count, as a framed call does
+  // (gene-bench and the embedding API's statistics see every call).
+  void count_call() {
+    LV* calls = at(b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_), layout::kProtoCallCount);
+    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, calls), b_.getInt64(1)), calls);
   }
   // Declares the clone and lowers its body, as an inlined body of this very proto.
   void lower_frameless_clone(unsigned arity) {
     std::vector<llvm::Type*> params{ptr_};
     for (unsigned k = 0; k < 2 * arity; ++k) params.push_back(i64_);
-    auto* type = llvm::FunctionType::get(llvm::StructType::get(ctx_, {i64_, i64_, i64_}), params, false);
+    auto* type = llvm::FunctionType::get(llvm::StructType::get(ctx_, {i64_, i64_}), params, false);
     frameless_ = llvm::Function::Create(type, llvm::Function::InternalLinkage, fn_->getName() + "_frameless", mod_);
     frameless_->copyAttributesFrom(fn_);
     frameless_->setDSOLocal(true);
@@ -1454,8 +1453,7 @@ class Lowering {
                  nil_operand(), true};
     for (uint16_t r = 0; r < p_->num_regs; ++r)
       body.regs.push_back(b_.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "r" + std::to_string(r)));
-    frameless_calls_ = b_.CreateAlloca(i64_, nullptr, "calls");
-    b_.CreateStore(b_.getInt64(1), frameless_calls_);
+    count_call();
     for (uint16_t r = 0; r < p_->num_regs; ++r) {
       if (r < arity) {
         store(body.regs[r], Operand{frameless_->getArg(1 + 2 * r), frameless_->getArg(2 + 2 * r)});
@@ -1497,7 +1495,6 @@ class Lowering {
     b_.SetInsertPoint(bailed);
     b_.CreateRet(r);
     b_.SetInsertPoint(done);
-    count_frameless_calls(frameless_calls(r));
     store(reg(in.a), Operand{tag, b_.CreateExtractValue(r, 1)});
     b_.CreateBr(next());
   }
@@ -1522,7 +1519,7 @@ class Lowering {
       if (r < in.b) store(reg(r), args[static_cast<size_t>(r)]);
       else store_constant(reg(r), make_nil());
     }
-    count_frameless_calls(b_.getInt64(1));
+    count_call();
     b_.CreateBr(blocks_[0]);
   }
   // In the framed code, once the self-call's global is known to hold this closure: the
@@ -1543,8 +1540,6 @@ class Lowering {
     b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, frameless_bails_), b_.getInt64(1)), frameless_bails_);
     b_.CreateBr(framed);
     b_.SetInsertPoint(done);
-    LV* calls = at(b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_), layout::kProtoCallCount);
-    b_.CreateStore(b_.CreateAdd(b_.CreateLoad(i64_, calls), frameless_calls(r)), calls);
     store(reg(in.a), Operand{tag, b_.CreateExtractValue(r, 1)});
     b_.CreateBr(next());
     b_.SetInsertPoint(framed);
@@ -1934,7 +1929,6 @@ class Lowering {
   llvm::Function* frameless_ = nullptr;  // the frameless clone, if this proto has one
   unsigned frameless_arity_ = 0;
   llvm::GlobalVariable* frameless_bails_ = nullptr;
-  llvm::AllocaInst* frameless_calls_ = nullptr;  // in the clone: the calls it made so far
   std::vector<const Proto*> inlined_;  // the inlined functions
   BasicBlock* entry_ = nullptr;
   std::vector<int> region_of_;
