@@ -72,20 +72,16 @@ Value VM::get_via_method(Value receiver, Value* key) {
 }
 
 Value VM::set_via_method(Value receiver, Value* key_and_value) {
-  if (receiver.tag == Tag::Map && map_access().set) {
-    as_map(receiver)->map.set(key_of(*this, key_and_value[0]), key_and_value[1]);
-    return receiver;
-  }
-  return call(*find_method(receiver, syms().set_method), key_and_value, 2, receiver);
+  return set_via_method(receiver, key_and_value[0], key_and_value[1]);
 }
 
-void VM::set_via_method(Value receiver, Value key, Value value) {
+Value VM::set_via_method(Value receiver, Value key, Value value) {
   if (receiver.tag == Tag::Map && map_access().set) {
     as_map(receiver)->map.set(key_of(*this, key), value);
-    return;
+    return receiver;
   }
   Value key_and_value[2] = {key, value};  // the caller's registers still hold both: rooted
-  call(*find_method(receiver, syms().set_method), key_and_value, 2, receiver);
+  return call(*find_method(receiver, syms().set_method), key_and_value, 2, receiver);
 }
 
 Value* VM::cached_method(Proto* p, uint16_t k, Value receiver) {

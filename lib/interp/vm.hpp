@@ -241,7 +241,7 @@ class VM {
   Value set_via_method(Value receiver, Value* key_and_value);
   // The same with the key and the value apart, passed in machine registers: a copy of a
   // register just written to a local pair was a 16-byte load that waits for the stores.
-  void set_via_method(Value receiver, Value key, Value value);
+  Value set_via_method(Value receiver, Value key, Value value);
  public:
   // Creates an object of cls from native code: runs its constructor to completion.
   Value new_object(Class* cls, Value* args, int nargs);
