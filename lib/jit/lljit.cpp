@@ -24,6 +24,7 @@
 #include <llvm/Transforms/Scalar/LoopUnrollPass.h>
 #include <llvm/Transforms/Scalar/SCCP.h>
 #include <llvm/Transforms/Scalar/SROA.h>
+#include <llvm/Transforms/Scalar/SimpleLoopUnswitch.h>
 #include <llvm/Transforms/Scalar/SimplifyCFG.h>
 #include <llvm/Transforms/Vectorize/LoopVectorize.h>
 #include <llvm/Support/CommandLine.h>
@@ -36,10 +37,12 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -193,6 +196,10 @@ class Engine {
       llvm::raw_string_ostream ir(out.ir);
       mod.print(ir, nullptr);
     }
+    if (auto err = define_host_objects(mod)) {
+      out.error = llvm::toString(std::move(err));
+      return false;
+    }
     auto object = emit_object(job->quick ? quick_codegen_ : codegen_, job->quick ? *quick_tm_ : *tm_, mod);
     if (!object) {
       out.error = "internal error: the target cannot emit object code";
@@ -251,6 +258,21 @@ class Engine {
       for (const std::string& w : words) argv.push_back(w.c_str());
       llvm::cl::ParseCommandLineOptions(static_cast<int>(argv.size()), argv.data(), "", &llvm::errs());
     });
+  }
+
+  // The host objects the module reads (see kHostObjectPrefix), each defined once at the
+  // address its name gives.
+  llvm::Error define_host_objects(const llvm::Module& mod) {
+    orc::SymbolMap map;
+    const size_t prefix = std::strlen(kHostObjectPrefix);
+    for (const llvm::GlobalVariable& object : mod.globals()) {
+      llvm::StringRef name = object.getName();
+      if (!object.isDeclaration() || !name.starts_with(kHostObjectPrefix) || !host_objects_.insert(name.str()).second) continue;
+      uint64_t address = std::strtoull(name.str().c_str() + prefix, nullptr, 16);
+      map[jit_->mangleAndIntern(name)] = {orc::ExecutorAddr(address), llvm::JITSymbolFlags::Exported};
+    }
+    if (map.empty()) return llvm::Error::success();
+    return jit_->getMainJITDylib().define(orc::absoluteSymbols(std::move(map)));
   }
 
   static std::unique_ptr<Engine> fail(std::string* error, llvm::Error err) {
@@ -322,6 +344,12 @@ class Engine {
       fpm.addPass(llvm::SCCPPass());  // tags that stay the same around a loop become constants
       fpm.addPass(llvm::createFunctionToLoopPassAdaptor(llvm::LoopRotatePass()));
       fpm.addPass(llvm::createFunctionToLoopPassAdaptor(llvm::LICMPass(llvm::LICMOptions()), /*UseMemorySSA=*/true));
+      fpm.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/true));  // one value for loads LICM hoisted twice
+      fpm.addPass(llvm::createFunctionToLoopPassAdaptor(llvm::LICMPass(llvm::LICMOptions()), /*UseMemorySSA=*/true));
+      // A guard whose inputs LICM hoisted (a global or builtin still the same) is checked
+      // once before the loop; what it guarded is then hoisted too.
+      fpm.addPass(llvm::createFunctionToLoopPassAdaptor(llvm::SimpleLoopUnswitchPass(/*NonTrivial=*/false), /*UseMemorySSA=*/true));
+      fpm.addPass(llvm::createFunctionToLoopPassAdaptor(llvm::LICMPass(llvm::LICMOptions()), /*UseMemorySSA=*/true));
       fpm.addPass(llvm::createFunctionToLoopPassAdaptor(llvm::IndVarSimplifyPass()));
       fpm.addPass(llvm::LoopVectorizePass());
       fpm.addPass(llvm::LoopUnrollPass(llvm::LoopUnrollOptions(2)));
@@ -338,6 +366,7 @@ class Engine {
   std::unique_ptr<orc::LLJIT> jit_;
   CodeRanges* ranges_ = nullptr;  // owned by the object linking layer
   uint64_t next_id_ = 0;
+  std::set<std::string> host_objects_;  // defined in the JIT's symbol table
 };
 
 int self_test(char* error, int error_size) {

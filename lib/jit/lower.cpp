@@ -61,6 +61,9 @@ class Lowering {
     f_ = fn_->getArg(1);
     R_ = fn_->getArg(2);
     R_->setName("R");
+    // The frame is live while its code runs: its fields may be read anywhere.
+    fn_->addParamAttr(1, llvm::Attribute::getWithDereferenceableBytes(ctx_, sizeof(Frame)));
+    fn_->addParamAttr(1, llvm::Attribute::getWithAlignment(ctx_, llvm::Align(8)));
     step_fn_ = declare("gene_jit_step", i64_, {ptr_, ptr_, i32_});
     call_native_fn_ = declare("gene_jit_call_native", i64_, {ptr_, ptr_, i32_, ptr_, ptr_, i32_, i32_});
     constructor_fn_ = declare("gene_jit_constructor", ptr_, {ptr_, ptr_});
@@ -102,6 +105,7 @@ class Lowering {
     find_sinkable_arrays();
     find_sinkable_maps();
     b_.SetInsertPoint(entry);
+    frame_closure_ = load_object_pointer(f_, layout::kFrameClosure, sizeof(Closure));
     LV* pc = b_.CreatePtrToInt(b_.CreateLoad(ptr_, at(f_, layout::kFramePc)), i64_);
     LV* index = b_.CreateLShr(b_.CreateSub(pc, b_.getInt64(reinterpret_cast<uintptr_t>(code_))), 3);
     if (req_.profile) b_.CreateCall(profile_enter_fn_, {vm_, f_, index});
@@ -213,6 +217,35 @@ class Lowering {
 
   // ---- values in the register file ----
   LV* at(LV* base, int64_t offset) { return offset ? b_.CreateConstGEP1_64(i8_, base, offset) : base; }
+  // A host object that outlives this code, by address (see kHostObjectPrefix).
+  LV* host_object(const void* address, size_t bytes) {
+    char name[64];
+    std::snprintf(name, sizeof name, "%s%llx_%zu", kHostObjectPrefix,
+                  static_cast<unsigned long long>(reinterpret_cast<uintptr_t>(address)), bytes);
+    llvm::GlobalVariable* object = mod_.getNamedGlobal(name);
+    if (!object) {
+      object = new llvm::GlobalVariable(mod_, llvm::ArrayType::get(i8_, bytes), false, llvm::GlobalValue::ExternalLinkage,
+                                        nullptr, name);
+      object->setAlignment(llvm::Align(8));
+    }
+    return object;
+  }
+  // The running closure. A frame keeps its closure while this code runs (a tail call to
+  // another closure leaves the code), so one load at entry serves all: its upvalues and
+  // namespace are read where needed, and hoisted out of loops.
+  LV* frame_closure() {
+    if (frame_closure_ && b_.GetInsertBlock()->getParent() == fn_) return frame_closure_;
+    return b_.CreateLoad(ptr_, at(f_, layout::kFrameClosure));
+  }
+  // A pointer field that always holds a live object of `bytes` bytes (the frame's
+  // closure): marked so, its fields' loads may be hoisted like those of host objects.
+  LV* load_object_pointer(LV* base, size_t offset, uint64_t bytes) {
+    llvm::LoadInst* load = b_.CreateLoad(ptr_, at(base, static_cast<int64_t>(offset)));
+    load->setMetadata(llvm::LLVMContext::MD_dereferenceable,
+                      llvm::MDNode::get(ctx_, llvm::ConstantAsMetadata::get(b_.getInt64(bytes))));
+    load->setMetadata(llvm::LLVMContext::MD_align, llvm::MDNode::get(ctx_, llvm::ConstantAsMetadata::get(b_.getInt64(8))));
+    return load;
+  }
   // R[r] in the register file: what helpers, callees and the interpreter read.
   LV* slot(int r) { return at(R_, static_cast<int64_t>(r) * static_cast<int64_t>(layout::kValueSize)); }
   bool shadowed(int r) const { return inl_ || (region_of(n_) && r >= 0 && r < p_->num_regs); }
@@ -1206,6 +1239,7 @@ class Lowering {
     int result;                            // the caller's register the result goes to
     Operand self;
     bool frameless = false;                // the body of this proto's frameless clone
+    const Namespace* ns = nullptr;         // the callee's, when the guard names one closure
   };
   void swap_context(Inlined& in) {
     std::swap(p_, in.p);
@@ -1266,10 +1300,11 @@ class Lowering {
   // The call at this site of a closure of c's proto (checked inlinable, and guarded to be
   // what the site calls; `closure` is it at run time), with its arguments in the window
   // after register a, and self.
-  void inline_call(const Closure* c, LV* closure, int a, int nargs, Operand self) {
+  void inline_call(const Closure* c, LV* closure, int a, int nargs, Operand self, bool by_proto) {
     const Proto* q = c->proto;
     if (std::find(inlined_.begin(), inlined_.end(), q) == inlined_.end()) inlined_.push_back(q);
     Inlined callee{c->proto, c->proto->code.data(), 0, {}, closure, {}, a, self};
+    if (!by_proto) callee.ns = c->ns;
     llvm::IRBuilder<> at_entry(entry_, entry_->begin());
     for (uint16_t r = 0; r < q->num_regs; ++r)
       callee.regs.push_back(at_entry.CreateAlloca(llvm::ArrayType::get(i64_, 2), nullptr, "inl" + std::to_string(r)));
@@ -1315,7 +1350,7 @@ class Lowering {
       b_.CreateCondBr(held, same, generic);
     }
     b_.SetInsertPoint(same);
-    inline_call(c, closure, a, nargs, self);
+    inline_call(c, closure, a, nargs, self, by_proto);
     b_.SetInsertPoint(generic);
     Lowering::generic({n_ + 1});
   }
@@ -1436,6 +1471,8 @@ class Lowering {
     auto* type = llvm::FunctionType::get(llvm::StructType::get(ctx_, {i64_, i64_}), params, false);
     frameless_ = llvm::Function::Create(type, llvm::Function::InternalLinkage, fn_->getName() + "_frameless", mod_);
     frameless_->copyAttributesFrom(fn_);
+    llvm::AttributeList framed_attributes = fn_->getAttributes();  // not those of its parameters
+    frameless_->setAttributes(llvm::AttributeList::get(ctx_, framed_attributes.getFnAttrs(), framed_attributes.getRetAttrs(), {}));
     frameless_->setDSOLocal(true);
     frameless_arity_ = arity;
     frameless_bails_ = new llvm::GlobalVariable(mod_, i64_, false, llvm::GlobalValue::InternalLinkage, b_.getInt64(0),
@@ -1631,8 +1668,8 @@ class Lowering {
     BasicBlock* unchanged = fresh("epoch_unchanged");
     BasicBlock* self_call = fresh("self_call");
     BasicBlock* lookup = fresh("cache_lookup");
-    LV* epoch = b_.CreateLoad(i64_, constant_ptr(req_.host->namespace_epoch));
-    LV* ns = load_at(ptr_, load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
+    LV* epoch = b_.CreateLoad(i64_, host_object(req_.host->namespace_epoch, sizeof(uint64_t)));
+    LV* ns = load_at(ptr_, frame_closure(), layout::kClosureNs);
     b_.CreateCondBr(b_.CreateAnd(b_.CreateICmpEQ(epoch, b_.getInt64(cache.epoch)), b_.CreateICmpEQ(ns, constant_ptr(cache.ns))),
                     unchanged, lookup);
     b_.SetInsertPoint(unchanged);
@@ -1821,10 +1858,12 @@ class Lowering {
   // Whether global cache i of this proto is valid for the running closure's namespace
   // (no namespace changed shape since it was filled), and its slot.
   std::pair<LV*, LV*> global_cache(uint16_t i) {
-    LV* cache = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&p_->global_caches[i])), ptr_);
-    LV* epoch = b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(req_.host->namespace_epoch)), ptr_));
+    LV* cache = host_object(&p_->global_caches[i], sizeof(GlobalCache));
+    LV* epoch = b_.CreateLoad(i64_, host_object(req_.host->namespace_epoch, sizeof(uint64_t)));
     LV* epoch_ok = b_.CreateICmpEQ(load_at(i64_, cache, layout::kCacheEpoch), epoch);
-    LV* ns = load_at(ptr_, inl_ ? inl_->closure : load_at(ptr_, f_, layout::kFrameClosure), layout::kClosureNs);
+    // An inlined callee guarded to be one closure has that closure's namespace.
+    LV* ns = inl_ && inl_->ns ? b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(inl_->ns)), ptr_)
+                              : load_at(ptr_, inl_ ? inl_->closure : frame_closure(), layout::kClosureNs);
     LV* ns_ok = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kCacheNs), ns);
     return {b_.CreateAnd(epoch_ok, ns_ok), load_at(ptr_, cache, layout::kCacheSlot)};
   }
@@ -1916,6 +1955,7 @@ class Lowering {
   llvm::Type *i8_, *i32_, *i64_, *f64_, *ptr_;
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
+  LV* frame_closure_ = nullptr;  // f->closure, read once at entry (see frame_closure)
   llvm::FunctionCallee step_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, materialize_map_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
@@ -2009,11 +2049,11 @@ void Lowering::lower_GETUPVAL(const Instr& in) {
     b_.CreateBr(next());
     return;
   }
-  copy(reg(in.a), upvalue_loc(b_.CreateLoad(ptr_, at(f_, layout::kFrameClosure)), in.b));
+  copy(reg(in.a), upvalue_loc(frame_closure(), in.b));
   b_.CreateBr(next());
 }
 void Lowering::lower_SETUPVAL(const Instr& in) {
-  copy(upvalue_loc(b_.CreateLoad(ptr_, at(f_, layout::kFrameClosure)), in.b), reg(in.a));
+  copy(upvalue_loc(frame_closure(), in.b), reg(in.a));
   b_.CreateBr(next());
 }
 
@@ -2457,7 +2497,7 @@ void Lowering::lower_TAILCALL(const Instr& in) {
   if (n >= p_->fast_min_args && !region_of(0) && call_entry_ && !inl_ && !req_.profile) {
     BasicBlock* self_call = fresh("self_tail_call");
     BasicBlock* other = fresh("other_tail_call");
-    LV* same = b_.CreateICmpEQ(c, load_at(ptr_, f_, layout::kFrameClosure));
+    LV* same = b_.CreateICmpEQ(c, frame_closure());
     b_.CreateCondBr(b_.CreateAnd(ok, same), self_call, other);
     b_.SetInsertPoint(self_call);
     for (int k = 0; k <= n; ++k) copy(slot(k - 1), reg(in.a + k));

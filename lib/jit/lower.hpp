@@ -16,6 +16,11 @@ struct Lowered {
   bool promoted_loops;  // some loop keeps its registers in SSA values: worth the loop passes
   std::string inlined;  // for --jit-stats ("inlined sq, norm2; self-calls without frames")
 };
+// Host objects that live as long as the code (a proto's caches, the VM's epochs) are
+// external globals named kHostObjectPrefix + hex address + "_" + size, which the engine
+// defines at that address: LLVM may then hoist their loads out of loops, as it never
+// does for an integer cast to a pointer.
+inline constexpr const char* kHostObjectPrefix = "gene_host_";
 // The function is named `name` and has the type of jit::Entry.
 Lowered lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std::string& name);
 
