@@ -85,6 +85,8 @@ class Lowering {
     tbaa_vector_ = md.createTBAAStructTagNode(vector_type, vector_type, 0);
     llvm::MDNode* layout_type = md.createTBAAScalarTypeNode("member layout", root);
     tbaa_layout_ = md.createTBAAStructTagNode(layout_type, layout_type, 0);
+    llvm::MDNode* global_type = md.createTBAAScalarTypeNode("global value", root);
+    tbaa_global_ = md.createTBAAStructTagNode(global_type, global_type, 0);
     llvm::MDNode* self_type = md.createTBAAScalarTypeNode("frame self", root);
     tbaa_frame_self_ = md.createTBAAStructTagNode(self_type, self_type, 0);
     vector_ = layout::probe_vector_layout();
@@ -872,12 +874,15 @@ class Lowering {
     access->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_value_);
     return access;
   }
-  // A member's key in a props entry, and a site's entry hint: compiled code never writes
-  // either (a new key or hint goes through a helper call), so a loop without calls reads
-  // them once, before the loop.
+  // A member's key in a props entry, a site's entry hint, a global cache and an epoch:
+  // compiled code never writes them (a new key, hint or global goes through a helper
+  // call), so a loop without calls reads them once, before the loop.
   llvm::LoadInst* as_layout(llvm::LoadInst* load) {
     load->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_layout_);
     return load;
+  }
+  LV* load_layout(llvm::Type* t, LV* base, size_t offset) {
+    return as_layout(b_.CreateLoad(t, at(base, static_cast<int64_t>(offset))));
   }
   LV* load_vector_bound(LV* vector, size_t offset) {
     auto* load = b_.CreateLoad(ptr_, at(vector, static_cast<int64_t>(offset)));
@@ -1698,10 +1703,21 @@ class Lowering {
   // CALLG of such a builtin: while the global still holds that same native and the
   // argument is a number, the intrinsic on it; anything else takes the generic call.
   // Goes on only while the global's slot still holds the native `native`.
+  // The Value a global's slot holds, for a guard that it is still what the code was
+  // compiled for. Compiled code never stores to a slot (SETGLOBAL and DEFNS are helper
+  // calls), so stores to arrays and members in a loop leave the guard's loads hoistable.
+  Operand global_value(LV* slot) {
+    auto* tag = b_.CreateLoad(i64_, at(slot, layout::kTag));
+    auto* bits = b_.CreateLoad(i64_, at(slot, layout::kPayload));
+    tag->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_global_);
+    bits->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_global_);
+    return {tag, bits};
+  }
   void guard_same_native(Value native, LV* slot, BasicBlock* generic) {
     BasicBlock* same = fresh("same_builtin");
-    LV* held = b_.CreateAnd(is(tag_of(slot), Tag::NativeFn),
-                            b_.CreateICmpEQ(bits_of(slot), b_.getInt64(static_cast<uint64_t>(native.as.i))));
+    Operand held_value = global_value(slot);
+    LV* held = b_.CreateAnd(is(held_value.tag, Tag::NativeFn),
+                            b_.CreateICmpEQ(held_value.bits, b_.getInt64(static_cast<uint64_t>(native.as.i))));
     b_.CreateCondBr(held, same, generic);
     b_.SetInsertPoint(same);
   }
@@ -1859,13 +1875,14 @@ class Lowering {
   // (no namespace changed shape since it was filled), and its slot.
   std::pair<LV*, LV*> global_cache(uint16_t i) {
     LV* cache = host_object(&p_->global_caches[i], sizeof(GlobalCache));
-    LV* epoch = b_.CreateLoad(i64_, host_object(req_.host->namespace_epoch, sizeof(uint64_t)));
-    LV* epoch_ok = b_.CreateICmpEQ(load_at(i64_, cache, layout::kCacheEpoch), epoch);
+    // Compiled code never writes any of these: stores in a loop leave them hoistable.
+    LV* epoch = load_layout(i64_, host_object(req_.host->namespace_epoch, sizeof(uint64_t)), 0);
+    LV* epoch_ok = b_.CreateICmpEQ(load_layout(i64_, cache, layout::kCacheEpoch), epoch);
     // An inlined callee guarded to be one closure has that closure's namespace.
     LV* ns = inl_ && inl_->ns ? b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(inl_->ns)), ptr_)
-                              : load_at(ptr_, inl_ ? inl_->closure : frame_closure(), layout::kClosureNs);
-    LV* ns_ok = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kCacheNs), ns);
-    return {b_.CreateAnd(epoch_ok, ns_ok), load_at(ptr_, cache, layout::kCacheSlot)};
+                              : load_layout(ptr_, inl_ ? inl_->closure : frame_closure(), layout::kClosureNs);
+    LV* ns_ok = b_.CreateICmpEQ(load_layout(ptr_, cache, layout::kCacheNs), ns);
+    return {b_.CreateAnd(epoch_ok, ns_ok), load_layout(ptr_, cache, layout::kCacheSlot)};
   }
   // The element at byte `offset` of a vector of this proto that the interpreter sizes
   // lazily (caches, hints): its address, or the generic path when the vector is shorter.
@@ -1980,6 +1997,7 @@ class Lowering {
   llvm::PHINode* step_result_ = nullptr;
   uint32_t n_ = 0;
   llvm::MDNode *tbaa_value_ = nullptr, *tbaa_vector_ = nullptr, *tbaa_layout_ = nullptr, *tbaa_frame_self_ = nullptr;
+  llvm::MDNode* tbaa_global_ = nullptr;
   layout::VectorLayout vector_;
   size_t prop_entries_ = 0;
 };
@@ -2318,7 +2336,7 @@ void Lowering::lower_CALLG(const Instr& in) {
   }
   if (named && named->tag == Tag::Function && inlinable(as_closure(*named), in.b)) {
     // While the global still names the closure the site called, its body runs here.
-    guarded_inline(as_closure(*named), {tag_of(slot), bits_of(slot)}, in.a, in.b, nil_operand(), generic);
+    guarded_inline(as_closure(*named), global_value(slot), in.a, in.b, nil_operand(), generic);
     return;
   }
   copy(reg(in.a), slot);
