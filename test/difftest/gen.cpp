@@ -684,6 +684,7 @@ class Gen {
     if (r < 15) return closure_maker();
     if (r < 18 && classes_.size() < 4) return class_def();
     if (r < 20) return recursion_def();
+    if (r < 21) return hoisted_guard_loop();
     if (r < 24) return meta_stmt();
     if (r < 29) return poly_stmt();
     std::string s = stmt(3);
@@ -1131,6 +1132,29 @@ class Gen {
         return wrap_try("(repeat " + std::to_string(rng_.range(0, 4)) + " ^index ix (print ix " + expr(scalar_type(), 1) + " \"|\"))") +
                "\n(println)";
     }
+  }
+
+  // A loop without calls whose inlined callee and builtins are checked once before it
+  // starts (compiled code hoists those guards), run again after the callee is redefined,
+  // and with a call in the loop that reassigns the callee part way.
+  std::string hoisted_guard_loop() {
+    std::string h = fresh("h"), sw = fresh("sw"), l = fresh("l");
+    static const char* const bodies[] = {
+        "(a + (div (b * 3) 2))", "((abs (a - 20)) + b)", "((sqrt (a * 1.0)) + b)", "((min a 17) * b)",
+        "(if (a < 9) (a + b) (a - b))", "((mod a 7) + (b * b))"};
+    auto body = [&] { return std::string(bodies[rng_.range(0, 5)]); };
+    std::string n = std::to_string(rng_.range(0, 60));
+    std::string s = "(fn " + h + " [a b] " + body() + ")\n";
+    s += "(fn " + sw + " [] (" + h + " = (fnx [a b] " + body() + ")))\n";
+    s += "(fn " + l + " [n at]\n  (var s 0)\n  (var i 0)\n  (while (i < n)\n    (if (i == at) (" + sw + "))\n    (s = (s + (" + h +
+         " i " + std::to_string(rng_.range(-3, 5)) + ")))\n    (i += 1))\n  s)\n";
+    s += "(println \"hoist:\" (" + l + " " + n + " -1))\n";
+    s += "(fn " + h + " [a b] " + body() + ")\n";
+    s += "(println \"hoist:\" (" + l + " " + n + " -1))\n";
+    s += "(println \"hoist:\" (" + l + " " + n + " " + std::to_string(rng_.range(0, 60)) + "))\n";
+    s += "(println \"hoist:\" (" + l + " " + n + " -1))";
+    charge(1500);
+    return wrap_try(s);
   }
 
   std::string recursion_def() {
