@@ -105,11 +105,12 @@ inline Value* array_slot(Value o, Value k) {
 
 // Objects built by the same code keep their keys in the same order, so the entry index
 // where a site last found its key usually holds it again: no shapes needed.
+// The bounds are compared as pointers: no division by the entry size.
 PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
   if (k >= p->prop_hints.size()) return nullptr;
-  uint32_t at = p->prop_hints[k];
   auto& entries = pm.entries();
-  if (at < entries.size() && entries[at].first == PropKey(as_symbol(p->constants[k]))) return &entries[at];
+  PropMap::Entry* e = entries.data() + p->prop_hints[k];
+  if (e < entries.data() + entries.size() && e->first == PropKey(as_symbol(p->constants[k]))) return e;
   return nullptr;
 }
 
@@ -877,8 +878,8 @@ do_return : {
     DISPATCH();
   }
   CASE(GETMEMBER) {
-    Value o = R[i.b()];
-    if (PropMap* pm = prop_map_of(o)) {
+    const Value* o = &R[i.b()];
+    if (PropMap* pm = prop_map_of(*o)) {
       PropMap::Entry* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
       if (GENE_LIKELY(e != nullptr)) {
         NOTE_SEEN(e->second);
@@ -887,12 +888,12 @@ do_return : {
       }
     }
     SAVE_PC();
-    R[i.a()] = get_member_missed(f->proto, i.c(), o);
+    R[i.a()] = get_member_missed(f->proto, i.c(), *o);
     DISPATCH();
   }
   CASE(SETMEMBER) {
-    Value o = R[i.a()];
-    if (PropMap* pm = caches ? prop_map_of(o) : nullptr) {
+    const Value* o = &R[i.a()];
+    if (PropMap* pm = caches ? prop_map_of(*o) : nullptr) {
       PropMap::Entry* e = prop_entry_hint(*pm, f->proto, i.b());
       if (GENE_LIKELY(e != nullptr)) {
         copy_value(e->second, R[i.c()]);
@@ -900,7 +901,7 @@ do_return : {
       }
     }
     SAVE_PC();
-    set_member_missed(f->proto, i.b(), o, R[i.c()]);
+    set_member_missed(f->proto, i.b(), *o, R[i.c()]);
     DISPATCH();
   }
   CASE(GETINDEX) {
