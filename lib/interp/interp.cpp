@@ -97,7 +97,7 @@ inline bool for_advance(VM& vm, Value* slot, Value* out) {
 
 // The element of Array o at Int k when k is in range, else nullptr: the inline path of
 // .get/.set, ./ and $set with an Int key.
-inline Value* array_slot(Value o, Value k) {
+inline Value* array_slot(const Value& o, const Value& k) {
   if (o.tag != Tag::Array || !is_int(k)) return nullptr;
   auto& items = as_array(o)->items;
   return static_cast<uint64_t>(as_int(k)) < items.size() ? &items[static_cast<size_t>(as_int(k))] : nullptr;
@@ -661,7 +661,7 @@ dispatch:
     DISPATCH();
   }
   CASE(AGET) {
-    Value a = R[i.b()];
+    const Value& a = R[i.b()];
     if (Value* e = array_slot(a, R[i.c()])) {
       NOTE_SEEN(*e);
       copy_value(R[i.a()], *e);
@@ -672,7 +672,7 @@ dispatch:
     DISPATCH();
   }
   CASE(ASET) {
-    Value a = R[i.b()];
+    const Value& a = R[i.b()];
     if (Value* e = array_slot(a, R[i.c()])) {
       copy_value(*e, R[i.c() + 1]);
       R[i.a()] = a;
@@ -683,7 +683,7 @@ dispatch:
     DISPATCH();
   }
   CASE(ASETV) {
-    Value a = R[i.a()];
+    const Value& a = R[i.a()];
     if (Value* e = array_slot(a, R[i.b()])) {
       copy_value(*e, R[i.c()]);
     } else {
@@ -693,7 +693,7 @@ dispatch:
     DISPATCH();
   }
   CASE(AGETI) {
-    Value a = R[i.b()];
+    const Value& a = R[i.b()];
     Value key = make_int(i.c());
     if (Value* e = array_slot(a, key)) {
       NOTE_SEEN(*e);
@@ -705,7 +705,7 @@ dispatch:
     DISPATCH();
   }
   CASE(ASETVI) {
-    Value a = R[i.a()];
+    const Value& a = R[i.a()];
     Value key = make_int(i.b());
     if (Value* e = array_slot(a, key)) {
       copy_value(*e, R[i.c()]);
@@ -905,7 +905,7 @@ do_return : {
     DISPATCH();
   }
   CASE(GETINDEX) {
-    Value o = R[i.b()];
+    const Value& o = R[i.b()];
     if (o.tag == Tag::Array && i.sc() >= 0 && static_cast<size_t>(i.sc()) < as_array(o)->items.size()) {
       NOTE_SEEN(as_array(o)->items[static_cast<size_t>(i.sc())]);
       copy_value(R[i.a()], as_array(o)->items[static_cast<size_t>(i.sc())]);
@@ -916,7 +916,7 @@ do_return : {
     DISPATCH();
   }
   CASE(SETINDEX) {
-    Value o = R[i.a()];
+    const Value& o = R[i.a()];
     if (o.tag == Tag::Array && i.sb() >= 0 && static_cast<size_t>(i.sb()) < as_array(o)->items.size()) {
       copy_value(as_array(o)->items[static_cast<size_t>(i.sb())], R[i.c()]);
     } else {
