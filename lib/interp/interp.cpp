@@ -394,7 +394,7 @@ dispatch:
 // Int with an immediate: Int inline with an overflow check, Float inline, the rest out of line.
 #define ARITH_IMM(name, base, builtin, op)                                                        \
   CASE(name) {                                                                                  \
-    Value a = R[i.b()];                                                                           \
+    const Value& a = R[i.b()];                                                                    \
     int64_t r;                                                                                  \
     if (GENE_LIKELY(is_int(a))) {                                                               \
       if (GENE_LIKELY(!builtin(as_int(a), static_cast<int64_t>(i.sc()), &r))) {                  \
@@ -487,7 +487,7 @@ dispatch:
 // The test at the bottom of a while loop: jump back while the comparison holds.
 #define LOOP_BRANCH(name, op, cmp, rhs, rhs_is_int)                                 \
   CASE(name) {                                                                     \
-    Value a = R[i.a()], b = rhs;                                                   \
+    const Value &a = R[i.a()], b = rhs;                                            \
     bool holds;                                                                    \
     if (is_int(a) && (rhs_is_int)) {                                               \
       holds = as_int(a) cmp as_int(b);                                             \
