@@ -931,29 +931,24 @@ do_return : {
     }
     DISPATCH();
   }
-  CASE(GETKEY) {
-    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {
-      NOTE_PATH(kSeenArrayPath);
-      copy_value(R[i.a()], *e);
-      DISPATCH();
-    }
-    NOTE_PATH(kSeenGenericPath);
-    SAVE_PC();
-    Value v = get_key(*this, R[i.b()], R[i.c()]);
-    R[i.a()] = is_undef(v) ? make_nil() : v;
-    DISPATCH();
+// `(x ./ k)`: an Array with an Int key inline; GETKEY reads a missing key as nil,
+// GETKEYU leaves it undef (for `./` with a default).
+#define GET_KEY(name, missing_as_nil)                                   \
+  CASE(name) {                                                          \
+    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) { \
+      NOTE_PATH(kSeenArrayPath);                                        \
+      copy_value(R[i.a()], *e);                                         \
+      DISPATCH();                                                       \
+    }                                                                   \
+    NOTE_PATH(kSeenGenericPath);                                        \
+    SAVE_PC();                                                          \
+    Value v = get_key(*this, R[i.b()], R[i.c()]);                       \
+    R[i.a()] = (missing_as_nil) && is_undef(v) ? make_nil() : v;        \
+    DISPATCH();                                                         \
   }
-  CASE(GETKEYU) {
-    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {
-      NOTE_PATH(kSeenArrayPath);
-      copy_value(R[i.a()], *e);
-      DISPATCH();
-    }
-    NOTE_PATH(kSeenGenericPath);
-    SAVE_PC();
-    R[i.a()] = get_key(*this, R[i.b()], R[i.c()]);
-    DISPATCH();
-  }
+  GET_KEY(GETKEY, true)
+  GET_KEY(GETKEYU, false)
+#undef GET_KEY
   CASE(RANGE) {
     SAVE_PC();
     Value a = R[i.b()], b = R[i.c()];
