@@ -318,7 +318,8 @@ dispatch:
   } while (0)
 // `(i += 1)` last in a while body whose test `(i < n)` follows at the bottom: with Ints,
 // the test runs here, saving a dispatch per iteration. The LOOPLT itself stays, for the
-// jump into the loop and every other case. (Fusing ADD the same way paid on no benchmark.)
+// jump into the loop and every other case. (Fusing ADD the same way won on loop.gene and
+// lost as much on loop-repeat and leibniz-intlit.)
 #define FUSED_LOOP_TEST(result)                                                                 \
   do {                                                                                          \
     if constexpr (!kStep && !kProfiled) {                                                       \

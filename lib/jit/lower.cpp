@@ -1700,9 +1700,6 @@ class Lowering {
     auto it = kIntrinsics.find(fn->name);
     return it != kIntrinsics.end() && fn->min_args == 1 && fn->max_args == 1 ? it->second : llvm::Intrinsic::not_intrinsic;
   }
-  // CALLG of such a builtin: while the global still holds that same native and the
-  // argument is a number, the intrinsic on it; anything else takes the generic call.
-  // Goes on only while the global's slot still holds the native `native`.
   // The Value a global's slot holds, for a guard that it is still what the code was
   // compiled for. Compiled code never stores to a slot (SETGLOBAL and DEFNS are helper
   // calls), so stores to arrays and members in a loop leave the guard's loads hoistable.
@@ -1713,6 +1710,9 @@ class Lowering {
     bits->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_global_);
     return {tag, bits};
   }
+  // CALLG of such a builtin: while the global still holds that same native and the
+  // argument is a number, the intrinsic on it; anything else takes the generic call.
+  // Goes on only while the global's slot still holds the native `native`.
   void guard_same_native(Value native, LV* slot, BasicBlock* generic) {
     BasicBlock* same = fresh("same_builtin");
     Operand held_value = global_value(slot);
