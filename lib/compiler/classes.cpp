@@ -12,7 +12,7 @@ Symbol* ctor_symbol() { return intern(".ctor"); }
 
 Symbol* definition_name(Value v) {
   if (is_symbol(v)) return as_symbol(v);
-  if (is_string(v)) return intern(as_string(v)->data);
+  if (is_string(v)) return intern(as_string(v)->view());
   if (is_tag(v, Tag::ComplexSymbol)) return as_complex(v)->parts.back();
   return nullptr;
 }

@@ -525,7 +525,7 @@ void Compiler::dispatch(Form& f, int dst) {
       return;
     }
     if (s == S.dot && n >= 2 && (is_symbol(f.args[1]) || is_string(f.args[1]))) {  // (obj . m args…)
-      Symbol* m = is_symbol(f.args[1]) ? as_symbol(f.args[1]) : intern(as_string(f.args[1])->data);
+      Symbol* m = is_symbol(f.args[1]) ? as_symbol(f.args[1]) : intern(as_string(f.args[1])->view());
       return method_call(h, m, f, 2, dst);
     }
     if (s->name.size() > 1 && s->name[0] == '.' && s != S.dotdot && s != S.dots)

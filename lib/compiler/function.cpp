@@ -190,7 +190,7 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   }
   Symbol* name = nullptr;
   if (is_symbol(name_form)) name = as_symbol(name_form);
-  else if (is_string(name_form)) name = intern(as_string(name_form)->data);
+  else if (is_string(name_form)) name = intern(as_string(name_form)->view());
   else if (is_tag(name_form, Tag::ComplexSymbol)) name = as_complex(name_form)->parts.back();
   else if (named) return error_at_runtime(fmt::format("{} name must be a symbol or a string", kind->name), dst);
 

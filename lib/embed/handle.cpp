@@ -104,7 +104,7 @@ double Handle::as_float() const {
 std::string Handle::as_string() const {
   Value v = held(*this).value;
   if (v.tag != Tag::String) wrong_kind(*this, "String");
-  return gene::as_string(v)->data;
+  return std::string(gene::as_string(v)->view());
 }
 
 std::vector<Handle> Handle::items() const {

@@ -223,7 +223,7 @@ bool VM::case_matches(Value x, Value when) {
       // Inclusive, like iteration (§7.8: the VM rule is normative over GN's exclusive one).
       return r->step >= 0 ? (v >= r->start && v <= r->end) : (v <= r->start && v >= r->end);
     }
-    case Tag::Regex: return is_string(x) && regex_matches(*this, as_string(x)->data, as_regex(when));
+    case Tag::Regex: return is_string(x) && regex_matches(*this, as_string(x)->view(), as_regex(when));
     default: return values_equal(x, when);
   }
 }

@@ -180,10 +180,12 @@ void emit_to_template(VM& vm, Value v) {
   t.emitted = true;
 }
 
+// The text is built in a buffer that keeps its capacity, then copied into the new string.
 Value VM::concat(const Value* parts, int n) {
-  std::string out;
+  thread_local std::string out;
+  out.clear();
   for (int k = 0; k < n; ++k) append_to_s(out, parts[k]);
-  return heap.adopt_string(std::move(out));
+  return heap.string_value(out);
 }
 
 }  // namespace gene

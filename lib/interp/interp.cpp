@@ -1044,7 +1044,7 @@ do_return : {
     SAVE_PC();
     Value spec = K[i.bx()];
     if (spec.tag == Tag::String) {
-      R[i.a()] = value_of(import_module(as_string(spec)->data, f->proto->pos.file, {f->closure->ns, nullptr, {}}));
+      R[i.a()] = value_of(import_module(std::string(as_string(spec)->view()), f->proto->pos.file, {f->closure->ns, nullptr, {}}));
     } else {
       R[i.a()] = value_of(import_module_with(*this, spec, R[i.a()], f->closure->ns, f->proto->pos.file));
     }
@@ -1156,7 +1156,7 @@ do_return : {
   }
   CASE(ERROR) {
     SAVE_PC();
-    raise(as_string(K[i.bx()])->data);
+    raise(std::string(as_string(K[i.bx()])->view()));
   }
   CASE(THROW) {
     SAVE_PC();

@@ -122,7 +122,7 @@ PropKey key_of(VM& vm, Value key) {
   switch (key.tag) {
     case Tag::String: {
       String* s = as_string(key);
-      if (!s->key) s->key = intern(s->data);
+      if (!s->key) s->key = intern(s->view());
       return s->key;
     }
     case Tag::Symbol: return as_symbol(key);
@@ -188,7 +188,7 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
     out->items.reserve(as_map(coll)->map.size());
     for (auto& [k, v] : as_map(coll)->map.entries()) {
       if (pairs) {
-        Value ks = vm.heap.adopt_string(k.name());
+        Value ks = vm.heap.string_value(k.name());
         out->items.push_back(ks);
         out->items.back() = pair(ks, v);
       } else {
@@ -196,7 +196,7 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
       }
     }
   } else if (coll.tag == Tag::String) {
-    const std::string& s = as_string(coll)->data;
+    std::string_view s = as_string(coll)->view();
     out->items.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
       Value c = make_char(static_cast<unsigned char>(s[i]));  // strings iterate by byte, as Chars

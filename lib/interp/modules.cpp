@@ -27,7 +27,7 @@ std::string with_suffix(const std::string& path) {
 std::string package_root(Value pkg) {
   if (pkg.tag != Tag::Instance) return {};
   const Value* dir = as_instance(pkg)->props.find(intern("dir"));
-  return dir && is_string(*dir) ? as_string(*dir)->data : std::string();
+  return dir && is_string(*dir) ? std::string(as_string(*dir)->view()) : std::string();
 }
 
 // Resolves path next to the importing file, then at its package's root, then in the
@@ -53,8 +53,8 @@ std::string resolve_in_package(VM& vm, const std::string& path, Value pkg) {
   std::error_code ec;
   if (fs::is_regular_file(root / file, ec)) return (root / file).lexically_normal().string();
   const Value* src_dir = as_instance(pkg)->props.find(intern("source-dir"));
-  if (src_dir && is_string(*src_dir) && fs::is_regular_file(root / as_string(*src_dir)->data / file, ec))
-    return (root / as_string(*src_dir)->data / file).lexically_normal().string();
+  if (src_dir && is_string(*src_dir) && fs::is_regular_file(root / as_string(*src_dir)->view() / file, ec))
+    return (root / as_string(*src_dir)->view() / file).lexically_normal().string();
   (void)vm;
   return (root / file).lexically_normal().string();
 }
@@ -113,13 +113,13 @@ Namespace* import_module_with(VM& vm, Value spec, Value inherit, Namespace* impo
   opts.importer = importer;
   if (const Value* pkg = props.find(intern("pkg"))) {
     if (!is_string(*pkg)) vm.raise("import ^pkg expects a package name string");
-    opts.pkg = as_string(*pkg)->data;
+    opts.pkg = as_string(*pkg)->view();
   }
   if (props.find(intern("inherit"))) {
     if (inherit.tag != Tag::Namespace) vm.raise("import ^inherit expects a namespace");
     opts.inherit = as_namespace(inherit);
   }
-  return vm.import_module(as_string(*props.find(intern("path")))->data, importer_file, opts);
+  return vm.import_module(std::string(as_string(*props.find(intern("path")))->view()), importer_file, opts);
 }
 
 Value VM::run_main(uint32_t file_id) {

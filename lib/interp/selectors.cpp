@@ -39,7 +39,7 @@ Value of_type(VM& vm, Value target, Symbol* type) {
 
 Symbol* method_name(VM& vm, Value name) {
   if (is_symbol(name)) return as_symbol(name);
-  if (is_string(name)) return intern(as_string(name)->data);
+  if (is_string(name)) return intern(as_string(name)->view());
   vm.raise("a method step of a selector needs a name (a string or symbol)");
 }
 

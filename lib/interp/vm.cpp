@@ -215,7 +215,7 @@ void VM::raise(std::string message) {
 // message, so that it reports as it did when first raised.
 void VM::raise_value(Value v, std::string message) {
   if (message.empty() && v.tag == Tag::Instance && as_instance(v)->cls == runtime_error_class)
-    if (const Value* m = as_instance(v)->props.find(intern("message")); m && is_string(*m)) message = as_string(*m)->data;
+    if (const Value* m = as_instance(v)->props.find(intern("message")); m && is_string(*m)) message = as_string(*m)->view();
   GeneError e;
   e.value = v;
   e.message = std::move(message);

@@ -432,7 +432,7 @@ class Lowering {
       if (key.tag == Tag::Symbol) return entry_of(as_symbol(key));
       if (key.tag != Tag::String) return -1;
       for (size_t e = 0; e < keys.size(); ++e)
-        if (keys[e]->name == as_string(key)->data) return static_cast<int>(e);
+        if (keys[e]->name == as_string(key)->view()) return static_cast<int>(e);
       return -1;
     }
   };

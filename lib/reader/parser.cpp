@@ -286,7 +286,7 @@ void Parser::deliver(Value v) {
 void Parser::add_segment(Value v) {
   Interp& in = interps_.back();
   if (is_string(v)) {
-    in.lit += as_string(v)->data;
+    in.lit += as_string(v)->view();
     return;
   }
   if (!in.lit.empty()) {

@@ -40,7 +40,7 @@ Shallow shallow(Value a, Value b) {
   }
   if (a.as.o == b.as.o) return Shallow::Equal;
   switch (a.tag) {
-    case Tag::String: return eq(as_string(a)->data == as_string(b)->data);
+    case Tag::String: return eq(as_string(a)->view() == as_string(b)->view());
     case Tag::Symbol: return Shallow::NotEqual;  // interned: identity already checked
     case Tag::ComplexSymbol: return eq(as_complex(a)->parts == as_complex(b)->parts);
     case Tag::Range: {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <new>
 
 namespace gene {
@@ -30,6 +31,24 @@ void Heap::link(Obj* o) {
   objects_ = o;
   ++live_;
   ++allocs_total_;
+}
+
+// The parts may lie in strings that only the caller holds: they are copied before a
+// collection can run, and the new string is linked after it.
+String* Heap::string_of(std::initializer_list<std::string_view> parts) {
+  size_t n = 0;
+  for (std::string_view p : parts) n += p.size();
+  String* str = new (pool::allocate(String::allocation_size(n))) String(n);
+  char* at = str->bytes();
+  for (std::string_view p : parts) {
+    if (!p.empty()) std::memcpy(at, p.data(), p.size());
+    at += p.size();
+  }
+  *at = '\0';
+  account(n);
+  maybe_collect();
+  link(str);
+  return str;
 }
 
 int Heap::add_root_source(RootFn fn) {

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <initializer_list>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -45,16 +46,11 @@ class Heap {
     return o;
   }
 
-  String* string(std::string_view s) {
-    account(s.size());
-    return make<String>(std::string(s));
-  }
+  // s may lie in a string that only the caller holds: it is copied before a collection.
+  String* string(std::string_view s) { return string_of({s}); }
   Value string_value(std::string_view s) { return make_obj(Tag::String, string(s)); }
-  // Takes the bytes over without a copy (large results: file contents, JSON text).
-  Value adopt_string(std::string&& s) {
-    account(s.size());
-    return make_obj(Tag::String, make<String>(std::move(s)));
-  }
+  // The parts joined, written straight into the new string.
+  String* string_of(std::initializer_list<std::string_view> parts);
 
   // Roots outside the heap (the VM's stack, namespaces, compiler state) are reported here.
   using RootFn = std::function<void(Marker&)>;

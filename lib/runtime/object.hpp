@@ -1,6 +1,7 @@
 // Heap objects that hold data: strings, symbols, arrays, maps, genes, quotes, ranges.
 // Callable and namespace objects live in function.hpp and namespace.hpp.
 #pragma once
+#include <new>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -46,11 +47,29 @@ constexpr uint8_t kSubkindBlock = 1;
 
 struct Symbol;
 
+// The bytes follow the header in the same allocation (Heap::string makes them): one
+// allocation per string, not a String and a buffer. Never changed once made.
 struct String : Obj {
-  std::string data;  // never changed once made
   Symbol* key = nullptr;  // the interned symbol, once the string has served as a map key
-  explicit String(std::string s) : Obj(Tag::String), data(std::move(s)) {}
-  size_t heap_bytes() const override { return sizeof(String) + data.capacity(); }
+  size_t size;            // bytes, not counting the NUL that follows them
+  std::string_view view() const { return {bytes(), size}; }
+  const char* c_str() const { return bytes(); }
+  const char* bytes() const { return reinterpret_cast<const char*>(this + 1); }
+  char* bytes() { return reinterpret_cast<char*>(this + 1); }
+  size_t heap_bytes() const override { return allocation_size(size); }
+  static size_t allocation_size(size_t n) { return sizeof(String) + n + 1; }
+
+  static void* operator new(size_t, void* at) { return at; }
+  // The size of the allocation depends on the string: the deleting destructor asks.
+  static void operator delete(String* s, std::destroying_delete_t) {
+    size_t bytes = allocation_size(s->size);
+    s->~String();
+    pool::release(s, bytes);
+  }
+
+ private:
+  friend class Heap;
+  explicit String(size_t n) : Obj(Tag::String), size(n) {}
 };
 
 // Interned, never collected: equal names are the same Symbol*.

@@ -81,7 +81,7 @@ class Printer {
       case Tag::Placeholder: out_.push_back('_'); return;
       case Tag::String:
         if (repr) out_.push_back('"');
-        out_ += as_string(v)->data;  // no escaping (§19.1, VM wins)
+        out_ += as_string(v)->view();  // no escaping (§19.1, VM wins)
         if (repr) out_.push_back('"');
         return;
       case Tag::Symbol: out_ += as_symbol(v)->name; return;
@@ -309,7 +309,7 @@ std::string to_s(Value v) {
 void append_to_s(std::string& out, Value v) {
   switch (v.tag) {
     case Tag::Nil: return;
-    case Tag::String: out += as_string(v)->data; return;
+    case Tag::String: out += as_string(v)->view(); return;
     case Tag::Char: append_utf8(out, v.as.c); return;
     case Tag::Int: {
       char digits[24];

@@ -148,13 +148,13 @@ Value reduce(VM& vm, CallArgs& a) {
 }
 
 Value join(VM& vm, CallArgs& a) {
-  std::string sep = a.count > 0 ? string_arg(vm, a, 0, "join", "a string separator") : "";
+  std::string_view sep = a.count > 0 ? string_arg(vm, a, 0, "join", "a string separator") : std::string_view();
   std::string out;
   for (size_t i = 0; i < self_items(a).size(); ++i) {
     if (i) out += sep;
     append_to_s(out, self_items(a)[i]);
   }
-  return vm.heap.adopt_string(std::move(out));
+  return vm.heap.string_value(out);
 }
 
 Value reverse(VM& vm, CallArgs& a) { return new_array(vm, {self_items(a).rbegin(), self_items(a).rend()}); }
@@ -189,7 +189,7 @@ void merge_sort(std::vector<size_t>& v, Less less) {
 
 // Without a comparator: numbers by value, strings bytewise; anything else is an error.
 int natural_order(VM& vm, Value x, Value y) {
-  if (is_string(x)) return as_string(x)->data.compare(as_string(y)->data);
+  if (is_string(x)) return as_string(x)->view().compare(as_string(y)->view());
   int c = compare_numbers(x, y);
   if (c == 2) vm.raise("sort cannot order nan");
   return c;

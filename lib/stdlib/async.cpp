@@ -51,7 +51,7 @@ Value read_async(VM& vm, CallArgs& a) {
       as_future(f), [job, err] { *err = read_file_text(job->first, &job->second); },
       [job, err](VM& vm) {
         if (*err) vm.raise(file_error_message("read file", job->first, *err));
-        return vm.heap.adopt_string(std::move(job->second));
+        return vm.heap.string_value(job->second);
       });
   return f;
 }

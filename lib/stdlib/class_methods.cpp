@@ -23,7 +23,7 @@ Value class_method_names(VM& vm, CallArgs& a) {
 }
 Value class_has_member(VM& vm, CallArgs& a) {
   Value k = a.args[0];
-  Symbol* s = is_string(k) ? intern(as_string(k)->data) : is_symbol(k) ? as_symbol(k) : nullptr;
+  Symbol* s = is_string(k) ? intern(as_string(k)->view()) : is_symbol(k) ? as_symbol(k) : nullptr;
   if (!s) vm.raise("has_member expects a string or symbol");
   return make_bool(as_class(a.self)->members->members.find(s) != nullptr);
 }
@@ -48,7 +48,7 @@ Value ns_member_names(VM& vm, CallArgs& a) {
 }
 Value ns_has_member(VM& vm, CallArgs& a) {
   Value k = a.args[0];
-  Symbol* s = is_string(k) ? intern(as_string(k)->data) : is_symbol(k) ? as_symbol(k) : nullptr;
+  Symbol* s = is_string(k) ? intern(as_string(k)->view()) : is_symbol(k) ? as_symbol(k) : nullptr;
   if (!s) vm.raise("has_member expects a string or symbol");
   return make_bool(as_namespace(a.self)->members.find(s) != nullptr);
 }

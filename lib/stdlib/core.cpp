@@ -33,14 +33,14 @@ Value println(VM& vm, CallArgs& a) {
 
 Value assert_(VM& vm, CallArgs& a) {
   if (a.count == 0 || is_truthy(a.args[0])) return make_nil();
-  if (a.count > 1) vm.raise(is_string(a.args[1]) ? as_string(a.args[1])->data : to_s(a.args[1]));
+  if (a.count > 1) vm.raise(is_string(a.args[1]) ? std::string(as_string(a.args[1])->view()) : to_s(a.args[1]));
   vm.raise("Assertion failed");
 }
 
 Value parse(VM& vm, CallArgs& a) {
   if (!is_string(a.args[0])) vm.raise("$parse expects a string");
   try {
-    std::vector<Value> forms = read_string(vm.heap, as_string(a.args[0])->data, "<$parse>");
+    std::vector<Value> forms = read_string(vm.heap, as_string(a.args[0])->view(), "<$parse>");
     return forms.empty() ? make_nil() : forms[0];
   } catch (const ParseError& e) {
     vm.raise(format_diagnostic(e.pos, e.what()));

@@ -17,7 +17,7 @@ namespace {
 using namespace methods;
 namespace fs = std::filesystem;
 
-const std::string& path_arg(VM& vm, CallArgs& a, const char* fn) { return string_arg(vm, a, 0, fn, "a path string"); }
+std::string path_arg(VM& vm, CallArgs& a, const char* fn) { return std::string(string_arg(vm, a, 0, fn, "a path string")); }
 
 [[noreturn]] void os_error(VM& vm, const char* what, const std::string& path, int err) {
   vm.raise(file_error_message(what, path, err));
@@ -30,13 +30,13 @@ std::string read_all(VM& vm, const std::string& path) {
 }
 
 Value write_with(VM& vm, CallArgs& a, const char* mode, const char* fn) {
-  const std::string& path = path_arg(vm, a, fn);
-  const std::string& text = string_arg(vm, a, 1, fn, "a string to write");
+  const std::string path = path_arg(vm, a, fn);
+  std::string_view text = string_arg(vm, a, 1, fn, "a string to write");
   if (int err = write_file_text(path, text, mode)) os_error(vm, "write file", path, err);
   return make_nil();
 }
 
-Value read(VM& vm, CallArgs& a) { return vm.heap.adopt_string(read_all(vm, path_arg(vm, a, "read"))); }
+Value read(VM& vm, CallArgs& a) { return vm.heap.string_value(read_all(vm, path_arg(vm, a, "read"))); }
 Value write(VM& vm, CallArgs& a) { return write_with(vm, a, "wb", "write"); }
 Value append(VM& vm, CallArgs& a) { return write_with(vm, a, "ab", "append"); }
 
@@ -63,7 +63,7 @@ bool is_dir(const fs::path& p, std::error_code& ec) { return fs::is_directory(p,
 
 // Sorted names, so that a listing is the same on every file system.
 Value dir_list(VM& vm, CallArgs& a) {
-  const std::string& path = path_arg(vm, a, "list");
+  const std::string path = path_arg(vm, a, "list");
   std::error_code ec;
   std::vector<std::string> names;
   for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
@@ -75,7 +75,7 @@ Value dir_list(VM& vm, CallArgs& a) {
 
 // Makes missing parents too; a directory that is already there is not an error.
 Value dir_create(VM& vm, CallArgs& a) {
-  const std::string& path = path_arg(vm, a, "create");
+  const std::string path = path_arg(vm, a, "create");
   std::error_code ec;
   fs::create_directories(path, ec);
   if (ec || !fs::is_directory(path, ec)) os_error(vm, "create directory", path, ec ? ec.value() : EEXIST);

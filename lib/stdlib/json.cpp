@@ -32,7 +32,7 @@ class Writer {
         if (!std::isfinite(as_float(v))) vm_.raise(fmt::format("to_json: {} has no JSON form", format_float(as_float(v))));
         out += format_float(as_float(v));
         return;
-      case Tag::String: return string(as_string(v)->data);
+      case Tag::String: return string(as_string(v)->view());
       case Tag::Symbol: return string(as_symbol(v)->name);
       case Tag::Char: return string(to_s(v));
       case Tag::Array: {
@@ -100,7 +100,7 @@ class Writer {
 Value to_json(VM& vm, CallArgs& a) {
   Writer w(vm);
   w.value(a.self, 0);
-  return vm.heap.adopt_string(std::move(w.out));
+  return vm.heap.string_value(w.out);
 }
 
 const NativeEntry kJson[] = {{"parse", parse, 1, 1}};

@@ -18,7 +18,7 @@ template <class F>
 void for_each_entry(VM& vm, CallArgs& a, Value fn, F use_result) {
   for (size_t i = 0; i < self_map(a).size(); ++i) {
     auto [key, value] = self_map(a).entries()[i];
-    use_result(call_fn(vm, fn, vm.heap.adopt_string(key.name()), value));
+    use_result(call_fn(vm, fn, vm.heap.string_value(key.name()), value));
   }
 }
 

@@ -33,7 +33,7 @@ void define_natives(VM& vm, Namespace* ns, std::span<const NativeEntry> table);
 Namespace* child_namespace(VM& vm, Namespace* parent, std::string_view name);
 
 // ---- the receiver (the interpreter checked its kind when it found the method) ----
-inline const std::string& self_str(CallArgs& a) { return as_string(a.self)->data; }
+inline std::string_view self_str(CallArgs& a) { return as_string(a.self)->view(); }
 inline std::vector<Value>& self_items(CallArgs& a) { return as_array(a.self)->items; }
 inline PropMap& self_map(CallArgs& a) { return as_map(a.self)->map; }
 inline Value size_value(size_t n) { return make_int(static_cast<int64_t>(n)); }
@@ -41,8 +41,8 @@ inline Value size_value(size_t n) { return make_int(static_cast<int64_t>(n)); }
 // ---- arguments: a wrong kind raises "<method> expects <expected>, got <repr>" ----
 [[noreturn]] void arg_error(VM& vm, const char* method, const char* expected, Value got);
 int64_t int_arg(VM& vm, CallArgs& a, int k, const char* method, const char* expected = "an Int argument");
-const std::string& string_arg(VM& vm, CallArgs& a, int k, const char* method,
-                              const char* expected = "a string argument");
+std::string_view string_arg(VM& vm, CallArgs& a, int k, const char* method,
+                             const char* expected = "a string argument");
 // A String, or a Char taken as its one-character text.
 std::string text_arg(VM& vm, CallArgs& a, int k, const char* method);
 // Anything callable: a function, block or builtin.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 
 #include "interp/ops.hpp"
 #include "runtime/printer.hpp"
@@ -41,14 +42,14 @@ int64_t int_arg(VM& vm, CallArgs& a, int k, const char* method, const char* expe
   return as_int(a.args[k]);
 }
 
-const std::string& string_arg(VM& vm, CallArgs& a, int k, const char* method, const char* expected) {
+std::string_view string_arg(VM& vm, CallArgs& a, int k, const char* method, const char* expected) {
   if (!is_string(a.args[k])) arg_error(vm, method, expected, a.args[k]);
-  return as_string(a.args[k])->data;
+  return as_string(a.args[k])->view();
 }
 
 std::string text_arg(VM& vm, CallArgs& a, int k, const char* method) {
   if (is_char(a.args[k])) return to_s(a.args[k]);
-  return string_arg(vm, a, k, method);
+  return std::string(string_arg(vm, a, k, method));
 }
 
 Value fn_arg(VM& vm, CallArgs& a, int k, const char* method) {
@@ -95,7 +96,15 @@ Value string_array(VM& vm, const std::vector<std::string_view>& parts) {
 }
 
 namespace {
-Value to_s_(VM& vm, CallArgs& a) { return vm.heap.adopt_string(to_s(a.self)); }
+// A string is its own text (strings never change); an Int's digits need no std::string.
+Value to_s_(VM& vm, CallArgs& a) {
+  if (is_string(a.self)) return a.self;
+  if (is_int(a.self)) {
+    char digits[24];
+    return vm.heap.string_value({digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, as_int(a.self)).ptr - digits)});
+  }
+  return vm.heap.string_value(to_s(a.self));
+}
 Value class_(VM& vm, CallArgs& a) {
   Class* c = vm.class_of(a.self);
   return c ? value_of(c) : make_nil();

@@ -18,12 +18,12 @@ namespace {
 using namespace methods;
 
 Value env(VM& vm, CallArgs& a) {
-  const char* v = std::getenv(string_arg(vm, a, 0, "env", "a variable name").c_str());
+  const char* v = std::getenv(std::string(string_arg(vm, a, 0, "env", "a variable name")).c_str());
   return v ? vm.heap.string_value(v) : a.arg(1);
 }
 
 Value set_env(VM& vm, CallArgs& a) {
-  const std::string& name = string_arg(vm, a, 0, "set_env", "a variable name");
+  const std::string name(string_arg(vm, a, 0, "set_env", "a variable name"));
   if (name.empty() || name.find('=') != std::string::npos) vm.raise(fmt::format("Invalid environment variable name '{}'", name));
   if (::setenv(name.c_str(), to_s(a.args[1]).c_str(), 1) != 0)
     vm.raise(fmt::format("Failed to set environment variable '{}': {}", name, std::strerror(errno)));
@@ -32,7 +32,7 @@ Value set_env(VM& vm, CallArgs& a) {
 
 // Runs cmd through /bin/sh; stdout is the result, stderr goes to ours.
 Value exec(VM& vm, CallArgs& a) {
-  const std::string& cmd = string_arg(vm, a, 0, "exec", "a command string");
+  const std::string cmd(string_arg(vm, a, 0, "exec", "a command string"));
   vm.flush_out();  // the command's stderr must come after what the program printed
   FILE* p = ::popen(cmd.c_str(), "r");
   if (!p) vm.raise(fmt::format("Failed to run command '{}': {}", cmd, std::strerror(errno)));

@@ -51,10 +51,10 @@ Value pkg_dir(VM&, CallArgs& a) { return prop(a.self, "dir"); }
 // Records dependency name -> directory (relative to the package root) in package p.
 void add_dependency(VM& vm, Instance* p, Value name, Value path) {
   if (!is_string(name)) vm.raise(fmt::format("$dep expects a package name string, got {}", repr(name)));
-  if (!is_string(path)) vm.raise(fmt::format("$dep \"{}\" needs ^path \"dir\"", as_string(name)->data));
-  fs::path dir = fs::path(as_string(*p->props.find(intern("dir")))->data) / as_string(path)->data;
+  if (!is_string(path)) vm.raise(fmt::format("$dep \"{}\" needs ^path \"dir\"", as_string(name)->view()));
+  fs::path dir = fs::path(as_string(*p->props.find(intern("dir")))->view()) / as_string(path)->view();
   Value* deps = p->props.find(intern("deps"));
-  as_map(*deps)->map.set(intern(as_string(name)->data), vm.heap.string_value(dir.lexically_normal().string()));
+  as_map(*deps)->map.set(intern(as_string(name)->view()), vm.heap.string_value(dir.lexically_normal().string()));
 }
 
 // A package for root: read from its package.gene when there is one.
@@ -125,7 +125,7 @@ std::string package_dependency_dir(VM& vm, Value pkg, const std::string& name) {
   Instance* p = as_package(vm, pkg);
   const Value* dir = as_map(*p->props.find(intern("deps")))->map.find(intern(name));
   if (!dir) vm.raise(fmt::format("Package {} has no dependency \"{}\" (declare it with $dep)", to_s(prop(pkg, "name")), name));
-  return as_string(*dir)->data;
+  return std::string(as_string(*dir)->view());
 }
 
 void install_packages(VM& vm) {

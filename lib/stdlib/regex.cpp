@@ -77,7 +77,7 @@ const pcre2_code* compiled(VM& vm, Regex* r) {
 // the argument window, which keeps it rooted.
 Regex* regex_arg(VM& vm, CallArgs& a, int k, const char* method) {
   if (is_tag(a.args[k], Tag::Regex)) return as_regex(a.args[k]);
-  const std::string& pattern = string_arg(vm, a, k, method, "a regex");
+  const std::string pattern(string_arg(vm, a, k, method, "a regex"));
   a.args[k] = value_of(vm.heap.make<Regex>(pattern, ""));
   return as_regex(a.args[k]);
 }
@@ -153,7 +153,7 @@ Value scan(VM& vm, CallArgs& a) {
 }
 
 // Replacement text: $1, ${name} and $$ as PCRE2 reads them, for every match.
-Value substitute(VM& vm, std::string_view s, const pcre2_code* code, const std::string& with) {
+Value substitute(VM& vm, std::string_view s, const pcre2_code* code, std::string_view with) {
   MatchData md(code);
   uint32_t opts = PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH;
   std::string out(s.size() + s.size() / 4 + 64, '\0');
@@ -164,7 +164,7 @@ Value substitute(VM& vm, std::string_view s, const pcre2_code* code, const std::
                               reinterpret_cast<PCRE2_UCHAR*>(out.data()), &len);
     if (rc >= 0) {
       out.resize(len);
-      return vm.heap.adopt_string(std::move(out));
+      return vm.heap.string_value(out);
     }
     if (rc != PCRE2_ERROR_NOMEMORY) vm.raise(fmt::format("Regex replace failed for '{}': {}", with, pcre2_message(rc)));
     out.resize(len);  // the length it needs
@@ -184,7 +184,7 @@ Value replace_with_fn(VM& vm, std::string_view s, const pcre2_code* code, Value 
     last = ov[1];
   });
   out.append(s, last);
-  return vm.heap.adopt_string(std::move(out));
+  return vm.heap.string_value(out);
 }
 
 // ($regex "a" x ^^i): the to_s of the parts joined into one pattern, compiled now so that a
@@ -215,7 +215,7 @@ const MethodEntry kMethods[] = {
 Value regex_replace(VM& vm, CallArgs& a) {
   const pcre2_code* code = compiled(vm, as_regex(a.args[0]));
   Value with = a.args[1];
-  if (is_string(with)) return substitute(vm, self_str(a), code, as_string(with)->data);
+  if (is_string(with)) return substitute(vm, self_str(a), code, as_string(with)->view());
   return replace_with_fn(vm, self_str(a), code, fn_arg(vm, a, 1, "replace"));
 }
 

@@ -65,7 +65,7 @@ class Writer {
       case Tag::Nil: case Tag::Bool: case Tag::Int: case Tag::Symbol: case Tag::ComplexSymbol: case Tag::Regex:
         out += repr(v);
         return;
-      case Tag::String: return quoted(as_string(v)->data, '"');
+      case Tag::String: return quoted(as_string(v)->view(), '"');
       case Tag::Char: return quoted(to_s(v), '\'');
       case Tag::Float:
         if (!std::isfinite(as_float(v))) fail(v);
@@ -182,11 +182,11 @@ Value restore(VM& vm, Value v, int depth) {
     bool inst = marker(g->type, kInstance) && n == 2 && is_string(g->children[0]) && is_map(g->children[1]);
     for (auto& e : g->props.entries()) e.second = restore(vm, e.second, depth + 1);
     for (Value& x : g->children) x = restore(vm, x, depth + 1);
-    if (ref) return resolve(vm, as_string(g->children[0])->data);
+    if (ref) return resolve(vm, as_string(g->children[0])->view());
     if (inst) {
-      Value cls = resolve(vm, as_string(g->children[0])->data);
+      Value cls = resolve(vm, as_string(g->children[0])->view());
       if (cls.tag != Tag::Class || as_class(cls)->instance_tag != Tag::Instance)
-        vm.raise(fmt::format("deserialize: '{}' is not a class of instances", as_string(g->children[0])->data));
+        vm.raise(fmt::format("deserialize: '{}' is not a class of instances", as_string(g->children[0])->view()));
       Instance* obj = vm.heap.make<Instance>(as_class(cls));
       obj->props = as_map(g->children[1])->map;
       return value_of(obj);
@@ -197,7 +197,7 @@ Value restore(VM& vm, Value v, int depth) {
 }
 
 Value deserialize(VM& vm, CallArgs& a) {
-  const std::string& text = string_arg(vm, a, 0, "deserialize", "a string");
+  const std::string text(string_arg(vm, a, 0, "deserialize", "a string"));
   std::vector<Value> forms;
   try {
     forms = read_string(vm.heap, text, "<deserialize>");

@@ -37,7 +37,7 @@ char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - '
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 template <char (*F)(char)>
 Value map_bytes(VM& vm, CallArgs& a) {
-  std::string s = self_str(a);
+  std::string s(self_str(a));
   std::transform(s.begin(), s.end(), s.begin(), F);
   return new_string(vm, s);
 }
@@ -45,22 +45,16 @@ Value map_bytes(VM& vm, CallArgs& a) {
 Value length(VM&, CallArgs& a) { return size_value(self_str(a).size()); }
 
 // VM semantics: the first argument must be a string; the rest are ignored.
-// One allocation for the bytes of the result, which the new String takes over.
 Value append_one(VM& vm, Value self, Value x) {
   if (!is_string(x)) vm.raise("append requires a string argument");
-  const std::string& head = as_string(self)->data;
-  const std::string& tail = as_string(x)->data;
-  std::string joined;
-  joined.reserve(head.size() + tail.size());
-  joined.append(head).append(tail);
-  return vm.heap.adopt_string(std::move(joined));
+  return value_of(vm.heap.string_of({as_string(self)->view(), as_string(x)->view()}));
 }
 
 Value append(VM& vm, CallArgs& a) { return append_one(vm, a.self, a.args[0]); }
 
 // Inclusive end; negatives count from the end; bounds outside the string are clamped.
 Value substr(VM& vm, CallArgs& a) {
-  const std::string& s = self_str(a);
+  std::string_view s = self_str(a);
   int64_t len = static_cast<int64_t>(s.size());
   size_t from = slice_bound(int_arg(vm, a, 0, "substr"), s.size());
   int64_t last = a.count > 1 ? int_arg(vm, a, 1, "substr") : -1;
@@ -102,7 +96,7 @@ Value trim(VM& vm, CallArgs& a) {
 }
 
 Value char_at(VM& vm, CallArgs& a) {
-  const std::string& s = self_str(a);
+  std::string_view s = self_str(a);
   return make_char(static_cast<unsigned char>(s[checked_index(vm, int_arg(vm, a, 0, "char_at"), s.size())]));
 }
 
@@ -111,7 +105,7 @@ Value char_at(VM& vm, CallArgs& a) {
 Value replace(VM& vm, CallArgs& a) {
   if (is_tag(a.args[0], Tag::Regex)) return regex_replace(vm, a);
   std::string from = text_arg(vm, a, 0, "replace"), to = text_arg(vm, a, 1, "replace");
-  const std::string& s = self_str(a);
+  std::string_view s = self_str(a);
   if (from.empty()) return a.self;
   std::string out;
   size_t pos = 0;

@@ -66,7 +66,7 @@ Value to_s(VM& vm, CallArgs& a) { return vm.heap.string_value(iso_text(a.self));
 
 // strftime directives (%Y-%m-%d, %H:%M:%S, %A …); the zone directives say UTC.
 Value format(VM& vm, CallArgs& a) {
-  const std::string& f = string_arg(vm, a, 0, "format", "a format string");
+  const std::string f(string_arg(vm, a, 0, "format", "a format string"));
   std::tm tm = fields(a);
   std::string out(f.size() * 4 + 64, '\0');
   for (;;) {

@@ -47,7 +47,7 @@ inline std::string dump(Value v) {
       return s;
     }
     case Tag::Char: return "'" + escape_bytes(std::string(1, static_cast<char>(as_char(v)))) + "'";
-    case Tag::String: return "\"" + escape_bytes(as_string(v)->data) + "\"";
+    case Tag::String: return "\"" + escape_bytes(as_string(v)->view()) + "\"";
     case Tag::Symbol: return as_symbol(v)->name;
     case Tag::ComplexSymbol: {
       std::string out = "<";

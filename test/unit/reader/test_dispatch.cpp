@@ -10,7 +10,7 @@ TEST_CASE("interpolated strings that are all literal read as one string", "[read
   Reader r;
   Value v = r.one(R"(#"abc")");
   REQUIRE(is_string(v));
-  CHECK(as_string(v)->data == "abc");
+  CHECK(as_string(v)->view() == "abc");
   CHECK(r.d(R"(#"a#{"b"}c")") == R"("abc")");
   CHECK(r.d(R"(#"")") == R"("")");
   CHECK(r.d(R"(#"a\#{x}")") == R"("a#{x}")");

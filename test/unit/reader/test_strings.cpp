@@ -9,7 +9,7 @@ namespace {
 std::string str_of(Reader& r, std::string_view src) {
   Value v = r.one(src);
   REQUIRE(is_string(v));
-  return as_string(v)->data;
+  return std::string(as_string(v)->view());
 }
 }  // namespace
 

@@ -41,8 +41,8 @@ TEST_CASE("gc: a Root keeps a value and everything it references alive", "[gc]")
   CHECK(h.live_objects() == 5);
   h.collect();
   CHECK(h.live_objects() == 4);
-  CHECK(as_string(a->items[0])->data == "one");
-  CHECK(as_string(as_map(m)->map.find(intern("k"))[0])->data == "v");
+  CHECK(as_string(a->items[0])->view() == "one");
+  CHECK(as_string(as_map(m)->map.find(intern("k"))[0])->view() == "v");
   h.collect();  // marks are reset between collections
   CHECK(h.live_objects() == 4);
 }
@@ -103,7 +103,7 @@ TEST_CASE("gc: stress mode collects on every allocation; pause holds it", "[gc]"
   h.string_value("next");  // collects first: "dropped" goes, "kept" stays
   CHECK(h.collections() == before + 1);
   CHECK(h.live_objects() == 2);
-  CHECK(as_string(keep.value)->data == "kept");
+  CHECK(as_string(keep.value)->view() == "kept");
   {
     GcPause pause(h);
     size_t at = h.collections();
