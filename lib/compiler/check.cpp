@@ -469,7 +469,7 @@ class Checker {
     }
     if (h == S.if_) {
       std::vector<IfClause> clauses;
-      if (!parse_if(a, clauses)) {
+      if (!parse_if(std::vector<Value>(a.begin(), a.end()), clauses)) {
         walk_from(g, 0);
         return true;
       }

@@ -115,7 +115,7 @@ Value Compiler::async_body(const Value* body, size_t n, SourcePos pos) {
   auto form = [&](Value head, std::vector<Value> children) {
     Gene* g = heap_.make<Gene>();
     g->type = head;
-    g->children = std::move(children);
+    g->children.assign(children.begin(), children.end());
     g->pos = pos;
     return value_of(g);
   };

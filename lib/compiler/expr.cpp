@@ -397,7 +397,7 @@ void Compiler::data_gene(Value type_value, bool type_is_constant, Form& f, int d
 void Compiler::gene_form(Gene* g, int dst) {
   Form f;
   f.head = g->type;
-  f.args = g->children;
+  f.args.assign(g->children.begin(), g->children.end());
   f.props = &g->props;
   f.pos = g->pos;
   dispatch(f, dst);

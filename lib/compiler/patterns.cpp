@@ -232,7 +232,7 @@ void Compiler::selector_call_form(Symbol* head, Form& f, int dst) {
   std::vector<SelectorStep> steps;
   if (head->name == "@*") {
     Array* keys = heap_.make<Array>();
-    keys->items = f.args;
+    keys->items.assign(f.args.begin(), f.args.end());
     steps.push_back({value_of(keys), false});
   } else {
     bool method = head->name == "@.";

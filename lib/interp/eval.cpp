@@ -27,7 +27,7 @@ void add_env_of(const Frame* frames, uint32_t index, EvalEnv& env) {
 }
 
 // Adds a rendered element: a %_ result adds nothing, an Explode of an array splices.
-void add_rendered(std::vector<Value>& out, Value v) {
+void add_rendered(Values& out, Value v) {
   if (v.tag == Tag::Void) return;
   if (v.tag == Tag::Explode && is_array(static_cast<Explode*>(v.as.o)->value)) {
     for (Value e : as_array(static_cast<Explode*>(v.as.o)->value)->items) out.push_back(e);
@@ -40,15 +40,15 @@ void add_rendered(std::vector<Value>& out, Value v) {
 // that hold the unquote. The loops below name that container for the unquote they render
 // next; each unquote being evaluated has a target (null where no container holds it).
 struct EmitTarget {
-  std::vector<Value>* out;
+  Values* out;
   bool emitted;
 };
-thread_local std::vector<Value>* t_container = nullptr;
+thread_local Values* t_container = nullptr;
 thread_local std::vector<EmitTarget> t_emit_targets;
 
 class EmitScope {
  public:
-  explicit EmitScope(std::vector<Value>* out) { t_emit_targets.push_back({out, false}); }
+  explicit EmitScope(Values* out) { t_emit_targets.push_back({out, false}); }
   ~EmitScope() { t_emit_targets.pop_back(); }
   EmitScope(const EmitScope&) = delete;
   EmitScope& operator=(const EmitScope&) = delete;
@@ -57,7 +57,7 @@ class EmitScope {
 
 // Renders one element of an array or gene children into out.
 template <class Render>
-void render_into(std::vector<Value>& out, Value element, Render render) {
+void render_into(Values& out, Value element, Render render) {
   if (element.tag == Tag::Unquote) t_container = &out;
   add_rendered(out, render(element));
 }
@@ -129,7 +129,7 @@ size_t VM::macro_caller_frame(size_t from) {
 // Copies a template, replacing %x and %(expr) by their values; %_(expr) is evaluated for
 // its effect only; an Explode result is spliced into the surrounding array or gene.
 Value VM::render(Value tpl, size_t frame_index, int depth) {
-  std::vector<Value>* container = std::exchange(t_container, nullptr);  // meant for this element only
+  Values* container = std::exchange(t_container, nullptr);  // meant for this element only
   if (depth > 2000) raise("template nested too deeply");
   switch (tpl.tag) {
     case Tag::Unquote: {

@@ -23,7 +23,7 @@ class Matcher {
     std::vector<PatternItem> items;
     const char* error = nullptr;
     if (!read_pattern(pattern, &items, &error)) vm_.raise(error);
-    const std::vector<Value>& values = v.tag == Tag::Array ? as_array(v)->items : as_gene(v)->children;
+    const Values& values = v.tag == Tag::Array ? as_array(v)->items : as_gene(v)->children;
     size_t pos = 0;
     for (size_t i = 0; i < items.size();) {
       size_t lit = i;  // the segment ends at the next literal

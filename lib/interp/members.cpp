@@ -108,7 +108,7 @@ Value get_index(VM& vm, Value obj, int64_t index) {
 }
 
 void set_index(VM& vm, Value obj, int64_t index, Value v) {
-  std::vector<Value>* items = nullptr;
+  Values* items = nullptr;
   if (obj.tag == Tag::Array) items = &as_array(obj)->items;
   else if (obj.tag == Tag::Gene) items = &as_gene(obj)->children;
   else if (obj.tag == Tag::Nil) vm.raise(fmt::format("Cannot set element {} of nil value", index));

@@ -10,7 +10,7 @@
 namespace gene {
 
 Value slice(VM& vm, Value target, const Range& r) {
-  const std::vector<Value>* items = target.tag == Tag::Array  ? &as_array(target)->items
+  const Values* items = target.tag == Tag::Array  ? &as_array(target)->items
                                     : target.tag == Tag::Gene ? &as_gene(target)->children
                                                               : nullptr;
   if (!items) return make_undef();
@@ -31,7 +31,7 @@ bool is_gene_of_type(Value v, Symbol* type) { return is_gene(v) && is_symbol(as_
 // The children (of a gene) or elements (of an array) that are genes of the given type.
 Value of_type(VM& vm, Value target, Symbol* type) {
   Array* out = vm.heap.make<Array>();
-  const std::vector<Value>& items = target.tag == Tag::Gene ? as_gene(target)->children : as_array(target)->items;
+  const Values& items = target.tag == Tag::Gene ? as_gene(target)->children : as_array(target)->items;
   for (Value v : items)
     if (is_gene_of_type(v, type)) out->items.push_back(v);
   return value_of(out);

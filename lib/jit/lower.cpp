@@ -2792,7 +2792,10 @@ void Lowering::lower_THROW(const Instr&) { step({}); }
 
 namespace layout {
 VectorLayout probe_vector_layout() {
-  decltype(Array::items) probe;
+  // Array::items takes its memory from the VM's pool, which the plugin does not link; a
+  // vector with the standard allocator (stateless too) is laid out the same.
+  std::vector<Value> probe;
+  static_assert(sizeof(probe) == sizeof(Array::items));
   probe.reserve(8);  // capacity past the size: the end pointer is told apart from the capacity
   probe.resize(3);
   const char* raw = reinterpret_cast<const char*>(&probe);

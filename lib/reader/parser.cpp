@@ -329,7 +329,7 @@ Value Parser::finish_interp() {
   in.parts.push_back(heap_.string_value(in.lit));
   auto* g = heap_.make<Gene>();
   g->type = make_obj(Tag::Symbol, syms().str);
-  g->children = std::move(in.parts);
+  g->children.assign(in.parts.begin(), in.parts.end());
   g->pos = stack_.back().pos;
   return value_of(g);
 }

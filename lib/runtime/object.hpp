@@ -108,8 +108,22 @@ struct ComplexSymbol : Obj {
   ComplexSymbol() : Obj(Tag::ComplexSymbol) {}
 };
 
+// Element storage of arrays and genes: buffers up to pool::kMaxPooled bytes (16 Values)
+// come from the object pool's free lists, not from malloc.
+template <class T>
+struct PoolAllocator {
+  using value_type = T;
+  PoolAllocator() = default;
+  template <class U>
+  PoolAllocator(const PoolAllocator<U>&) {}
+  T* allocate(size_t n) { return static_cast<T*>(pool::allocate(n * sizeof(T))); }
+  void deallocate(T* p, size_t n) { pool::release(p, n * sizeof(T)); }
+  friend bool operator==(PoolAllocator, PoolAllocator) { return true; }
+};
+using Values = std::vector<Value, PoolAllocator<Value>>;
+
 struct Array : Obj {
-  std::vector<Value> items;
+  Values items;
   SourcePos pos;
   Array() : Obj(Tag::Array) {}
   void trace(Marker& m) override;
@@ -152,7 +166,7 @@ struct Map : Obj {
 struct Gene : Obj {
   Value type;
   PropMap props;
-  std::vector<Value> children;
+  Values children;
   SourcePos pos;
   Gene() : Obj(Tag::Gene) {}
   void trace(Marker& m) override;

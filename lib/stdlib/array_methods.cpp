@@ -62,7 +62,7 @@ Value set(VM& vm, CallArgs& a) {
 }
 
 // Appends x; storage that grew counts towards the next collection.
-void append(VM& vm, std::vector<Value>& items, Value x) {
+void append(VM& vm, Values& items, Value x) {
   size_t capacity = items.capacity();
   items.push_back(x);
   if (items.capacity() != capacity) vm.heap.grew((items.capacity() - capacity) * sizeof(Value));
@@ -209,14 +209,14 @@ Value sort(VM& vm, CallArgs& a) {
       !std::all_of(items.begin(), items.end(), is_string))
     vm.raise("sort without a comparator expects all numbers or all strings");
   // The comparator may change the receiver: sort a rooted copy, then store the result.
-  Root copy(vm.heap, new_array(vm, items));
+  Root copy(vm.heap, new_array(vm, std::vector<Value>(items.begin(), items.end())));
   const auto& elems = as_array(copy.value)->items;
   std::vector<size_t> order(elems.size());
   std::iota(order.begin(), order.end(), size_t{0});
   merge_sort(order, [&](size_t i, size_t j) {
     return (is_nil(cmp) ? natural_order(vm, elems[i], elems[j]) : comparator_order(vm, cmp, elems[i], elems[j])) < 0;
   });
-  std::vector<Value> sorted;
+  Values sorted;
   for (size_t i : order) sorted.push_back(elems[i]);
   self_items(a) = std::move(sorted);
   return a.self;

@@ -78,7 +78,7 @@ Value map(VM& vm, CallArgs& a) {
 Gene* self_gene(CallArgs& a) { return as_gene(a.self); }
 
 Value gene_type(VM&, CallArgs& a) { return self_gene(a)->type; }
-Value gene_children(VM& vm, CallArgs& a) { return new_array(vm, self_gene(a)->children); }
+Value gene_children(VM& vm, CallArgs& a) { return new_array(vm, {self_gene(a)->children.begin(), self_gene(a)->children.end()}); }
 Value gene_contains(VM& vm, CallArgs& a) { return make_bool(self_gene(a)->props.find(key_arg(vm, a)) != nullptr); }
 Value gene_props(VM& vm, CallArgs& a) {
   Map* m = vm.heap.make<Map>();

@@ -34,7 +34,7 @@ Namespace* child_namespace(VM& vm, Namespace* parent, std::string_view name);
 
 // ---- the receiver (the interpreter checked its kind when it found the method) ----
 inline std::string_view self_str(CallArgs& a) { return as_string(a.self)->view(); }
-inline std::vector<Value>& self_items(CallArgs& a) { return as_array(a.self)->items; }
+inline Values& self_items(CallArgs& a) { return as_array(a.self)->items; }
 inline PropMap& self_map(CallArgs& a) { return as_map(a.self)->map; }
 inline Value size_value(size_t n) { return make_int(static_cast<int64_t>(n)); }
 

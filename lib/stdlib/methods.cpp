@@ -81,7 +81,7 @@ size_t slice_bound(int64_t i, size_t n) {
 Value new_array(VM& vm, std::vector<Value> items) {
   // The items must be reachable elsewhere (from the receiver) while the array is made.
   Array* arr = vm.heap.make<Array>();
-  arr->items = std::move(items);
+  arr->items.assign(items.begin(), items.end());
   return value_of(arr);
 }
 

@@ -135,7 +135,7 @@ class Writer {
     out += fmt::format("({} \"{}\")", kRef, path);
   }
 
-  void items(char open, const std::vector<Value>& xs, char close, int depth) {
+  void items(char open, const Values& xs, char close, int depth) {
     if (open) out.push_back(open);
     for (size_t k = 0; k < xs.size(); ++k) {
       if (k) out.push_back(' ');
