@@ -289,11 +289,12 @@ class VM {
   }
   // A builtin method called from a register window (CALLM, and compiled code) whose
   // receiver stays in the slot below args, so it needs no root of its own: when the
-  // receiver is of the method's kind and the count fits, its direct entry for one or two
-  // arguments, or its function at once (not with --no-opt, as above).
+  // receiver is of the method's kind (or the method takes any, as .to_s does) and the
+  // count fits, its direct entry for one or two arguments, or its function at once (not
+  // with --no-opt, as above).
   Value call_native_method(Value fn, Value* args, int n, Value self, Frame* f) {
     NativeFn* nf = as_native(fn);
-    if (compile_options.optimize && self.tag == nf->receiver_kind && n >= nf->min_args &&
+    if (compile_options.optimize && (self.tag == nf->receiver_kind || !nf->checks_receiver) && n >= nf->min_args &&
         (nf->max_args < 0 || n <= nf->max_args)) {
       if (n == 1 && nf->method1) return nf->method1(*this, self, args[0]);
       if (n == 2 && nf->method2) return nf->method2(*this, self, args[0], args[1]);
