@@ -46,7 +46,12 @@ String* Heap::string_of(std::initializer_list<std::string_view> parts) {
   }
   *at = '\0';
   account(n);
-  maybe_collect();
+  try {
+    maybe_collect();
+  } catch (...) {  // over the heap cap: the string was never made
+    delete str;
+    throw;
+  }
   link(str);
   return str;
 }
