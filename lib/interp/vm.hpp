@@ -248,6 +248,8 @@ class VM {
   // The method epoch while Map's get and set are the builtin ones, else 0: compiled code
   // that reads and writes entries for .get and .set checks the epoch has not moved.
   uint64_t builtin_map_methods_epoch() { return map_access().get && map_access().set ? g_method_epoch : 0; }
+  // CONCAT and .to_s: the to_s texts of parts joined into a new string.
+  Value concat(const Value* parts, int n);
  private:
   void call_super(Value* window, int nargs, Value props, Frame* caller);
   void call_body(Value owner, Value* fn_slot, bool switch_ns);
@@ -255,7 +257,6 @@ class VM {
   Value eval_in_frame(Value datum, size_t frame_index);
   Value render(Value tpl, size_t frame_index, int depth);
   size_t macro_caller_frame(size_t from);
-  Value concat(const Value* parts, int n);
   // NEWARRAY, NEWMAP and SETPROP, for the interpreter's handlers and compiled code alike.
   Value new_array_of(const Value* items, size_t n) {
     Array* a = heap.make<Array>();

@@ -53,7 +53,6 @@ struct String : Obj {
   Symbol* key = nullptr;  // the interned symbol, once the string has served as a map key
   size_t size;            // bytes, not counting the NUL that follows them
   std::string_view view() const { return {bytes(), size}; }
-  const char* c_str() const { return bytes(); }
   const char* bytes() const { return reinterpret_cast<const char*>(this + 1); }
   char* bytes() { return reinterpret_cast<char*>(this + 1); }
   size_t heap_bytes() const override { return allocation_size(size); }

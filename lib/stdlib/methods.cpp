@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 #include "interp/ops.hpp"
 #include "runtime/printer.hpp"
@@ -96,15 +95,8 @@ Value string_array(VM& vm, const std::vector<std::string_view>& parts) {
 }
 
 namespace {
-// A string is its own text (strings never change); an Int's digits need no std::string.
-Value to_s_(VM& vm, CallArgs& a) {
-  if (is_string(a.self)) return a.self;
-  if (is_int(a.self)) {
-    char digits[24];
-    return vm.heap.string_value({digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, as_int(a.self)).ptr - digits)});
-  }
-  return vm.heap.string_value(to_s(a.self));
-}
+// A string is its own text (strings never change).
+Value to_s_(VM& vm, CallArgs& a) { return is_string(a.self) ? a.self : vm.concat(&a.self, 1); }
 Value class_(VM& vm, CallArgs& a) {
   Class* c = vm.class_of(a.self);
   return c ? value_of(c) : make_nil();
