@@ -74,6 +74,14 @@ namespace {
 void listing(const Proto* p, std::string& out) {
   out += fmt::format("function {} (registers {}, params {}, upvalues {}, constants {})\n", p->display_name(),
                      p->num_regs, p->params.size(), p->upvals.size(), p->constants.size());
+  // Where each upvalue comes from: a register or an upvalue of the enclosing function,
+  // shared with it or copied (captured by value).
+  for (size_t k = 0; k < p->upvals.size(); ++k) {
+    const UpvalDesc& d = p->upvals[k];
+    out += fmt::format("{}{}={}[{}]{}", k ? ", " : "  upvalues: ", d.name ? d.name->name : "?", d.in_stack ? "R" : "U",
+                       d.index, d.by_value ? " by value" : "");
+    if (k + 1 == p->upvals.size()) out += "\n";
+  }
   for (size_t at = 0; at < p->code.size(); ++at) {
     uint32_t line = at < p->positions.size() ? p->positions[at].line : 0;
     out += fmt::format("  {:4} [{:>4}] {}\n", at, line, disassemble_instruction(p, at));

@@ -31,10 +31,14 @@ inline void note_bit(const Instr* at, uint8_t bit) {
 inline void note_seen(const Instr* at, Tag t) { note_bit(at, seen_bit(t)); }
 
 // How a closure finds upvalue i: a register of the enclosing frame, or its upvalue.
+// by_value: the variable never changes once a closure can see it (the compiler proved it:
+// see Compiler::settle_captures), so the closure keeps a copy of the value in a cell of
+// its own instead of sharing an Upvalue with the frame.
 struct UpvalDesc {
   bool in_stack;
   uint16_t index;
   Symbol* name;
+  bool by_value = false;
 };
 
 // A named register over a pc range, for debuggers, eval and the disassembler.
@@ -94,6 +98,7 @@ struct Proto : Obj {
   uint16_t num_regs = 0;
   uint16_t num_positional = 0;  // positional params, in registers 0..n-1
   uint16_t num_required = 0;    // leading positional params without defaults
+  uint16_t value_upvals = 0;    // upvalues captured by value: cells in each closure
   bool simple_params = true;    // only positional params and no defaults: fast binding
   bool is_macro = false;
   // CALL enters the function in place when its argument count is at least this: simple

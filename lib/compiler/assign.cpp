@@ -59,7 +59,7 @@ void Compiler::var_form(Form& f, int dst) {
   if (!is_symbol(name)) return error_at_runtime("Variable name must be a symbol", dst);
   int reg = take_var_reg();
   expr(init, reg);  // before the binding exists: an `x` in init means the outer x
-  declare_var(as_symbol(name), reg);
+  declare_var(as_symbol(name), reg, /*set_once=*/true);
   finish(dst, reg);
 }
 
@@ -89,6 +89,7 @@ void Compiler::assign(Value target_form, Symbol* op, Value rhs, int dst) {
 
   if (is_symbol(target_form)) {
     Symbol* name = as_symbol(target_form);
+    note_assigned(fs_, name);
     int local = find_local(fs_, name);
     if (local >= 0) {
       if (bin && is_pure(rhs)) {

@@ -55,13 +55,17 @@ class Compiler {
   void push_scope();
   void pop_scope();  // closes captured variables of the scope
   int take_var_reg();
-  int declare_var(Symbol* name, int reg = -1);
+  // set_once: the declaration gives the variable its value before any closure can see it
+  // (a var, a parameter without default); unless assigned later, closures copy it.
+  int declare_var(Symbol* name, int reg = -1, bool set_once = false);
   bool reserve_vars(Value statement);
   void drop_reservations(bool owned);
   int find_local(FuncState* fs, Symbol* name);
   int find_upvalue(FuncState* fs, Symbol* name);
   int env_upvalue(FuncState* root, Symbol* name);
   void note_runtime_capture();
+  void note_assigned(FuncState* fs, Symbol* name);
+  void settle_captures(Scope& s);
 
   // ---- expressions (expr.cpp) ----
   void expr(Value v, int dst);

@@ -13,11 +13,24 @@ namespace gene {
 constexpr int kDiscard = -1;  // value unused
 constexpr int kReturn = -2;   // value returned from the function
 
+using ScopeVar = std::pair<Symbol*, int>;  // a variable: its name and register
+
 struct Scope {
-  std::vector<std::pair<Symbol*, int>> names;  // declaration order; later shadows earlier
+  std::vector<ScopeVar> names;                 // declaration order; later shadows earlier
   int min_reg = INT_MAX;                       // lowest register of a variable declared here
   bool captured = false;                       // some closure captured one of its variables
   std::vector<size_t> local_infos;             // their Proto::locals entries, closed at scope end
+  // For capture by value, decided when the scope ends: the upvalues of closures that
+  // capture a variable of this scope, the variables whose declaration gives them their
+  // value before any closure can capture them (var, plain params), and those assigned.
+  struct Capture {
+    ScopeVar var;
+    Proto* child;
+    uint16_t index;
+  };
+  std::vector<Capture> captures;
+  std::vector<ScopeVar> set_once;
+  std::vector<ScopeVar> assigned;
 };
 
 // The variables of a running frame that code compiled by eval or $caller_eval may use;
@@ -67,6 +80,7 @@ struct FuncState {
   bool reads_in_place = false;
   bool relied_on_reads_in_place = false;
   bool variables_reachable = false;  // captured by a closure, or reachable by eval/macros
+  bool runtime_capture = false;      // eval or a macro reaches its variables by name
 
   FuncState(Proto* p, FuncState* up) : proto(p), parent(up) {}
 };

@@ -105,7 +105,7 @@ Proto* Compiler::function_attempt(Symbol* name, Value params, const Value* body,
     if (positional && !s.has_default && leading) ++p->num_required;
     if (positional && s.has_default) leading = false;
     if (!positional || s.has_default || s.destructure || s.to_self) p->simple_params = false;
-    if (s.name) declare_var(s.name, regs[i]);
+    if (s.name) declare_var(s.name, regs[i], /*set_once=*/!s.has_default);
   }
   // Prologue: defaults for absent arguments, missing-argument errors, destructuring.
   pos_ = pos;
@@ -147,7 +147,11 @@ Proto* Compiler::function_attempt(Symbol* name, Value params, const Value* body,
     block(body, n, kReturn);
   }
   emit_abc(Op::RETNIL, 0, 0, 0);
+  settle_captures(fs_->scopes.back());
   fs_->scopes.pop_back();
+  // Eval or a macro in this function may assign what it captured.
+  if (fs.runtime_capture)
+    for (const UpvalDesc& d : p->upvals) note_assigned(fs.parent, d.name);
   fs_ = saved;
   p->seal_params();
   if (redo) *redo = fs.relied_on_reads_in_place && fs.variables_reachable;
@@ -211,7 +215,7 @@ void Compiler::block_literal(Value params, const Value* body, size_t n, int dst)
   int r = target(dst);
   int save = fs_->freereg;
   push_scope();
-  int self_reg = declare_var(syms().self, alloc_reg());
+  int self_reg = declare_var(syms().self, alloc_reg(), /*set_once=*/true);  // set before the block is made
   symbol(syms().self, self_reg);
   Proto* p = function_proto(nullptr, params, body, n, pos, false, true);
   pos_ = pos;

@@ -1,4 +1,6 @@
 // Lexical scopes: variables live in registers; closures capture them as upvalues.
+#include <algorithm>
+
 #include "compiler/compiler_impl.hpp"
 
 namespace gene {
@@ -52,12 +54,34 @@ int count_vars(Value v, int depth) {
     default: return 0;
   }
 }
+// The innermost scope of fs that declares v.
+Scope* scope_of(FuncState* fs, const ScopeVar& v) {
+  for (auto s = fs->scopes.rbegin(); s != fs->scopes.rend(); ++s)
+    if (std::find(s->names.begin(), s->names.end(), v) != s->names.end()) return &*s;
+  return nullptr;
+}
+
+bool contains(const std::vector<ScopeVar>& vars, const ScopeVar& v) {
+  return std::find(vars.begin(), vars.end(), v) != vars.end();
+}
+
+// Upvalue k of p and the upvalues of nested functions that take theirs from it hold a
+// copy of the value.
+void capture_by_value(Proto* p, uint16_t k) {
+  if (p->upvals[k].by_value) return;
+  p->upvals[k].by_value = true;
+  ++p->value_upvals;
+  for (Proto* child : p->protos)
+    for (size_t j = 0; j < child->upvals.size(); ++j)
+      if (!child->upvals[j].in_stack && child->upvals[j].index == k) capture_by_value(child, static_cast<uint16_t>(j));
+}
 }  // namespace
 
 void Compiler::push_scope() { fs_->scopes.emplace_back(); }
 
 void Compiler::pop_scope() {
   Scope& s = fs_->scopes.back();
+  settle_captures(s);
   if (s.captured && s.min_reg != INT_MAX) emit_abc(Op::CLOSE, s.min_reg, 0, 0);
   for (size_t k : s.local_infos) fs_->proto->locals[k].end_pc = static_cast<uint32_t>(pc());
   fs_->scopes.pop_back();
@@ -86,10 +110,11 @@ int Compiler::take_var_reg() {
   return fs_->next_reserved < fs_->reserved.size() ? fs_->reserved[fs_->next_reserved++] : alloc_reg();
 }
 
-int Compiler::declare_var(Symbol* name, int reg) {
+int Compiler::declare_var(Symbol* name, int reg, bool set_once) {
   if (reg < 0) reg = take_var_reg();
   Scope& s = fs_->scopes.back();
   s.names.emplace_back(name, reg);
+  if (set_once) s.set_once.emplace_back(name, reg);
   if (reg < s.min_reg) s.min_reg = reg;
   for (LoopInfo& l : fs_->loops)  // every variable declared inside a loop is renewed per iteration
     if (reg < l.first_var_reg) l.first_var_reg = reg;
@@ -122,7 +147,28 @@ int Compiler::env_upvalue(FuncState* root, Symbol* name) {
 // variables: the loops around it must close theirs per iteration.
 void Compiler::note_runtime_capture() {
   fs_->variables_reachable = true;
+  fs_->runtime_capture = true;
   for (LoopInfo& l : fs_->loops) l.captured = true;
+}
+
+// The variable that name means in fs (a local, or one of an enclosing function) is
+// assigned somewhere: closures share it with the frame.
+void Compiler::note_assigned(FuncState* fs, Symbol* name) {
+  for (; fs; fs = fs->parent) {
+    int reg = find_local(fs, name);
+    if (reg < 0) continue;
+    if (Scope* s = scope_of(fs, {name, reg})) s->assigned.emplace_back(name, reg);
+    return;
+  }
+}
+
+// At the end of a scope: closures capture by value each variable of it that was set once,
+// before they could see it, and never assigned. Not where eval or a macro reaches the
+// variables by name, since their code could assign them.
+void Compiler::settle_captures(Scope& s) {
+  if (fs_->runtime_capture) return;
+  for (const Scope::Capture& c : s.captures)
+    if (contains(s.set_once, c.var) && !contains(s.assigned, c.var)) capture_by_value(c.child, c.index);
 }
 
 // Returns the upvalue index of name in fs, adding it (and any in between) on first use.
@@ -140,14 +186,9 @@ int Compiler::find_upvalue(FuncState* fs, Symbol* name) {
     desc.index = static_cast<uint16_t>(reg);
     for (LoopInfo& l : up->loops)
       if (reg >= l.first_var_reg) l.captured = true;
-    for (auto s = up->scopes.rbegin(); s != up->scopes.rend(); ++s) {
-      bool here = false;
-      for (auto& n : s->names)
-        if (n.first == name && n.second == reg) here = true;
-      if (here) {
-        s->captured = true;
-        break;
-      }
+    if (Scope* s = scope_of(up, {name, reg})) {
+      s->captured = true;
+      s->captures.push_back({{name, reg}, fs->proto, static_cast<uint16_t>(ups.size())});
     }
   } else {
     int idx = find_upvalue(up, name);

@@ -98,12 +98,7 @@ Value VM::eval_in_frame(Value datum, size_t frame_index) {
   // The frame's variables that closures in the code capture (see Compiler::env_upvalue);
   // capturing allocates, and slot lies above every frame.
   Root keep_closure(heap, slot[0]);
-  for (uint32_t k = 0; k < c->num_upvals; ++k) {
-    const UpvalDesc& d = p->upvals[k];
-    Frame& holder = frames_[env.find(d.name)->frame];
-    if (d.in_stack) holder.flags |= kFrameCaptured;
-    c->upvals[k] = d.in_stack ? capture_upvalue(holder.base + d.index) : holder.closure->upvals[d.index];
-  }
+  for (uint32_t k = 0; k < c->num_upvals; ++k) bind_upvalue(c, k, frames_[env.find(p->upvals[k].name)->frame]);
   size_t entry = frame_count_;
   push_frame_for_closure(c, slot + 1, 0, nullptr, target.self, kFrameToNative | kFrameEval);
   frames_[frame_count_ - 1].env = static_cast<uint32_t>(frame_index);

@@ -1,5 +1,6 @@
 // Callable objects: closures over protos, their upvalues, native functions, classes.
 #pragma once
+#include <new>
 #include <string>
 #include <vector>
 
@@ -19,19 +20,32 @@ struct Upvalue : Obj {
   void trace(Marker& m) override { m.mark(closed); }
 };
 
+// Upvalues captured by value (UpvalDesc::by_value) live in cells after the Closure, in the
+// same allocation: Upvalues already closed over their own copy, never on the VM's list of
+// open upvalues, never shared with another closure (a nested one copies the value).
 struct Closure : Obj {
   static constexpr uint32_t kInlineUpvals = 3;
   Proto* proto;
   Namespace* ns;  // globals resolve here: the namespace the function was defined in
   Upvalue** upvals;  // inline_upvals for the common few, else an array of its own
   uint32_t num_upvals;
+  uint32_t num_cells;  // upvalues by value, in cells after the object (sweeping frees the
+                       // proto perhaps first: the size must not depend on it)
   Upvalue* inline_upvals[kInlineUpvals] = {};
   Closure(Proto* p, Namespace* n)
-      : Obj(Tag::Function), proto(p), ns(n), num_upvals(static_cast<uint32_t>(p->upvals.size())) {
+      : Obj(Tag::Function), proto(p), ns(n), num_upvals(static_cast<uint32_t>(p->upvals.size())),
+        num_cells(p->value_upvals) {
     upvals = num_upvals <= kInlineUpvals ? inline_upvals : new Upvalue*[num_upvals]();
     if (p->is_block) subkind = kSubkindBlock;
+    Upvalue* cell = cells();
+    for (uint32_t i = 0; i < num_upvals; ++i)
+      if (p->upvals[i].by_value) {
+        upvals[i] = ::new (cell) Upvalue(&cell->closed);
+        cell->closed = make_nil();  // traced before the maker fills it in
+        ++cell;
+      }
   }
-  ~Closure() override {
+  ~Closure() override {  // the cells need no destructor: an Upvalue holds nothing to free
     if (upvals != inline_upvals) delete[] upvals;
   }
   Closure(const Closure&) = delete;
@@ -39,8 +53,27 @@ struct Closure : Obj {
   void trace(Marker& m) override {
     m.mark(proto);
     m.mark(ns);
-    for (uint32_t i = 0; i < num_upvals; ++i) m.mark(upvals[i]);
+    auto first = reinterpret_cast<uintptr_t>(cells()), end = first + num_cells * sizeof(Upvalue);
+    for (uint32_t i = 0; i < num_upvals; ++i) {
+      auto at = reinterpret_cast<uintptr_t>(upvals[i]);
+      if (at >= first && at < end) m.mark(upvals[i]->closed);  // a cell: not an object of the heap
+      else m.mark(upvals[i]);
+    }
   }
+  size_t heap_bytes() const override { return bytes_for(num_cells); }
+
+  // Heap::make allocates this much: the object and its cells.
+  static size_t allocation_size(const Proto* p, const Namespace*) { return bytes_for(p->value_upvals); }
+  static void* operator new(size_t, void* at) { return at; }
+  static void operator delete(Closure* c, std::destroying_delete_t) {
+    size_t bytes = bytes_for(c->num_cells);
+    c->~Closure();
+    pool::release(c, bytes);
+  }
+
+ private:
+  static size_t bytes_for(uint32_t cells) { return sizeof(Closure) + cells * sizeof(Upvalue); }
+  Upvalue* cells() { return reinterpret_cast<Upvalue*>(this + 1); }
 };
 
 struct NativeFn;

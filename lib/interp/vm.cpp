@@ -239,10 +239,20 @@ void VM::make_closure(Frame* f, uint32_t child_index, Value& dst) {
   Proto* child = f->proto->protos[child_index];
   Closure* c = heap.make<Closure>(child, f->closure->ns);
   dst = value_of(c);  // rooted while its upvalues are allocated
-  for (size_t k = 0; k < child->upvals.size(); ++k) {
-    const UpvalDesc& d = child->upvals[k];
-    if (d.in_stack) f->flags |= kFrameCaptured;
-    c->upvals[k] = d.in_stack ? capture_upvalue(f->base + d.index) : f->closure->upvals[d.index];
+  for (uint32_t k = 0; k < c->num_upvals; ++k) bind_upvalue(c, k, *f);
+}
+
+// Upvalue k of c, a closure made while `holder` runs: a copy of the value, or the Upvalue
+// of a register of holder (opened now) or of holder's own upvalue.
+void VM::bind_upvalue(Closure* c, uint32_t k, Frame& holder) {
+  const UpvalDesc& d = c->proto->upvals[k];
+  if (d.by_value) {
+    c->upvals[k]->closed = d.in_stack ? holder.base[d.index] : *holder.closure->upvals[d.index]->loc;
+  } else if (d.in_stack) {
+    holder.flags |= kFrameCaptured;
+    c->upvals[k] = capture_upvalue(holder.base + d.index);
+  } else {
+    c->upvals[k] = holder.closure->upvals[d.index];
   }
 }
 

@@ -308,6 +308,7 @@ class VM {
   Upvalue* capture_upvalue(Value* slot);
   // CLOSURE: dst = a closure of f's child proto child_index, capturing from f's registers.
   void make_closure(Frame* f, uint32_t child_index, Value& dst);
+  void bind_upvalue(Closure* c, uint32_t k, Frame& holder);
   void close_upvalues(Value* from);
   void capture_trace(GeneError& e);
   void mark_roots(Marker& m);

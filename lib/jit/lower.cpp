@@ -107,7 +107,8 @@ class Lowering {
     find_sinkable_arrays();
     find_sinkable_maps();
     b_.SetInsertPoint(entry);
-    frame_closure_ = load_object_pointer(f_, layout::kFrameClosure, sizeof(Closure));
+    // A closure of this proto: its cells of upvalues captured by value included.
+    frame_closure_ = load_object_pointer(f_, layout::kFrameClosure, Closure::allocation_size(p_, nullptr));
     LV* pc = b_.CreatePtrToInt(b_.CreateLoad(ptr_, at(f_, layout::kFramePc)), i64_);
     LV* index = b_.CreateLShr(b_.CreateSub(pc, b_.getInt64(reinterpret_cast<uintptr_t>(code_))), 3);
     if (req_.profile) b_.CreateCall(profile_enter_fn_, {vm_, f_, index});
@@ -2048,15 +2049,21 @@ void Lowering::lower_LOADSELF(const Instr& in) {
 }
 // Where upvalue i of closure c (of the proto being lowered) keeps its value: a register,
 // or the upvalue itself. A closure with few upvalues holds them in the object: one load
-// less than through its `upvals` pointer.
+// less than through its `upvals` pointer. One captured by value is in a cell at a fixed
+// offset from the closure: no load at all.
 LV* Lowering::upvalue_loc(LV* c, uint16_t i) {
+  const std::vector<UpvalDesc>& ups = p_->upvals;
+  if (ups[i].by_value) {
+    auto cell = static_cast<size_t>(std::count_if(ups.begin(), ups.begin() + i, [](const UpvalDesc& d) { return d.by_value; }));
+    return at(c, static_cast<int64_t>(layout::kClosureCells + cell * layout::kUpvalueSize + layout::kUpvalueClosed));
+  }
   LV* upvals = p_->upvals.size() <= Closure::kInlineUpvals ? at(c, static_cast<int64_t>(layout::kClosureInlineUpvals))
                                                            : b_.CreateLoad(ptr_, at(c, layout::kClosureUpvals));
   LV* upvalue = b_.CreateLoad(ptr_, at(upvals, static_cast<int64_t>(i) * 8));
   return b_.CreateLoad(ptr_, at(upvalue, layout::kUpvalueLoc));
 }
 void Lowering::lower_GETUPVAL(const Instr& in) {
-  if (inl_) {  // of the inlined closure
+  if (inl_ && !p_->upvals[in.b].by_value) {  // of the inlined closure
     auto* loc = llvm::cast<llvm::Instruction>(upvalue_loc(inl_->closure, in.b));
     // An open upvalue may be a register of the caller's own frame, which a promoted loop
     // keeps in a shadow: the shadows go back to R first.
@@ -2067,7 +2074,7 @@ void Lowering::lower_GETUPVAL(const Instr& in) {
     b_.CreateBr(next());
     return;
   }
-  copy(reg(in.a), upvalue_loc(frame_closure(), in.b));
+  copy(reg(in.a), upvalue_loc(inl_ ? inl_->closure : frame_closure(), in.b));
   b_.CreateBr(next());
 }
 void Lowering::lower_SETUPVAL(const Instr& in) {

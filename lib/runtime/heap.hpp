@@ -38,10 +38,16 @@ class Heap {
   Heap(const Heap&) = delete;
   Heap& operator=(const Heap&) = delete;
 
+  // An object whose size depends on its arguments (a Closure and its cells) says how
+  // much to allocate through T::allocation_size.
   template <class T, class... Args>
   T* make(Args&&... args) {
     maybe_collect();
-    T* o = new T(std::forward<Args>(args)...);
+    T* o;
+    if constexpr (requires { T::allocation_size(args...); })
+      o = new (pool::allocate(T::allocation_size(args...))) T(std::forward<Args>(args)...);
+    else
+      o = new T(std::forward<Args>(args)...);
     link(o);
     return o;
   }

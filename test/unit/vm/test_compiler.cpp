@@ -93,3 +93,23 @@ TEST_CASE("a local left operand is read in place unless a later operand can assi
   CHECK(copies("(fn h [x] (var r (x + (g 1))) (eval :(y)) r)"));
   CHECK(copies("(fn h [x] (x + (g 1)))", false));
 }
+
+TEST_CASE("closures copy variables that never change once they can see them", "[compiler]") {
+  // A parameter and a var that nothing assigns: copied, also by a closure nested deeper.
+  std::string l = listing("(fn f [k] (var t (k * 2)) (fnx [] (fnx [] (k + t))))");
+  CHECK(l.find("upvalues: k=R[0] by value, t=R[1] by value\n") != std::string::npos);
+  CHECK(l.find("upvalues: k=U[0] by value, t=U[1] by value\n") != std::string::npos);
+  // Assigned after the capture, in the closure, or in a closure nested in it: shared.
+  CHECK(listing("(fn f [] (var v 1) (var g (fnx [] v)) (v = 2) g)").find("upvalues: v=R[0]\n") != std::string::npos);
+  CHECK(listing("(fn f [] (var n 0) (fnx [] (n += 1)))").find("upvalues: n=R[0]\n") != std::string::npos);
+  std::string deep = listing("(fn f [] (var x 1) (fnx [] (fnx [] (x = 2))))");
+  CHECK(deep.find("upvalues: x=R[0]\n") != std::string::npos);
+  CHECK(deep.find("by value") == std::string::npos);
+  // eval may assign any variable it can name: in the function, or in the closure.
+  CHECK(listing("(fn f [] (var x 1) (var g (fnx [] x)) (eval :x) g)").find("by value") == std::string::npos);
+  CHECK(listing("(fn f [] (var x 1) (fnx [] (eval :x) x))").find("by value") == std::string::npos);
+  // A parameter with a default is written after closures in earlier defaults can see it.
+  CHECK(listing("(fn f [a b = 1] (fnx [] (a + b)))").find("upvalues: a=R[0] by value, b=R[1]\n") != std::string::npos);
+  // Top-level variables: later forms may assign them.
+  CHECK(listing("(var top 1) (fn g [] top)").find("by value") == std::string::npos);
+}
