@@ -1885,9 +1885,14 @@ class Lowering {
     LV* ns_ok = b_.CreateICmpEQ(load_layout(ptr_, cache, layout::kCacheNs), ns);
     return {b_.CreateAnd(epoch_ok, ns_ok), load_layout(ptr_, cache, layout::kCacheSlot)};
   }
-  // The element at byte `offset` of a vector of this proto that the interpreter sizes
-  // lazily (caches, hints): its address, or the generic path when the vector is shorter.
-  LV* proto_vector_element(size_t vector, uint64_t offset, BasicBlock* generic) {
+  // Element `index` of a vector of this proto that the interpreter sizes lazily (caches,
+  // hints), at byte `vector` of the Proto: its address, or the generic path when the
+  // vector is shorter. The vector is sized once, to the number of constants, and never
+  // moves after: an element that exists now is a host object (its loads may leave loops).
+  template <class T>
+  LV* proto_vector_element(const std::vector<T>& v, size_t vector, size_t index, BasicBlock* generic) {
+    if (index < v.size()) return host_object(&v[index], sizeof(T));
+    uint64_t offset = index * sizeof(T);
     LV* proto = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_);
     LV* begin = load_vector_bound(proto, vector + vector_.begin);
     LV* end = load_vector_bound(proto, vector + vector_.end);
@@ -1920,7 +1925,7 @@ class Lowering {
     auto* pm = b_.CreatePHI(ptr_, 2);
     pm->addIncoming(ip, instance);
     pm->addIncoming(mp, map);
-    LV* hint = proto_vector_element(layout::kProtoPropHints, static_cast<uint64_t>(k) * 4, generic);
+    LV* hint = proto_vector_element(p_->prop_hints, layout::kProtoPropHints, k, generic);
     LV* index = b_.CreateZExt(as_layout(b_.CreateLoad(i32_, hint)), i64_);
     LV* entries = load_vector_bound(pm, prop_entries_ + vector_.begin);
     LV* entries_end = load_vector_bound(pm, prop_entries_ + vector_.end);
@@ -2426,12 +2431,14 @@ void Lowering::lower_CALLM(const Instr& in) {
   cls->addIncoming(instance_class, instance);
   cls->addIncoming(builtin_class, builtin);
   // The cache vector is sized on the site's first look-up: until then, no hit.
-  LV* cache = proto_vector_element(layout::kProtoMethodCaches, static_cast<uint64_t>(in.c) * layout::kMethodCacheSize, generic);
-  LV* hit = b_.CreateICmpEQ(load_at(ptr_, cache, layout::kMethodCacheCls), cls);
+  // Compiled code never writes the cache or the epoch: stores in a loop leave them hoistable.
+  LV* cache = proto_vector_element(p_->method_caches, layout::kProtoMethodCaches, in.c, generic);
+  LV* hit = b_.CreateICmpEQ(load_layout(ptr_, cache, layout::kMethodCacheCls), cls);
   hit = b_.CreateAnd(hit, b_.CreateICmpNE(cls, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_))));
-  LV* epoch = b_.CreateLoad(i64_, b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(h.method_epoch)), ptr_));
-  hit = b_.CreateAnd(hit, b_.CreateICmpEQ(load_at(i64_, cache, layout::kMethodCacheEpoch), epoch));
+  LV* epoch = load_layout(i64_, host_object(h.method_epoch, sizeof(uint64_t)), 0);
+  hit = b_.CreateAnd(hit, b_.CreateICmpEQ(load_layout(i64_, cache, layout::kMethodCacheEpoch), epoch));
   LV* method_slot = at(cache, static_cast<int64_t>(layout::kMethodCacheMethod));
+  Operand method = {load_layout(i64_, method_slot, layout::kTag), load_layout(i64_, method_slot, layout::kPayload)};
   BasicBlock* cached = fresh("cache_hit");
   b_.CreateCondBr(hit, cached, generic);
   b_.SetInsertPoint(cached);
@@ -2443,8 +2450,8 @@ void Lowering::lower_CALLM(const Instr& in) {
     BasicBlock* other = fresh("other_method");
     const Value& native = p_->method_caches[in.c].method;
     LV* same = b_.CreateAnd(is(receiver.tag, Tag::Array),
-                            b_.CreateICmpEQ(bits_of(method_slot), b_.getInt64(static_cast<uint64_t>(native.as.i))));
-    b_.CreateCondBr(b_.CreateAnd(same, is(tag_of(method_slot), Tag::NativeFn)), inline_method, other);
+                            b_.CreateICmpEQ(method.bits, b_.getInt64(static_cast<uint64_t>(native.as.i))));
+    b_.CreateCondBr(b_.CreateAnd(same, is(method.tag, Tag::NativeFn)), inline_method, other);
     b_.SetInsertPoint(inline_method);
     LV* arr = b_.CreateIntToPtr(receiver.bits, ptr_);
     LV* end = load_vector_bound(arr, layout::kArrayItems + vector_.end);
@@ -2463,20 +2470,20 @@ void Lowering::lower_CALLM(const Instr& in) {
     b_.SetInsertPoint(other);
   }
   if (const Closure* c = cached_method(in); c && inlinable(c, in.b & kArgCountMask)) {
-    guarded_inline(c, {tag_of(method_slot), bits_of(method_slot)}, in.a, in.b & kArgCountMask, receiver, generic);
+    guarded_inline(c, method, in.a, in.b & kArgCountMask, receiver, generic);
     return;
   }
   BasicBlock* closure = fresh("closure");
   BasicBlock* not_closure = fresh("not_closure");
   BasicBlock* native = fresh("native");
-  LV* method_tag = tag_of(method_slot);
+  LV* method_tag = method.tag;
   b_.CreateCondBr(is(method_tag, Tag::Function), closure, not_closure);
   b_.SetInsertPoint(not_closure);
   b_.CreateCondBr(is(method_tag, Tag::NativeFn), native, generic);
   b_.SetInsertPoint(native);
   call_native(method_slot, in.a, in.b & kArgCountMask, true);
   b_.SetInsertPoint(closure);
-  direct_call(in.a, in.b & kArgCountMask, bits_of(method_slot), receiver, generic);
+  direct_call(in.a, in.b & kArgCountMask, method.bits, receiver, generic);
   b_.SetInsertPoint(generic);
   step_next();
 }
