@@ -40,9 +40,10 @@ struct Closure : Obj {
     Upvalue* cell = cells();
     for (uint32_t i = 0; i < num_upvals; ++i)
       if (p->upvals[i].by_value) {
-        upvals[i] = ::new (cell) Upvalue(&cell->closed);
-        cell->closed = make_nil();  // traced before the maker fills it in
-        ++cell;
+        Upvalue* u = ::new (cell++) Upvalue(nullptr);
+        u->loc = &u->closed;
+        u->closed = make_nil();  // traced before the maker fills it in
+        upvals[i] = u;
       }
   }
   ~Closure() override {  // the cells need no destructor: an Upvalue holds nothing to free
