@@ -98,7 +98,6 @@ struct Proto : Obj {
   uint16_t num_regs = 0;
   uint16_t num_positional = 0;  // positional params, in registers 0..n-1
   uint16_t num_required = 0;    // leading positional params without defaults
-  uint16_t value_upvals = 0;    // upvalues captured by value: cells in each closure
   bool simple_params = true;    // only positional params and no defaults: fast binding
   bool is_macro = false;
   // CALL enters the function in place when its argument count is at least this: simple
@@ -125,6 +124,7 @@ struct Proto : Obj {
   // Which of the tier's records is this proto's (1-based; 0: none yet). Not the address:
   // a new proto can take the place of a collected one.
   uint32_t jit_record = 0;
+  uint16_t value_upvals = 0;  // upvalues captured by value: cells in each closure
 
   Proto() : Obj(Tag::Proto) {}
   void trace(Marker& m) override {

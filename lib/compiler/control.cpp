@@ -249,9 +249,11 @@ void Compiler::for_form(Form& f, int dst) {
   if (is_array(pattern)) {  // (for [a b] in …) destructures each element
     elem = alloc_reg();
     for (Value p : as_array(pattern)->items)
-      names_regs.push_back(is_symbol(p) ? declare_var(as_symbol(p)) : take_var_reg());
+      names_regs.push_back(is_symbol(p) ? declare_var(as_symbol(p), -1, /*set_once=*/true) : take_var_reg());
   } else if (is_symbol(pattern)) {
-    elem = declare_var(as_symbol(pattern));
+    // Set at the top of each iteration, before the body can make a closure: a fresh
+    // binding each time, as closures see it.
+    elem = declare_var(as_symbol(pattern), -1, /*set_once=*/true);
   } else {
     fs_->loops.pop_back();
     pop_scope();
@@ -269,6 +271,7 @@ void Compiler::for_form(Form& f, int dst) {
   free_to(body_save);
   LoopInfo loop = end_iteration(loop_index, top, Op::FORLOOP, iter, elem);
   for (size_t k : fs_->scopes.back().local_infos) fs_->proto->locals[k].end_pc = static_cast<uint32_t>(pc());
+  settle_captures(fs_->scopes.back());
   fs_->scopes.pop_back();  // its variables were closed at the end of each iteration
   patch_jump_to(first_jump, pc() - 1);
   for (int j : loop.breaks) patch_jump(j);

@@ -110,6 +110,9 @@ TEST_CASE("closures copy variables that never change once they can see them", "[
   CHECK(listing("(fn f [] (var x 1) (fnx [] (eval :x) x))").find("by value") == std::string::npos);
   // A parameter with a default is written after closures in earlier defaults can see it.
   CHECK(listing("(fn f [a b = 1] (fnx [] (a + b)))").find("upvalues: a=R[0] by value, b=R[1]\n") != std::string::npos);
+  // A for loop's names are fresh each iteration, set before the body runs.
+  CHECK(listing("(fn f [xs] (for x in xs (fnx [] x)))").find("upvalues: x=R[1] by value\n") != std::string::npos);
+  CHECK(listing("(fn f [xs] (for x in xs (var g (fnx [] x)) (x = 1)))").find("upvalues: x=R[1]\n") != std::string::npos);
   // Top-level variables: later forms may assign them.
   CHECK(listing("(var top 1) (fn g [] top)").find("by value") == std::string::npos);
 }
