@@ -164,9 +164,10 @@ void Compiler::note_assigned(FuncState* fs, Symbol* name) {
 
 // At the end of a scope: closures capture by value each variable of it that was set once,
 // before they could see it, and never assigned. Not where eval or a macro reaches the
-// variables by name, since their code could assign them.
+// variables by name, since their code could assign them. --no-opt shares every captured
+// variable: the differential tests then compare copying with sharing.
 void Compiler::settle_captures(Scope& s) {
-  if (fs_->runtime_capture) return;
+  if (fs_->runtime_capture || !opts_.optimize) return;
   for (const Scope::Capture& c : s.captures)
     if (contains(s.set_once, c.var) && !contains(s.assigned, c.var)) capture_by_value(c.child, c.index);
 }

@@ -1007,9 +1007,18 @@ class Gen {
     return s + ")";
   }
 
+  // A function that makes a closure of one Int: a counter (a shared variable), a closure
+  // over a parameter and a var nothing assigns (copied, also by a closure nested in it),
+  // or one whose variable changes after the closure was made (shared again).
   std::string closure_maker() {
     std::string mk = fresh("mk");
-    std::string s = "(fn " + mk + " [n]\n  (var c n)\n  (fnx [d] (c += d) c))";
+    std::string s = "(fn " + mk + " [n]\n";
+    switch (rng_.range(0, 3)) {
+      case 0: s += "  (var c n)\n  (fnx [d] (c += d) c))"; break;
+      case 1: s += "  (var c (n * 2))\n  (fnx [d] ((d + n) + c)))"; break;
+      case 2: s += "  (var c (n - 1))\n  (fnx [d] ((fnx [e] ((e * c) + n)) d)))"; break;
+      default: s += "  (var c n)\n  (var f (fnx [d] (c + d)))\n  (c = (c * 3))\n  f)"; break;
+    }
     std::string v = fresh("ctr");
     s += "\n(var " + v + " (" + mk + " " + int_lit() + "))";
     declare(v, T::IntFn);

@@ -113,6 +113,8 @@ TEST_CASE("closures copy variables that never change once they can see them", "[
   // A for loop's names are fresh each iteration, set before the body runs.
   CHECK(listing("(fn f [xs] (for x in xs (fnx [] x)))").find("upvalues: x=R[1] by value\n") != std::string::npos);
   CHECK(listing("(fn f [xs] (for x in xs (var g (fnx [] x)) (x = 1)))").find("upvalues: x=R[1]\n") != std::string::npos);
+  // --no-opt shares every captured variable.
+  CHECK(listing("(fn f [k] (fnx [] k))", false).find("upvalues: k=R[0]\n") != std::string::npos);
   // Top-level variables: later forms may assign them.
   CHECK(listing("(var top 1) (fn g [] top)").find("by value") == std::string::npos);
 }
