@@ -47,7 +47,8 @@ Commands:
   version                      show the version (also --version)
 
 Options of run, eval and repl:
-  --no-opt        turn off constant folding, specialised instructions and inline caches
+  --no-opt        turn off constant folding, specialised instructions, inline caches and
+                  closures copying the variables they capture
   --warn          (run) print the warnings of gene check before running
   --gc-stress     collect garbage on every allocation (slow; finds rooting bugs)
   --max-heap=MiB  cap memory: a runaway allocation raises "out of memory" (exit 1)
