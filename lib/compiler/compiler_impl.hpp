@@ -56,7 +56,8 @@ class Compiler {
   void pop_scope();  // closes captured variables of the scope
   int take_var_reg();
   // set_once: the declaration gives the variable its value before any closure can see it
-  // (a var, a parameter without default); unless assigned later, closures copy it.
+  // (a var, a parameter without default, a for loop's names, a block's self); unless
+  // assigned later, closures copy it (settle_captures).
   int declare_var(Symbol* name, int reg = -1, bool set_once = false);
   bool reserve_vars(Value statement);
   void drop_reservations(bool owned);

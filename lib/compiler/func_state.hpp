@@ -22,7 +22,8 @@ struct Scope {
   std::vector<size_t> local_infos;             // their Proto::locals entries, closed at scope end
   // For capture by value, decided when the scope ends: the upvalues of closures that
   // capture a variable of this scope, the variables whose declaration gives them their
-  // value before any closure can capture them (var, plain params), and those assigned.
+  // value before any closure can capture them (a var, a parameter without default, a for
+  // loop's names, a block's self), and those assigned.
   struct Capture {
     ScopeVar var;
     Proto* child;
