@@ -13,8 +13,34 @@
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/MC/MCContext.h>
 #include <llvm/Support/SmallVectorMemoryBuffer.h>
-#include <llvm/Passes/PassBuilder.h>
-#include <llvm/Passes/StandardInstrumentations.h>
+#include <llvm/Analysis/AliasAnalysis.h>
+#include <llvm/Analysis/AssumptionCache.h>
+#include <llvm/Analysis/BasicAliasAnalysis.h>
+#include <llvm/Analysis/BlockFrequencyInfo.h>
+#include <llvm/Analysis/BranchProbabilityInfo.h>
+#include <llvm/Analysis/CycleAnalysis.h>
+#include <llvm/Analysis/DemandedBits.h>
+#include <llvm/Analysis/DependenceAnalysis.h>
+#include <llvm/Analysis/DominanceFrontier.h>
+#include <llvm/Analysis/LazyValueInfo.h>
+#include <llvm/Analysis/LoopAccessAnalysis.h>
+#include <llvm/Analysis/LoopInfo.h>
+#include <llvm/Analysis/MemoryDependenceAnalysis.h>
+#include <llvm/Analysis/MemorySSA.h>
+#include <llvm/Analysis/OptimizationRemarkEmitter.h>
+#include <llvm/Analysis/PhiValues.h>
+#include <llvm/Analysis/PostDominators.h>
+#include <llvm/Analysis/ProfileSummaryInfo.h>
+#include <llvm/Analysis/ScalarEvolution.h>
+#include <llvm/Analysis/ScalarEvolutionAliasAnalysis.h>
+#include <llvm/Analysis/ScopedNoAliasAA.h>
+#include <llvm/Analysis/TargetLibraryInfo.h>
+#include <llvm/Analysis/TargetTransformInfo.h>
+#include <llvm/Analysis/TypeBasedAliasAnalysis.h>
+#include <llvm/Analysis/UniformityAnalysis.h>
+#include <llvm/IR/Dominators.h>
+#include <llvm/IR/PassInstrumentation.h>
+#include <llvm/IR/PassManager.h>
 #include <llvm/Transforms/InstCombine/InstCombine.h>
 #include <llvm/Transforms/Scalar/EarlyCSE.h>
 #include <llvm/Transforms/Scalar/IndVarSimplify.h>
@@ -310,6 +336,53 @@ class Engine {
                                                            /*RequiresNullTerminator=*/false);
   }
 
+  // The analyses the passes below may ask for, registered one by one: PassBuilder would
+  // register them too, but linking it brings in every pass LLVM has (and their static
+  // initialisers), which made the plugin a quarter larger and slower to load.
+  void register_analyses(llvm::LoopAnalysisManager& lam, llvm::FunctionAnalysisManager& fam,
+                         llvm::ModuleAnalysisManager& mam, llvm::PassInstrumentationCallbacks& instrumentation) {
+    auto* pic = &instrumentation;
+    mam.registerPass([&] { return llvm::ProfileSummaryAnalysis(); });
+    mam.registerPass([&] { return llvm::PassInstrumentationAnalysis(pic); });
+    fam.registerPass([&] {
+      llvm::AAManager aa;
+      aa.registerFunctionAnalysis<llvm::BasicAA>();
+      aa.registerFunctionAnalysis<llvm::ScopedNoAliasAA>();
+      aa.registerFunctionAnalysis<llvm::TypeBasedAA>();
+      return aa;
+    });
+    fam.registerPass([&] { return llvm::BasicAA(); });
+    fam.registerPass([&] { return llvm::ScopedNoAliasAA(); });
+    fam.registerPass([&] { return llvm::TypeBasedAA(); });
+    fam.registerPass([&] { return llvm::SCEVAA(); });
+    fam.registerPass([&] { return llvm::LoopAccessAnalysis(); });
+    fam.registerPass([&] { return llvm::AssumptionAnalysis(); });
+    fam.registerPass([&] { return llvm::BlockFrequencyAnalysis(); });
+    fam.registerPass([&] { return llvm::BranchProbabilityAnalysis(); });
+    fam.registerPass([&] { return llvm::CycleAnalysis(); });
+    fam.registerPass([&] { return llvm::DependenceAnalysis(); });
+    fam.registerPass([&] { return llvm::DemandedBitsAnalysis(); });
+    fam.registerPass([&] { return llvm::DominanceFrontierAnalysis(); });
+    fam.registerPass([&] { return llvm::DominatorTreeAnalysis(); });
+    fam.registerPass([&] { return llvm::LazyValueAnalysis(); });
+    fam.registerPass([&] { return llvm::LoopAnalysis(); });
+    fam.registerPass([&] { return llvm::MemoryDependenceAnalysis(); });
+    fam.registerPass([&] { return llvm::MemorySSAAnalysis(); });
+    fam.registerPass([&] { return llvm::OptimizationRemarkEmitterAnalysis(); });
+    fam.registerPass([&] { return llvm::PassInstrumentationAnalysis(pic); });
+    fam.registerPass([&] { return llvm::PhiValuesAnalysis(); });
+    fam.registerPass([&] { return llvm::PostDominatorTreeAnalysis(); });
+    fam.registerPass([&] { return llvm::ScalarEvolutionAnalysis(); });
+    fam.registerPass([&] { return tm_->getTargetIRAnalysis(); });
+    fam.registerPass([&] { return llvm::TargetLibraryAnalysis(); });
+    fam.registerPass([&] { return llvm::UniformityInfoAnalysis(); });
+    lam.registerPass([&] { return llvm::PassInstrumentationAnalysis(pic); });
+    mam.registerPass([&] { return llvm::FunctionAnalysisManagerModuleProxy(fam); });
+    fam.registerPass([&] { return llvm::ModuleAnalysisManagerFunctionProxy(mam); });
+    fam.registerPass([&] { return llvm::LoopAnalysisManagerFunctionProxy(lam); });
+    lam.registerPass([&] { return llvm::FunctionAnalysisManagerLoopProxy(fam); });
+  }
+
   // Not the O2 pipeline: on Gene's IR, which has one function and few call sites, its
   // module and inliner passes buy nothing and cost half the compile time. What pays
   // everywhere is turning the lowering's stores and reloads of registers into values
@@ -320,21 +393,15 @@ class Engine {
   void optimize(llvm::Module& mod, bool promoted_loops) {
     llvm::LoopAnalysisManager lam;
     llvm::FunctionAnalysisManager fam;
-    llvm::CGSCCAnalysisManager cgam;
     llvm::ModuleAnalysisManager mam;
     // With -time-passes, the IR passes are timed too (the code generator's always are).
-    llvm::PassInstrumentationCallbacks timing;
-    std::optional<llvm::StandardInstrumentations> instruments;
+    llvm::PassInstrumentationCallbacks instrumentation;
+    std::optional<llvm::TimePassesHandler> timing;
     if (llvm::TimePassesIsEnabled) {
-      instruments.emplace(mod.getContext(), /*DebugLogging=*/false);
-      instruments->registerCallbacks(timing, &mam);
+      timing.emplace(true);
+      timing->registerCallbacks(instrumentation);
     }
-    llvm::PassBuilder pb(tm_.get(), llvm::PipelineTuningOptions(), std::nullopt, instruments ? &timing : nullptr);
-    pb.registerModuleAnalyses(mam);
-    pb.registerCGSCCAnalyses(cgam);
-    pb.registerFunctionAnalyses(fam);
-    pb.registerLoopAnalyses(lam);
-    pb.crossRegisterProxies(lam, fam, cgam, mam);
+    register_analyses(lam, fam, mam, instrumentation);
     llvm::FunctionPassManager fpm;
     fpm.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));
     fpm.addPass(llvm::EarlyCSEPass(/*UseMemorySSA=*/true));
