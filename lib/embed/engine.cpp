@@ -151,7 +151,6 @@ Handle Engine::array(std::span<const Handle> items) {
   for (const Handle& h : items) values.push_back(c.unwrap(h));
   Array* a = c.vm.heap.make<Array>();
   a->items.assign(values.begin(), values.end());
-  c.vm.heap.account(a->items.size() * sizeof(Value));
   return c.wrap(value_of(a));
 }
 

@@ -860,7 +860,6 @@ do_return : {
   }
   CASE(APPEND) {
     Value t = R[i.a()];
-    heap.account(sizeof(Value));
     if (t.tag == Tag::Array) as_array(t)->items.push_back(R[i.b()]);
     else as_gene(t)->children.push_back(R[i.b()]);
     DISPATCH();
@@ -876,7 +875,6 @@ do_return : {
     auto& to = t.tag == Tag::Array ? as_array(t)->items : as_gene(t)->children;
     size_t n = from.size();  // the source may be the destination: append by index
     to.reserve(to.size() + n);
-    heap.account(n * sizeof(Value));
     for (size_t k = 0; k < n; ++k) to.push_back(from[k]);
     DISPATCH();
   }

@@ -261,7 +261,6 @@ class VM {
   Value new_array_of(const Value* items, size_t n) {
     Array* a = heap.make<Array>();
     a->items.assign(items, items + n);
-    heap.account(n * sizeof(Value));
     return value_of(a);
   }
   Value new_map_with_room(size_t n) {

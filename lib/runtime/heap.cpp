@@ -113,7 +113,8 @@ void Heap::sweep() {
     }
   }
   live_ = live;
-  bytes_ = bytes;
+  bytes_ = bytes;  // element storage included: counting it starts again
+  pool::buffer_bytes = 0;
 }
 
 }  // namespace gene

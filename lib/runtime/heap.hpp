@@ -78,16 +78,14 @@ class Heap {
   void set_limit(size_t bytes) { limit_ = grace_ = bytes; }
 
   size_t live_objects() const { return live_; }
-  // Element storage that grows outside make<> (array items, string bytes) also counts
-  // towards the next collection, so few large objects cannot outgrow memory unseen.
+  // Storage made outside make<> and element buffers (string bytes) also counts towards
+  // the next collection, so few large objects cannot outgrow memory unseen. Element
+  // storage (array items, gene children) counts by itself (pool::buffer_bytes).
   void account(size_t bytes) { bytes_ += bytes; }
-  // The same for storage that just grew, where a collection may run at once (everything
-  // the caller holds must be reachable): an array built by appending is collected
-  // while it grows, not only at the next allocation.
-  void grew(size_t bytes) {
-    bytes_ += bytes;
-    maybe_collect();
-  }
+  // Element storage just grew: a collection may run at once (everything the caller holds
+  // must be reachable), so an array built by appending is collected while it grows, not
+  // only at the next allocation.
+  void grew() { maybe_collect(); }
   size_t objects_allocated_total() const { return allocs_total_; }
   size_t collections() const { return collections_; }
 
@@ -99,7 +97,7 @@ class Heap {
  private:
   void link(Obj* o);
   void maybe_collect() {
-    if ((live_ >= next_gc_ || bytes_ >= next_bytes_ || stress_) && paused_ == 0) collect();
+    if ((live_ >= next_gc_ || bytes_ + pool::buffer_bytes >= next_bytes_ || stress_) && paused_ == 0) collect();
   }
   void trace(Marker& m, Obj* o);
   void sweep();

@@ -115,7 +115,10 @@ struct PoolAllocator {
   PoolAllocator() = default;
   template <class U>
   PoolAllocator(const PoolAllocator<U>&) {}
-  T* allocate(size_t n) { return static_cast<T*>(pool::allocate(n * sizeof(T))); }
+  T* allocate(size_t n) {
+    pool::buffer_bytes += n * sizeof(T);
+    return static_cast<T*>(pool::allocate(n * sizeof(T)));
+  }
   void deallocate(T* p, size_t n) { pool::release(p, n * sizeof(T)); }
   friend bool operator==(PoolAllocator, PoolAllocator) { return true; }
 };

@@ -41,6 +41,8 @@ thread_local Pools pools{};
 size_t class_of(size_t bytes) { return (bytes + kGranule - 1) / kGranule - 1; }
 }  // namespace
 
+thread_local constinit size_t buffer_bytes = 0;
+
 void* allocate(size_t bytes) {
   if (!kPooling || bytes > kMaxPooled || bytes == 0) return ::operator new(bytes);
   size_t c = class_of(bytes);

@@ -14,4 +14,9 @@ void* allocate(size_t bytes);
 // bytes must be what allocate was given.
 void release(void* p, size_t bytes);
 
+// Bytes of element storage (array items, gene children) allocated on this thread since
+// the last collection. The heap counts them towards its next collection, wherever the
+// storage was made or grew: a program that makes big arrays is collected as it goes.
+extern thread_local constinit size_t buffer_bytes;
+
 }  // namespace gene::pool

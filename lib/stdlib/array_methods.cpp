@@ -46,7 +46,10 @@ constexpr int64_t kMaxNewArray = int64_t{1} << 27;
 Value construct(VM& vm, CallArgs& a) {
   int64_t n = a.count > 0 ? int_arg(vm, a, 0, "new Array", "an Int size") : 0;
   if (n < 0 || n > kMaxNewArray) vm.raise(fmt::format("new Array expects a size from 0 to {}, got {}", kMaxNewArray, n));
-  return new_array(vm, std::vector<Value>(static_cast<size_t>(n), a.arg(1)));
+  Value fill = a.arg(1);  // reachable from the arguments while the array is made
+  Array* arr = vm.heap.make<Array>();
+  arr->items.assign(static_cast<size_t>(n), fill);
+  return value_of(arr);
 }
 
 Value size(VM&, CallArgs& a) { return size_value(self_items(a).size()); }
@@ -65,7 +68,7 @@ Value set(VM& vm, CallArgs& a) {
 void append(VM& vm, Values& items, Value x) {
   size_t capacity = items.capacity();
   items.push_back(x);
-  if (items.capacity() != capacity) vm.heap.grew((items.capacity() - capacity) * sizeof(Value));
+  if (items.capacity() != capacity) vm.heap.grew();
 }
 
 Value add(VM& vm, CallArgs& a) {

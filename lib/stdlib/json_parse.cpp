@@ -86,7 +86,6 @@ class Parser {
     Array* a = vm_.heap.make<Array>();
     a->items.assign(items_.begin() + static_cast<std::ptrdiff_t>(base), items_.end());
     items_.resize(base);
-    vm_.heap.account(a->items.size() * sizeof(Value));
     return value_of(a);
   }
 

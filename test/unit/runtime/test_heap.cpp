@@ -185,6 +185,20 @@ TEST_CASE("gc: the large-heap hook runs once, after the first collection that ke
   Heap::set_large_heap_hook(nullptr);
 }
 
+TEST_CASE("gc: element storage counts towards the next collection wherever it grew", "[gc]") {
+  Heap h;
+  h.collect();
+  size_t before = h.collections();
+  // A few objects with large items: the object count alone would never trigger a
+  // collection, the bytes of their items do (16 MiB is the floor).
+  for (int i = 0; i < 40; ++i) {
+    Array* a = as_array(new_array(h));
+    a->items.assign(size_t{1} << 16, make_int(i));  // 1 MiB
+  }
+  CHECK(h.collections() > before);
+  CHECK(h.live_objects() < 40);
+}
+
 TEST_CASE("PropMap: insertion order, update in place, erase", "[propmap]") {
   PropMap m;
   Symbol* a = intern("pm-a");

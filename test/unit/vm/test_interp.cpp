@@ -147,3 +147,14 @@ TEST_CASE("no-opt gives the same results as optimised code", "[interp]") {
     CHECK(run(code, {}, true).value == run(code, {}, false).value);
   }
 }
+
+TEST_CASE("big arrays made and dropped in a loop are collected as the loop goes", "[interp][gc]") {
+  // Each (new Array …) holds 1.6 MB of items and is one object: only their bytes can
+  // tell the collector that memory is filling up.
+  for (const char* make : {"(new Array 100000 0)", "((new Array 100000 0) .map (fnx [x] x))", "((new Array 100000 0) .reverse)"}) {
+    gene::VM vm;
+    std::string code = std::string("(var n 0) (repeat 60 (var a ") + make + ") (n += (a .size))) n";
+    CHECK(repr(vm.eval_source(gene::register_source("<test>", code))) == "6000000");
+    CHECK(vm.heap.collections() >= 3);
+  }
+}
