@@ -137,6 +137,7 @@ struct Array : Obj {
 class PropMap {
  public:
   using Entry = std::pair<PropKey, Value>;
+  using Entries = std::vector<Entry, PoolAllocator<Entry>>;  // counted as element storage
   size_t size() const { return entries_.size(); }
   bool empty() const { return entries_.empty(); }
   const Value* find(PropKey key) const;
@@ -147,13 +148,13 @@ class PropMap {
   // Removes key; returns true if it was present (and stores its value in *out).
   bool erase(PropKey key, Value* out = nullptr);
   void reserve(size_t n) { entries_.reserve(n); }
-  const std::vector<Entry>& entries() const { return entries_; }
-  std::vector<Entry>& entries() { return entries_; }
+  const Entries& entries() const { return entries_; }
+  Entries& entries() { return entries_; }
   void trace(Marker& m) const;
 
  private:
   void rebuild_index();
-  std::vector<Entry> entries_;
+  Entries entries_;
   std::vector<int32_t> index_;  // open addressing over entries_, empty when small
 };
 
