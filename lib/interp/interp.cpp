@@ -1161,6 +1161,15 @@ do_return : {
     Value v = R[i.a()];
     if (v.tag == Tag::Class) v = R[i.a()] = new_object(as_class(v), nullptr, 0);  // (throw Cls)
     if (i.b() && v.tag == Tag::Instance) as_instance(v)->props.set(intern("message"), R[i.a() + 1]);
+    // Caught in this frame: straight to the handler, as unwind_to_handler would go, without
+    // a C++ exception (a stack trace only shows when nothing catches).
+    if (!handlers_.empty() && handlers_.back().frame == frame_count_ - 1) {
+      Handler h = handlers_.back();
+      handlers_.pop_back();
+      R[h.reg] = v;
+      pc = h.pc;
+      DISPATCH();
+    }
     raise_value(v);
   }
 

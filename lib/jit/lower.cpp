@@ -17,6 +17,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <span>
 #include <vector>
 
 #include "jit/layout.hpp"
@@ -928,12 +929,16 @@ class Lowering {
   }
   // The interpreter runs this instruction; the frame goes on at one of `succ`, or the
   // code returns the step's status (a call pushed a frame, an error is pending …).
-  void step(std::initializer_list<uint32_t> succ) {
+  void step(std::initializer_list<uint32_t> succ) { step(std::span<const uint32_t>(succ.begin(), succ.size())); }
+  void step(std::span<const uint32_t> succ) {
     if (inl_) return bail_out();
     go_on_after(call_out(step_fn_, {vm_, f_, b_.getInt32(n_)}), succ);
   }
   // After a helper that returns, as the step does, the index to go on at or -Status.
   void go_on_after(LV* r, std::initializer_list<uint32_t> succ) {
+    go_on_after(r, std::span<const uint32_t>(succ.begin(), succ.size()));
+  }
+  void go_on_after(LV* r, std::span<const uint32_t> succ) {
     auto* sw = b_.CreateSwitch(r, step_exit_, static_cast<unsigned>(succ.size()));
     std::set<uint32_t> seen;
     for (uint32_t k : succ)
@@ -2798,7 +2803,13 @@ void Lowering::lower_SETKEY(const Instr& in) {
 
 // ---- errors: the step raises, and the code returns kThrow ----
 void Lowering::lower_ERROR(const Instr&) { step({}); }
-void Lowering::lower_THROW(const Instr&) { step({}); }
+// A throw that a try of this function catches goes on at its handler, in native code.
+void Lowering::lower_THROW(const Instr&) {
+  std::vector<uint32_t> handlers;
+  for (size_t k = 0; k < p_->code.size(); ++k)
+    if (p_->code[k].op == Op::TRY) handlers.push_back(static_cast<uint32_t>(static_cast<int64_t>(k) + 1 + p_->code[k].sbx()));
+  step(std::span<const uint32_t>(handlers));
+}
 
 #undef STEPPED
 
