@@ -128,6 +128,7 @@ struct Class : Obj {
   Namespace* members;
   Tag instance_tag = Tag::Instance;  // builtin classes describe another kind of value
   bool is_enum = false;              // an enum: members are EnumMembers, a missing one is an error
+  uint32_t props_hint = 0;           // the most properties an instance was given: room made at the first
   Class(Symbol* n, Class* p, Namespace* m) : Obj(Tag::Class), name(n), parent(p), members(m) {}
   bool is_subclass_of(const Class* other) const {
     for (const Class* c = this; c; c = c->parent)

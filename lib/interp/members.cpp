@@ -1,6 +1,7 @@
 // Member, index and selector access (§3.4, §6.2, §14) and for-in iteration (§7.5).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 #include "interp/ops.hpp"
@@ -38,6 +39,23 @@ Value VM::get_member_missed(Proto* p, uint16_t k, Value o) {
 }
 
 void VM::set_member_missed(Proto* p, uint16_t k, Value o, Value v) {
+  if (o.tag == Tag::Instance) {  // a constructor giving a new object its properties, usually
+    Instance* inst = as_instance(o);
+    Symbol* key = as_symbol(p->constants[k]);
+    int at = inst->props.index_of(key);
+    if (at >= 0) {
+      inst->props.entries()[static_cast<size_t>(at)].second = v;
+    } else {
+      // Objects of a class end up with the same properties: room for all at the first.
+      if (inst->props.empty()) inst->props.reserve(std::max<size_t>(inst->cls->props_hint, 1));
+      inst->props.add_new(key, v);
+      at = static_cast<int>(inst->props.size() - 1);
+      inst->cls->props_hint = std::max(inst->cls->props_hint, static_cast<uint32_t>(inst->props.size()));
+    }
+    if (p->prop_hints.size() <= k) p->prop_hints.resize(p->constants.size(), UINT32_MAX);
+    p->prop_hints[k] = static_cast<uint32_t>(at);
+    return;
+  }
   set_member(*this, o, as_symbol(p->constants[k]), v);
   if (PropMap* pm = prop_map_of(o)) remember_prop(*pm, p, k);
 }

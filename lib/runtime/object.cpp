@@ -43,6 +43,11 @@ bool PropMap::set(PropKey key, Value v) {
     *slot = v;
     return false;
   }
+  add_new(key, v);
+  return true;
+}
+
+void PropMap::add_new(PropKey key, Value v) {
   entries_.emplace_back(key, v);
   if (entries_.size() >= kIndexThreshold) {
     if (index_.empty() || entries_.size() * 2 > index_.size()) {
@@ -54,7 +59,6 @@ bool PropMap::set(PropKey key, Value v) {
       index_[s] = static_cast<int32_t>(entries_.size() - 1);
     }
   }
-  return true;
 }
 
 bool PropMap::erase(PropKey key, Value* out) {

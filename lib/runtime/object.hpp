@@ -145,6 +145,8 @@ class PropMap {
   int index_of(PropKey key) const;  // the entry's position in entries(), or -1
   // Sets key; an existing key keeps its position. Returns true if the key is new.
   bool set(PropKey key, Value v);
+  // Adds key, which the caller knows is absent, at the end.
+  void add_new(PropKey key, Value v);
   // Removes key; returns true if it was present (and stores its value in *out).
   bool erase(PropKey key, Value* out = nullptr);
   void reserve(size_t n) { entries_.reserve(n); }
