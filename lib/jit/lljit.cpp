@@ -19,9 +19,12 @@
 #include <llvm/Analysis/BlockFrequencyInfo.h>
 #include <llvm/Analysis/BranchProbabilityInfo.h>
 #include <llvm/Analysis/CycleAnalysis.h>
+#include <llvm/Analysis/DDG.h>
 #include <llvm/Analysis/DemandedBits.h>
 #include <llvm/Analysis/DependenceAnalysis.h>
 #include <llvm/Analysis/DominanceFrontier.h>
+#include <llvm/Analysis/FunctionPropertiesAnalysis.h>
+#include <llvm/Analysis/IVUsers.h>
 #include <llvm/Analysis/LazyValueInfo.h>
 #include <llvm/Analysis/LoopAccessAnalysis.h>
 #include <llvm/Analysis/LoopInfo.h>
@@ -30,6 +33,7 @@
 #include <llvm/Analysis/OptimizationRemarkEmitter.h>
 #include <llvm/Analysis/PhiValues.h>
 #include <llvm/Analysis/PostDominators.h>
+#include <llvm/Analysis/RegionInfo.h>
 #include <llvm/Analysis/ProfileSummaryInfo.h>
 #include <llvm/Analysis/ScalarEvolution.h>
 #include <llvm/Analysis/ScalarEvolutionAliasAnalysis.h>
@@ -338,7 +342,9 @@ class Engine {
 
   // The analyses the passes below may ask for, registered one by one: PassBuilder would
   // register them too, but linking it brings in every pass LLVM has (and their static
-  // initialisers), which made the plugin a quarter larger and slower to load.
+  // initialisers), which made the plugin a quarter larger and slower to load. The list
+  // is PassBuilder's for functions and loops (PassRegistry.def), less what needs a pass
+  // we do not run: an analysis asked for and not registered crashes the compile.
   void register_analyses(llvm::LoopAnalysisManager& lam, llvm::FunctionAnalysisManager& fam,
                          llvm::ModuleAnalysisManager& mam, llvm::PassInstrumentationCallbacks& instrumentation) {
     auto* pic = &instrumentation;
@@ -376,7 +382,13 @@ class Engine {
     fam.registerPass([&] { return tm_->getTargetIRAnalysis(); });
     fam.registerPass([&] { return llvm::TargetLibraryAnalysis(); });
     fam.registerPass([&] { return llvm::UniformityInfoAnalysis(); });
+    fam.registerPass([&] { return llvm::FunctionPropertiesAnalysis(); });
+    fam.registerPass([&] { return llvm::RegionInfoAnalysis(); });
+    fam.registerPass([&] { return llvm::ShouldRunExtraVectorPasses(); });
     lam.registerPass([&] { return llvm::PassInstrumentationAnalysis(pic); });
+    lam.registerPass([&] { return llvm::DDGAnalysis(); });
+    lam.registerPass([&] { return llvm::IVUsersAnalysis(); });
+    lam.registerPass([&] { return llvm::ShouldRunExtraSimpleLoopUnswitch(); });
     mam.registerPass([&] { return llvm::FunctionAnalysisManagerModuleProxy(fam); });
     fam.registerPass([&] { return llvm::ModuleAnalysisManagerFunctionProxy(mam); });
     fam.registerPass([&] { return llvm::LoopAnalysisManagerFunctionProxy(lam); });
