@@ -345,6 +345,10 @@ class Engine {
   // initialisers), which made the plugin a quarter larger and slower to load. The list
   // is PassBuilder's for functions and loops (PassRegistry.def), less what needs a pass
   // we do not run: an analysis asked for and not registered crashes the compile.
+  template <class... Analyses, class Manager>
+  static void register_each(Manager& manager) {
+    (manager.registerPass([] { return Analyses(); }), ...);
+  }
   void register_analyses(llvm::LoopAnalysisManager& lam, llvm::FunctionAnalysisManager& fam,
                          llvm::ModuleAnalysisManager& mam, llvm::PassInstrumentationCallbacks& instrumentation) {
     auto* pic = &instrumentation;
@@ -357,38 +361,18 @@ class Engine {
       aa.registerFunctionAnalysis<llvm::TypeBasedAA>();
       return aa;
     });
-    fam.registerPass([&] { return llvm::BasicAA(); });
-    fam.registerPass([&] { return llvm::ScopedNoAliasAA(); });
-    fam.registerPass([&] { return llvm::TypeBasedAA(); });
-    fam.registerPass([&] { return llvm::SCEVAA(); });
-    fam.registerPass([&] { return llvm::LoopAccessAnalysis(); });
-    fam.registerPass([&] { return llvm::AssumptionAnalysis(); });
-    fam.registerPass([&] { return llvm::BlockFrequencyAnalysis(); });
-    fam.registerPass([&] { return llvm::BranchProbabilityAnalysis(); });
-    fam.registerPass([&] { return llvm::CycleAnalysis(); });
-    fam.registerPass([&] { return llvm::DependenceAnalysis(); });
-    fam.registerPass([&] { return llvm::DemandedBitsAnalysis(); });
-    fam.registerPass([&] { return llvm::DominanceFrontierAnalysis(); });
-    fam.registerPass([&] { return llvm::DominatorTreeAnalysis(); });
-    fam.registerPass([&] { return llvm::LazyValueAnalysis(); });
-    fam.registerPass([&] { return llvm::LoopAnalysis(); });
-    fam.registerPass([&] { return llvm::MemoryDependenceAnalysis(); });
-    fam.registerPass([&] { return llvm::MemorySSAAnalysis(); });
-    fam.registerPass([&] { return llvm::OptimizationRemarkEmitterAnalysis(); });
+    register_each<llvm::BasicAA, llvm::ScopedNoAliasAA, llvm::TypeBasedAA, llvm::SCEVAA, llvm::LoopAccessAnalysis,
+                  llvm::AssumptionAnalysis, llvm::BlockFrequencyAnalysis, llvm::BranchProbabilityAnalysis,
+                  llvm::CycleAnalysis, llvm::DependenceAnalysis, llvm::DemandedBitsAnalysis,
+                  llvm::DominanceFrontierAnalysis, llvm::DominatorTreeAnalysis, llvm::LazyValueAnalysis,
+                  llvm::LoopAnalysis, llvm::MemoryDependenceAnalysis, llvm::MemorySSAAnalysis,
+                  llvm::OptimizationRemarkEmitterAnalysis, llvm::PhiValuesAnalysis, llvm::PostDominatorTreeAnalysis,
+                  llvm::ScalarEvolutionAnalysis, llvm::TargetLibraryAnalysis, llvm::UniformityInfoAnalysis,
+                  llvm::FunctionPropertiesAnalysis, llvm::RegionInfoAnalysis, llvm::ShouldRunExtraVectorPasses>(fam);
     fam.registerPass([&] { return llvm::PassInstrumentationAnalysis(pic); });
-    fam.registerPass([&] { return llvm::PhiValuesAnalysis(); });
-    fam.registerPass([&] { return llvm::PostDominatorTreeAnalysis(); });
-    fam.registerPass([&] { return llvm::ScalarEvolutionAnalysis(); });
     fam.registerPass([&] { return tm_->getTargetIRAnalysis(); });
-    fam.registerPass([&] { return llvm::TargetLibraryAnalysis(); });
-    fam.registerPass([&] { return llvm::UniformityInfoAnalysis(); });
-    fam.registerPass([&] { return llvm::FunctionPropertiesAnalysis(); });
-    fam.registerPass([&] { return llvm::RegionInfoAnalysis(); });
-    fam.registerPass([&] { return llvm::ShouldRunExtraVectorPasses(); });
+    register_each<llvm::DDGAnalysis, llvm::IVUsersAnalysis, llvm::ShouldRunExtraSimpleLoopUnswitch>(lam);
     lam.registerPass([&] { return llvm::PassInstrumentationAnalysis(pic); });
-    lam.registerPass([&] { return llvm::DDGAnalysis(); });
-    lam.registerPass([&] { return llvm::IVUsersAnalysis(); });
-    lam.registerPass([&] { return llvm::ShouldRunExtraSimpleLoopUnswitch(); });
     mam.registerPass([&] { return llvm::FunctionAnalysisManagerModuleProxy(fam); });
     fam.registerPass([&] { return llvm::ModuleAnalysisManagerFunctionProxy(mam); });
     fam.registerPass([&] { return llvm::LoopAnalysisManagerFunctionProxy(lam); });
