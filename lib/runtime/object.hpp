@@ -75,6 +75,7 @@ struct String : Obj {
 struct Symbol : Obj {
   std::string name;
   uint32_t id;
+  uint32_t hash = 0;  // of the name, for the symbol table
   uint64_t prop_key;  // PropKey bits: this pointer, or the Int key when the name is one ("12")
   Symbol(std::string n, uint32_t i)
       : Obj(Tag::Symbol), name(std::move(n)), id(i), prop_key(reinterpret_cast<uintptr_t>(this)) {}

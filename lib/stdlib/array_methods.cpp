@@ -173,21 +173,30 @@ Value slice(VM& vm, CallArgs& a) {
 
 // ---- sort ----
 
-// Stable bottom-up merge sort of positions. It only ever asks less about two positions,
-// so a comparator that is inconsistent gives some order, never a broken array.
+// Stable top-down merge sort of positions. It only ever asks less about two positions,
+// so a comparator that is inconsistent gives some order, never a broken array. Depth
+// first, a part that fits in the cache is sorted while its elements are there: a bottom-up
+// sort passed over every element once per level, and with a comparator that reads each
+// element (a map's field) those passes missed the cache each time (1.9x Lua's table.sort).
+template <class Less>
+void merge_sort(std::vector<size_t>& v, std::vector<size_t>& tmp, size_t lo, size_t hi, Less& less) {
+  if (hi - lo < 2) return;
+  size_t mid = lo + (hi - lo) / 2;
+  merge_sort(v, tmp, lo, mid, less);
+  merge_sort(v, tmp, mid, hi, less);
+  if (!less(v[mid], v[mid - 1])) return;  // already in order: sorted input costs n comparisons
+  size_t i = lo, j = mid, k = lo;
+  while (i < mid && j < hi) tmp[k++] = less(v[j], v[i]) ? v[j++] : v[i++];
+  while (i < mid) tmp[k++] = v[i++];
+  while (j < hi) tmp[k++] = v[j++];
+  std::copy(tmp.begin() + static_cast<std::ptrdiff_t>(lo), tmp.begin() + static_cast<std::ptrdiff_t>(hi),
+            v.begin() + static_cast<std::ptrdiff_t>(lo));
+}
+
 template <class Less>
 void merge_sort(std::vector<size_t>& v, Less less) {
   std::vector<size_t> tmp(v.size());
-  for (size_t w = 1; w < v.size(); w *= 2) {
-    for (size_t lo = 0; lo < v.size(); lo += 2 * w) {
-      size_t mid = std::min(lo + w, v.size()), hi = std::min(lo + 2 * w, v.size());
-      size_t i = lo, j = mid, k = lo;
-      while (i < mid && j < hi) tmp[k++] = less(v[j], v[i]) ? v[j++] : v[i++];
-      while (i < mid) tmp[k++] = v[i++];
-      while (j < hi) tmp[k++] = v[j++];
-    }
-    v.swap(tmp);
-  }
+  merge_sort(v, tmp, 0, v.size(), less);
 }
 
 // Without a comparator: numbers by value, strings bytewise; anything else is an error.
