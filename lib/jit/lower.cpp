@@ -1740,13 +1740,16 @@ class Lowering {
     Lowering::generic({n_ + 1});
   }
   // The Int builtins a global named when this code was compiled: mod, rem and div of
-  // two Ints, abs of one number, min and max of two Ints or two Floats.
-  enum class NumberBuiltin { kNone, kMod, kRem, kDiv, kAbs, kMin, kMax };
+  // two Ints, abs of one number, min and max of two Ints or two Floats, the bit
+  // operations and shifts of two Ints.
+  enum class NumberBuiltin { kNone, kMod, kRem, kDiv, kAbs, kMin, kMax, kAnd, kOr, kXor, kShl, kShr };
   static NumberBuiltin number_builtin(const Value* named, int nargs) {
     if (!named || named->tag != Tag::NativeFn) return NumberBuiltin::kNone;
     static const std::map<std::string, std::pair<NumberBuiltin, int>> kBuiltins{
         {"mod", {NumberBuiltin::kMod, 2}}, {"rem", {NumberBuiltin::kRem, 2}}, {"div", {NumberBuiltin::kDiv, 2}},
-        {"abs", {NumberBuiltin::kAbs, 1}}, {"min", {NumberBuiltin::kMin, 2}}, {"max", {NumberBuiltin::kMax, 2}}};
+        {"abs", {NumberBuiltin::kAbs, 1}}, {"min", {NumberBuiltin::kMin, 2}}, {"max", {NumberBuiltin::kMax, 2}},
+        {"bit_and", {NumberBuiltin::kAnd, 2}}, {"bit_or", {NumberBuiltin::kOr, 2}}, {"bit_xor", {NumberBuiltin::kXor, 2}},
+        {"shl", {NumberBuiltin::kShl, 2}}, {"shr", {NumberBuiltin::kShr, 2}}};
     const NativeFn* fn = as_native(*named);
     auto it = kBuiltins.find(fn->name);
     if (it == kBuiltins.end() || it->second.second != nargs || fn->receiver_kind != Tag::Nil) return NumberBuiltin::kNone;
@@ -1793,6 +1796,21 @@ class Lowering {
         LV *dx = as_double(x.bits), *dy = as_double(y.bits);
         LV* better = want_max ? b_.CreateFCmpOGT(dy, dx) : b_.CreateFCmpOLT(dy, dx);
         return b_.CreateSelect(better, y.bits, x.bits);
+      });
+    } else if (op >= NumberBuiltin::kAnd) {
+      // Two Ints; a shift count outside 0..63 raises, through the call.
+      Operand y = in_reg(in.a + 2);
+      LV* ints = b_.CreateAnd(is(x.tag, Tag::Int), is(y.tag, Tag::Int));
+      bool shift = op == NumberBuiltin::kShl || op == NumberBuiltin::kShr;
+      LV* ok = shift ? b_.CreateAnd(ints, b_.CreateICmpULT(y.bits, b_.getInt64(64))) : ints;
+      finish(ok, Tag::Int, [&]() -> LV* {
+        switch (op) {
+          case NumberBuiltin::kAnd: return b_.CreateAnd(x.bits, y.bits);
+          case NumberBuiltin::kOr: return b_.CreateOr(x.bits, y.bits);
+          case NumberBuiltin::kXor: return b_.CreateXor(x.bits, y.bits);
+          case NumberBuiltin::kShl: return b_.CreateShl(x.bits, y.bits);
+          default: return b_.CreateAShr(x.bits, y.bits);
+        }
       });
     } else {
       Operand y = in_reg(in.a + 2);
