@@ -1370,6 +1370,16 @@ class Lowering {
   // first), or the one the variable copied into it holds in the running frame (a closure
   // kept in a local or passed as an argument: its proto is what is guessed, `by_proto`).
   // A guard checks it.
+  // The value the GETGLOBAL that last wrote register a found through its cache, if that
+  // is the last write before this instruction and the cache is still valid.
+  const Value* global_read_into(int a) const {
+    for (uint32_t k = n_; k-- > 0;) {
+      const Instr& in = code_[k];
+      if (in.a != a) continue;
+      return in.op == Op::GETGLOBAL ? cached_global(in.c) : nullptr;
+    }
+    return nullptr;
+  }
   const Closure* likely_callee(int a, bool& by_proto) const {
     for (uint32_t k = n_; k-- > 0;) {
       const Instr& in = code_[k];
@@ -1718,17 +1728,17 @@ class Lowering {
   }
   // CALLG of such a builtin: while the global still holds that same native and the
   // argument is a number, the intrinsic on it; anything else takes the generic call.
-  // Goes on only while the global's slot still holds the native `native`.
-  void guard_same_native(Value native, LV* slot, BasicBlock* generic) {
+  // Goes on only while `held_value` (the global's slot, or the register a CALL calls) is
+  // still the native `native`.
+  void guard_same_native(Value native, Operand held_value, BasicBlock* generic) {
     BasicBlock* same = fresh("same_builtin");
-    Operand held_value = global_value(slot);
     LV* held = b_.CreateAnd(is(held_value.tag, Tag::NativeFn),
                             b_.CreateICmpEQ(held_value.bits, b_.getInt64(static_cast<uint64_t>(native.as.i))));
     b_.CreateCondBr(held, same, generic);
     b_.SetInsertPoint(same);
   }
-  void call_math_builtin(const Instr& in, Value native, LV* slot, BasicBlock* generic) {
-    guard_same_native(native, slot, generic);
+  void call_math_builtin(const Instr& in, Value native, Operand held, BasicBlock* generic) {
+    guard_same_native(native, held, generic);
     BasicBlock* number = fresh("number");
     Operand x = in_reg(in.a + 1);
     b_.CreateCondBr(is_number(x.tag), number, generic);
@@ -1758,8 +1768,8 @@ class Lowering {
   // CALLG of such a builtin, while the global still holds that native: the common cases
   // inline, exactly as math.cpp computes them; errors (a zero divisor, Int overflow, a
   // String) and the rare cases (a divisor of -1, mixed Int and Float) take the call.
-  void call_number_builtin(const Instr& in, Value native, NumberBuiltin op, LV* slot, BasicBlock* generic) {
-    guard_same_native(native, slot, generic);
+  void call_number_builtin(const Instr& in, Value native, NumberBuiltin op, Operand held, BasicBlock* generic) {
+    guard_same_native(native, held, generic);
     Operand x = in_reg(in.a + 1);
     auto finish = [&](LV* ok, Tag t, auto compute) {
       BasicBlock* fast = fresh("inline_builtin");
@@ -2330,7 +2340,21 @@ void Lowering::for_step(int iter, int elem, BasicBlock* more, BasicBlock* done) 
 }
 
 // ---- calls: the interpreter's handlers push frames; the dispatch loop runs them ----
-void Lowering::lower_CALL(const Instr& in) { call_register(in.a, in.b, nil_operand()); }
+// A builtin read by GETGLOBAL into the window before arguments that call (the compiler
+// keeps CALLG for arguments that cannot), as CALLG has it: inline while the register
+// still holds that native.
+void Lowering::lower_CALL(const Instr& in) {
+  const Value* named = req_.warm ? global_read_into(in.a) : nullptr;
+  if (named && math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic) {
+    call_math_builtin(in, *named, in_reg(in.a), fresh("generic_call"));
+    return;
+  }
+  if (NumberBuiltin number = number_builtin(named, in.b); number != NumberBuiltin::kNone) {
+    call_number_builtin(in, *named, number, in_reg(in.a), fresh("generic_call"));
+    return;
+  }
+  call_register(in.a, in.b, nil_operand());
+}
 // The global through its inline cache (valid while no namespace changed shape), then a
 // direct call; a miss takes the interpreter's CALLG, which refills the cache.
 void Lowering::lower_CALLG(const Instr& in) {
@@ -2362,11 +2386,11 @@ void Lowering::lower_CALLG(const Instr& in) {
   b_.CreateCondBr(b_.CreateAnd(valid, b_.CreateIsNotNull(slot)), hit, generic);
   b_.SetInsertPoint(hit);
   if (math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic) {
-    call_math_builtin(in, *named, slot, generic);
+    call_math_builtin(in, *named, global_value(slot), generic);
     return;
   }
   if (number != NumberBuiltin::kNone) {
-    call_number_builtin(in, *named, number, slot, generic);
+    call_number_builtin(in, *named, number, global_value(slot), generic);
     return;
   }
   if (named && named->tag == Tag::Function && inlinable(as_closure(*named), in.b)) {
