@@ -672,6 +672,11 @@ dispatch:
         DISPATCH();
       }
     }
+    // A native has no frame to reuse: called as CALL calls it, direct entry included.
+    if (callee.tag == Tag::NativeFn && !(i.b() & kPropsFlag)) {
+      R[i.a()] = call_native_fn(callee, R + i.a() + 1, n, make_nil(), f, caches);
+      DISPATCH();
+    }
     // Not a Gene function (or it cannot reuse this frame): an ordinary call; the RET after
     // this instruction returns its value.
     invoke(R + i.a(), n, props, make_nil(), 0);

@@ -170,6 +170,8 @@ class Lowering {
 #define OPCODE(name, format, doc) void lower_##name(const Instr& in);
 #include "bytecode/opcodes.def"
 #undef OPCODE
+  // CALL and TAILCALL of a builtin a GETGLOBAL read into the window: inline (true), or false.
+  bool builtin_call(const Instr& in, int nargs);
   BasicBlock* back_edge();
   LV* upvalue_loc(LV* c, uint16_t i);
   LV* map_methods_unchanged();
@@ -1281,7 +1283,8 @@ class Lowering {
     if (inl_ || q == p_ || req_.profile || !req_.speculate || !speculating() || q->code.size() > kMaxInlineInstructions)
       return false;
     if (q->fast_min_args == Proto::kNoFastCall || nargs < q->fast_min_args || nargs > q->num_regs) return false;
-    for (const Instr& in : q->code) {
+    for (uint32_t k = 0; k < q->code.size(); ++k) {
+      const Instr& in = q->code[k];
       switch (in.op) {
         case Op::MOVE: case Op::LOADK: case Op::LOADI: case Op::LOADNIL: case Op::LOADBOOL: case Op::LOADSELF: case Op::GETUPVAL:
         case Op::ADD: case Op::SUB: case Op::MUL: case Op::DIV: case Op::ADDI: case Op::SUBI: case Op::ADDK:
@@ -1300,6 +1303,14 @@ class Lowering {
         case Op::CALLG: {
           const Value* named = cached_global(q, in.c);
           if (math_builtin(named, in.b) == llvm::Intrinsic::not_intrinsic && number_builtin(named, in.b) == NumberBuiltin::kNone)
+            return false;
+          break;
+        }
+        case Op::CALL: case Op::TAILCALL: {  // of a builtin, as builtin_call lowers them
+          if (in.op == Op::TAILCALL && (in.b & kPropsFlag)) return false;
+          int nargs = in.b & kArgCountMask;
+          const Value* named = global_read_into(q, k, in.a);
+          if (math_builtin(named, nargs) == llvm::Intrinsic::not_intrinsic && number_builtin(named, nargs) == NumberBuiltin::kNone)
             return false;
           break;
         }
@@ -1372,11 +1383,14 @@ class Lowering {
   // A guard checks it.
   // The value the GETGLOBAL that last wrote register a found through its cache, if that
   // is the last write before this instruction and the cache is still valid.
-  const Value* global_read_into(int a) const {
-    for (uint32_t k = n_; k-- > 0;) {
-      const Instr& in = code_[k];
+  const Value* global_read_into(int a) const { return global_read_into(p_, n_, a, code_); }
+  // The same before instruction `at` of q.
+  const Value* global_read_into(const Proto* q, uint32_t at, int a, const Instr* code = nullptr) const {
+    if (!code) code = q->code.data();
+    for (uint32_t k = at; k-- > 0;) {
+      const Instr& in = code[k];
       if (in.a != a) continue;
-      return in.op == Op::GETGLOBAL ? cached_global(in.c) : nullptr;
+      return in.op == Op::GETGLOBAL ? cached_global(q, in.c) : nullptr;
     }
     return nullptr;
   }
@@ -2344,16 +2358,21 @@ void Lowering::for_step(int iter, int elem, BasicBlock* more, BasicBlock* done) 
 // keeps CALLG for arguments that cannot), as CALLG has it: inline while the register
 // still holds that native.
 void Lowering::lower_CALL(const Instr& in) {
+  if (!builtin_call(in, in.b)) call_register(in.a, in.b, nil_operand());
+}
+bool Lowering::builtin_call(const Instr& in, int nargs) {
   const Value* named = req_.warm ? global_read_into(in.a) : nullptr;
-  if (named && math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic) {
-    call_math_builtin(in, *named, in_reg(in.a), fresh("generic_call"));
-    return;
+  Instr call = in;
+  call.b = static_cast<uint16_t>(nargs);
+  if (named && math_builtin(named, nargs) != llvm::Intrinsic::not_intrinsic) {
+    call_math_builtin(call, *named, in_reg(in.a), fresh("generic_call"));
+    return true;
   }
-  if (NumberBuiltin number = number_builtin(named, in.b); number != NumberBuiltin::kNone) {
-    call_number_builtin(in, *named, number, in_reg(in.a), fresh("generic_call"));
-    return;
+  if (NumberBuiltin number = number_builtin(named, nargs); number != NumberBuiltin::kNone) {
+    call_number_builtin(call, *named, number, in_reg(in.a), fresh("generic_call"));
+    return true;
   }
-  call_register(in.a, in.b, nil_operand());
+  return false;
 }
 // The global through its inline cache (valid while no namespace changed shape), then a
 // direct call; a miss takes the interpreter's CALLG, which refills the cache.
@@ -2545,6 +2564,7 @@ void Lowering::lower_TAILCALL(const Instr& in) {
     return;
   }
   if (inl_ && inl_->frameless) return frameless_self_tail_call(in);
+  if (builtin_call(in, n)) return;  // `(sqrt …)` last in a function: no frame to replace
   const HostLayout& h = *req_.host;
   BasicBlock* generic = fresh("generic_tail_call");
   Operand callee = in_reg(in.a);
