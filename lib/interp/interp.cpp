@@ -196,7 +196,6 @@ Value VM::run_frames(size_t entry_frame) {
   Value* R = f->base;
   const Instr* pc = f->pc;
   DecodedInstr i;
-  (void)entry_frame;
   // Inline caches are on unless --no-opt; the profiled loop decides at run time. The
   // keyed-access fast paths follow it too, so that --no-opt checks them against get_key.
   const bool caches = kProfiled ? compile_options.optimize : kCaches;
@@ -230,6 +229,19 @@ Value VM::run_frames(size_t entry_frame) {
 #define NOTE_PATH(bit)                           \
   do {                                           \
     if constexpr (kTierUp) note_bit(pc - 1, bit); \
+  } while (0)
+
+// dst = call, a native's call; under a try of the frames this loop runs (not in step
+// mode) through call_catching, and on an error straight to the handler (caught_in_frame).
+#define CALL_NATIVE(dst, native_call, ...)                                                \
+  do {                                                                                    \
+    if (kStep || handlers_.empty() || handlers_.back().frame < entry_frame) {             \
+      dst = native_call(__VA_ARGS__);                                                     \
+    } else {                                                                              \
+      Value out_;                                                                         \
+      if (!call_catching(&VM::native_call, out_, __VA_ARGS__)) goto caught_in_frame;      \
+      dst = out_;                                                                         \
+    }                                                                                     \
   } while (0)
 
 // In step mode, the end of the one instruction: the top frame keeps its pc.
@@ -636,7 +648,7 @@ dispatch:
     if (GENE_LIKELY(R[i.a()].tag == Tag::Function)) CALL_IN_PLACE(R[i.a()], make_nil());
   call_general:
     if (R[i.a()].tag == Tag::NativeFn) {
-      R[i.a()] = call_native_fn(R[i.a()], R + i.a() + 1, i.b(), make_nil(), f, caches);
+      CALL_NATIVE(R[i.a()], call_native_fn, R[i.a()], R + i.a() + 1, int{i.b()}, make_nil(), f, caches);
       DISPATCH();
     }
     if (R[i.a()].tag == Tag::Function) {
@@ -674,7 +686,7 @@ dispatch:
     }
     // A native has no frame to reuse: called as CALL calls it, direct entry included.
     if (callee.tag == Tag::NativeFn && !(i.b() & kPropsFlag)) {
-      R[i.a()] = call_native_fn(callee, R + i.a() + 1, n, make_nil(), f, caches);
+      CALL_NATIVE(R[i.a()], call_native_fn, callee, R + i.a() + 1, n, make_nil(), f, caches);
       DISPATCH();
     }
     // Not a Gene function (or it cannot reuse this frame): an ordinary call; the RET after
@@ -820,7 +832,7 @@ dispatch:
       LOAD_FRAME();
       JIT_CHECK();
     } else if (m->tag == Tag::NativeFn) {
-      R[i.a()] = call_native_method(*m, R + i.a() + 1, n, receiver, f);
+      CALL_NATIVE(R[i.a()], call_native_method, *m, R + i.a() + 1, n, receiver, f);
     } else {
       R[i.a()] = call_value_slow(*m, R + i.a() + 1, n, nullptr, receiver, f);
     }
@@ -1184,6 +1196,18 @@ do_return : {
 #endif
   raise("internal error: bad opcode");
 
+  // A native's error under a try of these frames (CALL_NATIVE): as unwind_to_handler does.
+caught_in_frame: {
+  Handler h = handlers_.back();
+  handlers_.pop_back();
+  if (frame_count_ > h.frame + 1) close_upvalues(frames_[h.frame + 1].base);
+  frame_count_ = h.frame + 1;
+  LOAD_FRAME();
+  R[h.reg] = caught_;
+  pc = h.pc;
+  DISPATCH();
+}
+
   // ---- the JIT tier: tier-up, OSR and native code's way back ----
 jit_hot_loop:
   __attribute__((unused));
@@ -1207,7 +1231,12 @@ enter_native:
     uint32_t status = call_native(f->proto->jit_entry, this, f);
     --jit_native_depth_;
     if (status == jit::kExit) return frames_[frame_count_].base[-1];
-    if (status == jit::kThrow) rethrow_jit_error();
+    if (status == jit::kThrow) {
+      // A Gene error under a try of these frames goes to its handler without unwinding
+      // the dispatch loop (as CALL_NATIVE).
+      if (handlers_.empty() || handlers_.back().frame < entry_frame || !take_jit_error(caught_)) rethrow_jit_error();
+      goto caught_in_frame;
+    }
     LOAD_FRAME();
     if (status == jit::kReturned || status == jit::kContinue) JIT_CHECK();
     DISPATCH();
@@ -1221,6 +1250,7 @@ enter_native:
 #undef K
 #undef NEXT
 #undef STEP_DONE
+#undef CALL_NATIVE
 #undef DISPATCH
 #undef CASE
 }
@@ -1267,6 +1297,18 @@ int64_t VM::jit_step(Frame* f, uint32_t index) {
 }
 
 void VM::rethrow_jit_error() { std::rethrow_exception(std::exchange(jit_->pending, nullptr)); }
+
+bool VM::take_jit_error(Value& value) {
+  try {
+    rethrow_jit_error();
+  } catch (const GeneError& e) {
+    value = e.value;
+    return true;
+  } catch (...) {
+    jit_->pending = std::current_exception();  // not a Gene error: it goes on as it was
+  }
+  return false;
+}
 
 void VM::report_profile(FILE* out) {
   if (profiler) profiler->report(out, heap.objects_allocated_total(), heap.collections());
