@@ -178,14 +178,18 @@ Value VM::execute(size_t entry_frame) {
 
 bool VM::unwind_to_handler(const GeneError& e, size_t entry_frame) {
   if (handlers_.empty() || handlers_.back().frame < entry_frame) return false;
+  enter_handler(e.value);
+  return true;
+}
+
+void VM::enter_handler(Value error) {
   Handler h = handlers_.back();
   handlers_.pop_back();
   if (frame_count_ > h.frame + 1) close_upvalues(frames_[h.frame + 1].base);
   frame_count_ = h.frame + 1;
   Frame& f = frames_[h.frame];
-  f.base[h.reg] = e.value;
+  f.base[h.reg] = error;
   f.pc = h.pc;
-  return true;
 }
 
 template <bool kProfiled, bool kCaches, bool kStep, bool kTierUp>
@@ -1197,16 +1201,10 @@ do_return : {
   raise("internal error: bad opcode");
 
   // A native's error under a try of these frames (CALL_NATIVE): as unwind_to_handler does.
-caught_in_frame: {
-  Handler h = handlers_.back();
-  handlers_.pop_back();
-  if (frame_count_ > h.frame + 1) close_upvalues(frames_[h.frame + 1].base);
-  frame_count_ = h.frame + 1;
+caught_in_frame:
+  enter_handler(caught_);
   LOAD_FRAME();
-  R[h.reg] = caught_;
-  pc = h.pc;
   DISPATCH();
-}
 
   // ---- the JIT tier: tier-up, OSR and native code's way back ----
 jit_hot_loop:

@@ -209,6 +209,8 @@ class VM {
   // The pending error of native code, if it is a Gene error: its value, and it is taken.
   [[gnu::noinline]] bool take_jit_error(Value& value);
   bool unwind_to_handler(const GeneError& e, size_t entry_frame);
+  // The innermost handler takes error: frames above its own go, and its frame goes on there.
+  void enter_handler(Value error);
   // A native called under a try of the calling frame: its error is caught here, in a
   // small function, instead of unwinding through the dispatch loop, whose long call-site
   // table the unwinder scans twice (80% of a caught `.to_i` error's cost). False, with

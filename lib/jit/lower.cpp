@@ -1302,16 +1302,14 @@ class Lowering {
           break;
         case Op::CALLG: {
           const Value* named = cached_global(q, in.c);
-          if (math_builtin(named, in.b) == llvm::Intrinsic::not_intrinsic && number_builtin(named, in.b) == NumberBuiltin::kNone)
-            return false;
+          if (!inline_builtin(named, in.b)) return false;
           break;
         }
         case Op::CALL: case Op::TAILCALL: {  // of a builtin, as builtin_call lowers them
           if (in.op == Op::TAILCALL && (in.b & kPropsFlag)) return false;
           int nargs = in.b & kArgCountMask;
           const Value* named = global_read_into(q, k, in.a);
-          if (math_builtin(named, nargs) == llvm::Intrinsic::not_intrinsic && number_builtin(named, nargs) == NumberBuiltin::kNone)
-            return false;
+          if (!inline_builtin(named, nargs)) return false;
           break;
         }
         default: return false;
@@ -1472,7 +1470,7 @@ class Lowering {
         case Op::CALLG: {
           if (!global_site_ran(in.c)) return 0;
           const Value* named = cached_global(in.c);
-          if (math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic || number_builtin(named, in.b) != NumberBuiltin::kNone)
+          if (inline_builtin(named, in.b))
             break;
           if (!names_this_proto(named) || !same_global(named)) return 0;
           if (in.b < p_->fast_min_args || in.b > p_->num_regs) return 0;
@@ -1762,6 +1760,15 @@ class Lowering {
     b_.CreateBr(next());
     b_.SetInsertPoint(generic);
     Lowering::generic({n_ + 1});
+  }
+  // Whether a call of `named` with nargs is inline (call_builtin).
+  static bool inline_builtin(const Value* named, int nargs) {
+    return math_builtin(named, nargs) != llvm::Intrinsic::not_intrinsic || number_builtin(named, nargs) != NumberBuiltin::kNone;
+  }
+  // A call of the builtin `named` (inline_builtin) while `held` is still that native.
+  void call_builtin(const Instr& in, const Value& named, Operand held, BasicBlock* generic) {
+    if (math_builtin(&named, in.b) != llvm::Intrinsic::not_intrinsic) call_math_builtin(in, named, held, generic);
+    else call_number_builtin(in, named, number_builtin(&named, in.b), held, generic);
   }
   // The Int builtins a global named when this code was compiled: mod, rem and div of
   // two Ints, abs of one number, min and max of two Ints or two Floats, the bit
@@ -2362,25 +2369,17 @@ void Lowering::lower_CALL(const Instr& in) {
 }
 bool Lowering::builtin_call(const Instr& in, int nargs) {
   const Value* named = req_.warm ? global_read_into(in.a) : nullptr;
+  if (!inline_builtin(named, nargs)) return false;
   Instr call = in;
   call.b = static_cast<uint16_t>(nargs);
-  if (named && math_builtin(named, nargs) != llvm::Intrinsic::not_intrinsic) {
-    call_math_builtin(call, *named, in_reg(in.a), fresh("generic_call"));
-    return true;
-  }
-  if (NumberBuiltin number = number_builtin(named, nargs); number != NumberBuiltin::kNone) {
-    call_number_builtin(call, *named, number, in_reg(in.a), fresh("generic_call"));
-    return true;
-  }
-  return false;
+  call_builtin(call, *named, in_reg(in.a), fresh("generic_call"));
+  return true;
 }
 // The global through its inline cache (valid while no namespace changed shape), then a
 // direct call; a miss takes the interpreter's CALLG, which refills the cache.
 void Lowering::lower_CALLG(const Instr& in) {
   const Value* named = cached_global(in.c);
-  NumberBuiltin number = number_builtin(named, in.b);
-  bool native = named && named->tag == Tag::NativeFn && math_builtin(named, in.b) == llvm::Intrinsic::not_intrinsic &&
-                number == NumberBuiltin::kNone;
+  bool native = named && named->tag == Tag::NativeFn && !inline_builtin(named, in.b);
   if (!req_.caches || !global_site_ran(in.c)) {
     step_next();
     return;
@@ -2404,12 +2403,8 @@ void Lowering::lower_CALLG(const Instr& in) {
   BasicBlock* hit = fresh("cache_hit");
   b_.CreateCondBr(b_.CreateAnd(valid, b_.CreateIsNotNull(slot)), hit, generic);
   b_.SetInsertPoint(hit);
-  if (math_builtin(named, in.b) != llvm::Intrinsic::not_intrinsic) {
-    call_math_builtin(in, *named, global_value(slot), generic);
-    return;
-  }
-  if (number != NumberBuiltin::kNone) {
-    call_number_builtin(in, *named, number, global_value(slot), generic);
+  if (inline_builtin(named, in.b)) {
+    call_builtin(in, *named, global_value(slot), generic);
     return;
   }
   if (named && named->tag == Tag::Function && inlinable(as_closure(*named), in.b)) {
