@@ -95,7 +95,13 @@ class Compiler {
   void binary(Op op, Value a, Value b, int dst);
   void logic(bool is_and, Value a, Value b, int dst);
   bool infix_chain(Value head, Form& f, int dst);
-  void cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<int>& short_jumps);
+  // Branches on a condition's truthiness: jumps (to be patched) when it is `when`, falls
+  // through otherwise. &&, || and not become jumps, comparisons compare-and-branch.
+  void cond_jump(Value cond, bool when, std::vector<int>& jumps, std::vector<int>& short_jumps);
+  void cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<int>& short_jumps) {
+    cond_jump(cond, false, jumps, short_jumps);
+  }
+  bool compare_jump(Value cond, bool when, std::vector<int>& jumps, std::vector<int>& short_jumps);
   // A while test's right operand, an Int too large for an immediate, loaded into a
   // register once before the loop; the test then reads the register (loop_bound_).
   void hoist_loop_bound(Value cond);

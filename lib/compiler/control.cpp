@@ -64,22 +64,17 @@ void Compiler::if_form(Form& f, int dst) {
   int r = dst == kDiscard || dst == kReturn ? dst : target(dst);
   std::vector<int> to_end;
   bool has_else = false;
-  for (IfClause& c : clauses) {
+  for (size_t k = 0; k < clauses.size(); ++k) {
+    IfClause& c = clauses[k];
     std::vector<int> jumps, short_jumps;
-    if (c.is_else) {
-      has_else = true;
-    } else if (c.negate) {
-      int save = fs_->freereg;
-      int v = expr_any(c.cond);
-      jumps.push_back(emit_jump(Op::JMPIF, v));
-      free_to(save);
-    } else {
-      cond_jump_false(c.cond, jumps, short_jumps);
-    }
+    if (c.is_else) has_else = true;
+    else cond_jump(c.cond, c.negate, jumps, short_jumps);
     push_scope();
     block(c.body.data(), c.body.size(), r);
     pop_scope();
-    if (!c.is_else && r != kReturn) to_end.push_back(emit_jump(Op::JMP, 0));
+    // The last branch of an if without else whose value is discarded has nothing to skip.
+    bool falls_to_end = k + 1 == clauses.size() && r == kDiscard;
+    if (!c.is_else && r != kReturn && !falls_to_end) to_end.push_back(emit_jump(Op::JMP, 0));
     for (int j : jumps) patch_jump(j);
     for (int j : short_jumps) patch_short_jump(j);
   }

@@ -292,49 +292,112 @@ void Compiler::hoist_loop_bound(Value cond) {
   load_constant(b, loop_bound_.reg);
 }
 
-void Compiler::cond_jump_false(Value cond, std::vector<int>& jumps, std::vector<int>& short_jumps) {
+namespace {
+enum class Logic { None, And, Or, Not };
+
+// The shape of a condition as dispatch reads it: (a && b) and (a || b) reach its logic
+// step, (not (…)) and (! (…)) its special form. Heads that an earlier step of dispatch
+// claims (./, _, a quote, an operator, a path) stay None, and so compile as expressions.
+Logic logic_shape(const Compiler& c, Value cond, Value* a, Value* b) {
   const Syms& S = syms();
-  if (is_gene(cond)) {
-    Gene* g = as_gene(cond);
-    Value h = g->type;
-    Value a, b;
-    Symbol* op = nullptr;
-    bool shape = g->props.empty() && g->children.size() == 2;
-    if (shape && is_symbol(g->children[0]) && is_compare_op(as_symbol(g->children[0])) && !sym_is(h, S.underscore) &&
-        !is_tag(h, Tag::Quote)) {
-      op = as_symbol(g->children[0]);
-      a = h;
-      b = g->children[1];
-    } else if (shape && is_symbol(h) && is_compare_op(as_symbol(h))) {
-      op = as_symbol(h);
-      a = g->children[0];
-      b = g->children[1];
-    }
-    if (op) {
-      SourcePos saved = pos_;
-      if (g->pos.known()) pos_ = g->pos;
-      int save = fs_->freereg;
-      Op cmp = compare_op(S, op);
-      // Only a right operand becomes the immediate: (3 > x) run as (x < 3) would name
-      // the operands in the wrong order in "Cannot compare ..." errors.
-      if (small_int(b) && opts_.optimize) {
-        int ra = expr_any(a);
-        short_jumps.push_back(emit_abc(branch_op(cmp, true), ra, imm(b), 0));
-      } else {
-        int ra = operand(a, &b, 1);
-        bool hoisted = loop_bound_.reg >= 0 && is_int(b) && as_int(b) == loop_bound_.value;
-        int rb = hoisted ? loop_bound_.reg : expr_any(b);
-        short_jumps.push_back(emit_abc(branch_op(cmp, false), ra, rb, 0));
-      }
-      free_to(save);
-      pos_ = saved;
-      return;
-    }
+  if (!is_gene(cond)) return Logic::None;
+  Gene* g = as_gene(cond);
+  if (!g->props.empty()) return Logic::None;
+  Value h = g->type;
+  auto& args = g->children;
+  if (args.size() == 2 && (sym_is(args[0], S.and_) || sym_is(args[0], S.or_))) {
+    bool claimed = is_tag(h, Tag::Quote) || is_tag(h, Tag::ComplexSymbol) || sym_is(h, S.underscore) ||
+                   sym_is(h, S.dot_slash) || sym_is(h, S.pow) ||
+                   (is_symbol(h) && (c.is_arith_op(as_symbol(h)) || c.is_compare_op(as_symbol(h))));
+    if (claimed) return Logic::None;
+    *a = h;
+    *b = args[1];
+    return sym_is(args[0], S.and_) ? Logic::And : Logic::Or;
   }
+  if (args.size() == 1 && is_gene(args[0]) && (sym_is(h, S.not_) || sym_is(h, S.bang))) {
+    *a = args[0];
+    return Logic::Not;
+  }
+  return Logic::None;
+}
+}  // namespace
+
+void Compiler::cond_jump(Value cond, bool when, std::vector<int>& jumps, std::vector<int>& short_jumps) {
+  Value a, b;
+  Logic shape = logic_shape(*this, cond, &a, &b);
+  if (shape == Logic::Not) return cond_jump(a, !when, jumps, short_jumps);
+  if (shape != Logic::None) {
+    // (a && b) jumps when false as soon as a is, and when true only if b is too; || the
+    // other way round. The jumps that settle the other outcome land after the test.
+    bool settles = shape == Logic::Or;  // the value of a that decides the whole
+    if (settles == when) {
+      cond_jump(a, when, jumps, short_jumps);
+      cond_jump(b, when, jumps, short_jumps);
+    } else {
+      std::vector<int> past, short_past;
+      cond_jump(a, settles, past, short_past);
+      cond_jump(b, when, jumps, short_jumps);
+      for (int j : past) patch_jump(j);
+      for (int j : short_past) patch_short_jump(j);
+    }
+    return;
+  }
+  if (compare_jump(cond, when, jumps, short_jumps)) return;
   int save = fs_->freereg;
   int r = expr_any(cond);
-  jumps.push_back(emit_jump(Op::JMPIFNOT, r));
+  jumps.push_back(emit_jump(when ? Op::JMPIF : Op::JMPIFNOT, r));
   free_to(save);
+}
+
+// A comparison as a compare-and-branch; false if cond is not one.
+bool Compiler::compare_jump(Value cond, bool when, std::vector<int>& jumps, std::vector<int>& short_jumps) {
+  const Syms& S = syms();
+  if (!is_gene(cond)) return false;
+  Gene* g = as_gene(cond);
+  Value h = g->type;
+  Value a, b;
+  Symbol* op = nullptr;
+  bool shape = g->props.empty() && g->children.size() == 2;
+  if (shape && is_symbol(g->children[0]) && is_compare_op(as_symbol(g->children[0])) && !sym_is(h, S.underscore) &&
+      !is_tag(h, Tag::Quote)) {
+    op = as_symbol(g->children[0]);
+    a = h;
+    b = g->children[1];
+  } else if (shape && is_symbol(h) && is_compare_op(as_symbol(h))) {
+    op = as_symbol(h);
+    a = g->children[0];
+    b = g->children[1];
+  }
+  if (!op) return false;
+  SourcePos saved = pos_;
+  if (g->pos.known()) pos_ = g->pos;
+  int save = fs_->freereg;
+  Op cmp = compare_op(S, op);
+  // == and != are each other's negation, so either jumps directly. An ordering is not
+  // (NaN is neither < nor >=): jumping when it holds skips over a jump when it doesn't.
+  bool flip = when && (cmp == Op::EQ || cmp == Op::NE);
+  if (flip) cmp = cmp == Op::EQ ? Op::NE : Op::EQ;
+  bool over = when && !flip;  // branch over a JMP taken when the comparison holds
+  std::vector<int> skip;
+  std::vector<int>& out = over ? skip : short_jumps;
+  // Only a right operand becomes the immediate: (3 > x) run as (x < 3) would name
+  // the operands in the wrong order in "Cannot compare ..." errors.
+  if (small_int(b) && opts_.optimize) {
+    int ra = expr_any(a);
+    out.push_back(emit_abc(branch_op(cmp, true), ra, imm(b), 0));
+  } else {
+    int ra = operand(a, &b, 1);
+    bool hoisted = loop_bound_.reg >= 0 && is_int(b) && as_int(b) == loop_bound_.value;
+    int rb = hoisted ? loop_bound_.reg : expr_any(b);
+    out.push_back(emit_abc(branch_op(cmp, false), ra, rb, 0));
+  }
+  if (over) {
+    jumps.push_back(emit_jump(Op::JMP, 0));
+    patch_short_jump(skip[0]);
+  }
+  free_to(save);
+  pos_ = saved;
+  return true;
 }
 
 }  // namespace gene

@@ -118,3 +118,25 @@ TEST_CASE("closures copy variables that never change once they can see them", "[
   // Top-level variables: later forms may assign them.
   CHECK(listing("(var top 1) (fn g [] top)").find("by value") == std::string::npos);
 }
+
+TEST_CASE("&&, || and not in a condition become branches, with no Bool made", "[compiler]") {
+  std::string both = listing("(fn f [a b] (if ((a == 0) && (b < 5)) 1 2))");
+  CHECK(both.find("JNEQI") != std::string::npos);
+  CHECK(both.find("JNLTI") != std::string::npos);
+  CHECK(both.find("JMPIFNOT") == std::string::npos);
+  std::string negated = listing("(fn f [a b] (if (not ((a == 0) && (b == 1))) 1 2))");
+  CHECK(negated.find("NOT ") == std::string::npos);
+  CHECK(negated.find("JNNEI") != std::string::npos);  // jumps when b == 1: the negation fails
+  std::string either = listing("(fn f [a b] (while ((a > b) || (b == 3)) (a -= 1)))");
+  CHECK(either.find("JNGT ") != std::string::npos);
+  CHECK(either.find("JMPIF") == std::string::npos);
+  // An ordering is not negated into its opposite (NaN): it branches over a jump.
+  std::string ordering = listing("(fn f [a] (if (not (a < 2)) 1 2))");
+  CHECK(ordering.find("JNLTI") != std::string::npos);
+  CHECK(ordering.find("JNGEI") == std::string::npos);
+}
+
+TEST_CASE("an if without else whose value is dropped ends without a jump", "[compiler]") {
+  std::string l = listing("(fn f [a] (var s 0) (if (a > 1) (s += 1)) s)");
+  CHECK(l.find("JMP ") == std::string::npos);
+}
