@@ -983,9 +983,7 @@ do_return : {
 #undef GET_KEY
   CASE(RANGE) {
     SAVE_PC();
-    Value a = R[i.b()], b = R[i.c()];
-    if (!is_int(a) || !is_int(b)) raise(fmt::format("A range needs Int bounds, got {} and {}", repr(a), repr(b)));
-    R[i.a()] = value_of(heap.make<Range>(as_int(a), as_int(b), 1));
+    R[i.a()] = make_range(*this, R[i.b()], R[i.c()]);
     DISPATCH();
   }
   CASE(EXPLODE) {

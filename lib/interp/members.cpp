@@ -178,6 +178,11 @@ void set_key(VM& vm, Value obj, Value key, Value v) {
   set_member(vm, obj, k.to_symbol(), v);
 }
 
+Value make_range(VM& vm, Value a, Value b) {
+  if (!is_int(a) || !is_int(b)) vm.raise(fmt::format("A range needs Int bounds, got {} and {}", repr(a), repr(b)));
+  return value_of(vm.heap.make<Range>(as_int(a), as_int(b), 1));
+}
+
 // Normalises the collection in slot[0] to an Array, Gene or Range; slot[1] is the position.
 void for_prep(VM& vm, Value* slot, bool pairs) {
   Value coll = slot[0];

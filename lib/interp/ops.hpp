@@ -45,5 +45,7 @@ Namespace* import_module_with(VM& vm, Value spec, Value inherit, Namespace* impo
 // Iteration for FORPREP/FORLOOP: state is an Int position in slot[1].
 void for_prep(VM& vm, Value* slot, bool pairs);
 bool for_next(VM& vm, Value* slot, Value* out);
+// RANGE: a .. b of two Ints.
+Value make_range(VM& vm, Value a, Value b);
 
 }  // namespace gene

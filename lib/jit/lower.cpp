@@ -2284,7 +2284,20 @@ void Lowering::lower_REPLOOP(const Instr& in) {
 void Lowering::lower_JMPIFDEF(const Instr& in) {
   b_.CreateCondBr(is(tag_of(reg(in.a)), Tag::Undef), next(), block(target(n_, in.sbx())));
 }
-STEPPED(FORPREP)
+// An Array, Gene or Range is iterated as it is, from position 0; the rest (a map, a
+// string, [index element] pairs) the interpreter's function materialises.
+void Lowering::lower_FORPREP(const Instr& in) {
+  if (in.b != 0) return build();
+  BasicBlock* as_is = fresh("iterate_as_is");
+  BasicBlock* other = fresh("materialise");
+  LV* tag = tag_of(reg(in.a));
+  b_.CreateCondBr(b_.CreateOr(b_.CreateOr(is(tag, Tag::Array), is(tag, Tag::Range)), is(tag, Tag::Gene)), as_is, other);
+  b_.SetInsertPoint(as_is);
+  store(reg(in.a + 1), Tag::Int, b_.getInt64(0));
+  b_.CreateBr(next());
+  b_.SetInsertPoint(other);
+  build();
+}
 void Lowering::lower_FORLOOP(const Instr& in) { for_step(in.a, in.b, back_edge(), next()); }
 // Arrays and ranges inline, as for_next does them; genes through the helper. The next
 // element of the iteration in R[iter..iter+1] goes to R[elem], then to `more`.
@@ -2754,7 +2767,7 @@ void Lowering::lower_GETKEY(const Instr& in) {
   array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand) { copy(reg(in.a), slot); }, keyed_generic(in));
 }
 void Lowering::lower_GETKEYU(const Instr& in) { lower_GETKEY(in); }
-STEPPED(RANGE)
+BUILT(RANGE)
 STEPPED(EXPLODE)
 STEPPED(DEFNS)
 STEPPED(NEWNS)

@@ -61,7 +61,8 @@ struct Runtime {
     return index + 1;
   }
 
-  // The instructions that build data (NEWARRAY, NEWMAP, SETPROP, CONCAT, CLOSURE) and the generic
+  // The instructions that build data (NEWARRAY, NEWMAP, SETPROP, CONCAT, CLOSURE, RANGE,
+  // FORPREP's iteration of a map or string) and the generic
   // paths of AGET, ASET, ASETV, AGETI, ASETVI, GETKEY, GETKEYU and SETKEY, through the
   // functions the interpreter's handlers call but without the dispatch loop, one function
   // per instruction (GENE_JIT_BUILT_OPS). Returns the next instruction, or -kThrow.
@@ -98,6 +99,8 @@ struct Runtime {
         // A member whose entry hint missed (a new key, another layout, a namespace …)
         case Op::GETMEMBER: R[in.a] = vm->get_member_missed(f->proto, in.c, R[in.b]); break;
         case Op::SETMEMBER: vm->set_member_missed(f->proto, in.b, R[in.a], R[in.c]); break;
+        case Op::RANGE: R[in.a] = make_range(*vm, R[in.b], R[in.c]); break;
+        case Op::FORPREP: for_prep(*vm, &R[in.a], in.b != 0); break;
         default: return vm->jit_step(f, index);
       }
     } catch (...) {
