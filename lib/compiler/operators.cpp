@@ -324,7 +324,9 @@ Logic logic_shape(const Compiler& c, Value cond, Value* a, Value* b) {
 
 void Compiler::cond_jump(Value cond, bool when, std::vector<int>& jumps, std::vector<int>& short_jumps) {
   Value a, b;
-  Logic shape = logic_shape(*this, cond, &a, &b);
+  // --no-opt computes the value and tests it: the reference the differential tests hold
+  // these branches to.
+  Logic shape = opts_.optimize ? logic_shape(*this, cond, &a, &b) : Logic::None;
   if (shape == Logic::Not) return cond_jump(a, !when, jumps, short_jumps);
   if (shape != Logic::None) {
     // (a && b) jumps when false as soon as a is, and when true only if b is too; || the
