@@ -1171,22 +1171,35 @@ class Lowering {
   }
 
   // Equality never raises: Int == Int inline, anything else through values_equal.
+  // values_equal inline where its first test settles it: values of two kinds are never
+  // equal (Int and Float included, §4.2); two Ints, Symbols (interned), Chars or Bools
+  // compare their payloads (a Char's code, a Bool's byte). The rest call the function.
   LV* equal(int x, int y) {
-    BasicBlock* ints = fresh("ints");
+    BasicBlock* same_kind = fresh("same_kind");
+    BasicBlock* scalars = fresh("scalars");
     BasicBlock* other = fresh("other");
     BasicBlock* done = fresh("equal_done");
     Operand ox = in_reg(x), oy = in_reg(y);
-    b_.CreateCondBr(b_.CreateAnd(is(ox.tag, Tag::Int), is(oy.tag, Tag::Int)), ints, other);
-    b_.SetInsertPoint(ints);
-    LV* same = b_.CreateICmpEQ(ox.bits, oy.bits);
+    BasicBlock* kinds_differ = b_.GetInsertBlock();
+    b_.CreateCondBr(b_.CreateICmpEQ(ox.tag, oy.tag), same_kind, done);
+    b_.SetInsertPoint(same_kind);
+    LV* whole = b_.CreateOr(is(ox.tag, Tag::Int), is(ox.tag, Tag::Symbol));
+    LV* code = is(ox.tag, Tag::Char);
+    LV* byte = is(ox.tag, Tag::Bool);
+    b_.CreateCondBr(b_.CreateOr(whole, b_.CreateOr(code, byte)), scalars, other);
+    b_.SetInsertPoint(scalars);
+    LV* mask = b_.CreateSelect(whole, b_.getInt64(~uint64_t{0}), b_.CreateSelect(code, b_.getInt64(0xffffffff), b_.getInt64(0xff)));
+    LV* same = b_.CreateICmpEQ(b_.CreateAnd(ox.bits, mask), b_.CreateAnd(oy.bits, mask));
     b_.CreateBr(done);
     b_.SetInsertPoint(other);
     LV* eq = b_.CreateICmpNE(b_.CreateCall(equal_fn_, {spill(x, equal_x_), spill(y, equal_y_)}), b_.getInt32(0));
+    BasicBlock* called = b_.GetInsertBlock();
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
-    auto* phi = b_.CreatePHI(b_.getInt1Ty(), 2);
-    phi->addIncoming(same, ints);
-    phi->addIncoming(eq, other);
+    auto* phi = b_.CreatePHI(b_.getInt1Ty(), 3);
+    phi->addIncoming(b_.getFalse(), kinds_differ);
+    phi->addIncoming(same, scalars);
+    phi->addIncoming(eq, called);
     return phi;
   }
 
@@ -1885,12 +1898,20 @@ class Lowering {
   }
   // Whether CALLM site `in` named Array's builtin `size` when this code was compiled.
   // Whether the site's cache holds Array's builtin method `name`, called with nargs.
-  bool array_method(const Instr& in, const char* name, int nargs) const {
+  // The site's cache holds the builtin method `name` of `kind`, called with nargs.
+  bool builtin_method(const Instr& in, Tag kind, const char* name, int nargs) const {
     const Value* found = cached_method_value(in);
     if ((in.b & kArgCountMask) != nargs || !found || found->tag != Tag::NativeFn) return false;
     const NativeFn* fn = as_native(*found);
-    return fn->name == name && fn->receiver_kind == Tag::Array && fn->min_args <= nargs &&
+    return fn->name == name && fn->receiver_kind == kind && fn->min_args <= nargs &&
            (fn->max_args < 0 || fn->max_args >= nargs);
+  }
+  // The receiver is of `kind` and the method the cache gave is the native the site held
+  // when it was compiled.
+  LV* is_cached_native(const Instr& in, Tag kind, Operand receiver, Operand method) {
+    const Value& native = p_->method_caches[in.c].method;
+    LV* same = b_.CreateICmpEQ(method.bits, b_.getInt64(static_cast<uint64_t>(native.as.i)));
+    return b_.CreateAnd(b_.CreateAnd(is(receiver.tag, kind), same), is(method.tag, Tag::NativeFn));
   }
   // A call site that never ran before this compile (its cache is empty; for CALL, the
   // proto itself had not run) takes the interpreter's call: the inline direct call is a
@@ -2516,16 +2537,37 @@ void Lowering::lower_CALLM(const Instr& in) {
   BasicBlock* cached = fresh("cache_hit");
   b_.CreateCondBr(hit, cached, generic);
   b_.SetInsertPoint(cached);
-  bool size = array_method(in, "size", 0), add = array_method(in, "add", 1);
+  bool size = builtin_method(in, Tag::Array, "size", 0), add = builtin_method(in, Tag::Array, "add", 1);
+  bool length = builtin_method(in, Tag::String, "length", 0) || builtin_method(in, Tag::String, "size", 0);
+  bool char_at = builtin_method(in, Tag::String, "char_at", 1);
+  if (length || char_at) {
+    // (s .length), (s .size) and (s .char_at i) with 0 <= i < size on a String, while the
+    // site's cache holds String's builtin method; other indexes take the native call.
+    BasicBlock* inline_method = fresh("string_method");
+    BasicBlock* other = fresh("other_method");
+    b_.CreateCondBr(is_cached_native(in, Tag::String, receiver, method), inline_method, other);
+    b_.SetInsertPoint(inline_method);
+    LV* str = b_.CreateIntToPtr(receiver.bits, ptr_);
+    LV* bytes = load_at(i64_, str, layout::kStringSize);
+    if (length) {
+      store(reg(in.a), Tag::Int, bytes);
+    } else {
+      Operand index = in_reg(in.a + 1);
+      BasicBlock* within = fresh("char_within");
+      b_.CreateCondBr(b_.CreateAnd(is(index.tag, Tag::Int), b_.CreateICmpULT(index.bits, bytes)), within, other);
+      b_.SetInsertPoint(within);
+      LV* c = b_.CreateLoad(i8_, b_.CreateGEP(i8_, str, b_.CreateAdd(index.bits, b_.getInt64(layout::kStringBytes))));
+      store(reg(in.a), Tag::Char, b_.CreateZExt(c, i64_));
+    }
+    b_.CreateBr(next());
+    b_.SetInsertPoint(other);
+  }
   if (size || add) {
     // (xs .size) and (xs .add x) on an Array, while the site's cache still holds Array's
     // builtin method; .add only while there is room (growing takes the native call).
     BasicBlock* inline_method = fresh("array_method");
     BasicBlock* other = fresh("other_method");
-    const Value& native = p_->method_caches[in.c].method;
-    LV* same = b_.CreateAnd(is(receiver.tag, Tag::Array),
-                            b_.CreateICmpEQ(method.bits, b_.getInt64(static_cast<uint64_t>(native.as.i))));
-    b_.CreateCondBr(b_.CreateAnd(same, is(method.tag, Tag::NativeFn)), inline_method, other);
+    b_.CreateCondBr(is_cached_native(in, Tag::Array, receiver, method), inline_method, other);
     b_.SetInsertPoint(inline_method);
     LV* arr = b_.CreateIntToPtr(receiver.bits, ptr_);
     LV* end = load_vector_bound(arr, layout::kArrayItems + vector_.end);
