@@ -118,6 +118,7 @@ class Compiler {
   void loop_form(Form& f, int dst);
   void while_form(Form& f, int dst);
   void for_form(Form& f, int dst);
+  bool literal_range(Value v, Value* low, Value* high) const;
   void repeat_form(Form& f, int dst);
   void break_form(Form& f, int dst, bool is_break);
   void return_form(Form& f, int dst);

@@ -226,6 +226,18 @@ void Compiler::while_form(Form& f, int dst) {
 }
 
 // (for x in coll body…): the loop variable gets a fresh binding per iteration.
+// (a .. b) as dispatch reads it (its range step), so that a for loop can count instead.
+bool Compiler::literal_range(Value v, Value* low, Value* high) const {
+  const Syms& S = syms();
+  if (!opts_.optimize || !is_gene(v)) return false;
+  Gene* g = as_gene(v);
+  if (!g->props.empty() || g->children.size() != 2 || !sym_is(g->children[0], S.dotdot)) return false;
+  if (sym_is(g->type, S.dot_slash) || is_tag(g->type, Tag::ComplexSymbol)) return false;  // (./ …) comes first
+  *low = g->type;
+  *high = g->children[1];
+  return true;
+}
+
 void Compiler::for_form(Form& f, int dst) {
   const Syms& S = syms();
   if (f.args.size() < 3 || !sym_is(f.args[1], S.in))
@@ -234,9 +246,21 @@ void Compiler::for_form(Form& f, int dst) {
   int save = fs_->freereg;
   int iter = alloc_reg();
   alloc_reg();  // iteration state
-  expr(f.args[2], iter);
-  // With a [names] pattern each element comes as a pair: [index element] or [key value].
-  emit_abc(Op::FORPREP, iter, is_array(pattern) ? 1 : 0, 0);
+  Value low, high;
+  if (is_symbol(pattern) && literal_range(f.args[2], &low, &high)) {
+    // (for x in (a .. b) …) counts from a without making a Range; the bounds are checked
+    // where the range is written, as RANGE checks them.
+    expr(low, iter);
+    expr(high, iter + 1);
+    SourcePos saved = pos_;
+    if (as_gene(f.args[2])->pos.known()) pos_ = as_gene(f.args[2])->pos;
+    emit_abc(Op::FORPREP, iter, 0, 1);
+    pos_ = saved;
+  } else {
+    expr(f.args[2], iter);
+    // With a [names] pattern each element comes as a pair: [index element] or [key value].
+    emit_abc(Op::FORPREP, iter, is_array(pattern) ? 1 : 0, 0);
+  }
   int loop_index = begin_loop(kDiscard);
   push_scope();
   std::vector<int> names_regs;

@@ -238,10 +238,30 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
   slot[1] = make_int(0);
 }
 
+// No Range is made: slot[0] holds the next Int and slot[1] the Ints left. A range of
+// 2^63 Ints or more (whose count does not fit) is a Range after all.
+void for_prep_counted(VM& vm, Value* slot) {
+  Value a = slot[0], b = slot[1];
+  int64_t span;
+  if (is_int(a) && is_int(b) && !__builtin_sub_overflow(as_int(b), as_int(a), &span) && span < INT64_MAX) {
+    slot[1] = make_int(span < 0 ? 0 : span + 1);
+    return;
+  }
+  slot[0] = make_range(vm, a, b);  // raises for bounds that are not Ints
+  slot[1] = make_int(0);
+}
+
 bool for_next(VM&, Value* slot, Value* out) {
   Value coll = slot[0];
   int64_t i = as_int(slot[1]);
   switch (coll.tag) {
+    case Tag::Int: {  // counted (for_prep_counted): i is how many are left
+      if (i <= 0) return false;
+      *out = coll;
+      slot[0] = make_int(static_cast<int64_t>(static_cast<uint64_t>(as_int(coll)) + 1));  // past the last: unused
+      slot[1] = make_int(i - 1);
+      return true;
+    }
     case Tag::Array: {
       auto& items = as_array(coll)->items;
       if (i >= static_cast<int64_t>(items.size())) return false;

@@ -44,6 +44,8 @@ Namespace* import_module_with(VM& vm, Value spec, Value inherit, Namespace* impo
 
 // Iteration for FORPREP/FORLOOP: state is an Int position in slot[1].
 void for_prep(VM& vm, Value* slot, bool pairs);
+// (for x in (a .. b) …) with a and b in slot[0..1]: the Ints from a, slot[1] of them.
+void for_prep_counted(VM& vm, Value* slot);
 bool for_next(VM& vm, Value* slot, Value* out);
 // RANGE: a .. b of two Ints.
 Value make_range(VM& vm, Value a, Value b);

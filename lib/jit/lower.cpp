@@ -176,6 +176,7 @@ class Lowering {
   LV* upvalue_loc(LV* c, uint16_t i);
   LV* map_methods_unchanged();
   void for_step(int iter, int elem, BasicBlock* more, BasicBlock* done);
+  void counted_for_prep(int iter);
   void lower_instruction(const Instr& in) {
     switch (in.op) {
 #define OPCODE(name, format, doc) \
@@ -2308,6 +2309,7 @@ void Lowering::lower_JMPIFDEF(const Instr& in) {
 // An Array, Gene or Range is iterated as it is, from position 0; the rest (a map, a
 // string, [index element] pairs) the interpreter's function materialises.
 void Lowering::lower_FORPREP(const Instr& in) {
+  if (in.c != 0) return counted_for_prep(in.a);
   if (in.b != 0) return build();
   BasicBlock* as_is = fresh("iterate_as_is");
   BasicBlock* other = fresh("materialise");
@@ -2320,6 +2322,26 @@ void Lowering::lower_FORPREP(const Instr& in) {
   build();
 }
 void Lowering::lower_FORLOOP(const Instr& in) { for_step(in.a, in.b, back_edge(), next()); }
+// (for x in (a .. b) …): R[iter] = a stays, R[iter + 1] = how many, as for_prep_counted
+// does; bounds that are not Ints, or a count too large, take that function.
+void Lowering::counted_for_prep(int iter) {
+  Operand low = in_reg(iter), high = in_reg(iter + 1);
+  BasicBlock* ints = fresh("counted_bounds");
+  BasicBlock* counted = fresh("counted");
+  BasicBlock* other = fresh("counted_other");
+  b_.CreateCondBr(b_.CreateAnd(is(low.tag, Tag::Int), is(high.tag, Tag::Int)), ints, other);
+  b_.SetInsertPoint(ints);
+  LV* span = b_.CreateBinaryIntrinsic(llvm::Intrinsic::ssub_with_overflow, high.bits, low.bits);
+  LV* d = b_.CreateExtractValue(span, 0);
+  LV* fits = b_.CreateAnd(b_.CreateNot(b_.CreateExtractValue(span, 1)), b_.CreateICmpNE(d, b_.getInt64(INT64_MAX)));
+  b_.CreateCondBr(fits, counted, other);
+  b_.SetInsertPoint(counted);
+  LV* count = b_.CreateSelect(b_.CreateICmpSLT(d, b_.getInt64(0)), b_.getInt64(0), b_.CreateAdd(d, b_.getInt64(1)));
+  store(reg(iter + 1), Tag::Int, count);
+  b_.CreateBr(next());
+  b_.SetInsertPoint(other);
+  build();
+}
 // Arrays and ranges inline, as for_next does them; genes through the helper. The next
 // element of the iteration in R[iter..iter+1] goes to R[elem], then to `more`.
 void Lowering::for_step(int iter, int elem, BasicBlock* more, BasicBlock* done) {
@@ -2345,7 +2367,20 @@ void Lowering::for_step(int iter, int elem, BasicBlock* more, BasicBlock* done) 
   }
 
   b_.SetInsertPoint(not_array);
-  b_.CreateCondBr(is(coll.tag, Tag::Range), range, slow);
+  BasicBlock* not_range = fresh("not_range");
+  b_.CreateCondBr(is(coll.tag, Tag::Range), range, not_range);
+  // Counted (for_prep_counted): R[iter] is the next Int and R[iter + 1] how many are left.
+  b_.SetInsertPoint(not_range);
+  BasicBlock* counted = fresh("counted_step");
+  BasicBlock* counted_more = fresh("counted_more");
+  b_.CreateCondBr(is(coll.tag, Tag::Int), counted, slow);
+  b_.SetInsertPoint(counted);
+  b_.CreateCondBr(b_.CreateICmpSGT(i, b_.getInt64(0)), counted_more, done);
+  b_.SetInsertPoint(counted_more);
+  store(reg(elem), Tag::Int, coll.bits);
+  store(reg(iter), Tag::Int, b_.CreateAdd(coll.bits, b_.getInt64(1)));  // wraps only past the last
+  store(reg(iter + 1), Tag::Int, b_.CreateSub(i, b_.getInt64(1)));
+  b_.CreateBr(more);
   b_.SetInsertPoint(range);
   LV* r = b_.CreateIntToPtr(coll.bits, ptr_);
   // A Range never changes: its fields share the alias class of member keys, so a loop

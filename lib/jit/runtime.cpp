@@ -100,7 +100,7 @@ struct Runtime {
         case Op::GETMEMBER: R[in.a] = vm->get_member_missed(f->proto, in.c, R[in.b]); break;
         case Op::SETMEMBER: vm->set_member_missed(f->proto, in.b, R[in.a], R[in.c]); break;
         case Op::RANGE: R[in.a] = make_range(*vm, R[in.b], R[in.c]); break;
-        case Op::FORPREP: for_prep(*vm, &R[in.a], in.b != 0); break;
+        case Op::FORPREP: in.c ? for_prep_counted(*vm, &R[in.a]) : for_prep(*vm, &R[in.a], in.b != 0); break;
         default: return vm->jit_step(f, index);
       }
     } catch (...) {

@@ -140,3 +140,13 @@ TEST_CASE("an if without else whose value is dropped ends without a jump", "[com
   std::string l = listing("(fn f [a] (var s 0) (if (a > 1) (s += 1)) s)");
   CHECK(l.find("JMP ") == std::string::npos);
 }
+
+TEST_CASE("a for loop over a literal range counts without making a Range", "[compiler]") {
+  std::string counted = listing("(fn f [n] (var s 0) (for i in (1 .. n) (s += i)) s)");
+  CHECK(counted.find("RANGE") == std::string::npos);
+  CHECK(counted.find("FORPREP    3 0 1\n") != std::string::npos);
+  // A range held in a variable, pairs, and --no-opt still iterate a Range.
+  CHECK(listing("(fn f [r] (for i in r (println i)))").find("FORPREP    2 0 0\n") != std::string::npos);
+  CHECK(listing("(fn f [n] (for [k v] in (1 .. n) (println k)))").find("RANGE") != std::string::npos);
+  CHECK(listing("(fn f [n] (for i in (1 .. n) (println i)))", false).find("RANGE") != std::string::npos);
+}
