@@ -266,6 +266,19 @@ static int container_register(const Instr& in) {
   }
 }
 
+namespace {
+// The operations whose compiled code guesses that the operand of an Int immediate is an
+// Int (kDeoptNotInt).
+bool guesses_int(Op op) {
+  switch (op) {
+    case Op::ADDI: case Op::SUBI:
+    case Op::JNLTI: case Op::JNLEI: case Op::JNGTI: case Op::JNGEI:
+    case Op::LOOPLTI: case Op::LOOPLEI: case Op::LOOPGTI: case Op::LOOPGEI: return true;
+    default: return false;
+  }
+}
+}  // namespace
+
 void Tier::deopt(Proto* p, uint32_t site, uint32_t reason, const Value* registers) {
   ProtoStats& st = stats_of(p);
   if (reason < kNumDeoptReasons) ++st.deopts[reason];
@@ -286,6 +299,13 @@ void Tier::deopt(Proto* p, uint32_t site, uint32_t reason, const Value* register
       if (r == container || (r >= 0 && same(registers[r], registers[container]))) stop_guessing(k);
     }
   }
+  // An immediate's operand was no Int, or a read that only ever gave Ints gave something
+  // else: numbers mix in this proto (Ints that became Floats), and no operation with an
+  // immediate guesses Int any more, rather than one deopt and one compile for each.
+  bool ints_changed = reason == kDeoptReadType && p->code[site].seen == seen_bit(Tag::Int);
+  if (reason == kDeoptNotInt || ints_changed)
+    for (uint32_t k = 0; k < p->code.size(); ++k)
+      if (guesses_int(p->code[k].op)) stop_guessing(k);
   // Interpret from here; the next call or back edge compiles it again without the guess.
   p->jit_entry = nullptr;
   p->jit_trigger = 0;
