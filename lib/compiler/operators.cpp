@@ -1,6 +1,6 @@
 // Arithmetic, comparison and logic (§5): n-ary prefix forms fold left; small int
 // operands become immediates, other number literals constant operands; conditions
-// compile to compare-and-branch.
+// compile to compare-and-branch, and &&, || and not in them to jumps (no Bool is made).
 #include <fmt/format.h>
 
 #include <cmath>
