@@ -1907,12 +1907,17 @@ class Lowering {
     return fn->name == name && fn->receiver_kind == kind && fn->min_args <= nargs &&
            (fn->max_args < 0 || fn->max_args >= nargs);
   }
-  // The receiver is of `kind` and the method the cache gave is the native the site held
-  // when it was compiled.
-  LV* is_cached_native(const Instr& in, Tag kind, Operand receiver, Operand method) {
+  // Goes on in a block named `what` when the receiver is of `kind` and the method the
+  // cache gave is the native the site held when it was compiled; returns the block for
+  // everything else.
+  BasicBlock* enter_cached_native(const Instr& in, Tag kind, Operand receiver, Operand method, const char* what) {
     const Value& native = p_->method_caches[in.c].method;
     LV* same = b_.CreateICmpEQ(method.bits, b_.getInt64(static_cast<uint64_t>(native.as.i)));
-    return b_.CreateAnd(b_.CreateAnd(is(receiver.tag, kind), same), is(method.tag, Tag::NativeFn));
+    BasicBlock* inline_method = fresh(what);
+    BasicBlock* other = fresh("other_method");
+    b_.CreateCondBr(b_.CreateAnd(b_.CreateAnd(is(receiver.tag, kind), same), is(method.tag, Tag::NativeFn)), inline_method, other);
+    b_.SetInsertPoint(inline_method);
+    return other;
   }
   // A call site that never ran before this compile (its cache is empty; for CALL, the
   // proto itself had not run) takes the interpreter's call: the inline direct call is a
@@ -2578,10 +2583,7 @@ void Lowering::lower_CALLM(const Instr& in) {
   if (length || char_at) {
     // (s .length), (s .size) and (s .char_at i) with 0 <= i < size on a String, while the
     // site's cache holds String's builtin method; other indexes take the native call.
-    BasicBlock* inline_method = fresh("string_method");
-    BasicBlock* other = fresh("other_method");
-    b_.CreateCondBr(is_cached_native(in, Tag::String, receiver, method), inline_method, other);
-    b_.SetInsertPoint(inline_method);
+    BasicBlock* other = enter_cached_native(in, Tag::String, receiver, method, "string_method");
     LV* str = b_.CreateIntToPtr(receiver.bits, ptr_);
     LV* bytes = load_at(i64_, str, layout::kStringSize);
     if (length) {
@@ -2600,10 +2602,7 @@ void Lowering::lower_CALLM(const Instr& in) {
   if (size || add) {
     // (xs .size) and (xs .add x) on an Array, while the site's cache still holds Array's
     // builtin method; .add only while there is room (growing takes the native call).
-    BasicBlock* inline_method = fresh("array_method");
-    BasicBlock* other = fresh("other_method");
-    b_.CreateCondBr(is_cached_native(in, Tag::Array, receiver, method), inline_method, other);
-    b_.SetInsertPoint(inline_method);
+    BasicBlock* other = enter_cached_native(in, Tag::Array, receiver, method, "array_method");
     LV* arr = b_.CreateIntToPtr(receiver.bits, ptr_);
     LV* end = load_vector_bound(arr, layout::kArrayItems + vector_.end);
     if (size) {
