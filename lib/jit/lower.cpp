@@ -1785,19 +1785,22 @@ class Lowering {
     else call_number_builtin(in, named, number_builtin(&named, in.b), held, generic);
   }
   // The Int builtins a global named when this code was compiled: mod, rem and div of
-  // two Ints, abs of one number, min and max of two Ints or two Floats, the bit
+  // two Ints, abs of one number, min and max of two to eight Ints or Floats, the bit
   // operations and shifts of two Ints.
   enum class NumberBuiltin { kNone, kMod, kRem, kDiv, kAbs, kMin, kMax, kAnd, kOr, kXor, kShl, kShr };
+  static constexpr int kMaxExtremeArgs = 8;
   static NumberBuiltin number_builtin(const Value* named, int nargs) {
     if (!named || named->tag != Tag::NativeFn) return NumberBuiltin::kNone;
     static const std::map<std::string, std::pair<NumberBuiltin, int>> kBuiltins{
         {"mod", {NumberBuiltin::kMod, 2}}, {"rem", {NumberBuiltin::kRem, 2}}, {"div", {NumberBuiltin::kDiv, 2}},
-        {"abs", {NumberBuiltin::kAbs, 1}}, {"min", {NumberBuiltin::kMin, 2}}, {"max", {NumberBuiltin::kMax, 2}},
+        {"abs", {NumberBuiltin::kAbs, 1}}, {"min", {NumberBuiltin::kMin, 0}}, {"max", {NumberBuiltin::kMax, 0}},
         {"bit_and", {NumberBuiltin::kAnd, 2}}, {"bit_or", {NumberBuiltin::kOr, 2}}, {"bit_xor", {NumberBuiltin::kXor, 2}},
         {"shl", {NumberBuiltin::kShl, 2}}, {"shr", {NumberBuiltin::kShr, 2}}};
     const NativeFn* fn = as_native(*named);
     auto it = kBuiltins.find(fn->name);
-    if (it == kBuiltins.end() || it->second.second != nargs || fn->receiver_kind != Tag::Nil) return NumberBuiltin::kNone;
+    int arity = it == kBuiltins.end() ? -1 : it->second.second;  // 0: two to kMaxExtremeArgs
+    bool fits = arity == 0 ? nargs >= 2 && nargs <= kMaxExtremeArgs : arity == nargs;
+    if (!fits || fn->receiver_kind != Tag::Nil) return NumberBuiltin::kNone;
     return it->second.first;
   }
   // CALLG of such a builtin, while the global still holds that native: the common cases
@@ -1825,22 +1828,37 @@ class Lowering {
       finish(is(x.tag, Tag::Float), Tag::Float,
              [&] { return as_bits(b_.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, as_double(x.bits))); });
     } else if (op == NumberBuiltin::kMin || op == NumberBuiltin::kMax) {
-      // The second wins only when strictly better (NaN never is), as in math.cpp.
-      Operand y = in_reg(in.a + 2);
+      // All Ints or all Floats, folded from the left: a later one wins only when strictly
+      // better (NaN never is), as in math.cpp.
+      std::vector<Operand> xs;
+      for (int k = 1; k <= in.b; ++k) xs.push_back(in_reg(in.a + k));
       bool want_max = op == NumberBuiltin::kMax;
+      LV *all_ints = b_.getTrue(), *all_floats = b_.getTrue();
+      for (const Operand& o : xs) {
+        all_ints = b_.CreateAnd(all_ints, is(o.tag, Tag::Int));
+        all_floats = b_.CreateAnd(all_floats, is(o.tag, Tag::Float));
+      }
       BasicBlock* not_ints = fresh("not_ints");
       BasicBlock* ints = fresh("ints");
-      b_.CreateCondBr(b_.CreateAnd(is(x.tag, Tag::Int), is(y.tag, Tag::Int)), ints, not_ints);
+      b_.CreateCondBr(all_ints, ints, not_ints);
       b_.SetInsertPoint(ints);
       finish(b_.getTrue(), Tag::Int, [&] {
-        LV* better = want_max ? b_.CreateICmpSGT(y.bits, x.bits) : b_.CreateICmpSLT(y.bits, x.bits);
-        return b_.CreateSelect(better, y.bits, x.bits);
+        LV* best = xs[0].bits;
+        for (size_t k = 1; k < xs.size(); ++k) {
+          LV* better = want_max ? b_.CreateICmpSGT(xs[k].bits, best) : b_.CreateICmpSLT(xs[k].bits, best);
+          best = b_.CreateSelect(better, xs[k].bits, best);
+        }
+        return best;
       });
       b_.SetInsertPoint(not_ints);
-      finish(b_.CreateAnd(is(x.tag, Tag::Float), is(y.tag, Tag::Float)), Tag::Float, [&] {
-        LV *dx = as_double(x.bits), *dy = as_double(y.bits);
-        LV* better = want_max ? b_.CreateFCmpOGT(dy, dx) : b_.CreateFCmpOLT(dy, dx);
-        return b_.CreateSelect(better, y.bits, x.bits);
+      finish(all_floats, Tag::Float, [&] {
+        LV* best = xs[0].bits;
+        for (size_t k = 1; k < xs.size(); ++k) {
+          LV* better = want_max ? b_.CreateFCmpOGT(as_double(xs[k].bits), as_double(best))
+                                : b_.CreateFCmpOLT(as_double(xs[k].bits), as_double(best));
+          best = b_.CreateSelect(better, xs[k].bits, best);
+        }
+        return best;
       });
     } else if (op >= NumberBuiltin::kAnd) {
       // Two Ints; a shift count outside 0..63 raises, through the call.
