@@ -225,7 +225,6 @@ void Compiler::while_form(Form& f, int dst) {
   load_constant(make_nil(), dst);
 }
 
-// (for x in coll body…): the loop variable gets a fresh binding per iteration.
 // (a .. b) as dispatch reads it (its range step), so that a for loop can count instead.
 bool Compiler::literal_range(Value v, Value* low, Value* high) const {
   const Syms& S = syms();
@@ -238,6 +237,7 @@ bool Compiler::literal_range(Value v, Value* low, Value* high) const {
   return true;
 }
 
+// (for x in coll body…): the loop variable gets a fresh binding per iteration.
 void Compiler::for_form(Form& f, int dst) {
   const Syms& S = syms();
   if (f.args.size() < 3 || !sym_is(f.args[1], S.in))
