@@ -93,15 +93,7 @@ inline bool compare(VM& vm, Op op, Value a, Value b) {
 // inline, the rest through for_next.
 inline bool for_advance(VM& vm, Value* slot, Value* out) {
   int64_t v;
-  if (slot[0].tag == Tag::Int) {
-    int64_t left = slot[1].as.i;
-    if (left <= 0) return false;
-    v = slot[0].as.i;
-    *out = make_int(v);
-    slot[0].as.i = static_cast<int64_t>(static_cast<uint64_t>(v) + 1);  // wraps only past the last
-    slot[1].as.i = left - 1;
-    return true;
-  }
+  if (slot[0].tag == Tag::Int) return counted_next(slot, out);
   if (slot[0].tag != Tag::Range) return for_next(vm, slot, out);
   if (!as_range(slot[0])->at(as_int(slot[1]), &v)) return false;
   *out = make_int(v);

@@ -255,13 +255,7 @@ bool for_next(VM&, Value* slot, Value* out) {
   Value coll = slot[0];
   int64_t i = as_int(slot[1]);
   switch (coll.tag) {
-    case Tag::Int: {  // counted (for_prep_counted): i is how many are left
-      if (i <= 0) return false;
-      *out = coll;
-      slot[0] = make_int(static_cast<int64_t>(static_cast<uint64_t>(as_int(coll)) + 1));  // past the last: unused
-      slot[1] = make_int(i - 1);
-      return true;
-    }
+    case Tag::Int: return counted_next(slot, out);
     case Tag::Array: {
       auto& items = as_array(coll)->items;
       if (i >= static_cast<int64_t>(items.size())) return false;

@@ -47,6 +47,15 @@ void for_prep(VM& vm, Value* slot, bool pairs);
 // (for x in (a .. b) …) with a and b in slot[0..1]: the Ints from a, slot[1] of them.
 void for_prep_counted(VM& vm, Value* slot);
 bool for_next(VM& vm, Value* slot, Value* out);
+// The next Int of a counted range (for_prep_counted): slot[0] is it, slot[1] how many are left.
+inline bool counted_next(Value* slot, Value* out) {
+  int64_t left = slot[1].as.i;
+  if (left <= 0) return false;
+  *out = make_int(slot[0].as.i);
+  slot[0].as.i = static_cast<int64_t>(static_cast<uint64_t>(slot[0].as.i) + 1);  // wraps only past the last
+  slot[1].as.i = left - 1;
+  return true;
+}
 // RANGE: a .. b of two Ints.
 Value make_range(VM& vm, Value a, Value b);
 
