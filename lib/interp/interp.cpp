@@ -114,7 +114,7 @@ inline Value* array_slot(const Value& o, const Value& k) {
 // The bound is compared in bytes: no division by the entry size.
 PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
   if (k >= p->prop_hints.size()) return nullptr;
-  auto& entries = pm.entries();
+  auto& entries = pm.slots();
   size_t at = p->prop_hints[k];
   auto bytes = reinterpret_cast<const char*>(entries.data() + entries.size()) - reinterpret_cast<const char*>(entries.data());
   if (at * sizeof(PropMap::Entry) < static_cast<size_t>(bytes) && entries[at].first == PropKey(as_symbol(p->constants[k])))

@@ -32,7 +32,7 @@ int remember_prop(const PropMap& pm, Proto* p, uint16_t k) {
 Value VM::get_member_missed(Proto* p, uint16_t k, Value o) {
   if (PropMap* pm = prop_map_of(o)) {
     int at = remember_prop(*pm, p, k);
-    return at < 0 ? make_nil() : pm->entries()[static_cast<size_t>(at)].second;
+    return at < 0 ? make_nil() : pm->slots()[static_cast<size_t>(at)].second;
   }
   if (o.tag == Tag::Namespace || o.tag == Tag::Class) return member_via_cache(p, k, o);
   return get_member(*this, o, as_symbol(p->constants[k]));
@@ -44,7 +44,7 @@ void VM::set_member_missed(Proto* p, uint16_t k, Value o, Value v) {
     Symbol* key = as_symbol(p->constants[k]);
     int at = inst->props.index_of(key);
     if (at >= 0) {
-      inst->props.entries()[static_cast<size_t>(at)].second = v;
+      inst->props.slots()[static_cast<size_t>(at)].second = v;
     } else {
       // Objects of a class end up with the same properties: room for all at the first.
       if (inst->props.empty()) inst->props.reserve(std::max<size_t>(inst->cls->props_hint, 1));

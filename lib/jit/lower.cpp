@@ -3001,7 +3001,7 @@ VectorLayout probe_vector_layout() {
 }
 size_t probe_prop_entries() {
   PropMap probe;
-  return static_cast<size_t>(reinterpret_cast<const char*>(&probe.entries()) - reinterpret_cast<const char*>(&probe));
+  return static_cast<size_t>(reinterpret_cast<const char*>(&probe.slots()) - reinterpret_cast<const char*>(&probe));
 }
 }  // namespace layout
 

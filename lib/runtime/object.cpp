@@ -7,6 +7,8 @@ namespace gene {
 
 namespace {
 constexpr size_t kIndexThreshold = 12;
+// Index slots hold the entry's position, or one of these.
+constexpr int32_t kEmpty = -1, kErased = -2;
 
 // Fibonacci hashing of the key bits: pointers and small Ints both spread.
 size_t slot_of(PropKey key, size_t mask) { return static_cast<size_t>((key.bits() * 0x9E3779B97F4A7C15ull) >> 32) & mask; }
@@ -34,7 +36,8 @@ int PropMap::index_of(PropKey key) const {
   size_t mask = index_.size() - 1;
   for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
     int32_t at = index_[s];
-    if (at < 0 || entries_[static_cast<size_t>(at)].first == key) return at;
+    if (at == kEmpty) return -1;
+    if (at >= 0 && entries_[static_cast<size_t>(at)].first == key) return at;
   }
 }
 
@@ -51,8 +54,11 @@ void PropMap::add_new(PropKey key, Value v) {
   entries_.emplace_back(key, v);
   if (entries_.size() >= kIndexThreshold) {
     if (index_.empty() || entries_.size() * 2 > index_.size()) {
-      rebuild_index();
+      if (dead_) drop_dead();  // and a new index
+      else rebuild_index();
     } else {
+      // Half the slots at most are taken or erased (each erased slot's entry is still in
+      // entries_), so probing always ends.
       size_t mask = index_.size() - 1;
       size_t s = slot_of(key, mask);
       while (index_[s] >= 0) s = (s + 1) & mask;
@@ -62,24 +68,43 @@ void PropMap::add_new(PropKey key, Value v) {
 }
 
 bool PropMap::erase(PropKey key, Value* out) {
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].first != key) continue;
-    if (out) *out = entries_[i].second;
-    entries_.erase(entries_.begin() + static_cast<ptrdiff_t>(i));
-    if (!index_.empty()) rebuild_index();
+  if (index_.empty()) {
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].first != key) continue;
+      if (out) *out = entries_[i].second;
+      entries_.erase(entries_.begin() + static_cast<ptrdiff_t>(i));
+      return true;
+    }
+    return false;
+  }
+  size_t mask = index_.size() - 1;
+  for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
+    int32_t at = index_[s];
+    if (at == kEmpty) return false;
+    if (at < 0 || entries_[static_cast<size_t>(at)].first != key) continue;
+    Entry& e = entries_[static_cast<size_t>(at)];
+    if (out) *out = e.second;
+    e = Entry(PropKey::dead(), make_nil());
+    index_[s] = kErased;
+    if (++dead_ * 2 > entries_.size()) drop_dead();
     return true;
   }
-  return false;
 }
 
-void PropMap::rebuild_index() {
+void PropMap::drop_dead() const {
+  std::erase_if(entries_, [](const Entry& e) { return e.first == PropKey::dead(); });
+  dead_ = 0;
+  rebuild_index();
+}
+
+void PropMap::rebuild_index() const {
   if (entries_.size() < kIndexThreshold) {
     index_.clear();
     return;
   }
   size_t cap = 16;
   while (cap < entries_.size() * 4) cap *= 2;
-  index_.assign(cap, -1);
+  index_.assign(cap, kEmpty);
   size_t mask = cap - 1;
   for (size_t i = 0; i < entries_.size(); ++i) {
     size_t s = slot_of(entries_[i].first, mask);

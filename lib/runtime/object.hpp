@@ -89,6 +89,7 @@ class PropKey {
   PropKey(Symbol* s) : bits_(s->prop_key) {}  // NOLINT: every Symbol is a key
   static bool fits(int64_t k) { return k >= kMin && k < -kMin; }
   static PropKey of_int(int64_t k) { return PropKey((static_cast<uint64_t>(k) << 1) | 1); }
+  static PropKey dead() { return PropKey(uint64_t{0}); }  // an erased entry's: no key equals it
   bool is_int() const { return bits_ & 1; }
   int64_t as_int() const { return static_cast<int64_t>(bits_) >> 1; }
   uint64_t bits() const { return bits_; }
@@ -134,16 +135,19 @@ struct Array : Obj {
 };
 
 // Insertion-ordered name -> value map used by maps, gene props and namespaces.
-// Small maps search linearly; an index is built once they grow.
+// Small maps search linearly; an index is built once they grow. Erasing from an indexed
+// map leaves a dead entry in its place (key PropKey::dead()), squeezed out once half the
+// entries are dead or when the entries are next read in order: an erase costs O(1), not
+// a shift of every later entry and a new index.
 class PropMap {
  public:
   using Entry = std::pair<PropKey, Value>;
   using Entries = std::vector<Entry, PoolAllocator<Entry>>;  // counted as element storage
-  size_t size() const { return entries_.size(); }
-  bool empty() const { return entries_.empty(); }
+  size_t size() const { return entries_.size() - dead_; }
+  bool empty() const { return size() == 0; }
   const Value* find(PropKey key) const;
   Value* find(PropKey key);
-  int index_of(PropKey key) const;  // the entry's position in entries(), or -1
+  int index_of(PropKey key) const;  // the entry's position in slots(), or -1
   // Sets key; an existing key keeps its position. Returns true if the key is new.
   bool set(PropKey key, Value v);
   // Adds key, which the caller knows is absent, at the end.
@@ -151,14 +155,30 @@ class PropMap {
   // Removes key; returns true if it was present (and stores its value in *out).
   bool erase(PropKey key, Value* out = nullptr);
   void reserve(size_t n) { entries_.reserve(n); }
-  const Entries& entries() const { return entries_; }
-  Entries& entries() { return entries_; }
+  // The live entries in insertion order.
+  const Entries& entries() const {
+    squeeze();
+    return entries_;
+  }
+  Entries& entries() {
+    squeeze();
+    return entries_;
+  }
+  // The entries where index_of and position hints find them, dead ones included: a
+  // reader of a position checks the key it expects there.
+  Entries& slots() { return entries_; }
   void trace(Marker& m) const;
 
  private:
-  void rebuild_index();
-  Entries entries_;
-  std::vector<int32_t> index_;  // open addressing over entries_, empty when small
+  void rebuild_index() const;
+  void squeeze() const {
+    if (dead_) drop_dead();
+  }
+  void drop_dead() const;
+  // Mutable: squeezing out dead entries changes no live entry and their order.
+  mutable Entries entries_;
+  mutable std::vector<int32_t> index_;  // open addressing over entries_, empty when small
+  mutable uint32_t dead_ = 0;
 };
 
 struct Map : Obj {
