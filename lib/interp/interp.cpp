@@ -298,7 +298,24 @@ dispatch:
     DISPATCH();
   }
   CASE(LOADBOOL) { R[i.a()] = make_bool(i.b() != 0); DISPATCH(); }
-  CASE(LOADSELF) { R[i.a()] = f->self; DISPATCH(); }
+  // `/x` reads self's member: LOADSELF, then GETMEMBER of that register. While the site's
+  // hint holds, the read happens here, a dispatch fewer per self member read.
+  CASE(LOADSELF) {
+    R[i.a()] = f->self;
+    if constexpr (!kStep && !kProfiled) {
+      DecodedInstr t;
+      t.load(pc);
+      PropMap* pm;
+      PropMap::Entry* e;
+      if (t.opcode() == static_cast<unsigned>(Op::GETMEMBER) && t.b() == i.a() && caches &&
+          (pm = prop_map_of(f->self)) != nullptr && (e = prop_entry_hint(*pm, f->proto, t.c())) != nullptr) {
+        pc += 1;
+        NOTE_SEEN(e->second);
+        copy_value(R[t.a()], e->second);
+      }
+    }
+    DISPATCH();
+  }
   CASE(GETUPVAL) { copy_value(R[i.a()], *f->closure->upvals[i.b()]->loc); DISPATCH(); }
   CASE(SETUPVAL) { copy_value(*f->closure->upvals[i.b()]->loc, R[i.a()]); DISPATCH(); }
 // The global of cache C through its inline cache (valid while no namespace changed shape).
