@@ -344,6 +344,12 @@ void Compiler::cond_jump(Value cond, bool when, std::vector<int>& jumps, std::ve
     }
     return;
   }
+  if (opts_.optimize && (is_nil(cond) || is_bool(cond) || is_int(cond) || is_float(cond))) {
+    // A literal's truth is known: `(while true …)` tests nothing per iteration.
+    bool truthy = !is_nil(cond) && !(is_bool(cond) && !as_bool(cond));
+    if (truthy == when) jumps.push_back(emit_jump(Op::JMP, 0));
+    return;
+  }
   if (compare_jump(cond, when, jumps, short_jumps)) return;
   int save = fs_->freereg;
   int r = expr_any(cond);
