@@ -150,3 +150,14 @@ TEST_CASE("a for loop over a literal range counts without making a Range", "[com
   CHECK(listing("(fn f [n] (for [k v] in (1 .. n) (println k)))").find("RANGE") != std::string::npos);
   CHECK(listing("(fn f [n] (for i in (1 .. n) (println i)))", false).find("RANGE") != std::string::npos);
 }
+
+TEST_CASE("a literal condition is not tested at run time", "[compiler]") {
+  std::string forever = listing("(fn f [a] (while true (a += 1) (if (a > 9) (break))) a)");
+  CHECK(forever.find("LOADBOOL") == std::string::npos);
+  CHECK(forever.find("JMPIFNOT") == std::string::npos);
+  std::string never = listing("(fn f [a] (if nil (println a)) a)");
+  CHECK(never.find("LOADNIL") == std::string::npos);
+  CHECK(never.find("JMPIF") == std::string::npos);
+  // --no-opt still tests the value: the differential tests compare the two.
+  CHECK(listing("(fn f [a] (while true (a += 1) (if (a > 9) (break))) a)", false).find("JMPIFNOT") != std::string::npos);
+}
