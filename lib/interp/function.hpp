@@ -152,10 +152,11 @@ struct Class : Obj {
   }
 };
 
-// An object of a user class: its class and its properties (/x).
+// An object of a user class: its properties (/x) and its class. The properties sit
+// where a Map keeps its own: compiled code reads a member of either at one offset.
 struct Instance : Obj {
-  Class* cls;
   PropMap props;
+  Class* cls;
   explicit Instance(Class* c) : Obj(Tag::Instance), cls(c) {}
   void trace(Marker& m) override {
     m.mark(cls);

@@ -83,6 +83,11 @@ class Lowering {
     llvm::MDNode* value_type = md.createTBAAScalarTypeNode("value", root);
     llvm::MDNode* vector_type = md.createTBAAScalarTypeNode("heap vector bounds", root);
     tbaa_value_ = md.createTBAAStructTagNode(value_type, value_type, 0);
+    // Kinds of Value that never share memory: an access as "value" aliases both.
+    llvm::MDNode* member_type = md.createTBAAScalarTypeNode("member value", value_type);
+    llvm::MDNode* element_type = md.createTBAAScalarTypeNode("element value", value_type);
+    tbaa_member_ = md.createTBAAStructTagNode(member_type, member_type, 0);
+    tbaa_element_ = md.createTBAAStructTagNode(element_type, element_type, 0);
     tbaa_vector_ = md.createTBAAStructTagNode(vector_type, vector_type, 0);
     llvm::MDNode* layout_type = md.createTBAAScalarTypeNode("member layout", root);
     tbaa_layout_ = md.createTBAAStructTagNode(layout_type, layout_type, 0);
@@ -879,6 +884,19 @@ class Lowering {
     access->setMetadata(llvm::LLVMContext::MD_tbaa, tbaa_value_);
     return access;
   }
+  // The loads and stores through `slot` (a props entry's value or an array element) made
+  // so far, as that kind of Value: an element store then keeps a member read in a
+  // register, which a loop over self's array property reads once, not at every access.
+  void as_kind(LV* slot, llvm::MDNode* kind) {
+    for (llvm::User* u : slot->users()) {
+      if (auto* load = llvm::dyn_cast<llvm::LoadInst>(u); load && load->getPointerOperand() == slot)
+        load->setMetadata(llvm::LLVMContext::MD_tbaa, kind);
+      else if (auto* st = llvm::dyn_cast<llvm::StoreInst>(u); st && st->getPointerOperand() == slot)
+        st->setMetadata(llvm::LLVMContext::MD_tbaa, kind);
+      else if (auto* gep = llvm::dyn_cast<llvm::GetElementPtrInst>(u); gep && gep->getPointerOperand() == slot)
+        as_kind(gep, kind);
+    }
+  }
   // A member's key in a props entry, a site's entry hint, a global cache and an epoch:
   // compiled code never writes them (a new key, hint or global goes through a helper
   // call), so a loop without calls reads them once, before the loop.
@@ -1236,6 +1254,7 @@ class Lowering {
     b_.CreateCondBr(in_range, hit, slow);
     b_.SetInsertPoint(hit);
     access(slot, arr);
+    as_kind(slot, tbaa_element_);
     b_.CreateBr(next());
     if (!speculate) {
       b_.SetInsertPoint(slow);
@@ -2006,24 +2025,12 @@ class Lowering {
   // entry hint (objects built by the same code keep their keys in the same order): the
   // value's slot, or the generic path when the hint does not hold.
   LV* member_slot(Operand o, uint16_t k, BasicBlock* generic) {
-    BasicBlock* instance = fresh("instance");
-    BasicBlock* other = fresh("not_instance");
-    BasicBlock* map = fresh("map");
+    static_assert(layout::kInstanceProps == layout::kMapProps, "one offset for the props of both");
     BasicBlock* have = fresh("props");
     LV* obj = b_.CreateIntToPtr(o.bits, ptr_);
-    b_.CreateCondBr(is(o.tag, Tag::Instance), instance, other);
-    b_.SetInsertPoint(other);
-    b_.CreateCondBr(is(o.tag, Tag::Map), map, generic);
-    b_.SetInsertPoint(instance);
-    LV* ip = at(obj, static_cast<int64_t>(layout::kInstanceProps));
-    b_.CreateBr(have);
-    b_.SetInsertPoint(map);
-    LV* mp = at(obj, static_cast<int64_t>(layout::kMapProps));
-    b_.CreateBr(have);
+    b_.CreateCondBr(b_.CreateOr(is(o.tag, Tag::Instance), is(o.tag, Tag::Map)), have, generic);
     b_.SetInsertPoint(have);
-    auto* pm = b_.CreatePHI(ptr_, 2);
-    pm->addIncoming(ip, instance);
-    pm->addIncoming(mp, map);
+    LV* pm = at(obj, static_cast<int64_t>(layout::kMapProps));
     LV* hint = proto_vector_element(p_->prop_hints, layout::kProtoPropHints, k, generic);
     LV* index = b_.CreateZExt(as_layout(b_.CreateLoad(i32_, hint)), i64_);
     LV* entries = load_vector_bound(pm, prop_entries_ + vector_.begin);
@@ -2102,6 +2109,7 @@ class Lowering {
   llvm::PHINode* step_result_ = nullptr;
   uint32_t n_ = 0;
   llvm::MDNode *tbaa_value_ = nullptr, *tbaa_vector_ = nullptr, *tbaa_layout_ = nullptr, *tbaa_frame_self_ = nullptr;
+  llvm::MDNode *tbaa_member_ = nullptr, *tbaa_element_ = nullptr;
   llvm::MDNode* tbaa_global_ = nullptr;
   layout::VectorLayout vector_;
   size_t prop_entries_ = 0;
@@ -2815,6 +2823,7 @@ void Lowering::lower_GETMEMBER(const Instr& in) {
   sunk_entry_access(sunk_member(in.b, &p_->constants[in.c]), in.b, [&](LV* entry) { read_as_seen(reg(in.a), entry); });
   LV* slot = member_slot(in_reg(in.b), in.c, generic);
   read_as_seen(reg(in.a), slot);
+  as_kind(slot, tbaa_member_);
   b_.CreateBr(next());
   b_.SetInsertPoint(generic);
   generic_built();
@@ -2828,6 +2837,7 @@ void Lowering::lower_SETMEMBER(const Instr& in) {
   sunk_entry_access(sunk_member(in.a, &p_->constants[in.b]), in.a, [&](LV* entry) { store_unless_heap(entry, in.c); });
   LV* slot = member_slot(in_reg(in.a), in.b, generic);
   copy(slot, reg(in.c));
+  as_kind(slot, tbaa_member_);
   b_.CreateBr(next());
   b_.SetInsertPoint(generic);
   generic_built();
