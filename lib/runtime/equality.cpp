@@ -1,9 +1,8 @@
 // `==` (§4.2, §20a decisions 3-4) and exact Int/Float ordering.
 //
 // Deep comparison walks both values with an explicit stack of container pairs, so deep
-// data never grows the C++ stack. A pair already being compared further up is assumed
-// equal (which ends cyclic comparisons), and past kMaxDepth containers compare by
-// identity.
+// data never grows the C++ stack, and data of any depth compares by content. A pair
+// already being compared further up is assumed equal (which ends cyclic comparisons).
 #include <cmath>
 #include <cstddef>
 #include <functional>
@@ -17,7 +16,6 @@ namespace gene {
 
 namespace {
 
-constexpr size_t kMaxDepth = size_t{1} << 18;
 constexpr size_t kScanDepth = 32;
 
 enum class Shallow { Equal, NotEqual, Descend };
@@ -98,7 +96,6 @@ class Comparer {
       if (s == Shallow::NotEqual) return false;
       if (s == Shallow::Equal) continue;
       if (active(x.as.o, y.as.o)) continue;         // cycle: assume equal
-      if (stack_.size() >= kMaxDepth) return false;  // identity beyond the limit
       open(x.as.o, y.as.o);
     }
     return true;
