@@ -199,7 +199,15 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
     case Tag::String: break;
     default: vm.raise(fmt::format("Cannot iterate over {}", kind_name(coll.tag)));
   }
-  // Everything else is materialised once: maps, strings, and [index element] pairs.
+  if (coll.tag == Tag::Map && pairs) {
+    // A copy of the entries, whose [key value] pairs for_next makes one at a time: a loop
+    // left early (an LRU cache evicting its oldest entry) no longer makes them all.
+    Map* snapshot = vm.heap.make<Map>();
+    snapshot->map.copy_entries(as_map(coll)->map);
+    slot[0] = value_of(snapshot);
+    return;
+  }
+  // Everything else is materialised once: map values, strings, and [index element] pairs.
   Array* out = vm.heap.make<Array>();
   slot[1] = value_of(out);  // rooted while we fill it
   auto pair = [&](Value a, Value b) {
@@ -251,11 +259,22 @@ void for_prep_counted(VM& vm, Value* slot) {
   slot[1] = make_int(0);
 }
 
-bool for_next(VM&, Value* slot, Value* out) {
+bool for_next(VM& vm, Value* slot, Value* out) {
   Value coll = slot[0];
   int64_t i = as_int(slot[1]);
   switch (coll.tag) {
     case Tag::Int: return counted_next(slot, out);
+    case Tag::Map: {  // the entries for_prep copied: the next [key value] pair
+      auto& entries = as_map(coll)->map.slots();
+      if (i >= static_cast<int64_t>(entries.size())) return false;
+      slot[1] = make_int(i + 1);
+      const auto& [key, value] = entries[static_cast<size_t>(i)];
+      *out = vm.heap.string_value(key.name());  // rooted while the pair is made
+      Array* pair = vm.heap.make<Array>();
+      pair->items = {*out, value};
+      *out = value_of(pair);
+      return true;
+    }
     case Tag::Array: {
       auto& items = as_array(coll)->items;
       if (i >= static_cast<int64_t>(items.size())) return false;

@@ -155,6 +155,8 @@ class PropMap {
   // Removes key; returns true if it was present (and stores its value in *out).
   bool erase(PropKey key, Value* out = nullptr);
   void reserve(size_t n) { entries_.reserve(n); }
+  // Other's live entries, without an index: a copy to iterate, never to look keys up in.
+  void copy_entries(const PropMap& other) { entries_ = other.entries(); }
   // The live entries in insertion order.
   const Entries& entries() const {
     squeeze();
