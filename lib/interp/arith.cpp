@@ -64,9 +64,9 @@ Value int_power(VM& vm, int64_t base, int64_t exp) {
 Value arith_slow(VM& vm, Op op, Value a, Value b) {
   if (!is_number(a)) {
     if (Value* m = operator_method(vm, op, a)) return vm.call(*m, &b, 1, a);
-    vm.raise(fmt::format("Unsupported first operand for {}: {}", op_word(op), repr(a)));
+    vm.raise(fmt::format("Unsupported first operand for {}: {}", op_word(op), repr_in_message(a)));
   }
-  if (!is_number(b)) vm.raise(fmt::format("Unsupported second operand for {}: {}", op_word(op), repr(b)));
+  if (!is_number(b)) vm.raise(fmt::format("Unsupported second operand for {}: {}", op_word(op), repr_in_message(b)));
   if (is_int(a) && is_int(b)) {
     int64_t x = as_int(a), y = as_int(b), r = 0;
     bool overflow = false;
@@ -98,7 +98,7 @@ Value negate(VM& vm, Value a) {
     return make_int(-as_int(a));
   }
   if (is_float(a)) return make_float(-as_float(a));
-  vm.raise(fmt::format("Unsupported operand for negation: {}", repr(a)));
+  vm.raise(fmt::format("Unsupported operand for negation: {}", repr_in_message(a)));
 }
 
 bool compare_slow(VM& vm, Op op, Value a, Value b) {

@@ -121,7 +121,7 @@ void VM::construct(Value* window, int nargs, Value props_value) {
   Root keep_props(heap, props_value);
   Map* props = is_map(props_value) ? as_map(props_value) : nullptr;
   Value cv = window[0];
-  if (cv.tag != Tag::Class) raise(fmt::format("new expects a class, got {}", repr(cv)));
+  if (cv.tag != Tag::Class) raise(fmt::format("new expects a class, got {}", repr_in_message(cv)));
   Class* cls = as_class(cv);
   Value* ctor = cls->find_method(ctor_symbol());
   if (cls->instance_tag != Tag::Instance) {  // builtin classes construct natively

@@ -1062,7 +1062,7 @@ do_return : {
     Value v = R[i.b()], c = R[i.c()];
     if (c.tag != Tag::Class) {
       SAVE_PC();
-      raise(fmt::format("catch expects a class, got {}", repr(c)));
+      raise(fmt::format("catch expects a class, got {}", repr_in_message(c)));
     }
     Class* vc = class_of(v);
     R[i.a()] = make_bool(vc && vc->is_subclass_of(as_class(c)));

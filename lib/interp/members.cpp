@@ -145,7 +145,7 @@ PropKey key_of(VM& vm, Value key) {
     }
     case Tag::Symbol: return as_symbol(key);
     case Tag::Int: return PropKey::fits(as_int(key)) ? PropKey::of_int(as_int(key)) : intern(std::to_string(as_int(key)));
-    default: vm.raise(fmt::format("A key must be a string, symbol or int, got {}", repr(key)));
+    default: vm.raise(fmt::format("A key must be a string, symbol or int, got {}", repr_in_message(key)));
   }
 }
 
@@ -179,7 +179,7 @@ void set_key(VM& vm, Value obj, Value key, Value v) {
 }
 
 Value make_range(VM& vm, Value a, Value b) {
-  if (!is_int(a) || !is_int(b)) vm.raise(fmt::format("A range needs Int bounds, got {} and {}", repr(a), repr(b)));
+  if (!is_int(a) || !is_int(b)) vm.raise(fmt::format("A range needs Int bounds, got {} and {}", repr_in_message(a), repr_in_message(b)));
   return value_of(vm.heap.make<Range>(as_int(a), as_int(b), 1));
 }
 

@@ -4,6 +4,7 @@
 // without growing the C++ stack, and it keeps the chain of containers being printed
 // so that a container reached again inside itself prints as `[...]`, `{...}`, `(...)`.
 #include <charconv>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "runtime/future.hpp"
 #include "runtime/object.hpp"
 #include "runtime/printer.hpp"
+
+#include <cstdint>
 
 namespace gene {
 
@@ -31,9 +34,10 @@ class Printer {
   explicit Printer(std::string& out) : out_(out) {}
 
   // `repr` selects repr; otherwise nested display (nil prints `nil`, strings/chars raw).
-  void run(Value v, bool repr) {
+  // Stops once the text is `limit` bytes long (the rest is left out).
+  void run(Value v, bool repr, size_t limit = SIZE_MAX) {
     put(v, repr);
-    while (!stack_.empty()) step();
+    while (!stack_.empty() && out_.size() < limit) step();
   }
 
  private:
@@ -291,6 +295,17 @@ std::string repr(Value v) {
   std::string out;
   Printer(out).run(v, true);
   return out;
+}
+
+std::string repr_in_message(Value v) {
+  constexpr size_t kLimit = 200;
+  std::string out;
+  Printer(out).run(v, true, kLimit);
+  if (out.size() <= kLimit) return out;
+  size_t cut = kLimit;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  out.resize(cut);
+  return out + "...";
 }
 
 std::string display(Value v) {

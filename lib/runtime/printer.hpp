@@ -7,6 +7,9 @@
 namespace gene {
 
 std::string repr(Value v);
+// The repr as an error message shows a value: cut after 200 bytes, with "...", so that
+// an error about a million-element array is not megabytes long.
+std::string repr_in_message(Value v);
 // Top-level argument of print/println: nil is empty, strings raw, arrays/maps display
 // their elements, genes are repr.
 std::string display(Value v);

@@ -211,7 +211,7 @@ int comparator_order(VM& vm, Value cmp, Value x, Value y) {
   Value r = call_fn(vm, cmp, x, y);
   if (is_int(r)) return as_int(r) < 0 ? -1 : as_int(r) > 0;
   if (is_float(r) && !std::isnan(as_float(r))) return as_float(r) < 0 ? -1 : as_float(r) > 0;
-  vm.raise(fmt::format("sort comparator must return a number, got {}", repr(r)));
+  vm.raise(fmt::format("sort comparator must return a number, got {}", repr_in_message(r)));
 }
 
 Value sort(VM& vm, CallArgs& a) {

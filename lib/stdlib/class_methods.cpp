@@ -55,7 +55,7 @@ Value ns_has_member(VM& vm, CallArgs& a) {
 
 // (x .is Cls): an instance of Cls or of a subclass.
 Value object_is(VM& vm, CallArgs& a) {
-  if (a.args[0].tag != Tag::Class) vm.raise(fmt::format("is expects a class, got {}", repr(a.args[0])));
+  if (a.args[0].tag != Tag::Class) vm.raise(fmt::format("is expects a class, got {}", repr_in_message(a.args[0])));
   Class* c = vm.class_of(a.self);
   return make_bool(c && c->is_subclass_of(as_class(a.args[0])));
 }

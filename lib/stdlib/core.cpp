@@ -54,7 +54,7 @@ Value emit(VM& vm, CallArgs& a) {
 
 Value range(VM& vm, CallArgs& a) {
   for (int k = 0; k < a.count; ++k)
-    if (!is_int(a.args[k])) vm.raise(fmt::format("range expects Int arguments, got {}", repr(a.args[k])));
+    if (!is_int(a.args[k])) vm.raise(fmt::format("range expects Int arguments, got {}", repr_in_message(a.args[k])));
   int64_t step = a.count > 2 ? as_int(a.args[2]) : 1;
   if (step == 0) vm.raise("range step must not be 0");
   return value_of(vm.heap.make<Range>(as_int(a.args[0]), as_int(a.args[1]), step));

@@ -14,12 +14,12 @@ namespace gene {
 
 namespace {
 int64_t int_arg(VM& vm, Value v, const char* fn) {
-  if (!is_int(v)) vm.raise(fmt::format("{} expects Int arguments, got {}", fn, repr(v)));
+  if (!is_int(v)) vm.raise(fmt::format("{} expects Int arguments, got {}", fn, repr_in_message(v)));
   return as_int(v);
 }
 
 double num_arg(VM& vm, Value v, const char* fn) {
-  if (!is_number(v)) vm.raise(fmt::format("{} expects a number, got {}", fn, repr(v)));
+  if (!is_number(v)) vm.raise(fmt::format("{} expects a number, got {}", fn, repr_in_message(v)));
   return to_double(v);
 }
 

@@ -33,7 +33,7 @@ Namespace* child_namespace(VM& vm, Namespace* parent, std::string_view name) {
 }
 
 void arg_error(VM& vm, const char* method, const char* expected, Value got) {
-  vm.raise(fmt::format("{} expects {}, got {}", method, expected, repr(got)));
+  vm.raise(fmt::format("{} expects {}, got {}", method, expected, repr_in_message(got)));
 }
 
 int64_t int_arg(VM& vm, CallArgs& a, int k, const char* method, const char* expected) {

@@ -68,7 +68,7 @@ Value range_to_a(VM& vm, CallArgs& a) {
   uint64_t steps;
   std::vector<Value> items;
   if (range_last_step(r, steps)) {
-    if (steps >= kMaxRangeArray) vm.raise(fmt::format("Range {} is too large for an array", repr(a.self)));
+    if (steps >= kMaxRangeArray) vm.raise(fmt::format("Range {} is too large for an array", repr_in_message(a.self)));
     items.reserve(steps + 1);
     for (uint64_t i = 0; i <= steps; ++i) items.push_back(make_int(r.start + static_cast<int64_t>(i) * r.step));
   }

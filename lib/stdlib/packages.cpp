@@ -50,7 +50,7 @@ Value pkg_dir(VM&, CallArgs& a) { return prop(a.self, "dir"); }
 
 // Records dependency name -> directory (relative to the package root) in package p.
 void add_dependency(VM& vm, Instance* p, Value name, Value path) {
-  if (!is_string(name)) vm.raise(fmt::format("$dep expects a package name string, got {}", repr(name)));
+  if (!is_string(name)) vm.raise(fmt::format("$dep expects a package name string, got {}", repr_in_message(name)));
   if (!is_string(path)) vm.raise(fmt::format("$dep \"{}\" needs ^path \"dir\"", as_string(name)->view()));
   fs::path dir = fs::path(as_string(*p->props.find(intern("dir")))->view()) / as_string(path)->view();
   Value* deps = p->props.find(intern("deps"));

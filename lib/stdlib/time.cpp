@@ -83,7 +83,7 @@ Value format(VM& vm, CallArgs& a) {
 Value minus(VM& vm, CallArgs& a) {
   Value b = a.args[0];
   if (!is_tag(b, Tag::Date) && !is_tag(b, Tag::DateTime))
-    vm.raise(fmt::format("Unsupported second operand for subtraction: {}", repr(b)));
+    vm.raise(fmt::format("Unsupported second operand for subtraction: {}", repr_in_message(b)));
   return make_float(static_cast<double>(as_datetime(a.self)->micros - as_datetime(b)->micros) / kMicrosPerSecond);
 }
 
