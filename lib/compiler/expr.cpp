@@ -417,6 +417,9 @@ void Compiler::dispatch(Form& f, int dst) {
   // 1. (./ target key [default])
   if (is_dot_slash(h)) {
     if (n < 2) return error_at_runtime("./ requires a target and a key", dst);
+    // (g ./ i ./ j) would read j as ignored: one key per ./, as in ((g ./ i) ./ j).
+    if (n > 3)
+      return error_at_runtime("./ takes a target, a key and a default at most; write ((a ./ i) ./ j) to go deeper", dst);
     int r = target(dst);
     int save = fs_->freereg;
     int t = operand(f.args[0], f.args.data() + 1, n - 1);
