@@ -165,7 +165,7 @@ class Compiler {
   void selector_call_form(Symbol* head, Form& f, int dst);
   bool selector_literal(Value v, std::vector<SelectorStep>* steps);
   void set_form(Form& f, int dst);
-  bool selector_key(Value v, Value* key_expr);
+  bool selector_keys(Value v, std::vector<Value>* key_exprs);
 
   // ---- functions and calls (function.cpp) ----
   void fn_form(Form& f, int dst, Symbol* kind);

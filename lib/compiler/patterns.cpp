@@ -194,15 +194,18 @@ bool Compiler::selector_literal(Value v, std::vector<SelectorStep>* steps) {
   return true;
 }
 
-// The key of `@name` / `@0` (a literal) or of `(@ k)` (an expression), for $set.
-bool Compiler::selector_key(Value v, Value* key_expr) {
+// The keys of `@name`, `@0`, `@a/0` (literals) or of `(@ k …)` (expressions), for $set.
+bool Compiler::selector_keys(Value v, std::vector<Value>* key_exprs) {
   std::vector<SelectorStep> steps;
-  if (is_symbol(v) && selector_literal(v, &steps) && !steps[0].method) {
-    *key_expr = steps[0].expr;
+  if (selector_literal(v, &steps)) {
+    for (const SelectorStep& s : steps) {
+      if (s.method) return false;
+      key_exprs->push_back(s.expr);
+    }
     return true;
   }
-  if (is_gene(v) && sym_is(as_gene(v)->type, syms().at) && as_gene(v)->children.size() == 1) {
-    *key_expr = as_gene(v)->children[0];
+  if (is_gene(v) && sym_is(as_gene(v)->type, syms().at) && !as_gene(v)->children.empty() && as_gene(v)->props.empty()) {
+    key_exprs->assign(as_gene(v)->children.begin(), as_gene(v)->children.end());
     return true;
   }
   return false;
@@ -241,19 +244,29 @@ void Compiler::selector_call_form(Symbol* head, Form& f, int dst) {
   selector_form(steps, dst);
 }
 
-// ($set target @key value) / ($set target (@ key) value)
+// ($set target @key value) / ($set target (@ key) value). With more keys, (@ k₁ … kₙ),
+// the container the first n-1 reach has its key kₙ set. The target, the keys and the
+// value are evaluated in that order, before any look-up.
 void Compiler::set_form(Form& f, int dst) {
-  Value key;
-  if (f.args.size() != 3 || !selector_key(f.args[1], &key))
-    return error_at_runtime("$set expects a target, a selector and a value", dst);
+  std::vector<Value> keys;
+  if (f.args.size() != 3 || !selector_keys(f.args[1], &keys))
+    return error_at_runtime("$set expects a target, a selector of keys and a value", dst);
   int r = target(dst);
   int save = fs_->freereg;
   int t = expr_any(f.args[0]);
-  int k = alloc_reg();
-  expr(key, k);
+  int first_key = fs_->freereg;
+  for (Value key : keys) expr(key, alloc_reg());
   int v = alloc_reg();
   expr(f.args[2], v);
-  emit_abc(Op::SETKEY, t, k, v);
+  int last = first_key + static_cast<int>(keys.size()) - 1;
+  if (last > first_key) {
+    int inner = alloc_reg();
+    for (int k = first_key; k < last; ++k) {
+      emit_abc(Op::GETKEY, inner, t, k);
+      t = inner;
+    }
+  }
+  emit_abc(Op::SETKEY, t, last, v);
   emit_abc(Op::MOVE, r, v, 0);
   free_to(save);
   finish(dst, r);
