@@ -196,6 +196,8 @@ void Compiler::fn_form(Form& f, int dst, Symbol* kind) {
   if (is_symbol(name_form)) name = as_symbol(name_form);
   else if (is_string(name_form)) name = intern(as_string(name_form)->view());
   else if (is_tag(name_form, Tag::ComplexSymbol)) name = as_complex(name_form)->parts.back();
+  else if (named && kind == S.fn && is_tag(name_form, Tag::Array))  // (fn [x] …): meant anonymous
+    return error_at_runtime("fn name must be a symbol or a string (a function without a name is (fnx [params] body))", dst);
   else if (named) return error_at_runtime(fmt::format("{} name must be a symbol or a string", kind->name), dst);
 
   Proto* p = definition_proto(f, name, params, i);
