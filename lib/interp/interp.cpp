@@ -1209,6 +1209,13 @@ do_return : {
       pc = h.pc;
       DISPATCH();
     }
+    // Caught in a caller this loop runs: the frames above go as unwind_to_handler drops
+    // them. A C++ exception thrown out of this function costs microseconds, most of it in
+    // reading the unwind tables of its many call sites.
+    if (!kStep && !handlers_.empty() && handlers_.back().frame >= entry_frame) {
+      caught_ = v;
+      goto caught_in_frame;
+    }
     raise_value(v);
   }
 
