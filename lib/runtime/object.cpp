@@ -1,5 +1,7 @@
 #include "runtime/object.hpp"
 
+#include <cstdint>
+
 #include "runtime/heap.hpp"
 #include "runtime/symbol.hpp"
 
@@ -9,6 +11,7 @@ namespace {
 constexpr size_t kIndexThreshold = 12;
 // Index slots hold the entry's position, or one of these.
 constexpr int32_t kEmpty = -1, kErased = -2;
+constexpr size_t kNoSlot = SIZE_MAX;
 
 // Fibonacci hashing of the key bits: pointers and small Ints both spread.
 size_t slot_of(PropKey key, size_t mask) { return static_cast<size_t>((key.bits() * 0x9E3779B97F4A7C15ull) >> 32) & mask; }
@@ -33,11 +36,17 @@ int PropMap::index_of(PropKey key) const {
       if (entries_[i].first == key) return static_cast<int>(i);
     return -1;
   }
+  size_t s = index_slot(key);
+  return s == kNoSlot ? -1 : index_[s];
+}
+
+// The index slot holding key's position, or kNoSlot (the map is indexed).
+size_t PropMap::index_slot(PropKey key) const {
   size_t mask = index_.size() - 1;
   for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
     int32_t at = index_[s];
-    if (at == kEmpty) return -1;
-    if (at >= 0 && entries_[static_cast<size_t>(at)].first == key) return at;
+    if (at == kEmpty) return kNoSlot;
+    if (at >= 0 && entries_[static_cast<size_t>(at)].first == key) return s;
   }
 }
 
@@ -69,26 +78,20 @@ void PropMap::add_new(PropKey key, Value v) {
 
 bool PropMap::erase(PropKey key, Value* out) {
   if (index_.empty()) {
-    for (size_t i = 0; i < entries_.size(); ++i) {
-      if (entries_[i].first != key) continue;
-      if (out) *out = entries_[i].second;
-      entries_.erase(entries_.begin() + static_cast<ptrdiff_t>(i));
-      return true;
-    }
-    return false;
-  }
-  size_t mask = index_.size() - 1;
-  for (size_t s = slot_of(key, mask);; s = (s + 1) & mask) {
-    int32_t at = index_[s];
-    if (at == kEmpty) return false;
-    if (at < 0 || entries_[static_cast<size_t>(at)].first != key) continue;
-    Entry& e = entries_[static_cast<size_t>(at)];
-    if (out) *out = e.second;
-    e = Entry(PropKey::dead(), make_nil());
-    index_[s] = kErased;
-    if (++dead_ * 2 > entries_.size()) drop_dead();
+    int at = index_of(key);
+    if (at < 0) return false;
+    if (out) *out = entries_[static_cast<size_t>(at)].second;
+    entries_.erase(entries_.begin() + at);
     return true;
   }
+  size_t s = index_slot(key);
+  if (s == kNoSlot) return false;
+  Entry& e = entries_[static_cast<size_t>(index_[s])];
+  if (out) *out = e.second;
+  e = Entry(PropKey::dead(), make_nil());
+  index_[s] = kErased;
+  if (++dead_ * 2 > entries_.size()) drop_dead();
+  return true;
 }
 
 void PropMap::drop_dead() const {

@@ -173,6 +173,7 @@ class PropMap {
 
  private:
   void rebuild_index() const;
+  size_t index_slot(PropKey key) const;
   void squeeze() const {
     if (dead_) drop_dead();
   }
