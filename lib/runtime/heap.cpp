@@ -68,7 +68,7 @@ void Heap::remove_root_source(int id) {
 
 void Heap::collect() {
   ++collections_;
-  Marker m;
+  Marker& m = marker_;
   for (auto& [id, fn] : root_sources_) fn(m);
   for (Value* v : temp_roots_) m.mark(*v);
   while (!m.gray_.empty()) {
