@@ -31,6 +31,30 @@ class Marker {
   std::vector<Obj*> gray_;
 };
 
+// Every object the heap made and has not freed yet, in blocks of a fixed size: growing
+// the table never copies it, and the blocks that live objects no longer fill go back.
+class ObjectTable {
+ public:
+  size_t size() const { return size_; }
+  Obj*& operator[](size_t i) { return blocks_[i >> kShift][i & (kBlock - 1)]; }
+  ObjectTable() = default;
+  ObjectTable(const ObjectTable&) = delete;
+  ObjectTable& operator=(const ObjectTable&) = delete;
+  ~ObjectTable() { truncate(0, 0); }
+  void push_back(Obj* o) {
+    if ((size_ >> kShift) == blocks_.size()) add_block();
+    (*this)[size_++] = o;
+  }
+  // Keeps the first n entries, and `spare` blocks past them.
+  void truncate(size_t n, size_t spare = 1);
+
+ private:
+  static constexpr size_t kShift = 13, kBlock = size_t{1} << kShift;
+  void add_block();
+  std::vector<Obj**> blocks_;
+  size_t size_ = 0;
+};
+
 class Heap {
  public:
   Heap();
@@ -103,7 +127,7 @@ class Heap {
   void sweep();
   void enforce_limit();
 
-  Obj* objects_ = nullptr;
+  ObjectTable objects_;
   // Kept between collections: a gray stack made anew each time faulted its pages in
   // again at every collection (500 of the 3,400 page faults of a tokenizer whose live
   // data grows to 100 MB). It holds at most one pointer per live object.

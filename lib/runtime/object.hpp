@@ -23,9 +23,8 @@ struct SourcePos {
   bool known() const { return line != 0; }
 };
 
-// Common header of every heap object. The heap threads all objects on gc_next.
+// Common header of every heap object. The heap keeps a table of all of them.
 struct Obj {
-  Obj* gc_next = nullptr;
   Tag tag : 8;  // one byte here (a whole word only in Value), so headers stay 24 bytes
   bool marked = false;
   uint8_t subkind = 0;  // a variant of the kind: kSubkindBlock
@@ -40,7 +39,7 @@ struct Obj {
   virtual size_t heap_bytes() const { return 64; }
 };
 
-static_assert(sizeof(Obj) == 24, "the object header is three words");
+static_assert(sizeof(Obj) == 16, "the object header is two words");
 
 // A Function made by `->` (§8.8, §25.1): its own class (Block) and repr (VkBlock).
 constexpr uint8_t kSubkindBlock = 1;
