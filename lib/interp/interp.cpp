@@ -1216,6 +1216,13 @@ do_return : {
       caught_ = v;
       goto caught_in_frame;
     }
+    // A step of compiled code: the value waits in the tier while the code returns kThrow
+    // (Tier::thrown), so that a handler further out takes it without a C++ exception.
+    if constexpr (kStep) {
+      jit_->thrown = v;
+      f->pc = pc;
+      return Value{};
+    }
     raise_value(v);
   }
 
@@ -1315,13 +1322,21 @@ int64_t VM::jit_step(Frame* f, uint32_t index) {
     jit_->pending = std::current_exception();
     return -static_cast<int64_t>(jit::kThrow);
   }
+  if (jit_->thrown) return -static_cast<int64_t>(jit::kThrow);
   if (frame_count_ != depth || f->closure != closure) return -static_cast<int64_t>(jit::kContinue);
   return f->pc - code;
 }
 
-void VM::rethrow_jit_error() { std::rethrow_exception(std::exchange(jit_->pending, nullptr)); }
+void VM::rethrow_jit_error() {
+  if (jit_->thrown) raise_value(*std::exchange(jit_->thrown, std::nullopt));
+  std::rethrow_exception(std::exchange(jit_->pending, nullptr));
+}
 
 bool VM::take_jit_error(Value& value) {
+  if (jit_->thrown) {
+    value = *std::exchange(jit_->thrown, std::nullopt);
+    return true;
+  }
   try {
     rethrow_jit_error();
   } catch (const GeneError& e) {

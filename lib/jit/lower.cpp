@@ -46,7 +46,8 @@ uint8_t tag_byte(Tag t) { return static_cast<uint8_t>(t); }
 class Lowering {
  public:
   Lowering(llvm::LLVMContext& ctx, llvm::Module& mod, const CompileRequest& req, const std::string& name, bool sink)
-      : ctx_(ctx), mod_(mod), b_(ctx), req_(req), p_(req.proto), code_(req.proto->code.data()), sink_(sink) {
+      : ctx_(ctx), mod_(mod), b_(ctx), req_(req), p_(req.proto), code_(req.proto->code.data()), sink_(sink),
+        handlers_(handler_pcs(*req.proto)) {
     i8_ = b_.getInt8Ty();
     i32_ = b_.getInt32Ty();
     i64_ = b_.getInt64Ty();
@@ -74,6 +75,7 @@ class Lowering {
     materialize_fn_ = declare("gene_jit_materialize_array", i32_, {ptr_, ptr_, i32_, ptr_, i32_});
     materialize_map_fn_ = declare("gene_jit_materialize_map", i32_, {ptr_, ptr_, i32_, ptr_, i32_});
     equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
+    catch_fn_ = declare("gene_jit_catch", i64_, {ptr_, ptr_});
     for_next_fn_ = declare("gene_jit_for_next", i32_, {ptr_, ptr_, ptr_});
     profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
     profile_return_fn_ = declare("gene_jit_profile_return", b_.getVoidTy(), {ptr_});
@@ -959,11 +961,16 @@ class Lowering {
   void go_on_after(LV* r, std::initializer_list<uint32_t> succ) {
     go_on_after(r, std::span<const uint32_t>(succ.begin(), succ.size()));
   }
+  // A helper may also have handed an error to a handler of this frame (Runtime::
+  // catch_error): the code goes on at the handler too.
   void go_on_after(LV* r, std::span<const uint32_t> succ) {
     auto* sw = b_.CreateSwitch(r, step_exit_, static_cast<unsigned>(succ.size()));
     std::set<uint32_t> seen;
     for (uint32_t k : succ)
       if (seen.insert(k).second) sw->addCase(b_.getInt64(k), block(k));
+    if (!inl_)
+      for (uint32_t k : handlers_)
+        if (seen.insert(k).second) sw->addCase(b_.getInt64(k), block(k));
     step_result_->addIncoming(r, b_.GetInsertBlock());
   }
   void step_next() { step({n_ + 1}); }
@@ -1721,7 +1728,23 @@ class Lowering {
     BasicBlock* leave = fresh("callee_left");
     b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kReturned)), next(), leave);
     b_.SetInsertPoint(leave);
+    if (!handlers_.empty() && !inl_) {
+      // An error the callee left may be for a try of this frame: its handler goes on here.
+      BasicBlock* thrown = fresh("callee_threw");
+      BasicBlock* other = fresh("callee_stopped");
+      b_.CreateCondBr(b_.CreateICmpEQ(status, b_.getInt32(kThrow)), thrown, other);
+      b_.SetInsertPoint(thrown);
+      go_on_after(call_out(catch_fn_, {vm_, f_}), {});
+      b_.SetInsertPoint(other);
+    }
     b_.CreateRet(status);  // the callee deopted or pushed frames: the dispatch loop goes on
+  }
+  // Where the handlers of p's trys begin.
+  static std::vector<uint32_t> handler_pcs(const Proto& p) {
+    std::vector<uint32_t> pcs;
+    for (size_t k = 0; k < p.code.size(); ++k)
+      if (p.code[k].op == Op::TRY) pcs.push_back(static_cast<uint32_t>(static_cast<int64_t>(k) + 1 + p.code[k].sbx()));
+    return pcs;
   }
   // A CALLG of this proto's own closure `self` (the global named it at the compile):
   // while no namespace changed shape since, the global's slot is where it was then, so
@@ -2085,10 +2108,11 @@ class Lowering {
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
   LV* frame_closure_ = nullptr;  // f->closure, read once at entry (see frame_closure)
-  llvm::FunctionCallee step_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, materialize_map_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
+  llvm::FunctionCallee step_fn_, catch_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, materialize_map_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
   bool sink_;  // allocation sinking allowed
+  const std::vector<uint32_t> handlers_;  // where the proto's handlers begin
   std::map<uint32_t, SunkArray> sunk_;  // by NEWARRAY or NEWMAP site
   std::map<uint32_t, uint32_t> restart_at_;  // a deopt inside a sunk map's literal restarts it
   llvm::AllocaInst* materialize_buffer_ = nullptr;
@@ -2979,10 +3003,7 @@ void Lowering::lower_SETKEY(const Instr& in) {
 void Lowering::lower_ERROR(const Instr&) { step({}); }
 // A throw that a try of this function catches goes on at its handler, in native code.
 void Lowering::lower_THROW(const Instr&) {
-  std::vector<uint32_t> handlers;
-  for (size_t k = 0; k < p_->code.size(); ++k)
-    if (p_->code[k].op == Op::TRY) handlers.push_back(static_cast<uint32_t>(static_cast<int64_t>(k) + 1 + p_->code[k].sbx()));
-  step(std::span<const uint32_t>(handlers));
+  step({});  // on at a handler of this frame, or out
 }
 
 #undef STEPPED

@@ -18,7 +18,8 @@ struct Runtime {
   // The interpreter runs instruction `index` of the top frame f (see VM::jit_step).
   static int64_t step(VM* vm, Frame* f, uint32_t index) {
     int64_t next = vm->jit_step(f, index);
-    return next == -static_cast<int64_t>(kContinue) ? run_pushed_frame(vm, f) : next;
+    if (next == -static_cast<int64_t>(kContinue)) next = run_pushed_frame(vm, f);
+    return next == -static_cast<int64_t>(kThrow) ? catch_error(vm, f) : next;
   }
   // The step pushed a frame on top of f (a constructor, a call with named or spread
   // arguments, a macro …): its native code runs right here, as a direct call's would,
@@ -56,7 +57,7 @@ struct Runtime {
                        : vm->call_native_fn(callee, window + 1, n, self, f, vm->compile_options.optimize);
     } catch (...) {
       vm->jit_->pending = std::current_exception();
-      return -static_cast<int64_t>(kThrow);
+      return catch_error(vm, f);
     }
     return index + 1;
   }
@@ -105,7 +106,7 @@ struct Runtime {
       }
     } catch (...) {
       vm->jit_->pending = std::current_exception();
-      return -static_cast<int64_t>(kThrow);
+      return catch_error(vm, f);
     }
     return index + 1;
   }
@@ -118,7 +119,7 @@ struct Runtime {
       window[0] = value_of(vm->heap.make<Instance>(as_class(window[0])));
     } catch (...) {
       vm->jit_->pending = std::current_exception();
-      return -static_cast<int64_t>(kThrow);
+      return catch_error(vm, f);
     }
     return index + 1;
   }
@@ -163,6 +164,18 @@ struct Runtime {
   static void deopt(VM* vm, Frame* f, uint32_t site, uint32_t reason) { vm->jit_->deopt(f->proto, site, reason, f->base); }
 
   static int32_t equal(const Value* a, const Value* b) { return values_equal(*a, *b) ? 1 : 0; }
+
+  // A call of f's code returned kThrow, or a helper parked an error. When the innermost
+  // handler is one of f's, the Gene error goes to it (f's pc becomes the handler's, the
+  // frames above go) and the code goes on there; otherwise -kThrow, and it goes on out.
+  static int64_t catch_error(VM* vm, Frame* f) {
+    Value error;
+    if (vm->handlers_.empty() || vm->handlers_.back().frame != static_cast<size_t>(f - vm->frames_) ||
+        !vm->take_jit_error(error))
+      return -static_cast<int64_t>(kThrow);
+    vm->enter_handler(error);
+    return f->pc - f->proto->code.data();
+  }
 
   // FORLOOP's iteration step: it neither raises nor allocates.
   static int32_t for_next(VM* vm, Value* slot, Value* out) { return gene::for_next(*vm, slot, out) ? 1 : 0; }
@@ -228,6 +241,7 @@ std::vector<HostSymbol> host_symbols() {
       {"gene_jit_materialize_array", reinterpret_cast<void*>(&Runtime::materialize_array)},
       {"gene_jit_materialize_map", reinterpret_cast<void*>(&Runtime::materialize_map)},
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},
+      {"gene_jit_catch", reinterpret_cast<void*>(&Runtime::catch_error)},
       {"gene_jit_for_next", reinterpret_cast<void*>(&Runtime::for_next)},
       {"gene_jit_profile_enter", reinterpret_cast<void*>(&Runtime::profile_enter)},
       {"gene_jit_profile_return", reinterpret_cast<void*>(&Runtime::profile_return)},

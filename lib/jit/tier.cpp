@@ -106,6 +106,7 @@ bool plugin_present(std::string* why) {
 Tier::Tier(VM& vm, Options opts) : vm_(vm), opts_(std::move(opts)) {
   root_id_ = vm_.heap.add_root_source([this](Marker& m) {
     for (auto& [p, job] : pending_) m.mark(p);
+    if (thrown) m.mark(*thrown);
   });
 }
 

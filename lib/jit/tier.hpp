@@ -17,11 +17,12 @@
 #include <string>
 #include <vector>
 
+#include "runtime/value.hpp"
+
 namespace gene {
 class VM;
 struct Proto;
 struct Frame;
-struct Value;
 }  // namespace gene
 
 namespace gene::jit {
@@ -159,7 +160,7 @@ struct PluginApi {
   void (*drop)(void* job);  // frees a job that will not be finished
   void (*destroy)(void* compiler);
 };
-constexpr int kPluginAbiVersion = 14;
+constexpr int kPluginAbiVersion = 15;
 
 // Loads the plugin next to the executable; nullptr (and a reason in *why) if unavailable.
 const PluginApi* load_plugin(std::string* why);
@@ -193,6 +194,10 @@ class Tier {
 
   // An error raised inside a helper waits here while compiled code returns kThrow.
   std::exception_ptr pending;
+  // Or the value of a `throw` that a step ran, not made a C++ exception yet: the
+  // dispatch loop that gets the kThrow hands it to a handler of its frames, or raises it
+  // (the frames are still those of the throw, so the error reads the same).
+  std::optional<Value> thrown;
 
  private:
   struct ProtoStats {
