@@ -90,7 +90,7 @@ struct Proto : Obj {
   std::vector<GlobalCache> global_caches;
   std::vector<MethodCache> method_caches;  // indexed like constants (the method name's index)
   std::vector<GlobalCache> member_caches;  // GETMEMBER on namespaces and classes, the same way
-  std::vector<uint32_t> prop_hints;        // GETMEMBER/SETMEMBER on maps and instances: entry index last found
+  std::vector<uint32_t> prop_hints;        // GETMEMBER/SETMEMBER on maps and instances: entry index last found, by instruction
   std::vector<uint64_t> loop_counters;  // back edges taken, per loop header
 
   Symbol* name = nullptr;  // nullptr for anonymous functions and the module body

@@ -109,13 +109,17 @@ inline Value* array_slot(const Value& o, const Value& k) {
   return static_cast<uint64_t>(as_int(k)) < items.size() ? &items[static_cast<size_t>(as_int(k))] : nullptr;
 }
 
+// The index of the instruction running in f, pc being past it, as the dispatch loop keeps it.
+uint32_t site_of(const Frame* f, const Instr* pc) { return static_cast<uint32_t>(pc - 1 - f->proto->code.data()); }
+
 // Objects built by the same code keep their keys in the same order, so the entry index
-// where a site last found its key usually holds it again: no shapes needed.
+// where a site last found its key usually holds it again: no shapes needed. Each
+// instruction has its own hint: two sites of one key often meet maps of two shapes.
 // The bound is compared in bytes: no division by the entry size.
-PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, uint16_t k) {
-  if (k >= p->prop_hints.size()) return nullptr;
+PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, size_t site, uint16_t k) {
+  if (site >= p->prop_hints.size()) return nullptr;
   auto& entries = pm.slots();
-  size_t at = p->prop_hints[k];
+  size_t at = p->prop_hints[site];
   auto bytes = reinterpret_cast<const char*>(entries.data() + entries.size()) - reinterpret_cast<const char*>(entries.data());
   if (at * sizeof(PropMap::Entry) < static_cast<size_t>(bytes) && entries[at].first == PropKey(as_symbol(p->constants[k])))
     return &entries[at];
@@ -308,7 +312,7 @@ dispatch:
       PropMap* pm;
       PropMap::Entry* e;
       if (t.opcode() == static_cast<unsigned>(Op::GETMEMBER) && t.b() == i.a() && caches &&
-          (pm = prop_map_of(f->self)) != nullptr && (e = prop_entry_hint(*pm, f->proto, t.c())) != nullptr) {
+          (pm = prop_map_of(f->self)) != nullptr && (e = prop_entry_hint(*pm, f->proto, site_of(f, pc + 1), t.c())) != nullptr) {
         pc += 1;
         NOTE_SEEN(e->second);
         copy_value(R[t.a()], e->second);
@@ -938,7 +942,7 @@ do_return : {
   CASE(GETMEMBER) {
     const Value* o = &R[i.b()];
     if (PropMap* pm = prop_map_of(*o)) {
-      PropMap::Entry* e = caches ? prop_entry_hint(*pm, f->proto, i.c()) : nullptr;
+      PropMap::Entry* e = caches ? prop_entry_hint(*pm, f->proto, site_of(f, pc), i.c()) : nullptr;
       if (GENE_LIKELY(e != nullptr)) {
         NOTE_SEEN(e->second);
         copy_value(R[i.a()], e->second);
@@ -946,20 +950,20 @@ do_return : {
       }
     }
     SAVE_PC();
-    R[i.a()] = get_member_missed(f->proto, i.c(), *o);
+    R[i.a()] = get_member_missed(f->proto, site_of(f, pc), i.c(), *o);
     DISPATCH();
   }
   CASE(SETMEMBER) {
     const Value* o = &R[i.a()];
     if (PropMap* pm = caches ? prop_map_of(*o) : nullptr) {
-      PropMap::Entry* e = prop_entry_hint(*pm, f->proto, i.b());
+      PropMap::Entry* e = prop_entry_hint(*pm, f->proto, site_of(f, pc), i.b());
       if (GENE_LIKELY(e != nullptr)) {
         copy_value(e->second, R[i.c()]);
         DISPATCH();
       }
     }
     SAVE_PC();
-    set_member_missed(f->proto, i.b(), *o, R[i.c()]);
+    set_member_missed(f->proto, site_of(f, pc), i.b(), *o, R[i.c()]);
     DISPATCH();
   }
   CASE(GETINDEX) {

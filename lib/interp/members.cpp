@@ -19,26 +19,27 @@ int64_t resolve_index(int64_t index, size_t n) {
 }  // namespace
 
 namespace {
-// Looks the site's key up in full and remembers where it was; -1 when absent.
-int remember_prop(const PropMap& pm, Proto* p, uint16_t k) {
+// Looks key K[k] up in full and remembers where it was for the instruction at `site`
+// (two sites of one key may meet maps of two shapes); -1 when absent.
+int remember_prop(const PropMap& pm, Proto* p, uint32_t site, uint16_t k) {
   int at = pm.index_of(as_symbol(p->constants[k]));
   if (at < 0) return at;
-  if (p->prop_hints.size() <= k) p->prop_hints.resize(p->constants.size(), UINT32_MAX);
-  p->prop_hints[k] = static_cast<uint32_t>(at);
+  if (p->prop_hints.size() <= site) p->prop_hints.resize(p->code.size(), UINT32_MAX);
+  p->prop_hints[site] = static_cast<uint32_t>(at);
   return at;
 }
 }  // namespace
 
-Value VM::get_member_missed(Proto* p, uint16_t k, Value o) {
+Value VM::get_member_missed(Proto* p, uint32_t site, uint16_t k, Value o) {
   if (PropMap* pm = prop_map_of(o)) {
-    int at = remember_prop(*pm, p, k);
+    int at = remember_prop(*pm, p, site, k);
     return at < 0 ? make_nil() : pm->slots()[static_cast<size_t>(at)].second;
   }
   if (o.tag == Tag::Namespace || o.tag == Tag::Class) return member_via_cache(p, k, o);
   return get_member(*this, o, as_symbol(p->constants[k]));
 }
 
-void VM::set_member_missed(Proto* p, uint16_t k, Value o, Value v) {
+void VM::set_member_missed(Proto* p, uint32_t site, uint16_t k, Value o, Value v) {
   if (o.tag == Tag::Instance) {  // a constructor giving a new object its properties, usually
     Instance* inst = as_instance(o);
     Symbol* key = as_symbol(p->constants[k]);
@@ -52,12 +53,12 @@ void VM::set_member_missed(Proto* p, uint16_t k, Value o, Value v) {
       at = static_cast<int>(inst->props.size() - 1);
       inst->cls->props_hint = std::max(inst->cls->props_hint, static_cast<uint32_t>(inst->props.size()));
     }
-    if (p->prop_hints.size() <= k) p->prop_hints.resize(p->constants.size(), UINT32_MAX);
-    p->prop_hints[k] = static_cast<uint32_t>(at);
+    if (p->prop_hints.size() <= site) p->prop_hints.resize(p->code.size(), UINT32_MAX);
+    p->prop_hints[site] = static_cast<uint32_t>(at);
     return;
   }
   set_member(*this, o, as_symbol(p->constants[k]), v);
-  if (PropMap* pm = prop_map_of(o)) remember_prop(*pm, p, k);
+  if (PropMap* pm = prop_map_of(o)) remember_prop(*pm, p, site, k);
 }
 
 Value get_member(VM& vm, Value obj, Symbol* key) {

@@ -246,8 +246,9 @@ class VM {
   Value member_via_cache(Proto* p, uint16_t k, Value owner);
   // GETMEMBER and SETMEMBER of key K[k] where the site's entry hint missed: the full
   // look-up, which remembers where the key was for the site's next run.
-  Value get_member_missed(Proto* p, uint16_t k, Value o);
-  void set_member_missed(Proto* p, uint16_t k, Value o, Value v);
+  // GETMEMBER and SETMEMBER of key K[k] at instruction `site` of p when its hint missed.
+  Value get_member_missed(Proto* p, uint32_t site, uint16_t k, Value o);
+  void set_member_missed(Proto* p, uint32_t site, uint16_t k, Value o, Value v);
   // The method a CALLM site cached for the receiver's class, or nullptr (see cached_method).
   Value* method_cache_hit(Proto* p, uint16_t k, Value receiver) {
     if (k >= p->method_caches.size()) return nullptr;

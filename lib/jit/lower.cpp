@@ -2044,8 +2044,8 @@ class Lowering {
     return element;
   }
 
-  // The entry of member K[k] in the props of the instance or map `o`, through the site's
-  // entry hint (objects built by the same code keep their keys in the same order): the
+  // The entry of member K[k] in the props of the instance or map `o`, through this
+  // instruction's entry hint (objects built by the same code keep their keys in the same order): the
   // value's slot, or the generic path when the hint does not hold.
   LV* member_slot(Operand o, uint16_t k, BasicBlock* generic) {
     static_assert(layout::kInstanceProps == layout::kMapProps, "one offset for the props of both");
@@ -2054,7 +2054,7 @@ class Lowering {
     b_.CreateCondBr(b_.CreateOr(is(o.tag, Tag::Instance), is(o.tag, Tag::Map)), have, generic);
     b_.SetInsertPoint(have);
     LV* pm = at(obj, static_cast<int64_t>(layout::kMapProps));
-    LV* hint = proto_vector_element(p_->prop_hints, layout::kProtoPropHints, k, generic);
+    LV* hint = proto_vector_element(p_->prop_hints, layout::kProtoPropHints, n_, generic);
     LV* index = b_.CreateZExt(as_layout(b_.CreateLoad(i32_, hint)), i64_);
     LV* entries = load_vector_bound(pm, prop_entries_ + vector_.begin);
     LV* entries_end = load_vector_bound(pm, prop_entries_ + vector_.end);

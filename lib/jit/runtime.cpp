@@ -98,8 +98,8 @@ struct Runtime {
         }
         case Op::ASETVI: vm->set_via_method(R[in.a], make_int(in.b), R[in.c]); break;
         // A member whose entry hint missed (a new key, another layout, a namespace …)
-        case Op::GETMEMBER: R[in.a] = vm->get_member_missed(f->proto, in.c, R[in.b]); break;
-        case Op::SETMEMBER: vm->set_member_missed(f->proto, in.b, R[in.a], R[in.c]); break;
+        case Op::GETMEMBER: R[in.a] = vm->get_member_missed(f->proto, index, in.c, R[in.b]); break;
+        case Op::SETMEMBER: vm->set_member_missed(f->proto, index, in.b, R[in.a], R[in.c]); break;
         case Op::RANGE: R[in.a] = make_range(*vm, R[in.b], R[in.c]); break;
         case Op::FORPREP: in.c ? for_prep_counted(*vm, &R[in.a]) : for_prep(*vm, &R[in.a], in.b != 0); break;
         default: return vm->jit_step(f, index);

@@ -283,6 +283,8 @@ bool guesses_int(Op op) {
 void Tier::deopt(Proto* p, uint32_t site, uint32_t reason, const Value* registers) {
   ProtoStats& st = stats_of(p);
   if (reason < kNumDeoptReasons) ++st.deopts[reason];
+  spdlog::debug("jit: {} deopts at {} {}: {}", st.name, site, op_name(p->code[site].op),
+                reason < kNumDeoptReasons ? kDeoptNames[reason] : "?");
   if (reason == kDeoptFirstIteration) return;  // the code stays: the next back edge enters it
   auto stop_guessing = [&](uint32_t k) {
     if (std::find(st.generic_sites.begin(), st.generic_sites.end(), k) == st.generic_sites.end())
