@@ -2054,7 +2054,7 @@ class Lowering {
     b_.CreateCondBr(b_.CreateOr(is(o.tag, Tag::Instance), is(o.tag, Tag::Map)), have, generic);
     b_.SetInsertPoint(have);
     LV* pm = at(obj, static_cast<int64_t>(layout::kMapProps));
-    LV* hint = proto_vector_element(p_->prop_hints, layout::kProtoPropHints, n_, generic);
+    LV* hint = proto_vector_element(p_->prop_hints, layout::kProtoPropHints, hint_site(k), generic);
     LV* index = b_.CreateZExt(as_layout(b_.CreateLoad(i32_, hint)), i64_);
     LV* entries = load_vector_bound(pm, prop_entries_ + vector_.begin);
     LV* entries_end = load_vector_bound(pm, prop_entries_ + vector_.end);
@@ -2068,6 +2068,21 @@ class Lowering {
     b_.CreateCondBr(b_.CreateICmpEQ(as_layout(b_.CreateLoad(i64_, entry)), b_.getInt64(key)), found, generic);
     b_.SetInsertPoint(found);
     return at(entry, static_cast<int64_t>(layout::kPropEntryValue));
+  }
+
+  // The instruction whose entry hint member_slot reads for this one: the first site of
+  // key K[k] whose hint agrees with this one's at the compile, so that the code loads
+  // one hint for them all (reads of x from objects of one class); a miss at any of them
+  // updates its own hint, as in the interpreter.
+  uint32_t hint_site(uint16_t k) const {
+    const std::vector<uint32_t>& hints = p_->prop_hints;
+    if (n_ >= hints.size() || hints[n_] == UINT32_MAX) return n_;
+    for (uint32_t s = 0; s < n_; ++s) {
+      const Instr& in = code_[s];
+      bool same_key = (in.op == Op::GETMEMBER && in.c == k) || (in.op == Op::SETMEMBER && in.b == k);
+      if (same_key && hints[s] == hints[n_]) return s;
+    }
+    return n_;
   }
 
   Operand nil_operand() { return {tag_word(Tag::Nil), b_.getInt64(0)}; }
