@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "compiler/compiler_impl.hpp"
+#include "runtime/printer.hpp"
 
 namespace gene {
 
@@ -531,6 +532,11 @@ void Compiler::dispatch(Form& f, int dst) {
       Symbol* m = is_symbol(f.args[1]) ? as_symbol(f.args[1]) : intern(as_string(f.args[1])->view());
       return method_call(h, m, f, 2, dst);
     }
+    // `(f ...xs)` as JavaScript writes a spread: Gene's follows the value.
+    if (s->name.size() > 3 && s->name.starts_with("...") && s->name[3] != '.')
+      return error_at_runtime(fmt::format("{}: a spread follows its value, as in ({} {}...)", s->name,
+                                          repr(h), std::string_view(s->name).substr(3)),
+                              dst);
     if (s->name.size() > 1 && s->name[0] == '.' && s != S.dotdot && s != S.dots)
       return method_call(h, intern(std::string_view(s->name).substr(1)), f, 1, dst);
   }
