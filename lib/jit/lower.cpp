@@ -540,6 +540,9 @@ class Lowering {
         default: return false;
       }
       if (in.a == t || in.b == t || in.c == t || in.op == Op::LOADNIL) return false;
+      // A string constant (`{^name "r"}`) would go into an entry: the store would deopt
+      // at once, and the loop compile again without sinking.
+      if (in.op == Op::LOADK && is_obj(p_->constants[in.bx()])) return false;
       for (const LocalInfo& local : p_->locals)
         if (local.reg == in.a && local.start_pc <= j && j < local.end_pc) return false;  // writes a variable
     }
