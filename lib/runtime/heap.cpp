@@ -38,12 +38,6 @@ Heap::~Heap() {
   for (size_t i = 0; i < objects_.size(); ++i) delete objects_[i];
 }
 
-void Heap::link(Obj* o) {
-  objects_.push_back(o);
-  ++live_;
-  ++allocs_total_;
-}
-
 // The parts may lie in strings that only the caller holds: they are copied before a
 // collection can run, and the new string is linked after it.
 String* Heap::string_of(std::initializer_list<std::string_view> parts) {
@@ -113,27 +107,23 @@ void Heap::enforce_limit() {
 
 // The objects are visited from a table, not a list threaded through them: the headers
 // a few places ahead are fetched while this one is looked at, where a list made every
-// object a cache miss waited for in turn. Newest first, so that the pool hands the
-// freed memory out again in the order it was first allocated in (a tree built anew is
-// laid out as the last one was), then the table is closed up.
+// object a cache miss waited for in turn.
 void Heap::sweep() {
   constexpr size_t kAhead = 8;
   size_t n = objects_.size();
+  size_t live = 0;
   size_t bytes = 0;
-  for (size_t i = n; i-- > 0;) {
-    if (i >= kAhead) __builtin_prefetch(objects_[i - kAhead]);
-    Obj*& o = objects_[i];
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) __builtin_prefetch(objects_[i + kAhead]);
+    Obj* o = objects_[i];
     if (o->marked) {
       o->marked = false;
       bytes += o->heap_bytes();
+      objects_[live++] = o;
     } else {
       delete o;
-      o = nullptr;
     }
   }
-  size_t live = 0;
-  for (size_t i = 0; i < n; ++i)
-    if (Obj* o = objects_[i]) objects_[live++] = o;
   objects_.truncate(live);
   live_ = live;
   bytes_ = bytes;  // element storage included: counting it starts again

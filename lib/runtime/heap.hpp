@@ -119,7 +119,11 @@ class Heap {
   static void set_large_heap_hook(void (*hook)());
 
  private:
-  void link(Obj* o);
+  void link(Obj* o) {
+    objects_.push_back(o);
+    ++live_;
+    ++allocs_total_;
+  }
   void maybe_collect() {
     if ((live_ >= next_gc_ || bytes_ + pool::buffer_bytes >= next_bytes_ || stress_) && paused_ == 0) collect();
   }
