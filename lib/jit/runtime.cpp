@@ -170,7 +170,8 @@ struct Runtime {
   // frames above go) and the code goes on there; otherwise -kThrow, and it goes on out.
   static int64_t catch_error(VM* vm, Frame* f) {
     Value error;
-    if (vm->handlers_.empty() || vm->handlers_.back().frame != static_cast<size_t>(f - vm->frames_) ||
+    // Under --profile the dispatch loop takes it, as it tells the profiler of the frames it drops.
+    if (vm->profiler || vm->handlers_.empty() || vm->handlers_.back().frame != static_cast<size_t>(f - vm->frames_) ||
         !vm->take_jit_error(error))
       return -static_cast<int64_t>(kThrow);
     vm->enter_handler(error);
