@@ -21,11 +21,13 @@ int64_t resolve_index(int64_t index, size_t n) {
 namespace {
 // Looks key K[k] up in full and remembers where it was for the instruction at `site`
 // (two sites of one key may meet maps of two shapes); -1 when absent.
-int remember_prop(const PropMap& pm, Proto* p, uint32_t site, uint16_t k) {
-  int at = pm.index_of(as_symbol(p->constants[k]));
-  if (at < 0) return at;
+void remember_at(Proto* p, uint32_t site, int at) {
   if (p->prop_hints.size() <= site) p->prop_hints.resize(p->code.size(), UINT32_MAX);
   p->prop_hints[site] = static_cast<uint32_t>(at);
+}
+int remember_prop(const PropMap& pm, Proto* p, uint32_t site, uint16_t k) {
+  int at = pm.index_of(as_symbol(p->constants[k]));
+  if (at >= 0) remember_at(p, site, at);
   return at;
 }
 }  // namespace
@@ -53,8 +55,7 @@ void VM::set_member_missed(Proto* p, uint32_t site, uint16_t k, Value o, Value v
       at = static_cast<int>(inst->props.size() - 1);
       inst->cls->props_hint = std::max(inst->cls->props_hint, static_cast<uint32_t>(inst->props.size()));
     }
-    if (p->prop_hints.size() <= site) p->prop_hints.resize(p->code.size(), UINT32_MAX);
-    p->prop_hints[site] = static_cast<uint32_t>(at);
+    remember_at(p, site, at);
     return;
   }
   set_member(*this, o, as_symbol(p->constants[k]), v);
