@@ -100,6 +100,37 @@ using NativeFn2Ptr = Value (*)(VM& vm, Value x, Value y);
 using NativeMethod1Ptr = Value (*)(VM& vm, Value self, Value x);
 using NativeMethod2Ptr = Value (*)(VM& vm, Value self, Value x, Value y);
 
+// What a numeric builtin computes, for the tiers that compute it in place when its
+// arguments are plain numbers (the interpreter's CALLG, the JIT's lowering of a call).
+enum class NativeOp : uint8_t { kNone, kMod, kRem, kDiv, kAbs, kMin, kMax, kAnd, kOr, kXor, kShl, kShr };
+
+// mod, rem, div, the bit operations and shifts of two Ints: false where the builtin raises
+// or has a special case (a zero or -1 divisor, a shift count outside 0..63).
+inline bool int_builtin(NativeOp op, int64_t x, int64_t y, int64_t& out) {
+  switch (op) {
+    case NativeOp::kMod:
+    case NativeOp::kRem:
+    case NativeOp::kDiv: {
+      if (static_cast<uint64_t>(y) + 1 <= 1) return false;  // y is 0 or -1
+      int64_t r = x % y;
+      bool signs_differ = r != 0 && ((r < 0) != (y < 0));
+      if (op == NativeOp::kMod) out = signs_differ ? r + y : r;
+      else if (op == NativeOp::kRem) out = r;
+      else out = x / y - (signs_differ ? 1 : 0);  // floored
+      return true;
+    }
+    case NativeOp::kAnd: out = x & y; return true;
+    case NativeOp::kOr: out = x | y; return true;
+    case NativeOp::kXor: out = x ^ y; return true;
+    case NativeOp::kShl:
+    case NativeOp::kShr:
+      if (static_cast<uint64_t>(y) > 63) return false;
+      out = op == NativeOp::kShl ? static_cast<int64_t>(static_cast<uint64_t>(x) << y) : x >> y;
+      return true;
+    default: return false;
+  }
+}
+
 struct NativeFn : Obj {
   std::string name;
   NativeFnPtr fn;
@@ -112,6 +143,7 @@ struct NativeFn : Obj {
   NativeFn2Ptr direct2 = nullptr;  // set: … with exactly two
   NativeMethod1Ptr method1 = nullptr;  // set: what a method call with one argument runs
   NativeMethod2Ptr method2 = nullptr;  // set: … with two
+  NativeOp op = NativeOp::kNone;       // set: a numeric builtin (see NativeOp)
   NativeFn(std::string n, NativeFnPtr f, int lo, int hi) : Obj(Tag::NativeFn), name(std::move(n)), fn(f), min_args(lo), max_args(hi) {}
 };
 

@@ -669,6 +669,14 @@ dispatch:
     R[i.a()] = g;
     SAVE_PC();
     if (GENE_LIKELY(g.tag == Tag::Function)) CALL_IN_PLACE(g, make_nil());
+    // (mod x y) and its kin on two Ints: computed here, as an operator is.
+    if (g.tag == Tag::NativeFn && i.b() == 2 && caches && R[i.a() + 1].tag == Tag::Int && R[i.a() + 2].tag == Tag::Int) {
+      int64_t out;
+      if (int_builtin(as_native(g)->op, R[i.a() + 1].as.i, R[i.a() + 2].as.i, out)) {
+        R[i.a()] = make_int(out);
+        DISPATCH();
+      }
+    }
     goto call_general;
   }
   CASE(CALL) {

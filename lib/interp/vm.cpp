@@ -140,12 +140,16 @@ Value call_direct(VM& vm, CallArgs& a) {
 }
 }  // namespace
 
-void VM::define_native(Namespace* ns, std::string_view name, NativeFn1Ptr fn) {
-  define_native(ns, name, call_direct, 1, 1)->direct1 = fn;
+NativeFn* VM::define_native(Namespace* ns, std::string_view name, NativeFn1Ptr fn) {
+  NativeFn* nf = define_native(ns, name, call_direct, 1, 1);
+  nf->direct1 = fn;
+  return nf;
 }
 
-void VM::define_native(Namespace* ns, std::string_view name, NativeFn2Ptr fn) {
-  define_native(ns, name, call_direct, 2, 2)->direct2 = fn;
+NativeFn* VM::define_native(Namespace* ns, std::string_view name, NativeFn2Ptr fn) {
+  NativeFn* nf = define_native(ns, name, call_direct, 2, 2);
+  nf->direct2 = fn;
+  return nf;
 }
 
 NativeFn* VM::define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args) {

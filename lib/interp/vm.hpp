@@ -142,8 +142,8 @@ class VM {
   Namespace* import_module(const std::string& path, uint32_t importer_file, const ImportOptions& opts = {});
   NativeFn* define_native(Namespace* ns, std::string_view name, NativeFnPtr fn, int min_args, int max_args);
   // Natives of exactly one or two arguments, with a direct entry (see NativeFn1Ptr).
-  void define_native(Namespace* ns, std::string_view name, NativeFn1Ptr fn);
-  void define_native(Namespace* ns, std::string_view name, NativeFn2Ptr fn);
+  NativeFn* define_native(Namespace* ns, std::string_view name, NativeFn1Ptr fn);
+  NativeFn* define_native(Namespace* ns, std::string_view name, NativeFn2Ptr fn);
   NativeFn* define_method(Tag tag, std::string_view name, NativeFnPtr fn, int min_args, int max_args);
   Class* builtin_class(Tag tag) const { return builtin_classes_[static_cast<size_t>(tag)]; }
   void set_builtin_class(Tag tag, Class* c) { builtin_classes_[static_cast<size_t>(tag)] = c; }

@@ -1832,21 +1832,15 @@ class Lowering {
   // The Int builtins a global named when this code was compiled: mod, rem and div of
   // two Ints, abs of one number, min and max of two to eight Ints or Floats, the bit
   // operations and shifts of two Ints.
-  enum class NumberBuiltin { kNone, kMod, kRem, kDiv, kAbs, kMin, kMax, kAnd, kOr, kXor, kShl, kShr };
+  using NumberBuiltin = NativeOp;
   static constexpr int kMaxExtremeArgs = 8;
   static NumberBuiltin number_builtin(const Value* named, int nargs) {
     if (!named || named->tag != Tag::NativeFn) return NumberBuiltin::kNone;
-    static const std::map<std::string, std::pair<NumberBuiltin, int>> kBuiltins{
-        {"mod", {NumberBuiltin::kMod, 2}}, {"rem", {NumberBuiltin::kRem, 2}}, {"div", {NumberBuiltin::kDiv, 2}},
-        {"abs", {NumberBuiltin::kAbs, 1}}, {"min", {NumberBuiltin::kMin, 0}}, {"max", {NumberBuiltin::kMax, 0}},
-        {"bit_and", {NumberBuiltin::kAnd, 2}}, {"bit_or", {NumberBuiltin::kOr, 2}}, {"bit_xor", {NumberBuiltin::kXor, 2}},
-        {"shl", {NumberBuiltin::kShl, 2}}, {"shr", {NumberBuiltin::kShr, 2}}};
     const NativeFn* fn = as_native(*named);
-    auto it = kBuiltins.find(fn->name);
-    int arity = it == kBuiltins.end() ? -1 : it->second.second;  // 0: two to kMaxExtremeArgs
-    bool fits = arity == 0 ? nargs >= 2 && nargs <= kMaxExtremeArgs : arity == nargs;
-    if (!fits || fn->receiver_kind != Tag::Nil) return NumberBuiltin::kNone;
-    return it->second.first;
+    NativeOp op = fn->op;
+    bool extreme = op == NativeOp::kMin || op == NativeOp::kMax;
+    bool fits = extreme ? nargs >= 2 && nargs <= kMaxExtremeArgs : nargs == (op == NativeOp::kAbs ? 1 : 2);
+    return fits ? op : NumberBuiltin::kNone;
   }
   // CALLG of such a builtin, while the global still holds that native: the common cases
   // inline, exactly as math.cpp computes them; errors (a zero divisor, Int overflow, a

@@ -23,30 +23,17 @@ double num_arg(VM& vm, Value v, const char* fn) {
   return to_double(v);
 }
 
-Value mod(VM& vm, Value a, Value b) {
-  int64_t x = int_arg(vm, a, "mod"), y = int_arg(vm, b, "mod");
+// mod, rem and div of two Ints; the cases int_builtin leaves out raise or are 0.
+Value divide(VM& vm, Value a, Value b, NativeOp op, const char* name) {
+  int64_t x = int_arg(vm, a, name), y = int_arg(vm, b, name), out;
+  if (int_builtin(op, x, y, out)) return make_int(out);
   if (y == 0) vm.raise("division by zero");
-  if (y == -1) return make_int(0);
-  int64_t r = x % y;
-  if (r != 0 && ((r < 0) != (y < 0))) r += y;
-  return make_int(r);
+  if (op == NativeOp::kDiv && x == INT64_MIN) vm.raise("integer overflow");
+  return make_int(op == NativeOp::kDiv ? -x : 0);  // y == -1
 }
-
-Value rem(VM& vm, Value a, Value b) {
-  int64_t x = int_arg(vm, a, "rem"), y = int_arg(vm, b, "rem");
-  if (y == 0) vm.raise("division by zero");
-  if (y == -1) return make_int(0);
-  return make_int(x % y);
-}
-
-Value div(VM& vm, Value a, Value b) {
-  int64_t x = int_arg(vm, a, "div"), y = int_arg(vm, b, "div");
-  if (y == 0) vm.raise("division by zero");
-  if (x == INT64_MIN && y == -1) vm.raise("integer overflow");
-  int64_t q = x / y;
-  if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
-  return make_int(q);
-}
+Value mod(VM& vm, Value a, Value b) { return divide(vm, a, b, NativeOp::kMod, "mod"); }
+Value rem(VM& vm, Value a, Value b) { return divide(vm, a, b, NativeOp::kRem, "rem"); }
+Value div(VM& vm, Value a, Value b) { return divide(vm, a, b, NativeOp::kDiv, "div"); }
 
 Value abs_(VM& vm, Value v) {
   if (is_int(v)) {
@@ -102,38 +89,51 @@ GENE_UNARY_MATH(trunc, std::trunc(x))
 
 Value atan2_(VM& vm, Value y, Value x) { return make_float(std::atan2(num_arg(vm, y, "atan2"), num_arg(vm, x, "atan2"))); }
 
-Value bit_and(VM& vm, Value a, Value b) { return make_int(int_arg(vm, a, "bit_and") & int_arg(vm, b, "bit_and")); }
-Value bit_or(VM& vm, Value a, Value b) { return make_int(int_arg(vm, a, "bit_or") | int_arg(vm, b, "bit_or")); }
-Value bit_xor(VM& vm, Value a, Value b) { return make_int(int_arg(vm, a, "bit_xor") ^ int_arg(vm, b, "bit_xor")); }
+// The bit operations and shifts of two Ints; a shift count outside 0..63 raises.
+Value bits(VM& vm, Value a, Value b, NativeOp op, const char* name) {
+  int64_t x = int_arg(vm, a, name), y = int_arg(vm, b, name), out;
+  if (!int_builtin(op, x, y, out)) vm.raise("shift count out of range");
+  return make_int(out);
+}
+Value bit_and(VM& vm, Value a, Value b) { return bits(vm, a, b, NativeOp::kAnd, "bit_and"); }
+Value bit_or(VM& vm, Value a, Value b) { return bits(vm, a, b, NativeOp::kOr, "bit_or"); }
+Value bit_xor(VM& vm, Value a, Value b) { return bits(vm, a, b, NativeOp::kXor, "bit_xor"); }
 Value bit_not(VM& vm, Value a) { return make_int(~int_arg(vm, a, "bit_not")); }
-Value shl(VM& vm, Value a, Value b) {
-  int64_t x = int_arg(vm, a, "shl"), n = int_arg(vm, b, "shl");
-  if (n < 0 || n > 63) vm.raise("shift count out of range");
-  return make_int(static_cast<int64_t>(static_cast<uint64_t>(x) << n));
-}
-Value shr(VM& vm, Value a, Value b) {
-  int64_t x = int_arg(vm, a, "shr"), n = int_arg(vm, b, "shr");
-  if (n < 0 || n > 63) vm.raise("shift count out of range");
-  return make_int(x >> n);
-}
+Value shl(VM& vm, Value a, Value b) { return bits(vm, a, b, NativeOp::kShl, "shl"); }
+Value shr(VM& vm, Value a, Value b) { return bits(vm, a, b, NativeOp::kShr, "shr"); }
 }  // namespace
 
 void install_math(VM& vm) {
   Namespace* g = vm.gene_ns();
-  static const std::pair<const char*, NativeFn1Ptr> kUnary[] = {
-      {"abs", abs_},     {"sqrt", sqrt_},   {"exp", exp_},     {"log", log_},         {"sin", sin_},
+  struct Unary {
+    const char* name;
+    NativeFn1Ptr fn;
+    NativeOp op = NativeOp::kNone;
+  };
+  struct Binary {
+    const char* name;
+    NativeFn2Ptr fn;
+    NativeOp op = NativeOp::kNone;
+  };
+  static const Unary kUnary[] = {
+      {"abs", abs_, NativeOp::kAbs}, {"sqrt", sqrt_},   {"exp", exp_},     {"log", log_},         {"sin", sin_},
       {"cos", cos_},     {"tan", tan_},     {"atan", atan_},   {"floor", floor_},     {"ceil", ceil_},
       {"round", round_}, {"trunc", trunc_}, {"bit_not", bit_not},
   };
-  static const std::pair<const char*, NativeFn2Ptr> kBinary[] = {
-      {"mod", mod},         {"rem", rem},       {"div", div},         {"atan2", atan2_}, {"bit_and", bit_and},
-      {"bit_or", bit_or},   {"bit_xor", bit_xor}, {"shl", shl},       {"shr", shr},
+  static const Binary kBinary[] = {
+      {"mod", mod, NativeOp::kMod},         {"rem", rem, NativeOp::kRem},        {"div", div, NativeOp::kDiv},
+      {"atan2", atan2_},                    {"bit_and", bit_and, NativeOp::kAnd}, {"bit_or", bit_or, NativeOp::kOr},
+      {"bit_xor", bit_xor, NativeOp::kXor}, {"shl", shl, NativeOp::kShl},        {"shr", shr, NativeOp::kShr},
   };
-  for (auto [name, fn] : kUnary) vm.define_native(g, name, fn);
-  for (auto [name, fn] : kBinary) vm.define_native(g, name, fn);
+  for (const Unary& u : kUnary) vm.define_native(g, u.name, u.fn)->op = u.op;
+  for (const Binary& b : kBinary) vm.define_native(g, b.name, b.fn)->op = b.op;
   // Any number of arguments; two, the common case, take the direct entry.
-  vm.define_native(g, "min", min_, 1, -1)->direct2 = min2;
-  vm.define_native(g, "max", max_, 1, -1)->direct2 = max2;
+  NativeFn* min = vm.define_native(g, "min", min_, 1, -1);
+  min->direct2 = min2;
+  min->op = NativeOp::kMin;
+  NativeFn* max = vm.define_native(g, "max", max_, 1, -1);
+  max->direct2 = max2;
+  max->op = NativeOp::kMax;
   Namespace* math = vm.heap.make<Namespace>(intern("math"), g);
   g->define(intern("math"), value_of(math));
   math->define(intern("PI"), make_float(std::numbers::pi));
