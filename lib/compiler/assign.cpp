@@ -27,8 +27,13 @@ Op op_for(const Syms& S, Symbol* s) {
 // True when compiling v into a register writes that register only after every read, so
 // `(x = v)` may target x directly.
 bool Compiler::writes_dst_last(Value v) {
+  if (is_tag(v, Tag::ComplexSymbol)) return one_step_path(as_complex(v));
   if (!is_gene(v)) return !is_tag(v, Tag::Array) && !is_tag(v, Tag::Map);
   Gene* g = as_gene(v);
+  // (m ./ k) on a local m: one GETKEY, its operands in temporaries.
+  if (is_symbol(g->type) && find_local(fs_, as_symbol(g->type)) >= 0 && g->props.empty() && g->children.size() == 2 &&
+      is_selector_op(syms(), g->children[0]) && !is_spread(g->children[1]))
+    return true;
   auto op_sym = [&](Value s) { return is_symbol(s) && (is_arith_op(as_symbol(s)) || is_compare_op(as_symbol(s))); };
   if (op_sym(g->type)) return true;
   // (a .get i) on a local a compiles to AGET (method_call): operands in temporaries, the

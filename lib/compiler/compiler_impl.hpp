@@ -111,6 +111,7 @@ class Compiler {
   void assign(Value target, Symbol* op, Value rhs, int dst);
   void var_form(Form& f, int dst);
   bool writes_dst_last(Value v);
+  bool one_step_path(ComplexSymbol* cs);
 
   // ---- control flow (control.cpp) ----
   void if_form(Form& f, int dst);
@@ -224,6 +225,7 @@ std::vector<ParamSpec> parse_params(Value params);
 
 // Heads that are never rewritten as infix (§3.7 step 5; expr.cpp).
 bool blocks_infix(const Syms& S, Value head);
+bool is_selector_op(const Syms& S, Value v);
 // The simple name of a definition written as a symbol, a string or a path a/b/name (classes.cpp).
 Symbol* definition_name(Value v);
 

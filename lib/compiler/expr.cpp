@@ -17,6 +17,12 @@ bool blocks_infix(const Syms& S, Value head) {
          h == S.throw_ || h == S.dollar || h == S.dot || h == S.ns_form;
 }
 
+// `./` reads as the path [".", ""]; both spellings are the selector operator.
+bool is_selector_op(const Syms& S, Value v) {
+  return sym_is(v, S.dot_slash) || (is_tag(v, Tag::ComplexSymbol) && as_complex(v)->parts.size() == 2 &&
+                                    as_complex(v)->parts[0]->name == "." && as_complex(v)->parts[1]->name.empty());
+}
+
 // A path segment that is an integer (`0`, `-1`) indexes; anything else names a member.
 bool parse_index(const Symbol* s, int64_t* out) {
   const std::string& n = s->name;
@@ -302,12 +308,22 @@ int Compiler::path_prefix(ComplexSymbol* cs, size_t upto, int dst) {
   return src;
 }
 
+// a/b on a local a: one GETMEMBER or GETINDEX, which reads a before it writes.
+bool Compiler::one_step_path(ComplexSymbol* cs) {
+  if (cs->parts.size() != 2 || cs->parts[0] == syms().gene || find_local(fs_, cs->parts[0]) < 0) return false;
+  const std::string& member = cs->parts[1]->name;
+  int64_t index;
+  if (parse_index(cs->parts[1], &index)) return index >= INT16_MIN && index <= INT16_MAX;
+  return !member.empty() && member[0] != '.' && member[0] != '@';
+}
+
 void Compiler::path(ComplexSymbol* cs, int dst) {
   std::vector<SelectorStep> steps;
   if (selector_literal(make_obj(Tag::ComplexSymbol, cs), &steps)) return selector_form(steps, dst);  // @a/0
   int r = target(dst);
-  // A local head must not be overwritten when r is that local's register.
-  int work = (r == find_local(fs_, cs->parts[0])) ? alloc_reg() : r;
+  // A local head must not be overwritten when r is that local's register, unless one
+  // instruction reads it and then writes r.
+  int work = (r == find_local(fs_, cs->parts[0]) && !one_step_path(cs)) ? alloc_reg() : r;
   if (dst >= 0 && dst != work && fs_->freereg == dst + 1) work = dst;
   int got = path_prefix(cs, cs->parts.size(), work);
   if (got != r) emit_abc(Op::MOVE, r, got, 0);
@@ -410,11 +426,7 @@ void Compiler::dispatch(Form& f, int dst) {
   size_t n = f.args.size();
   Value c1 = n > 0 ? f.args[0] : make_nil();
 
-  // `./` reads as the path [".", ""]; both spellings are the selector operator.
-  auto is_dot_slash = [&](Value v) {
-    return sym_is(v, S.dot_slash) || (is_tag(v, Tag::ComplexSymbol) && as_complex(v)->parts.size() == 2 &&
-                                      as_complex(v)->parts[0]->name == "." && as_complex(v)->parts[1]->name.empty());
-  };
+  auto is_dot_slash = [&](Value v) { return is_selector_op(S, v); };
   // 1. (./ target key [default])
   if (is_dot_slash(h)) {
     if (n < 2) return error_at_runtime("./ requires a target and a key", dst);

@@ -251,15 +251,16 @@ void Compiler::set_form(Form& f, int dst) {
   std::vector<Value> keys;
   if (f.args.size() != 3 || !selector_keys(f.args[1], &keys))
     return error_at_runtime("$set expects a target, a selector of keys and a value", dst);
-  int r = target(dst);
   int save = fs_->freereg;
   int t = expr_any(f.args[0]);
   int first_key = fs_->freereg;
   for (Value key : keys) expr(key, alloc_reg());
-  int v = alloc_reg();
-  expr(f.args[2], v);
   int last = first_key + static_cast<int>(keys.size()) - 1;
+  // A local value is read where SETKEY runs, after the keys, as a copy would be; deeper
+  // keys run GETKEYs first, which may call code that assigns it.
+  int v = last == first_key ? expr_any(f.args[2]) : alloc_reg();
   if (last > first_key) {
+    expr(f.args[2], v);
     int inner = alloc_reg();
     for (int k = first_key; k < last; ++k) {
       emit_abc(Op::GETKEY, inner, t, k);
@@ -267,9 +268,8 @@ void Compiler::set_form(Form& f, int dst) {
     }
   }
   emit_abc(Op::SETKEY, t, last, v);
-  emit_abc(Op::MOVE, r, v, 0);
+  finish(dst, v);
   free_to(save);
-  finish(dst, r);
 }
 
 }  // namespace gene

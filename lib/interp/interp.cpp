@@ -491,8 +491,8 @@ dispatch:
   }
   CASE(NOT) { R[i.a()] = make_bool(!is_truthy(R[i.b()])); DISPATCH(); }
 
-  CASE(EQ) { R[i.a()] = make_bool(values_equal(R[i.b()], R[i.c()])); DISPATCH(); }
-  CASE(NE) { R[i.a()] = make_bool(!values_equal(R[i.b()], R[i.c()])); DISPATCH(); }
+  CASE(EQ) { R[i.a()] = make_bool(values_equal_inline(R[i.b()], R[i.c()])); DISPATCH(); }
+  CASE(NE) { R[i.a()] = make_bool(!values_equal_inline(R[i.b()], R[i.c()])); DISPATCH(); }
 #define COMPARE(name)                                                 \
   CASE(name) {                                                        \
     SAVE_PC();                                                        \
@@ -569,11 +569,11 @@ dispatch:
   LOOP_BRANCH(LOOPGEI, GE, >=, make_int(i.sb()), true)
 #undef LOOP_BRANCH
   CASE(JNEQ) {
-    if (!values_equal(R[i.a()], R[i.b()])) pc += i.sc();
+    if (!values_equal_inline(R[i.a()], R[i.b()])) pc += i.sc();
     DISPATCH();
   }
   CASE(JNNE) {
-    if (values_equal(R[i.a()], R[i.b()])) pc += i.sc();
+    if (values_equal_inline(R[i.a()], R[i.b()])) pc += i.sc();
     DISPATCH();
   }
   CASE(JNEQI) {
