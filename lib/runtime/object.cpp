@@ -94,6 +94,15 @@ bool PropMap::erase(PropKey key, Value* out) {
   return true;
 }
 
+void PropMap::copy_entries(const PropMap& other) {
+  entries_.clear();
+  entries_.reserve(other.size());
+  for (const Entry& e : other.entries_)
+    if (e.first != PropKey::dead()) entries_.push_back(e);
+  index_.clear();
+  dead_ = 0;
+}
+
 void PropMap::drop_dead() const {
   std::erase_if(entries_, [](const Entry& e) { return e.first == PropKey::dead(); });
   dead_ = 0;

@@ -155,7 +155,9 @@ class PropMap {
   bool erase(PropKey key, Value* out = nullptr);
   void reserve(size_t n) { entries_.reserve(n); }
   // Other's live entries, without an index: a copy to iterate, never to look keys up in.
-  void copy_entries(const PropMap& other) { entries_ = other.entries(); }
+  // Other stays as it is: squeezing it would rebuild its index at every loop over it
+  // that deletes one entry (an LRU cache).
+  void copy_entries(const PropMap& other);
   // The live entries in insertion order.
   const Entries& entries() const {
     squeeze();
