@@ -2685,17 +2685,30 @@ void Lowering::lower_CALLM(const Instr& in) {
     guarded_inline(c, method, in.a, in.b & kArgCountMask, receiver, generic);
     return;
   }
-  BasicBlock* closure = fresh("closure");
+  // Only the kind of method the site held when compiled gets a direct path: another kind
+  // (a builtin site meeting a subclass's closure, an index past a String's end) is rare,
+  // and each direct path is dozens of IR instructions to generate code for. A cache
+  // that was stale at the compile keeps both.
+  const Value* held = cached_method_value(in);
+  bool closures = !held || held->tag == Tag::Function, natives = !held || held->tag == Tag::NativeFn;
+  if (size || add || length || char_at) closures = natives = false;
+  BasicBlock* closure = closures ? fresh("closure") : generic;
   BasicBlock* not_closure = fresh("not_closure");
-  BasicBlock* native = fresh("native");
   LV* method_tag = method.tag;
   b_.CreateCondBr(is(method_tag, Tag::Function), closure, not_closure);
   b_.SetInsertPoint(not_closure);
-  b_.CreateCondBr(is(method_tag, Tag::NativeFn), native, generic);
-  b_.SetInsertPoint(native);
-  call_native(method_slot, in.a, in.b & kArgCountMask, true);
-  b_.SetInsertPoint(closure);
-  direct_call(in.a, in.b & kArgCountMask, method.bits, receiver, generic);
+  if (natives) {
+    BasicBlock* native = fresh("native");
+    b_.CreateCondBr(is(method_tag, Tag::NativeFn), native, generic);
+    b_.SetInsertPoint(native);
+    call_native(method_slot, in.a, in.b & kArgCountMask, true);
+  } else {
+    b_.CreateBr(generic);
+  }
+  if (closures) {
+    b_.SetInsertPoint(closure);
+    direct_call(in.a, in.b & kArgCountMask, method.bits, receiver, generic);
+  }
   b_.SetInsertPoint(generic);
   step_next();
 }
