@@ -182,7 +182,14 @@ class Lowering {
   BasicBlock* back_edge();
   LV* upvalue_loc(LV* c, uint16_t i);
   LV* map_methods_unchanged();
-  void for_step(int iter, int elem, BasicBlock* more, BasicBlock* done);
+  // What a for loop's FORPREP makes its iteration state: counted Ints (or, for a span
+  // too large to count, a Range), a collection (Array, Range, Gene, or a copy), or unknown.
+  enum class LoopSource { kUnknown, kCounted, kCollection };
+  LoopSource loop_source(const Instr& forloop) const;
+  struct Operand;
+  void for_step(int iter, int elem, BasicBlock* more, BasicBlock* done, LoopSource source);
+  void counted_step(int iter, int elem, Operand coll, LV* i, BasicBlock* more, BasicBlock* done, BasicBlock* other);
+  void for_step_slow(int iter, int elem, BasicBlock* more, BasicBlock* done, BasicBlock* slow);
   void counted_for_prep(int iter);
   void lower_instruction(const Instr& in) {
     switch (in.op) {
@@ -2388,7 +2395,16 @@ void Lowering::lower_FORPREP(const Instr& in) {
   b_.SetInsertPoint(other);
   build();
 }
-void Lowering::lower_FORLOOP(const Instr& in) { for_step(in.a, in.b, back_edge(), next()); }
+void Lowering::lower_FORLOOP(const Instr& in) { for_step(in.a, in.b, back_edge(), next(), loop_source(in)); }
+// The FORPREP two instructions above the body (FORPREP, the JMP to the FORLOOP, the body).
+Lowering::LoopSource Lowering::loop_source(const Instr& forloop) const {
+  int prep = target(n_, forloop.sc()) - 2;
+  if (prep < 0 || static_cast<size_t>(prep) >= p_->code.size()) return LoopSource::kUnknown;
+  const Instr& in = p_->code[static_cast<size_t>(prep)];
+  if (in.op != Op::FORPREP || in.a != forloop.a || p_->code[static_cast<size_t>(prep) + 1].op != Op::JMP)
+    return LoopSource::kUnknown;
+  return in.c != 0 ? LoopSource::kCounted : LoopSource::kCollection;
+}
 // (for x in (a .. b) …): R[iter] = a stays, R[iter + 1] = how many, as for_prep_counted
 // does; bounds that are not Ints, or a count too large, take that function.
 void Lowering::counted_for_prep(int iter) {
@@ -2411,14 +2427,20 @@ void Lowering::counted_for_prep(int iter) {
 }
 // Arrays and ranges inline, as for_next does them; genes through the helper. The next
 // element of the iteration in R[iter..iter+1] goes to R[elem], then to `more`.
-void Lowering::for_step(int iter, int elem, BasicBlock* more, BasicBlock* done) {
+void Lowering::for_step(int iter, int elem, BasicBlock* more, BasicBlock* done, LoopSource source) {
+  BasicBlock* slow = fresh("slow");
+  Operand coll = in_reg(iter);
+  LV* i = bits_of(reg(iter + 1));
+  if (source == LoopSource::kCounted) {
+    // Counted Ints in line; a Range (a span too large to count) through the helper.
+    counted_step(iter, elem, coll, i, more, done, slow);
+    for_step_slow(iter, elem, more, done, slow);
+    return;
+  }
   BasicBlock* array = fresh("array");
   BasicBlock* not_array = fresh("not_array");
   BasicBlock* range = fresh("range");
   BasicBlock* advance = fresh("advance");
-  BasicBlock* slow = fresh("slow");
-  Operand coll = in_reg(iter);
-  LV* i = bits_of(reg(iter + 1));
   b_.CreateCondBr(is(coll.tag, Tag::Array), array, not_array);
 
   b_.SetInsertPoint(array);
@@ -2436,18 +2458,9 @@ void Lowering::for_step(int iter, int elem, BasicBlock* more, BasicBlock* done) 
   b_.SetInsertPoint(not_array);
   BasicBlock* not_range = fresh("not_range");
   b_.CreateCondBr(is(coll.tag, Tag::Range), range, not_range);
-  // Counted (for_prep_counted): R[iter] is the next Int and R[iter + 1] how many are left.
   b_.SetInsertPoint(not_range);
-  BasicBlock* counted = fresh("counted_step");
-  BasicBlock* counted_more = fresh("counted_more");
-  b_.CreateCondBr(is(coll.tag, Tag::Int), counted, slow);
-  b_.SetInsertPoint(counted);
-  b_.CreateCondBr(b_.CreateICmpSGT(i, b_.getInt64(0)), counted_more, done);
-  b_.SetInsertPoint(counted_more);
-  store(reg(elem), Tag::Int, coll.bits);
-  store(reg(iter), Tag::Int, b_.CreateAdd(coll.bits, b_.getInt64(1)));  // wraps only past the last
-  store(reg(iter + 1), Tag::Int, b_.CreateSub(i, b_.getInt64(1)));
-  b_.CreateBr(more);
+  if (source == LoopSource::kUnknown) counted_step(iter, elem, coll, i, more, done, slow);
+  else b_.CreateBr(slow);  // a collection's loop never counts
   b_.SetInsertPoint(range);
   LV* r = b_.CreateIntToPtr(coll.bits, ptr_);
   // A Range never changes: its fields share the alias class of member keys, so a loop
@@ -2486,7 +2499,24 @@ void Lowering::for_step(int iter, int elem, BasicBlock* more, BasicBlock* done) 
   b_.SetInsertPoint(advance);
   store(reg(iter + 1), Tag::Int, b_.CreateAdd(i, b_.getInt64(1)));
   b_.CreateBr(more);
-
+  for_step_slow(iter, elem, more, done, slow);
+}
+// Counted (for_prep_counted): R[iter] is the next Int and R[iter + 1] how many are left;
+// another kind of state goes to `other`.
+void Lowering::counted_step(int iter, int elem, Operand coll, LV* i, BasicBlock* more, BasicBlock* done, BasicBlock* other) {
+  BasicBlock* counted = fresh("counted_step");
+  BasicBlock* counted_more = fresh("counted_more");
+  b_.CreateCondBr(is(coll.tag, Tag::Int), counted, other);
+  b_.SetInsertPoint(counted);
+  b_.CreateCondBr(b_.CreateICmpSGT(i, b_.getInt64(0)), counted_more, done);
+  b_.SetInsertPoint(counted_more);
+  store(reg(elem), Tag::Int, coll.bits);
+  store(reg(iter), Tag::Int, b_.CreateAdd(coll.bits, b_.getInt64(1)));  // wraps only past the last
+  store(reg(iter + 1), Tag::Int, b_.CreateSub(i, b_.getInt64(1)));
+  b_.CreateBr(more);
+}
+// Every other iteration state: for_next, or a deopt where the loop speculates.
+void Lowering::for_step_slow(int iter, int elem, BasicBlock* more, BasicBlock* done, BasicBlock* slow) {
   b_.SetInsertPoint(slow);
   if (region_of(n_) && speculating()) {
     deopt(kDeoptLoopSlowPath);
@@ -2612,21 +2642,35 @@ void Lowering::lower_CALLM(const Instr& in) {
   const HostLayout& h = *req_.host;
   BasicBlock* generic = fresh("generic_call");
   Operand receiver = in_reg(in.a);
-  BasicBlock* instance = fresh("instance");
-  BasicBlock* builtin = fresh("builtin");
-  BasicBlock* have_class = fresh("class");
-  b_.CreateCondBr(is(receiver.tag, Tag::Instance), instance, builtin);
-  b_.SetInsertPoint(instance);
-  LV* instance_class = load_at(ptr_, b_.CreateIntToPtr(receiver.bits, ptr_), layout::kInstanceCls);
-  b_.CreateBr(have_class);
-  b_.SetInsertPoint(builtin);
+  bool size = builtin_method(in, Tag::Array, "size", 0), add = builtin_method(in, Tag::Array, "add", 1);
+  bool length = builtin_method(in, Tag::String, "length", 0) || builtin_method(in, Tag::String, "size", 0);
+  bool char_at = builtin_method(in, Tag::String, "char_at", 1);
   LV* classes = vm_field(ptr_, h.builtin_classes + vector_.begin);
-  LV* builtin_class = b_.CreateLoad(ptr_, b_.CreateGEP(i8_, classes, b_.CreateShl(b_.CreateZExt(receiver.tag, i64_), 3)));
-  b_.CreateBr(have_class);
-  b_.SetInsertPoint(have_class);
-  auto* cls = b_.CreatePHI(ptr_, 2);
-  cls->addIncoming(instance_class, instance);
-  cls->addIncoming(builtin_class, builtin);
+  LV* cls;
+  if (size || add || length || char_at) {
+    // A builtin method in line: only a receiver of its kind, whose class is that kind's.
+    Tag kind = size || add ? Tag::Array : Tag::String;
+    BasicBlock* of_kind = fresh("builtin");
+    b_.CreateCondBr(is(receiver.tag, kind), of_kind, generic);
+    b_.SetInsertPoint(of_kind);
+    cls = b_.CreateLoad(ptr_, b_.CreateConstGEP1_64(i8_, classes, static_cast<int64_t>(kind) * 8));
+  } else {
+    BasicBlock* instance = fresh("instance");
+    BasicBlock* builtin = fresh("builtin");
+    BasicBlock* have_class = fresh("class");
+    b_.CreateCondBr(is(receiver.tag, Tag::Instance), instance, builtin);
+    b_.SetInsertPoint(instance);
+    LV* instance_class = load_at(ptr_, b_.CreateIntToPtr(receiver.bits, ptr_), layout::kInstanceCls);
+    b_.CreateBr(have_class);
+    b_.SetInsertPoint(builtin);
+    LV* builtin_class = b_.CreateLoad(ptr_, b_.CreateGEP(i8_, classes, b_.CreateShl(b_.CreateZExt(receiver.tag, i64_), 3)));
+    b_.CreateBr(have_class);
+    b_.SetInsertPoint(have_class);
+    auto* phi = b_.CreatePHI(ptr_, 2);
+    phi->addIncoming(instance_class, instance);
+    phi->addIncoming(builtin_class, builtin);
+    cls = phi;
+  }
   // The cache vector is sized on the site's first look-up: until then, no hit.
   // Compiled code never writes the cache or the epoch: stores in a loop leave them hoistable.
   LV* cache = proto_vector_element(p_->method_caches, layout::kProtoMethodCaches, in.c, generic);
@@ -2639,9 +2683,6 @@ void Lowering::lower_CALLM(const Instr& in) {
   BasicBlock* cached = fresh("cache_hit");
   b_.CreateCondBr(hit, cached, generic);
   b_.SetInsertPoint(cached);
-  bool size = builtin_method(in, Tag::Array, "size", 0), add = builtin_method(in, Tag::Array, "add", 1);
-  bool length = builtin_method(in, Tag::String, "length", 0) || builtin_method(in, Tag::String, "size", 0);
-  bool char_at = builtin_method(in, Tag::String, "char_at", 1);
   if (length || char_at) {
     // (s .length), (s .size) and (s .char_at i) with 0 <= i < size on a String, while the
     // site's cache holds String's builtin method; other indexes take the native call.
