@@ -3010,6 +3010,12 @@ void Lowering::lower_NEW(const Instr& in) {
     step_next();
     return;
   }
+  // A builtin class (Array, Map …) has no Gene constructor to push a frame for.
+  const Value* cls = global_read_into(in.a);
+  if (cls && cls->tag == Tag::Class && as_class(*cls)->instance_tag != Tag::Instance) {
+    step_next();
+    return;
+  }
   BasicBlock* generic = fresh("generic_new");
   BasicBlock* known = fresh("constructor");
   LV* ctor = call_out(constructor_fn_, {vm_, slot(in.a)}, false);
