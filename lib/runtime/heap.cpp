@@ -45,6 +45,16 @@ Heap::~Heap() {
 String* Heap::string_of(std::initializer_list<std::string_view> parts) {
   size_t n = 0;
   for (std::string_view p : parts) n += p.size();
+  String** shared = nullptr;
+  if (n <= 1) {
+    size_t index = kEmptyString;
+    for (std::string_view p : parts)
+      if (!p.empty()) index = static_cast<unsigned char>(p[0]);
+    if (n == 0 || index < kEmptyString) {  // ASCII: a byte of 128 or more is part of a character
+      shared = &short_strings_[index];
+      if (*shared) return *shared;
+    }
+  }
   String* str = new (pool::allocate(String::allocation_size(n))) String(n);
   char* at = str->bytes();
   for (std::string_view p : parts) {
@@ -60,6 +70,7 @@ String* Heap::string_of(std::initializer_list<std::string_view> parts) {
     throw;
   }
   link(str);
+  if (shared) *shared = str;
   return str;
 }
 
@@ -78,6 +89,8 @@ void Heap::collect() {
   Marker& m = marker_;
   for (auto& [id, fn] : root_sources_) fn(m);
   for (Value* v : temp_roots_) m.mark(*v);
+  for (String* s : short_strings_)
+    if (s) m.mark(make_obj(Tag::String, s));
   while (!m.gray_.empty()) {
     Obj* o = m.gray_.back();
     m.gray_.pop_back();

@@ -158,6 +158,11 @@ class Heap {
   size_t limit_ = 0;
   size_t grace_ = 0;  // past the cap: room to build the error and handle it before the next one
   std::vector<std::pair<int, RootFn>> root_sources_;
+  // The empty string and the strings of one ASCII byte, made at their first use and kept:
+  // a tokenizer's (c .to_s) allocates nothing. Strings are immutable, so sharing one is
+  // invisible. Index: the byte, or kEmptyString.
+  static constexpr size_t kEmptyString = 128;
+  String* short_strings_[kEmptyString + 1] = {};
   int next_root_id_ = 1;
   std::vector<Value*> temp_roots_;
 };

@@ -51,7 +51,7 @@ TEST_CASE("gc: dropping a Root lets its value be swept", "[gc]") {
   Heap h;
   {
     Root r(h, new_array(h));
-    as_array(r.value)->items.push_back(h.string_value("x"));
+    as_array(r.value)->items.push_back(h.string_value("xy"));
     h.collect();
     CHECK(h.live_objects() == 2);
   }
@@ -81,9 +81,9 @@ TEST_CASE("gc: root sources report roots until removed", "[gc]") {
   int id = h.add_root_source([&stack](Marker& m) {
     for (Value v : stack) m.mark(v);
   });
-  stack.push_back(h.string_value("a"));
-  stack.push_back(h.string_value("b"));
-  h.string_value("c");
+  stack.push_back(h.string_value("aa"));
+  stack.push_back(h.string_value("bb"));
+  h.string_value("cc");
   h.collect();
   CHECK(h.live_objects() == 2);
   stack.pop_back();
@@ -92,6 +92,20 @@ TEST_CASE("gc: root sources report roots until removed", "[gc]") {
   h.remove_root_source(id);
   h.collect();
   CHECK(h.live_objects() == 0);
+}
+
+TEST_CASE("gc: the empty string and one-byte ASCII strings are made once and kept", "[gc]") {
+  Heap h;
+  String* a = h.string("a");
+  CHECK(h.string("a") == a);
+  CHECK(h.string_of({"", "a", ""}) == a);
+  CHECK(h.string("") == h.string_of({}));
+  CHECK(h.string("ab") != h.string("ab"));     // longer strings are made each time
+  CHECK(h.string("\x80") != h.string("\x80"));  // a byte of a UTF-8 character is not shared
+  h.collect();
+  CHECK(h.live_objects() == 2);  // "a" and "", unreferenced
+  CHECK(h.string("a") == a);
+  CHECK(a->view() == "a");
 }
 
 TEST_CASE("gc: stress mode collects on every allocation; pause holds it", "[gc]") {
