@@ -23,7 +23,7 @@ double num_arg(VM& vm, Value v, const char* fn) {
   return to_double(v);
 }
 
-// mod, rem and div of two Ints; the cases int_builtin leaves out raise or are 0.
+// mod, rem and div of two Ints; int_builtin leaves out a zero divisor (an error) and -1.
 Value divide(VM& vm, Value a, Value b, NativeOp op, const char* name) {
   int64_t x = int_arg(vm, a, name), y = int_arg(vm, b, name), out;
   if (int_builtin(op, x, y, out)) return make_int(out);
