@@ -247,7 +247,8 @@ void Compiler::for_form(Form& f, int dst) {
   int iter = alloc_reg();
   alloc_reg();  // iteration state
   Value low, high;
-  if (is_symbol(pattern) && literal_range(f.args[2], &low, &high)) {
+  bool counted = is_symbol(pattern) && literal_range(f.args[2], &low, &high);
+  if (counted) {
     // (for x in (a .. b) …) counts from a without making a Range; the bounds are checked
     // where the range is written, as RANGE checks them.
     expr(low, iter);
@@ -294,6 +295,9 @@ void Compiler::for_form(Form& f, int dst) {
   fs_->scopes.pop_back();  // its variables were closed at the end of each iteration
   patch_jump_to(first_jump, pc() - 1);
   for (int j : loop.breaks) patch_jump(j);
+  // A loop left by break may leave a map it read in place (for_prep): FORDONE lets it go.
+  // At the normal end the last FORLOOP did.
+  if (!loop.breaks.empty() && !counted) emit_abc(Op::FORDONE, iter, 0, 0);
   free_to(save);
   load_constant(make_nil(), dst);
 }

@@ -116,9 +116,10 @@ uint32_t site_of(const Frame* f, const Instr* pc) { return static_cast<uint32_t>
 // where a site last found its key usually holds it again: no shapes needed. Each
 // instruction has its own hint: two sites of one key often meet maps of two shapes.
 // The bound is compared in bytes: no division by the entry size.
+// A map that a loop reads in place (MapView) takes the full path, whose writes tell the loop.
 PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, size_t site, uint16_t k) {
-  if (site >= p->prop_hints.size()) return nullptr;
-  auto& entries = pm.slots();
+  if (site >= p->prop_hints.size() || pm.watched()) return nullptr;
+  auto& entries = const_cast<PropMap::Entries&>(std::as_const(pm).slots());
   size_t at = p->prop_hints[site];
   auto bytes = reinterpret_cast<const char*>(entries.data() + entries.size()) - reinterpret_cast<const char*>(entries.data());
   if (at * sizeof(PropMap::Entry) < static_cast<size_t>(bytes) && entries[at].first == PropKey(as_symbol(p->constants[k])))
@@ -626,6 +627,10 @@ dispatch:
     SAVE_PC();
     if (i.c()) for_prep_counted(*this, &R[i.a()]);
     else for_prep(*this, &R[i.a()], i.b() != 0);
+    DISPATCH();
+  }
+  CASE(FORDONE) {
+    if (R[i.a()].tag == Tag::Map) for_done(&R[i.a()]);
     DISPATCH();
   }
   CASE(FORLOOP) {  // neither raises nor allocates: no SAVE_PC

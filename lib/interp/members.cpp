@@ -35,7 +35,7 @@ int remember_prop(const PropMap& pm, Proto* p, uint32_t site, uint16_t k) {
 Value VM::get_member_missed(Proto* p, uint32_t site, uint16_t k, Value o) {
   if (PropMap* pm = prop_map_of(o)) {
     int at = remember_prop(*pm, p, site, k);
-    return at < 0 ? make_nil() : pm->slots()[static_cast<size_t>(at)].second;
+    return at < 0 ? make_nil() : std::as_const(*pm).slots()[static_cast<size_t>(at)].second;
   }
   if (o.tag == Tag::Namespace || o.tag == Tag::Class) return member_via_cache(p, k, o);
   return get_member(*this, o, as_symbol(p->constants[k]));
@@ -65,7 +65,7 @@ void VM::set_member_missed(Proto* p, uint32_t site, uint16_t k, Value o, Value v
 Value get_member(VM& vm, Value obj, Symbol* key) {
   switch (obj.tag) {
     case Tag::Map: {
-      const Value* v = as_map(obj)->map.find(key);
+      const Value* v = std::as_const(as_map(obj)->map).find(key);
       return v ? *v : make_nil();
     }
     case Tag::Gene: {
@@ -160,7 +160,7 @@ Value get_key(VM& vm, Value obj, Value key) {
   }
   const Value* v = nullptr;
   switch (obj.tag) {
-    case Tag::Map: v = as_map(obj)->map.find(key_of(vm, key)); break;
+    case Tag::Map: v = std::as_const(as_map(obj)->map).find(key_of(vm, key)); break;
     case Tag::Gene: v = as_gene(obj)->props.find(key_of(vm, key)); break;
     case Tag::Namespace: v = as_namespace(obj)->members.find(key_of(vm, key)); break;
     case Tag::Class: v = as_class(obj)->members->members.find(key_of(vm, key)); break;
@@ -185,7 +185,8 @@ Value make_range(VM& vm, Value a, Value b) {
   return value_of(vm.heap.make<Range>(as_int(a), as_int(b), 1));
 }
 
-// Normalises the collection in slot[0] to an Array, Gene or Range; slot[1] is the position.
+// Normalises the collection in slot[0] to an Array, Gene, Range or MapView; slot[1] is
+// the position.
 void for_prep(VM& vm, Value* slot, bool pairs) {
   Value coll = slot[0];
   slot[1] = make_int(0);
@@ -201,15 +202,14 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
     case Tag::String: break;
     default: vm.raise(fmt::format("Cannot iterate over {}", kind_name(coll.tag)));
   }
-  if (coll.tag == Tag::Map && pairs) {
-    // A copy of the entries, whose [key value] pairs for_next makes one at a time: a loop
-    // left early (an LRU cache evicting its oldest entry) no longer makes them all.
-    Map* snapshot = vm.heap.make<Map>();
-    snapshot->map.copy_entries(as_map(coll)->map);
-    slot[0] = value_of(snapshot);
+  if (coll.tag == Tag::Map) {
+    // The loop reads the map in place (MapView), making each [key value] pair when it
+    // gets there: a loop left early (an LRU cache evicting its oldest entry) makes none of
+    // the rest.
+    slot[0] = value_of(vm.heap.make<MapView>(as_map(coll), pairs));
     return;
   }
-  // Everything else is materialised once: map values, strings, and [index element] pairs.
+  // Everything else is materialised once: strings, and [index element] pairs.
   Array* out = vm.heap.make<Array>();
   slot[1] = value_of(out);  // rooted while we fill it
   auto pair = [&](Value a, Value b) {
@@ -217,18 +217,7 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
     p->items = {a, b};
     return value_of(p);
   };
-  if (coll.tag == Tag::Map) {
-    out->items.reserve(as_map(coll)->map.size());
-    for (auto& [k, v] : as_map(coll)->map.entries()) {
-      if (pairs) {
-        Value ks = vm.heap.string_value(k.name());
-        out->items.push_back(ks);
-        out->items.back() = pair(ks, v);
-      } else {
-        out->items.push_back(v);
-      }
-    }
-  } else if (coll.tag == Tag::String) {
+  if (coll.tag == Tag::String) {
     std::string_view s = as_string(coll)->view();
     out->items.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
@@ -261,17 +250,25 @@ void for_prep_counted(VM& vm, Value* slot) {
   slot[1] = make_int(0);
 }
 
+void for_done(Value* slot) {
+  if (slot[0].tag == Tag::Map && slot[0].as.o->subkind == kSubkindMapView) static_cast<MapView*>(as_map(slot[0]))->let_go();
+}
+
 bool for_next(VM& vm, Value* slot, Value* out) {
   Value coll = slot[0];
   int64_t i = as_int(slot[1]);
   switch (coll.tag) {
     case Tag::Int: return counted_next(slot, out);
-    case Tag::Map: {  // the entries for_prep copied: the next [key value] pair
-      auto& entries = as_map(coll)->map.slots();
-      if (i >= static_cast<int64_t>(entries.size())) return false;
-      slot[1] = make_int(i + 1);
-      const auto& [key, value] = entries[static_cast<size_t>(i)];
-      *out = vm.heap.string_value(key.name());  // rooted while the pair is made
+    case Tag::Map: {  // a MapView (for_prep): the next value, or [key value] pair
+      MapView* view = static_cast<MapView*>(as_map(coll));
+      const PropMap::Entry* e = view->advance();
+      if (!e) return false;
+      Value value = e->second;
+      if (!view->pairs) {
+        *out = value;
+        return true;
+      }
+      *out = vm.heap.string_value(e->first.name());  // rooted while the pair is made
       Array* pair = vm.heap.make<Array>();
       pair->items = {*out, value};
       *out = value_of(pair);

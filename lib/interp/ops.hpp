@@ -47,6 +47,8 @@ void for_prep(VM& vm, Value* slot, bool pairs);
 // (for x in (a .. b) …) with a and b in slot[0..1]: the Ints from a, slot[1] of them.
 void for_prep_counted(VM& vm, Value* slot);
 bool for_next(VM& vm, Value* slot, Value* out);
+// FORDONE: the loop over slot[0] is over (it may have been left by break).
+void for_done(Value* slot);
 // The next Int of a counted range (for_prep_counted): slot[0] is it, slot[1] how many are left.
 inline bool counted_next(Value* slot, Value* out) {
   int64_t left = slot[1].as.i;

@@ -2050,14 +2050,21 @@ class Lowering {
 
   // The entry of member K[k] in the props of the instance or map `o`, through this
   // instruction's entry hint (objects built by the same code keep their keys in the same order): the
-  // value's slot, or the generic path when the hint does not hold.
-  LV* member_slot(Operand o, uint16_t k, BasicBlock* generic) {
+  // value's slot, or the generic path when the hint does not hold. A store to a map that
+  // a loop reads in place takes the generic path too, which tells the loop (MapView).
+  LV* member_slot(Operand o, uint16_t k, BasicBlock* generic, bool store = false) {
     static_assert(layout::kInstanceProps == layout::kMapProps, "one offset for the props of both");
     BasicBlock* have = fresh("props");
     LV* obj = b_.CreateIntToPtr(o.bits, ptr_);
     b_.CreateCondBr(b_.CreateOr(is(o.tag, Tag::Instance), is(o.tag, Tag::Map)), have, generic);
     b_.SetInsertPoint(have);
     LV* pm = at(obj, static_cast<int64_t>(layout::kMapProps));
+    if (store) {  // an instance's props are never watched (nor loaded from, once its tag is known)
+      BasicBlock* unwatched = fresh("unwatched");
+      LV* view = b_.CreateLoad(ptr_, at(pm, static_cast<int64_t>(PropMap::view_offset())));
+      b_.CreateCondBr(b_.CreateAnd(is(o.tag, Tag::Map), b_.CreateIsNotNull(view)), generic, unwatched);
+      b_.SetInsertPoint(unwatched);
+    }
     LV* hint = proto_vector_element(p_->prop_hints, layout::kProtoPropHints, hint_site(k), generic);
     LV* index = b_.CreateZExt(as_layout(b_.CreateLoad(i32_, hint)), i64_);
     LV* entries = load_vector_bound(pm, prop_entries_ + vector_.begin);
@@ -2394,6 +2401,13 @@ void Lowering::lower_FORPREP(const Instr& in) {
   b_.CreateBr(next());
   b_.SetInsertPoint(other);
   build();
+}
+// Only a map's loop has something to let go: the interpreter's handler does it.
+void Lowering::lower_FORDONE(const Instr& in) {
+  BasicBlock* map = fresh("map_view");
+  b_.CreateCondBr(is(tag_of(reg(in.a)), Tag::Map), map, next());
+  b_.SetInsertPoint(map);
+  step_next();
 }
 void Lowering::lower_FORLOOP(const Instr& in) { for_step(in.a, in.b, back_edge(), next(), loop_source(in)); }
 // The FORPREP two instructions above the body (FORPREP, the JMP to the FORLOOP, the body).
@@ -2925,7 +2939,7 @@ void Lowering::lower_SETMEMBER(const Instr& in) {
   }
   BasicBlock* generic = fresh("generic_member");
   sunk_entry_access(sunk_member(in.a, &p_->constants[in.b]), in.a, [&](LV* entry) { store_unless_heap(entry, in.c); });
-  LV* slot = member_slot(in_reg(in.a), in.b, generic);
+  LV* slot = member_slot(in_reg(in.a), in.b, generic, /*store=*/true);
   copy(slot, reg(in.c));
   as_kind(slot, tbaa_member_);
   b_.CreateBr(next());

@@ -23,11 +23,25 @@ Symbol* PropKey::to_symbol() const {
   return is_int() ? intern(std::to_string(as_int())) : reinterpret_cast<Symbol*>(bits_);
 }
 
-const Value* PropMap::find(PropKey key) const { return const_cast<PropMap*>(this)->find(key); }
+const Value* PropMap::find(PropKey key) const {
+  int at = index_of(key);
+  return at < 0 ? nullptr : &entries_[static_cast<size_t>(at)].second;
+}
 
 Value* PropMap::find(PropKey key) {
   int at = index_of(key);
-  return at < 0 ? nullptr : &entries_[static_cast<size_t>(at)].second;
+  if (at < 0) return nullptr;
+  changing(static_cast<size_t>(at));
+  return &entries_[static_cast<size_t>(at)].second;
+}
+
+PropMap& PropMap::operator=(const PropMap& other) {
+  if (this == &other) return *this;
+  moving();
+  entries_ = other.entries_;
+  index_ = other.index_;
+  dead_ = other.dead_;
+  return *this;
 }
 
 int PropMap::index_of(PropKey key) const {
@@ -81,11 +95,13 @@ bool PropMap::erase(PropKey key, Value* out) {
     int at = index_of(key);
     if (at < 0) return false;
     if (out) *out = entries_[static_cast<size_t>(at)].second;
+    moving();  // the later entries shift
     entries_.erase(entries_.begin() + at);
     return true;
   }
   size_t s = index_slot(key);
   if (s == kNoSlot) return false;
+  changing(static_cast<size_t>(index_[s]));
   Entry& e = entries_[static_cast<size_t>(index_[s])];
   if (out) *out = e.second;
   e = Entry(PropKey::dead(), make_nil());
@@ -94,16 +110,18 @@ bool PropMap::erase(PropKey key, Value* out) {
   return true;
 }
 
-void PropMap::copy_entries(const PropMap& other) {
+void PropMap::copy_entries(const PropMap& other, size_t from, size_t to) {
+  moving();
   entries_.clear();
-  entries_.reserve(other.size());
-  for (const Entry& e : other.entries_)
-    if (e.first != PropKey::dead()) entries_.push_back(e);
+  entries_.reserve(to - from);
+  for (size_t i = from; i < to && i < other.entries_.size(); ++i)
+    if (other.entries_[i].first != PropKey::dead()) entries_.push_back(other.entries_[i]);
   index_.clear();
   dead_ = 0;
 }
 
 void PropMap::drop_dead() const {
+  moving();
   std::erase_if(entries_, [](const Entry& e) { return e.first == PropKey::dead(); });
   dead_ = 0;
   rebuild_index();
@@ -127,6 +145,52 @@ void PropMap::rebuild_index() const {
 
 void PropMap::trace(Marker& m) const {
   for (auto& e : entries_) m.mark(e.second);
+  if (view_) m.mark(view_);  // it lets go of this map before it dies
+}
+
+void PropMap::view_changing(size_t at) const {
+  if (at >= view_->next && at < view_->end) view_->keep_rest();
+}
+
+void PropMap::view_moving() const { view_->keep_rest(); }
+
+
+MapView::MapView(Map* of, bool pairs_wanted) : source(of), pairs(pairs_wanted) {
+  subkind = kSubkindMapView;
+  PropMap& from = of->map;
+  if (from.view_) from.view_->keep_rest();  // another loop's, nested or left by return or throw
+  end = static_cast<uint32_t>(from.entries_.size());
+  from.view_ = this;
+}
+
+const PropMap::Entry* MapView::advance() {
+  const PropMap::Entries& slots = source ? source->map.entries_ : map.entries_;
+  while (next < end) {
+    const PropMap::Entry& e = slots[next++];
+    if (e.first != PropKey::dead()) return &e;
+  }
+  let_go();
+  return nullptr;
+}
+
+void MapView::let_go() {
+  if (!source) return;
+  if (source->map.view_ == this) source->map.view_ = nullptr;
+  source = nullptr;
+}
+
+void MapView::keep_rest() {
+  Map* from = source;
+  if (!from) return;
+  let_go();  // first: copying must not tell this view again
+  map.copy_entries(from->map, next, end);
+  next = 0;
+  end = static_cast<uint32_t>(map.entries_.size());
+}
+
+void MapView::trace(Marker& m) {
+  Map::trace(m);
+  if (source) m.mark(source);
 }
 
 void Array::trace(Marker& m) {

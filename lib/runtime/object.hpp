@@ -1,6 +1,7 @@
 // Heap objects that hold data: strings, symbols, arrays, maps, genes, quotes, ranges.
 // Callable and namespace objects live in function.hpp and namespace.hpp.
 #pragma once
+#include <cstddef>
 #include <new>
 #include <memory>
 #include <string>
@@ -138,13 +139,19 @@ struct Array : Obj {
 // map leaves a dead entry in its place (key PropKey::dead()), squeezed out once half the
 // entries are dead or when the entries are next read in order: an erase costs O(1), not
 // a shift of every later entry and a new index.
+struct MapView;
 class PropMap {
  public:
   using Entry = std::pair<PropKey, Value>;
   using Entries = std::vector<Entry, PoolAllocator<Entry>>;  // counted as element storage
+  PropMap() = default;
+  // A copy has no loop visiting it (view_).
+  PropMap(const PropMap& other) : entries_(other.entries_), index_(other.index_), dead_(other.dead_) {}
+  PropMap& operator=(const PropMap& other);
   size_t size() const { return entries_.size() - dead_; }
   bool empty() const { return size() == 0; }
   const Value* find(PropKey key) const;
+  // For a write: the entry's value, which the caller may change.
   Value* find(PropKey key);
   int index_of(PropKey key) const;  // the entry's position in slots(), or -1
   // Sets key; an existing key keeps its position. Returns true if the key is new.
@@ -154,36 +161,59 @@ class PropMap {
   // Removes key; returns true if it was present (and stores its value in *out).
   bool erase(PropKey key, Value* out = nullptr);
   void reserve(size_t n) { entries_.reserve(n); }
-  // Other's live entries, without an index: a copy to iterate, never to look keys up in.
-  // Other stays as it is: squeezing it would rebuild its index at every loop over it
-  // that deletes one entry (an LRU cache).
-  void copy_entries(const PropMap& other);
+  // Other's live entries at positions [from, to) of its slots, without an index: a copy
+  // to iterate, never to look keys up in. Other stays as it is.
+  void copy_entries(const PropMap& other, size_t from, size_t to);
   // The live entries in insertion order.
   const Entries& entries() const {
     squeeze();
     return entries_;
   }
+  // For writes to any entry.
   Entries& entries() {
+    moving();
     squeeze();
     return entries_;
   }
   // The entries where index_of and position hints find them, dead ones included: a
   // reader of a position checks the key it expects there.
-  Entries& slots() { return entries_; }
+  const Entries& slots() const { return entries_; }
+  Entries& slots() {  // for writes to any entry
+    moving();
+    return entries_;
+  }
+  // Whether a loop visits this map in place (MapView): writes then go through find,
+  // set and erase, which tell the loop.
+  bool watched() const { return view_ != nullptr; }
+  static size_t view_offset();  // where compiled member stores check it
   void trace(Marker& m) const;
 
  private:
+  friend struct MapView;
   void rebuild_index() const;
   size_t index_slot(PropKey key) const;
   void squeeze() const {
     if (dead_) drop_dead();
   }
   void drop_dead() const;
+  // Before entry `at` changes, or before entries move: the loop visiting the map in place
+  // keeps what it has yet to visit.
+  void changing(size_t at) const {
+    if (view_) view_changing(at);
+  }
+  void moving() const {
+    if (view_) view_moving();
+  }
+  void view_changing(size_t at) const;
+  void view_moving() const;
   // Mutable: squeezing out dead entries changes no live entry and their order.
   mutable Entries entries_;
   mutable std::vector<int32_t> index_;  // open addressing over entries_, empty when small
   mutable uint32_t dead_ = 0;
+  mutable MapView* view_ = nullptr;  // the loop visiting this map in place, if any
 };
+
+inline size_t PropMap::view_offset() { return offsetof(PropMap, view_); }
 
 struct Map : Obj {
   PropMap map;
@@ -191,6 +221,26 @@ struct Map : Obj {
   Map() : Obj(Tag::Map) {}
   void trace(Marker& m) override;
   size_t heap_bytes() const override { return sizeof(Map) + map.size() * 40; }
+};
+
+// What `for` visits of a map (for_prep): the entries it had when the loop began. The view
+// reads them in place from the map's slots, without a copy, until the map is about to
+// change one that the loop has yet to visit, or to move its entries (a squeeze); then the
+// view copies what is left into its own `map` and lets the map go. So a loop that visits
+// the oldest entry, deletes it and breaks (an LRU cache) copies nothing. A map has one
+// view at most: a second loop over it makes the first copy what it has left. FORDONE,
+// after a loop left by break, lets the map go.
+constexpr uint8_t kSubkindMapView = 2;
+struct MapView : Map {
+  Map* source = nullptr;  // null once the rest is copied into `map`, or the loop is over
+  uint32_t next = 0, end = 0;  // the next position to visit and the end, in source or map
+  bool pairs;                  // [key value] pairs, else the values
+  MapView(Map* of, bool pairs);
+  // The next live entry to visit, or null at the end (when the view lets its map go).
+  const PropMap::Entry* advance();
+  void let_go();
+  void keep_rest();
+  void trace(Marker& m) override;
 };
 
 struct Gene : Obj {

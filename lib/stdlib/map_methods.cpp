@@ -1,6 +1,8 @@
 // Map methods (§17.3, §17.0) and Gene methods (§17.4). Keys given to these methods may be
 // strings, symbols or ints and name the same entry as a selector key (§14); keys handed
 // out (.keys, .each, .map) are strings, as in `for [k v] in m`.
+#include <utility>
+
 #include "interp/ops.hpp"
 #include "stdlib/method_support.hpp"
 #include "stdlib/stdlib.hpp"
@@ -17,23 +19,23 @@ PropKey key_arg(VM& vm, CallArgs& a) { return key_of(vm, a.args[0]); }
 template <class F>
 void for_each_entry(VM& vm, CallArgs& a, Value fn, F use_result) {
   for (size_t i = 0; i < self_map(a).size(); ++i) {
-    auto [key, value] = self_map(a).entries()[i];
+    auto [key, value] = std::as_const(self_map(a)).entries()[i];
     use_result(call_fn(vm, fn, vm.heap.string_value(key.name()), value));
   }
 }
 
 Value size(VM&, CallArgs& a) { return size_value(self_map(a).size()); }
 Value empty(VM&, CallArgs& a) { return make_bool(self_map(a).empty()); }
-Value contains(VM& vm, CallArgs& a) { return make_bool(self_map(a).find(key_arg(vm, a)) != nullptr); }
+Value contains(VM& vm, CallArgs& a) { return make_bool(std::as_const(self_map(a)).find(key_arg(vm, a)) != nullptr); }
 
 Value get(VM& vm, CallArgs& a) {
-  const Value* v = self_map(a).find(key_arg(vm, a));
+  const Value* v = std::as_const(self_map(a)).find(key_arg(vm, a));
   return v ? *v : a.arg(1);
 }
 
 // (m .get k default), the usual way to count, skips the general native call.
 Value get_or(VM& vm, Value self, Value key, Value otherwise) {
-  const Value* v = as_map(self)->map.find(key_of(vm, key));
+  const Value* v = std::as_const(as_map(self)->map).find(key_of(vm, key));
   return v ? *v : otherwise;
 }
 
@@ -51,14 +53,14 @@ Value del(VM& vm, CallArgs& a) {
 Value keys(VM& vm, CallArgs& a) {
   std::vector<std::string> names;
   names.reserve(self_map(a).size());
-  for (auto& entry : self_map(a).entries()) names.push_back(entry.first.name());
+  for (auto& entry : std::as_const(self_map(a)).entries()) names.push_back(entry.first.name());
   return string_array(vm, std::vector<std::string_view>(names.begin(), names.end()));
 }
 
 Value values(VM& vm, CallArgs& a) {
   std::vector<Value> items;
   items.reserve(self_map(a).size());
-  for (auto& entry : self_map(a).entries()) items.push_back(entry.second);
+  for (auto& entry : std::as_const(self_map(a)).entries()) items.push_back(entry.second);
   return new_array(vm, std::move(items));
 }
 
