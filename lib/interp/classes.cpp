@@ -65,7 +65,7 @@ const VM::MapAccess& VM::map_access() {
 
 Value VM::get_via_method(Value receiver, Value* key) {
   if (receiver.tag == Tag::Map && map_access().get) {
-    const Value* v = as_map(receiver)->map.find(key_of(*this, *key));
+    const Value* v = std::as_const(as_map(receiver)->map).find(key_of(*this, *key));
     return v ? *v : make_nil();
   }
   return call(*find_method(receiver, syms().get_method), key, 1, receiver);

@@ -69,7 +69,7 @@ Value get_member(VM& vm, Value obj, Symbol* key) {
       return v ? *v : make_nil();
     }
     case Tag::Gene: {
-      const Value* v = as_gene(obj)->props.find(key);
+      const Value* v = std::as_const(as_gene(obj)->props).find(key);
       return v ? *v : make_nil();
     }
     case Tag::Namespace: {
@@ -89,7 +89,7 @@ Value get_member(VM& vm, Value obj, Symbol* key) {
       return make_nil();
     }
     case Tag::Instance: {
-      const Value* v = as_instance(obj)->props.find(key);
+      const Value* v = std::as_const(as_instance(obj)->props).find(key);
       return v ? *v : make_nil();
     }
     case Tag::Nil: vm.raise(fmt::format("Cannot access member '{}' on nil value", key->name));
@@ -161,10 +161,10 @@ Value get_key(VM& vm, Value obj, Value key) {
   const Value* v = nullptr;
   switch (obj.tag) {
     case Tag::Map: v = std::as_const(as_map(obj)->map).find(key_of(vm, key)); break;
-    case Tag::Gene: v = as_gene(obj)->props.find(key_of(vm, key)); break;
+    case Tag::Gene: v = std::as_const(as_gene(obj)->props).find(key_of(vm, key)); break;
     case Tag::Namespace: v = as_namespace(obj)->members.find(key_of(vm, key)); break;
     case Tag::Class: v = as_class(obj)->members->members.find(key_of(vm, key)); break;
-    case Tag::Instance: v = as_instance(obj)->props.find(key_of(vm, key)); break;
+    case Tag::Instance: v = std::as_const(as_instance(obj)->props).find(key_of(vm, key)); break;
     default: break;
   }
   return v ? *v : make_undef();

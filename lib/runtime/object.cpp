@@ -65,8 +65,9 @@ size_t PropMap::index_slot(PropKey key) const {
 }
 
 bool PropMap::set(PropKey key, Value v) {
-  if (Value* slot = find(key)) {
-    *slot = v;
+  if (int at = index_of(key); at >= 0) {
+    changing(static_cast<size_t>(at));
+    entries_[static_cast<size_t>(at)].second = v;
     return false;
   }
   add_new(key, v);
