@@ -809,7 +809,7 @@ class Gen {
   }
 
   std::string loop_stmt(int d) {
-    int kind = static_cast<int>(rng_.range(0, 5));
+    int kind = static_cast<int>(rng_.range(0, 6));
     int n = static_cast<int>(rng_.range(0, 5));
     std::string c = fresh("i");
     Indent in(indent_);
@@ -898,6 +898,20 @@ class Gen {
             (n > 0 ? " " + m : std::string()) + "))";
         break;
       }
+      case 6:  // for over the pairs of a map that the body may change (runtime/object.hpp: MapView)
+        if (const Var* m = pick_var(T::Map)) {
+          std::string map = m->name, v = fresh("v");
+          Loop lp(*this, 6);
+          Scope sc(*this);
+          declare(c, T::Str, false);
+          declare(v, T::Any, false);
+          std::string stop = rng_.chance(40) ? "\n" + indent_ + "  (if (" + c + " == \"" + key() + "\") (break))" : "";
+          body = block(static_cast<int>(rng_.range(1, 3)), d - 1);
+          s = "(for [" + c + " " + v + "] in " + map + "\n" + indent_ + "  (println \"pair:\" " + c + " " + v + ")" + stop +
+              body + ")";
+          break;
+        }
+        [[fallthrough]];
       default: {  // for with a break value in a var
         Loop lp(*this, n);
         Scope sc(*this);
