@@ -76,6 +76,14 @@ TEST_CASE("repeat and for test at the bottom, entered once from the top", "[comp
   CHECK(each.find("JMP        0 ->") != std::string::npos);  // names loop 0
 }
 
+TEST_CASE("a for loop left by break lets go of a map it read in place (FORDONE)", "[compiler]") {
+  CHECK(listing("(var m {^a 1}) (for [k v] in m (break))").find("FORDONE") != std::string::npos);
+  CHECK(listing("(var m {^a 1}) (for v in m (if (v > 0) (break)))").find("FORDONE") != std::string::npos);
+  // The last FORLOOP lets go at the normal end; a counted range has no map.
+  CHECK(listing("(var m {^a 1}) (for [k v] in m (println k))").find("FORDONE") == std::string::npos);
+  CHECK(listing("(for i in (1 .. 3) (break))").find("FORDONE") == std::string::npos);
+}
+
 TEST_CASE("a local left operand is read in place unless a later operand can assign it", "[compiler]") {
   auto copies = [](const std::string& code, bool optimize = true) {
     std::string l = listing(code, optimize);
