@@ -12,7 +12,7 @@ bool is_branch(Op op) {
   switch (op) {
     case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNEQ: case Op::JNNE:
     case Op::JNLTI: case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI:
-    case Op::FORLOOP: case Op::REPLOOP:
+    case Op::FORLOOP: case Op::FORPAIR: case Op::REPLOOP:
     case Op::LOOPLT: case Op::LOOPLE: case Op::LOOPGT: case Op::LOOPGE:
     case Op::LOOPLTI: case Op::LOOPLEI: case Op::LOOPGTI: case Op::LOOPGEI:
       return true;

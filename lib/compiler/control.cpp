@@ -248,6 +248,7 @@ void Compiler::for_form(Form& f, int dst) {
   alloc_reg();  // iteration state
   Value low, high;
   bool counted = is_symbol(pattern) && literal_range(f.args[2], &low, &high);
+  bool two = is_array(pattern) && as_array(pattern)->items.size() == 2;
   if (counted) {
     // (for x in (a .. b) …) counts from a without making a Range; the bounds are checked
     // where the range is written, as RANGE checks them.
@@ -259,14 +260,20 @@ void Compiler::for_form(Form& f, int dst) {
     pos_ = saved;
   } else {
     expr(f.args[2], iter);
-    // With a [names] pattern each element comes as a pair: [index element] or [key value].
-    emit_abc(Op::FORPREP, iter, is_array(pattern) ? 1 : 0, 0);
+    // With a [names] pattern each element comes as a pair: [index element] or [key value];
+    // for two names FORPAIR puts the two in their registers, and no pair is made.
+    emit_abc(Op::FORPREP, iter, two ? 2 : is_array(pattern) ? 1 : 0, 0);
   }
   int loop_index = begin_loop(kDiscard);
   push_scope();
   std::vector<int> names_regs;
   int elem;
-  if (is_array(pattern)) {  // (for [a b] in …) destructures each element
+  if (two) {  // FORPAIR sets both, consecutive registers
+    elem = alloc_reg();
+    alloc_reg();
+    for (int k = 0; k < 2; ++k)
+      if (Value p = as_array(pattern)->items[static_cast<size_t>(k)]; is_symbol(p)) declare_var(as_symbol(p), elem + k, /*set_once=*/true);
+  } else if (is_array(pattern)) {  // (for [a b c] in …) destructures each element
     elem = alloc_reg();
     for (Value p : as_array(pattern)->items)
       names_regs.push_back(is_symbol(p) ? declare_var(as_symbol(p), -1, /*set_once=*/true) : take_var_reg());
@@ -289,7 +296,7 @@ void Compiler::for_form(Form& f, int dst) {
   int body_save = fs_->freereg;
   for (size_t i = 3; i < f.args.size(); ++i) statement(f.args[i]);
   free_to(body_save);
-  LoopInfo loop = end_iteration(loop_index, top, Op::FORLOOP, iter, elem);
+  LoopInfo loop = end_iteration(loop_index, top, two ? Op::FORPAIR : Op::FORLOOP, iter, elem);
   for (size_t k : fs_->scopes.back().local_infos) fs_->proto->locals[k].end_pc = static_cast<uint32_t>(pc());
   settle_captures(fs_->scopes.back());
   fs_->scopes.pop_back();  // its variables were closed at the end of each iteration

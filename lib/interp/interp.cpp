@@ -626,7 +626,29 @@ dispatch:
   CASE(FORPREP) {
     SAVE_PC();
     if (i.c()) for_prep_counted(*this, &R[i.a()]);
-    else for_prep(*this, &R[i.a()], i.b() != 0);
+    else for_prep(*this, &R[i.a()], i.b());
+    DISPATCH();
+  }
+  CASE(FORPAIR) {  // an Array's index and element in line; the rest through for_pair
+    Value* slot = &R[i.a()];
+    bool more;
+    if (slot[0].tag == Tag::Array) {
+      auto& items = as_array(slot[0])->items;
+      int64_t k = slot[1].as.i;
+      more = static_cast<uint64_t>(k) < items.size();
+      if (more) {
+        copy_value(R[i.b() + 1], items[static_cast<size_t>(k)]);
+        R[i.b()] = make_int(k);
+        slot[1].as.i = k + 1;
+      }
+    } else {
+      SAVE_PC();  // a map's key is a new string
+      more = for_pair(*this, slot, &R[i.b()]);
+    }
+    if (more) {
+      pc += i.sc();
+      BACK_EDGE(pc[-1].a);  // the JMP into the loop names it
+    }
     DISPATCH();
   }
   CASE(FORDONE) {

@@ -187,14 +187,13 @@ Value make_range(VM& vm, Value a, Value b) {
 
 // Normalises the collection in slot[0] to an Array, Gene, Range or MapView; slot[1] is
 // the position.
-void for_prep(VM& vm, Value* slot, bool pairs) {
+void for_prep(VM& vm, Value* slot, int mode) {
+  bool pairs = mode == 1;
   Value coll = slot[0];
   slot[1] = make_int(0);
   switch (coll.tag) {
     case Tag::Array:
     case Tag::Gene:
-      if (!pairs) return;
-      break;
     case Tag::Range:
       if (!pairs) return;
       break;
@@ -206,7 +205,7 @@ void for_prep(VM& vm, Value* slot, bool pairs) {
     // The loop reads the map in place (MapView), making each [key value] pair when it
     // gets there: a loop left early (an LRU cache evicting its oldest entry) makes none of
     // the rest.
-    slot[0] = value_of(vm.heap.make<MapView>(as_map(coll), pairs));
+    slot[0] = value_of(vm.heap.make<MapView>(as_map(coll), mode != 0));
     return;
   }
   // Everything else is materialised once: strings, and [index element] pairs.
@@ -248,6 +247,22 @@ void for_prep_counted(VM& vm, Value* slot) {
   }
   slot[0] = make_range(vm, a, b);  // raises for bounds that are not Ints
   slot[1] = make_int(0);
+}
+
+bool for_pair(VM& vm, Value* slot, Value* out) {
+  Value coll = slot[0];
+  if (coll.tag == Tag::Map) {
+    const PropMap::Entry* e = static_cast<MapView*>(as_map(coll))->advance();
+    if (!e) return false;
+    out[1] = e->second;
+    PropKey key = e->first;
+    out[0] = vm.heap.string_value(key.name());  // the value is rooted in out[1] meanwhile
+    return true;
+  }
+  int64_t i = as_int(slot[1]);
+  if (!for_next(vm, slot, &out[1])) return false;
+  out[0] = make_int(i);
+  return true;
 }
 
 void for_done(Value* slot) {

@@ -42,11 +42,14 @@ void emit_to_template(VM& vm, Value v);
 // inherit holds the namespace.
 Namespace* import_module_with(VM& vm, Value spec, Value inherit, Namespace* importer, uint32_t importer_file);
 
-// Iteration for FORPREP/FORLOOP: state is an Int position in slot[1].
-void for_prep(VM& vm, Value* slot, bool pairs);
+// Iteration for FORPREP/FORLOOP: state is an Int position in slot[1]. Mode is FORPREP's
+// B: 0 the elements, 1 [index element] or [key value] pairs, 2 both as FORPAIR gives them.
+void for_prep(VM& vm, Value* slot, int mode);
 // (for x in (a .. b) …) with a and b in slot[0..1]: the Ints from a, slot[1] of them.
 void for_prep_counted(VM& vm, Value* slot);
 bool for_next(VM& vm, Value* slot, Value* out);
+// FORPAIR: the next index or key into out[0] and element or value into out[1], no pair made.
+bool for_pair(VM& vm, Value* slot, Value* out);
 // FORDONE: the loop over slot[0] is over (it may have been left by break).
 void for_done(Value* slot);
 // The next Int of a counted range (for_prep_counted): slot[0] is it, slot[1] how many are left.

@@ -77,6 +77,7 @@ class Lowering {
     equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
     catch_fn_ = declare("gene_jit_catch", i64_, {ptr_, ptr_});
     for_next_fn_ = declare("gene_jit_for_next", i32_, {ptr_, ptr_, ptr_});
+    for_pair_fn_ = declare("gene_jit_for_pair", i32_, {ptr_, ptr_, ptr_});
     profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
     profile_return_fn_ = declare("gene_jit_profile_return", b_.getVoidTy(), {ptr_});
     profile_back_edge_fn_ = declare("gene_jit_profile_back_edge", i32_, {ptr_, ptr_, i32_});
@@ -227,7 +228,7 @@ class Lowering {
   // The instructions that end a loop's body and jump back to its header (counted by the
   // interpreter for on-stack replacement).
   static bool is_back_edge(Op op) {
-    return op == Op::LOOP || op == Op::FORLOOP || op == Op::REPLOOP || (op >= Op::LOOPLT && op <= Op::LOOPGEI);
+    return op == Op::LOOP || op == Op::FORLOOP || op == Op::FORPAIR || op == Op::REPLOOP || (op >= Op::LOOPLT && op <= Op::LOOPGEI);
   }
   uint32_t header(size_t k) const {
     const Instr& in = p_->code[k];
@@ -848,8 +849,9 @@ class Lowering {
     std::set<int> for_registers, elements;
     bool hot = region_of(req_.running_pc) == region_of(g.head);
     for (uint32_t k = g.head; region_of(k) == region_of(g.head); ++k) {
-      if (code_[k].op != Op::FORLOOP) continue;
+      if (code_[k].op != Op::FORLOOP && code_[k].op != Op::FORPAIR) continue;
       elements.insert(code_[k].b);
+      if (code_[k].op == Op::FORPAIR) elements.insert(code_[k].b + 1);
       if (hot) for_registers.insert({code_[k].a, code_[k].a + 1});
     }
     std::vector<std::pair<llvm::AllocaInst*, Tag>> typed;
@@ -2134,7 +2136,7 @@ class Lowering {
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
   LV* frame_closure_ = nullptr;  // f->closure, read once at entry (see frame_closure)
-  llvm::FunctionCallee step_fn_, catch_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, materialize_map_fn_, equal_fn_, for_next_fn_, profile_enter_fn_, profile_return_fn_,
+  llvm::FunctionCallee step_fn_, catch_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, materialize_map_fn_, equal_fn_, for_next_fn_, for_pair_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
   bool sink_;  // allocation sinking allowed
@@ -2391,7 +2393,7 @@ void Lowering::lower_JMPIFDEF(const Instr& in) {
 // string, [index element] pairs) the interpreter's function materialises.
 void Lowering::lower_FORPREP(const Instr& in) {
   if (in.c != 0) return counted_for_prep(in.a);
-  if (in.b != 0) return build();
+  if (in.b == 1) return build();
   BasicBlock* as_is = fresh("iterate_as_is");
   BasicBlock* other = fresh("materialise");
   LV* tag = tag_of(reg(in.a));
@@ -2401,6 +2403,34 @@ void Lowering::lower_FORPREP(const Instr& in) {
   b_.CreateBr(next());
   b_.SetInsertPoint(other);
   build();
+}
+// FORPAIR: an Array's index and element in line; the rest (a map's key and value, a
+// range, a gene) through for_pair, or a deopt where the loop speculates.
+void Lowering::lower_FORPAIR(const Instr& in) {
+  BasicBlock* more = back_edge();
+  BasicBlock* done = next();
+  BasicBlock* slow = fresh("slow");
+  Operand coll = in_reg(in.a);
+  LV* i = bits_of(reg(in.a + 1));
+  BasicBlock* array = fresh("array");
+  b_.CreateCondBr(is(coll.tag, Tag::Array), array, slow);
+  b_.SetInsertPoint(array);
+  if (vector_.known) {
+    auto [element_slot, in_range] = element(coll.bits, i);
+    BasicBlock* have = fresh("element");
+    b_.CreateCondBr(in_range, have, done);
+    b_.SetInsertPoint(have);
+    copy(reg(in.b + 1), element_slot);
+    store(reg(in.b), Tag::Int, i);
+    store(reg(in.a + 1), Tag::Int, b_.CreateAdd(i, b_.getInt64(1)));
+    b_.CreateBr(more);
+  } else {
+    b_.CreateBr(slow);
+  }
+  b_.SetInsertPoint(slow);
+  if (region_of(n_) && speculating()) return deopt(kDeoptLoopSlowPath);
+  LV* found = call_out(for_pair_fn_, {vm_, slot(in.a), slot(in.b)});
+  b_.CreateCondBr(b_.CreateICmpNE(found, b_.getInt32(0)), more, done);
 }
 // Only a map's loop has something to let go: the interpreter's handler does it.
 void Lowering::lower_FORDONE(const Instr& in) {

@@ -101,7 +101,7 @@ struct Runtime {
         case Op::GETMEMBER: R[in.a] = vm->get_member_missed(f->proto, index, in.c, R[in.b]); break;
         case Op::SETMEMBER: vm->set_member_missed(f->proto, index, in.b, R[in.a], R[in.c]); break;
         case Op::RANGE: R[in.a] = make_range(*vm, R[in.b], R[in.c]); break;
-        case Op::FORPREP: in.c ? for_prep_counted(*vm, &R[in.a]) : for_prep(*vm, &R[in.a], in.b != 0); break;
+        case Op::FORPREP: in.c ? for_prep_counted(*vm, &R[in.a]) : for_prep(*vm, &R[in.a], in.b); break;
         default: return vm->jit_step(f, index);
       }
     } catch (...) {
@@ -180,6 +180,7 @@ struct Runtime {
 
   // FORLOOP's iteration step: it neither raises nor allocates.
   static int32_t for_next(VM* vm, Value* slot, Value* out) { return gene::for_next(*vm, slot, out) ? 1 : 0; }
+  static int32_t for_pair(VM* vm, Value* slot, Value* out) { return gene::for_pair(*vm, slot, out) ? 1 : 0; }
 
   // --profile: compiled code reports its entries and returns (only code compiled while
   // the profiler is on calls these).
@@ -244,6 +245,7 @@ std::vector<HostSymbol> host_symbols() {
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},
       {"gene_jit_catch", reinterpret_cast<void*>(&Runtime::catch_error)},
       {"gene_jit_for_next", reinterpret_cast<void*>(&Runtime::for_next)},
+      {"gene_jit_for_pair", reinterpret_cast<void*>(&Runtime::for_pair)},
       {"gene_jit_profile_enter", reinterpret_cast<void*>(&Runtime::profile_enter)},
       {"gene_jit_profile_return", reinterpret_cast<void*>(&Runtime::profile_return)},
       {"gene_jit_profile_back_edge", reinterpret_cast<void*>(&Runtime::profile_back_edge)},

@@ -76,6 +76,15 @@ TEST_CASE("repeat and for test at the bottom, entered once from the top", "[comp
   CHECK(each.find("JMP        0 ->") != std::string::npos);  // names loop 0
 }
 
+TEST_CASE("a for loop over [a b] puts both in their registers (FORPAIR): no pair is made", "[compiler]") {
+  std::string two = listing("(var s 0) (for [i x] in [1 2] (s += (i + x)))");
+  CHECK(two.find("FORPAIR") != std::string::npos);
+  CHECK(two.find("GETINDEX") == std::string::npos);
+  std::string three = listing("(var s 0) (for [i x y] in [1 2] (s += (i + x)))");
+  CHECK(three.find("FORLOOP") != std::string::npos);
+  CHECK(three.find("GETINDEX") != std::string::npos);
+}
+
 TEST_CASE("a for loop left by break lets go of a map it read in place (FORDONE)", "[compiler]") {
   CHECK(listing("(var m {^a 1}) (for [k v] in m (break))").find("FORDONE") != std::string::npos);
   CHECK(listing("(var m {^a 1}) (for v in m (if (v > 0) (break)))").find("FORDONE") != std::string::npos);
