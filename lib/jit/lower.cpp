@@ -190,7 +190,9 @@ class Lowering {
   struct Operand;
   void for_step(int iter, int elem, BasicBlock* more, BasicBlock* done, LoopSource source);
   void counted_step(int iter, int elem, Operand coll, LV* i, BasicBlock* more, BasicBlock* done, BasicBlock* other);
-  void for_step_slow(int iter, int elem, BasicBlock* more, BasicBlock* done, BasicBlock* slow);
+  void for_step_slow(int iter, int elem, BasicBlock* more, BasicBlock* done, BasicBlock* slow,
+                     llvm::FunctionCallee helper = {});  // for_next unless given
+  void array_step(Operand coll, LV* i, int elem, BasicBlock* advance, BasicBlock* done, BasicBlock* slow);
   void counted_for_prep(int iter);
   void lower_instruction(const Instr& in) {
     switch (in.op) {
@@ -2413,24 +2415,29 @@ void Lowering::lower_FORPAIR(const Instr& in) {
   Operand coll = in_reg(in.a);
   LV* i = bits_of(reg(in.a + 1));
   BasicBlock* array = fresh("array");
+  BasicBlock* advance = fresh("advance");
   b_.CreateCondBr(is(coll.tag, Tag::Array), array, slow);
   b_.SetInsertPoint(array);
-  if (vector_.known) {
-    auto [element_slot, in_range] = element(coll.bits, i);
-    BasicBlock* have = fresh("element");
-    b_.CreateCondBr(in_range, have, done);
-    b_.SetInsertPoint(have);
-    copy(reg(in.b + 1), element_slot);
-    store(reg(in.b), Tag::Int, i);
-    store(reg(in.a + 1), Tag::Int, b_.CreateAdd(i, b_.getInt64(1)));
-    b_.CreateBr(more);
-  } else {
+  array_step(coll, i, in.b + 1, advance, done, slow);
+  b_.SetInsertPoint(advance);
+  store(reg(in.b), Tag::Int, i);
+  store(reg(in.a + 1), Tag::Int, b_.CreateAdd(i, b_.getInt64(1)));
+  b_.CreateBr(more);
+  for_step_slow(in.a, in.b, more, done, slow, for_pair_fn_);
+}
+// An Array's element at position i into R[elem], then `advance`; past its end `done`, and
+// `slow` where the vector layout is unknown.
+void Lowering::array_step(Operand coll, LV* i, int elem, BasicBlock* advance, BasicBlock* done, BasicBlock* slow) {
+  if (!vector_.known) {
     b_.CreateBr(slow);
+    return;
   }
-  b_.SetInsertPoint(slow);
-  if (region_of(n_) && speculating()) return deopt(kDeoptLoopSlowPath);
-  LV* found = call_out(for_pair_fn_, {vm_, slot(in.a), slot(in.b)});
-  b_.CreateCondBr(b_.CreateICmpNE(found, b_.getInt32(0)), more, done);
+  auto [element_slot, in_range] = element(coll.bits, i);
+  BasicBlock* have = fresh("element");
+  b_.CreateCondBr(in_range, have, done);
+  b_.SetInsertPoint(have);
+  copy(reg(elem), element_slot);
+  b_.CreateBr(advance);
 }
 // Only a map's loop has something to let go: the interpreter's handler does it.
 void Lowering::lower_FORDONE(const Instr& in) {
@@ -2488,16 +2495,7 @@ void Lowering::for_step(int iter, int elem, BasicBlock* more, BasicBlock* done, 
   b_.CreateCondBr(is(coll.tag, Tag::Array), array, not_array);
 
   b_.SetInsertPoint(array);
-  if (vector_.known) {
-    auto [element_slot, in_range] = element(coll.bits, i);
-    BasicBlock* have = fresh("element");
-    b_.CreateCondBr(in_range, have, done);
-    b_.SetInsertPoint(have);
-    copy(reg(elem), element_slot);
-    b_.CreateBr(advance);
-  } else {
-    b_.CreateBr(slow);
-  }
+  array_step(coll, i, elem, advance, done, slow);
 
   b_.SetInsertPoint(not_array);
   BasicBlock* not_range = fresh("not_range");
@@ -2560,13 +2558,14 @@ void Lowering::counted_step(int iter, int elem, Operand coll, LV* i, BasicBlock*
   b_.CreateBr(more);
 }
 // Every other iteration state: for_next, or a deopt where the loop speculates.
-void Lowering::for_step_slow(int iter, int elem, BasicBlock* more, BasicBlock* done, BasicBlock* slow) {
+void Lowering::for_step_slow(int iter, int elem, BasicBlock* more, BasicBlock* done, BasicBlock* slow,
+                             llvm::FunctionCallee helper) {
   b_.SetInsertPoint(slow);
   if (region_of(n_) && speculating()) {
     deopt(kDeoptLoopSlowPath);
     return;
   }
-  LV* found = call_out(for_next_fn_, {vm_, slot(iter), slot(elem)});
+  LV* found = call_out(helper.getCallee() ? helper : for_next_fn_, {vm_, slot(iter), slot(elem)});
   b_.CreateCondBr(b_.CreateICmpNE(found, b_.getInt32(0)), more, done);
 }
 
