@@ -629,32 +629,6 @@ dispatch:
     else for_prep(*this, &R[i.a()], i.b());
     DISPATCH();
   }
-  CASE(FORPAIR) {  // an Array's index and element in line; the rest through for_pair
-    Value* slot = &R[i.a()];
-    bool more;
-    if (slot[0].tag == Tag::Array) {
-      auto& items = as_array(slot[0])->items;
-      int64_t k = slot[1].as.i;
-      more = static_cast<uint64_t>(k) < items.size();
-      if (more) {
-        copy_value(R[i.b() + 1], items[static_cast<size_t>(k)]);
-        R[i.b()] = make_int(k);
-        slot[1].as.i = k + 1;
-      }
-    } else {
-      SAVE_PC();  // a map's key is a new string
-      more = for_pair(*this, slot, &R[i.b()]);
-    }
-    if (more) {
-      pc += i.sc();
-      BACK_EDGE(pc[-1].a);  // the JMP into the loop names it
-    }
-    DISPATCH();
-  }
-  CASE(FORDONE) {
-    if (R[i.a()].tag == Tag::Map) for_done(&R[i.a()]);
-    DISPATCH();
-  }
   CASE(FORLOOP) {  // neither raises nor allocates: no SAVE_PC
     if (for_advance(*this, &R[i.a()], &R[i.b()])) {
       pc += i.sc();
@@ -662,7 +636,6 @@ dispatch:
     }
     DISPATCH();
   }
-#undef BACK_EDGE
 
 // Pushes a frame for closure `callee` in place (its arguments already fill the window at
 // A+1) when nothing needs binding; else leaves the call to the general path.
@@ -1264,6 +1237,33 @@ do_return : {
     }
     raise_value(v);
   }
+  // Rarer loop handlers, after the hot ones so that their code stays where it was.
+  CASE(FORPAIR) {  // an Array's index and element in line; the rest through for_pair
+    Value* slot = &R[i.a()];
+    bool more;
+    if (slot[0].tag == Tag::Array) {
+      auto& items = as_array(slot[0])->items;
+      int64_t k = slot[1].as.i;
+      more = static_cast<uint64_t>(k) < items.size();
+      if (more) {
+        copy_value(R[i.b() + 1], items[static_cast<size_t>(k)]);
+        R[i.b()] = make_int(k);
+        slot[1].as.i = k + 1;
+      }
+    } else {
+      SAVE_PC();  // a map's key is a new string
+      more = for_pair(*this, slot, &R[i.b()]);
+    }
+    if (more) {
+      pc += i.sc();
+      BACK_EDGE(pc[-1].a);  // the JMP into the loop names it
+    }
+    DISPATCH();
+  }
+  CASE(FORDONE) {
+    if (R[i.a()].tag == Tag::Map) for_done(&R[i.a()]);
+    DISPATCH();
+  }
 
 #if !GENE_COMPUTED_GOTO
     case Op::COUNT_: break;
@@ -1312,6 +1312,7 @@ enter_native:
   }
   return Value{};
 #undef LOAD_FRAME
+#undef BACK_EDGE
 #undef SAVE_PC
 #undef JIT_CHECK
 #undef NOTE_SEEN
