@@ -125,7 +125,7 @@ class Checker {
 
   SourcePos pos_of(Value v) const {
     if (is_gene(v) && as_gene(v)->pos.known()) return as_gene(v)->pos;
-    if (is_array(v) && as_array(v)->pos.known()) return as_array(v)->pos;
+    if (is_array(v) && as_array(v)->pos().known()) return as_array(v)->pos();
     if (is_symbol(v)) return locate(as_symbol(v), false);
     return anchor_;
   }
@@ -263,7 +263,7 @@ class Checker {
       case Tag::ComplexSymbol: use_path(as_complex(v)); break;
       case Tag::Array: {
         SourcePos saved = anchor_;
-        if (as_array(v)->pos.known()) anchor_ = as_array(v)->pos;
+        if (as_array(v)->pos().known()) anchor_ = as_array(v)->pos();
         for (Value e : as_array(v)->items) walk(e, false);
         anchor_ = saved;
         break;

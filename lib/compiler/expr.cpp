@@ -190,7 +190,7 @@ void Compiler::expr(Value v, int dst) {
     case Tag::ComplexSymbol: path(as_complex(v), dst); return;
     case Tag::Array: {
       SourcePos saved = pos_;
-      if (as_array(v)->pos.known()) pos_ = as_array(v)->pos;
+      if (as_array(v)->pos().known()) pos_ = as_array(v)->pos();
       array_literal(as_array(v), dst);
       pos_ = saved;
       return;

@@ -162,6 +162,7 @@ class Lowering {
   }
   // Whether a loop kept its registers in shadows: the loop passes pay only there.
   bool promoted_loops() const { return promoted_loops_; }
+  bool has_frameless_clone() const { return frameless_ != nullptr; }
   // Whether an array was left unallocated in a loop that then stayed in R: the code is
   // wrong, and the proto must be lowered again without sinking.
   bool sank_outside_promoted_loop() const { return sank_outside_promoted_loop_; }
@@ -3157,7 +3158,7 @@ Lowered lower_proto(llvm::LLVMContext& ctx, const CompileRequest& req, const std
     Lowering lowering(ctx, *mod, req, name, sink);
     lowering.run();
     if (sink && lowering.sank_outside_promoted_loop()) continue;  // lowered again, without sinking
-    return {std::move(mod), lowering.promoted_loops(), lowering.inlined()};
+    return {std::move(mod), lowering.promoted_loops(), lowering.has_frameless_clone(), lowering.inlined()};
   }
   return {};
 }

@@ -14,6 +14,9 @@ namespace gene::jit {
 struct Lowered {
   std::unique_ptr<llvm::Module> module;
   bool promoted_loops;  // some loop keeps its registers in SSA values: worth the loop passes
+  // The proto has a frameless clone (fib, tak), which its self-calls run: the framed
+  // function runs once per call from outside, or after the clone bailed out.
+  bool frameless_clone;
   std::string inlined;  // for --jit-stats ("inlined sq, norm2; self-calls without frames")
 };
 // Host objects that live as long as the code (a proto's caches, the VM's epochs) are

@@ -49,15 +49,11 @@ void Parser::push(FrameKind kind, size_t open) {
   f.pos = lex_.pos(open);
   switch (kind) {
     case FrameKind::Array: {
-      auto* a = heap_.make<Array>();
-      a->pos = f.pos;
-      f.obj = a;
+      f.obj = heap_.make<SourceArray>(f.pos);
       break;
     }
     case FrameKind::Map: {
-      auto* m = heap_.make<Map>();
-      m->pos = f.pos;
-      f.obj = m;
+      f.obj = heap_.make<Map>();
       break;
     }
     case FrameKind::Gene: {
@@ -141,12 +137,10 @@ void Parser::key(const Token& t) {
   Frame& f = stack_.back();
   if (f.kind == FrameKind::InterpBrace) {
     // `#{^k v}`: the braces themselves are a map (§1.6).
-    auto* m = heap_.make<Map>();
     f.kind = FrameKind::Map;
     f.open += 1;
     f.pos.col += 1;
-    m->pos = f.pos;
-    f.obj = m;
+    f.obj = heap_.make<Map>();
   }
   PropMap* target;
   if (f.kind == FrameKind::Gene) {
@@ -167,7 +161,6 @@ void Parser::key(const Token& t) {
       target = &as_map(*slot)->map;
     } else {
       auto* m = heap_.make<Map>();
-      m->pos = lex_.pos(t.start);
       target->set(part, value_of(m));
       target = &m->map;
     }

@@ -128,11 +128,22 @@ using Values = std::vector<Value, PoolAllocator<Value>>;
 
 struct Array : Obj {
   Values items;
-  SourcePos pos;
   Array() : Obj(Tag::Array) {}
+  // Where the reader read it (a SourceArray), or unknown: an array made by a program
+  // carries no position, 16 bytes of every array.
+  SourcePos pos() const;
   void trace(Marker& m) override;
   size_t heap_bytes() const override { return sizeof(Array) + items.capacity() * sizeof(Value); }
 };
+
+constexpr uint8_t kSubkindSourceArray = 3;
+struct SourceArray : Array {
+  SourcePos where;
+  explicit SourceArray(SourcePos at) : where(at) { subkind = kSubkindSourceArray; }
+};
+inline SourcePos Array::pos() const {
+  return subkind == kSubkindSourceArray ? static_cast<const SourceArray*>(this)->where : SourcePos{};
+}
 
 // Insertion-ordered name -> value map used by maps, gene props and namespaces.
 // Small maps search linearly; an index is built once they grow. Erasing from an indexed
@@ -217,7 +228,6 @@ inline size_t PropMap::view_offset() { return offsetof(PropMap, view_); }
 
 struct Map : Obj {
   PropMap map;
-  SourcePos pos;
   Map() : Obj(Tag::Map) {}
   void trace(Marker& m) override;
   size_t heap_bytes() const override { return sizeof(Map) + map.size() * 40; }
