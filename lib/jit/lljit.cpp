@@ -10,6 +10,7 @@
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 #include <llvm/IR/Verifier.h>
+#include <llvm/Transforms/Utils.h>
 #include <llvm/Transforms/Utils/Cloning.h>
 #include <llvm/IR/LegacyPassManager.h>
 #include <llvm/MC/MCContext.h>
@@ -148,6 +149,13 @@ class Engine {
     // Fast instruction selection compiles fib in 10 ms instead of 13 and spectral-norm
     // runs 0.13 s instead of 0.19, but fib and tak run 15-20% slower; O0 (fast register
     // allocation) compiles in 4 ms and runs nbody 12x slower.
+    // The small code model, position independent, as LLJIT picks for JITLink: helpers and
+    // host objects farther than 2 GB are reached through the GOT and stubs JITLink builds
+    // (and bypasses where they are near). The large one (the JIT default) puts a 64-bit
+    // address in a register for every call and global, and fast instruction selection
+    // cannot select those at all.
+    tmb->setCodeModel(llvm::CodeModel::Small);
+    tmb->setRelocationModel(llvm::Reloc::PIC_);
     auto tm = tmb->createTargetMachine();
     if (!tm) return fail(error, tm.takeError());
     engine->tm_ = std::move(*tm);
@@ -335,6 +343,10 @@ class Engine {
     if (!cg) {
       auto fresh = std::make_unique<Codegen>();
       fresh->stream = std::make_unique<llvm::raw_svector_ostream>(fresh->object);
+      // Fast instruction selection gives a whole block to SelectionDAG when it cannot
+      // select the terminator, and a switch (the one after each helper call) is such a
+      // terminator: compares and branches instead keep module bodies out of it.
+      if (tm.getOptLevel() == llvm::CodeGenOptLevel::None) fresh->passes.add(llvm::createLowerSwitchPass());
       llvm::MCContext* mc = nullptr;
       if (tm.addPassesToEmitMC(fresh->passes, mc, *fresh->stream)) return nullptr;
       cg = std::move(fresh);
