@@ -51,15 +51,13 @@ Value VM::call_method(Value receiver, Symbol* name, Value* args, int nargs) {
   return call(m, args, nargs, receiver);
 }
 
-const VM::MapAccess& VM::map_access() {
-  if (map_access_.epoch != g_method_epoch) {
-    Class* map = builtin_class(Tag::Map);
-    const Value* get = map->find_method(syms().get_method);
-    const Value* set = map->find_method(syms().set_method);
-    map_access_.get = get && get->as.o == map_access_.builtin_get;  // compared by identity:
-    map_access_.set = set && set->as.o == map_access_.builtin_set;  // (Map .include …) wins
-    map_access_.epoch = g_method_epoch;
-  }
+const VM::MapAccess& VM::refresh_map_access() {
+  Class* map = builtin_class(Tag::Map);
+  const Value* get = map->find_method(syms().get_method);
+  const Value* set = map->find_method(syms().set_method);
+  map_access_.get = get && get->as.o == map_access_.builtin_get;  // compared by identity:
+  map_access_.set = set && set->as.o == map_access_.builtin_set;  // (Map .include …) wins
+  map_access_.epoch = g_method_epoch;
   return map_access_;
 }
 

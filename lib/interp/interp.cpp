@@ -117,13 +117,24 @@ uint32_t site_of(const Frame* f, const Instr* pc) { return static_cast<uint32_t>
 // instruction has its own hint: two sites of one key often meet maps of two shapes.
 // The bound is compared in bytes: no division by the entry size.
 // A map that a loop reads in place (MapView) takes the full path, whose writes tell the loop.
-PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, size_t site, uint16_t k) {
+PropMap::Entry* entry_hint(PropMap& pm, const Proto* p, size_t site, PropKey key) {
   if (site >= p->prop_hints.size() || pm.watched()) return nullptr;
   auto& entries = const_cast<PropMap::Entries&>(std::as_const(pm).slots());
   size_t at = p->prop_hints[site];
   auto bytes = reinterpret_cast<const char*>(entries.data() + entries.size()) - reinterpret_cast<const char*>(entries.data());
-  if (at * sizeof(PropMap::Entry) < static_cast<size_t>(bytes) && entries[at].first == PropKey(as_symbol(p->constants[k])))
-    return &entries[at];
+  if (at * sizeof(PropMap::Entry) < static_cast<size_t>(bytes) && entries[at].first == key) return &entries[at];
+  return nullptr;
+}
+PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, size_t site, uint16_t k) {
+  return entry_hint(pm, p, site, as_symbol(p->constants[k]));
+}
+// The same for a key in a register (./, $set, .get and .set of a Map), when the key needs
+// no lookup of its own: a symbol, a string that served as a key before, or an Int.
+inline PropMap::Entry* keyed_entry_hint(const Value& o, const Value& key, const Proto* p, size_t site) {
+  if (o.tag != Tag::Map) return nullptr;
+  if (key.tag == Tag::Symbol) return entry_hint(as_map(o)->map, p, site, as_symbol(key));
+  if (key.tag == Tag::String && as_string(key)->key) return entry_hint(as_map(o)->map, p, site, as_string(key)->key);
+  if (is_int(key) && PropKey::fits(as_int(key))) return entry_hint(as_map(o)->map, p, site, PropKey::of_int(as_int(key)));
   return nullptr;
 }
 
@@ -732,21 +743,42 @@ dispatch:
     JIT_CHECK();
     DISPATCH();
   }
+  // .get and .set: an Array element inline; a Map's entry where the site's hint says while
+  // Map's get and set are the builtin ones, else through the method.
   CASE(AGET) {
     const Value& a = R[i.b()];
     if (Value* e = array_slot(a, R[i.c()])) {
       NOTE_SEEN(*e);
       copy_value(R[i.a()], *e);
-    } else {
-      SAVE_PC();
-      R[i.a()] = get_via_method(a, R + i.c());
+      DISPATCH();
     }
+    if (a.tag == Tag::Map && caches && map_access().get) {
+      if (PropMap::Entry* e = keyed_entry_hint(a, R[i.c()], f->proto, site_of(f, pc))) {
+        NOTE_SEEN(e->second);
+        copy_value(R[i.a()], e->second);
+        DISPATCH();
+      }
+      SAVE_PC();
+      const Value* v = map_entry_missed(f->proto, site_of(f, pc), as_map(a), R[i.c()]);
+      R[i.a()] = v ? *v : make_nil();
+      DISPATCH();
+    }
+    SAVE_PC();
+    R[i.a()] = get_via_method(a, R + i.c());
     DISPATCH();
   }
   CASE(ASET) {
     const Value& a = R[i.b()];
     if (Value* e = array_slot(a, R[i.c()])) {
       copy_value(*e, R[i.c() + 1]);
+      R[i.a()] = a;
+    } else if (a.tag == Tag::Map && caches && map_access().set) {
+      if (PropMap::Entry* e = keyed_entry_hint(a, R[i.c()], f->proto, site_of(f, pc))) {
+        copy_value(e->second, R[i.c() + 1]);
+      } else {
+        SAVE_PC();
+        map_set_missed(f->proto, site_of(f, pc), as_map(a), R[i.c()], R[i.c() + 1]);
+      }
       R[i.a()] = a;
     } else {
       SAVE_PC();
@@ -758,6 +790,13 @@ dispatch:
     const Value& a = R[i.a()];
     if (Value* e = array_slot(a, R[i.b()])) {
       copy_value(*e, R[i.c()]);
+    } else if (a.tag == Tag::Map && caches && map_access().set) {
+      if (PropMap::Entry* e = keyed_entry_hint(a, R[i.b()], f->proto, site_of(f, pc))) {
+        copy_value(e->second, R[i.c()]);
+      } else {
+        SAVE_PC();
+        map_set_missed(f->proto, site_of(f, pc), as_map(a), R[i.b()], R[i.c()]);
+      }
     } else {
       SAVE_PC();
       set_via_method(a, R[i.b()], R[i.c()]);
@@ -995,20 +1034,30 @@ do_return : {
     }
     DISPATCH();
   }
-// `(x ./ k)`: an Array with an Int key inline; GETKEY reads a missing key as nil,
-// GETKEYU leaves it undef (for `./` with a default).
-#define GET_KEY(name, missing_as_nil)                                   \
-  CASE(name) {                                                          \
-    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) { \
-      NOTE_PATH(kSeenArrayPath);                                        \
-      copy_value(R[i.a()], *e);                                         \
-      DISPATCH();                                                       \
-    }                                                                   \
-    NOTE_PATH(kSeenGenericPath);                                        \
-    SAVE_PC();                                                          \
-    Value v = get_key(*this, R[i.b()], R[i.c()]);                       \
-    R[i.a()] = (missing_as_nil) && is_undef(v) ? make_nil() : v;        \
-    DISPATCH();                                                         \
+// `(x ./ k)`: an Array with an Int key inline, a Map's entry where the site's hint says;
+// GETKEY reads a missing key as nil, GETKEYU leaves it undef (for `./` with a default).
+#define GET_KEY(name, missing_as_nil)                                                          \
+  CASE(name) {                                                                                 \
+    if (Value* e = caches ? array_slot(R[i.b()], R[i.c()]) : nullptr) {                        \
+      NOTE_PATH(kSeenArrayPath);                                                               \
+      copy_value(R[i.a()], *e);                                                                \
+      DISPATCH();                                                                              \
+    }                                                                                          \
+    NOTE_PATH(kSeenGenericPath);                                                               \
+    if (R[i.b()].tag == Tag::Map && caches && R[i.c()].tag != Tag::Range) {                    \
+      if (PropMap::Entry* e = keyed_entry_hint(R[i.b()], R[i.c()], f->proto, site_of(f, pc))) { \
+        copy_value(R[i.a()], e->second);                                                       \
+        DISPATCH();                                                                            \
+      }                                                                                        \
+      SAVE_PC();                                                                               \
+      const Value* v = map_entry_missed(f->proto, site_of(f, pc), as_map(R[i.b()]), R[i.c()]); \
+      R[i.a()] = v ? *v : (missing_as_nil) ? make_nil() : make_undef();                        \
+      DISPATCH();                                                                              \
+    }                                                                                          \
+    SAVE_PC();                                                                                 \
+    Value v = get_key(*this, R[i.b()], R[i.c()]);                                              \
+    R[i.a()] = (missing_as_nil) && is_undef(v) ? make_nil() : v;                               \
+    DISPATCH();                                                                                \
   }
   GET_KEY(GETKEY, true)
   GET_KEY(GETKEYU, false)
@@ -1199,6 +1248,15 @@ do_return : {
       DISPATCH();
     }
     NOTE_PATH(kSeenGenericPath);
+    if (R[i.a()].tag == Tag::Map && caches) {
+      if (PropMap::Entry* e = keyed_entry_hint(R[i.a()], R[i.b()], f->proto, site_of(f, pc))) {
+        copy_value(e->second, R[i.c()]);
+        DISPATCH();
+      }
+      SAVE_PC();
+      map_set_missed(f->proto, site_of(f, pc), as_map(R[i.a()]), R[i.b()], R[i.c()]);
+      DISPATCH();
+    }
     SAVE_PC();
     set_key(*this, R[i.a()], R[i.b()], R[i.c()]);
     DISPATCH();

@@ -32,6 +32,33 @@ int remember_prop(const PropMap& pm, Proto* p, uint32_t site, uint16_t k) {
 }
 }  // namespace
 
+const Value* VM::map_entry_missed(Proto* p, uint32_t site, Map* m, Value key) {
+  const PropMap& pm = m->map;
+  int at = pm.index_of(key_of(*this, key));
+  if (at < 0) return nullptr;
+  if (!pm.watched() && !pm.indexed()) remember_at(p, site, at);
+  return &pm.slots()[static_cast<size_t>(at)].second;
+}
+
+void VM::map_set_missed(Proto* p, uint32_t site, Map* m, Value key, Value v) {
+  PropMap& pm = m->map;
+  PropKey k = key_of(*this, key);
+  if (pm.watched()) {  // a loop reads it in place: set tells the loop
+    pm.set(k, v);
+    return;
+  }
+  int at = std::as_const(pm).index_of(k);
+  if (at >= 0) {
+    pm.slots()[static_cast<size_t>(at)].second = v;
+  } else {
+    pm.add_new(k, v);
+    at = static_cast<int>(pm.slots().size() - 1);
+  }
+  // A large map's keys are hashed: a hint there, when the key changes from one access to
+  // the next (a memo table), costs a cache miss at a stale position every time.
+  if (!pm.indexed()) remember_at(p, site, at);
+}
+
 Value VM::get_member_missed(Proto* p, uint32_t site, uint16_t k, Value o) {
   if (PropMap* pm = prop_map_of(o)) {
     int at = remember_prop(*pm, p, site, k);

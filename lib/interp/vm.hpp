@@ -249,6 +249,10 @@ class VM {
   // GETMEMBER and SETMEMBER of key K[k] at instruction `site` of p when its hint missed.
   Value get_member_missed(Proto* p, uint32_t site, uint16_t k, Value o);
   void set_member_missed(Proto* p, uint32_t site, uint16_t k, Value o, Value v);
+  // Keyed reads and writes of a Map (./, $set, .get, .set) past the site's entry hint: the
+  // full lookup, whose position becomes the hint in a small map. Null when the key is absent.
+  const Value* map_entry_missed(Proto* p, uint32_t site, Map* m, Value key);
+  void map_set_missed(Proto* p, uint32_t site, Map* m, Value key, Value v);
   // The method a CALLM site cached for the receiver's class, or nullptr (see cached_method).
   Value* method_cache_hit(Proto* p, uint16_t k, Value receiver) {
     if (k >= p->method_caches.size()) return nullptr;
@@ -353,7 +357,8 @@ class VM {
     uint64_t epoch = 0;
     bool get = false, set = false;
   } map_access_;
-  const MapAccess& map_access();
+  const MapAccess& map_access() { return map_access_.epoch == g_method_epoch ? map_access_ : refresh_map_access(); }
+  const MapAccess& refresh_map_access();
   std::vector<Handler> handlers_;
   std::unordered_map<std::string, Namespace*> modules_;
   std::vector<std::string> loading_;

@@ -196,6 +196,8 @@ class PropMap {
   // Whether a loop visits this map in place (MapView): writes then go through find,
   // set and erase, which tell the loop.
   bool watched() const { return view_ != nullptr; }
+  // Whether keys are found through the hash index (a large map), not by a linear search.
+  bool indexed() const { return !index_.empty(); }
   static size_t view_offset();  // where compiled member stores check it
   void trace(Marker& m) const;
 
