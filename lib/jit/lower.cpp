@@ -2070,7 +2070,12 @@ class Lowering {
       b_.CreateCondBr(b_.CreateAnd(is(o.tag, Tag::Map), b_.CreateIsNotNull(view)), generic, unwatched);
       b_.SetInsertPoint(unwatched);
     }
-    LV* hint = proto_vector_element(p_->prop_hints, layout::kProtoPropHints, hint_site(k), generic);
+    return entry_at_hint(pm, hint_site(k), b_.getInt64(PropKey(as_symbol(p_->constants[k])).bits()), generic);
+  }
+  // The value slot of the entry of PropMap pm where the hint of instruction `site` says,
+  // when that entry's key has these bits; else the generic path.
+  LV* entry_at_hint(LV* pm, uint32_t site, LV* key_bits, BasicBlock* generic) {
+    LV* hint = proto_vector_element(p_->prop_hints, layout::kProtoPropHints, site, generic);
     LV* index = b_.CreateZExt(as_layout(b_.CreateLoad(i32_, hint)), i64_);
     LV* entries = load_vector_bound(pm, prop_entries_ + vector_.begin);
     LV* entries_end = load_vector_bound(pm, prop_entries_ + vector_.end);
@@ -2079,11 +2084,61 @@ class Lowering {
     BasicBlock* check_key = fresh("check_key");
     b_.CreateCondBr(in_range, check_key, generic);
     b_.SetInsertPoint(check_key);
-    uint64_t key = PropKey(as_symbol(p_->constants[k])).bits();
     BasicBlock* found = fresh("found");
-    b_.CreateCondBr(b_.CreateICmpEQ(as_layout(b_.CreateLoad(i64_, entry)), b_.getInt64(key)), found, generic);
+    b_.CreateCondBr(b_.CreateICmpEQ(as_layout(b_.CreateLoad(i64_, entry)), key_bits), found, generic);
     b_.SetInsertPoint(found);
     return at(entry, static_cast<int64_t>(layout::kPropEntryValue));
+  }
+  // Keyed access to a Map (./, $set, .get, .set) at a site where the interpreter found a
+  // key before (its entry hint is set): when register `map_reg` holds a Map (unwatched,
+  // for a store) and the key a symbol or a string that served as a key before, `access`
+  // gets the entry's value slot where the hint says, as the interpreter's handler finds
+  // it; otherwise, or when the hint fails, the helper. `also`, when given, must hold too
+  // (Map's get and set still the builtin ones). Returns false, emitting nothing, at a
+  // site without a hint. The code goes on at the insertion point left, for other values.
+  template <typename Access>
+  bool keyed_map_access(int map_reg, int key_reg, bool store, LV* also, Access access) {
+    if (!req_.caches || !vector_.known || inl_ || n_ >= p_->prop_hints.size() || p_->prop_hints[n_] == UINT32_MAX)
+      return false;
+    BasicBlock* map = fresh("keyed_map");
+    BasicBlock* other = fresh("not_a_map");
+    BasicBlock* miss = fresh("keyed_miss");
+    Operand o = in_reg(map_reg), key = in_reg(key_reg);
+    LV* is_map = is(o.tag, Tag::Map);
+    b_.CreateCondBr(also ? b_.CreateAnd(is_map, also) : is_map, map, other);
+    b_.SetInsertPoint(map);
+    LV* pm = at(b_.CreateIntToPtr(o.bits, ptr_), static_cast<int64_t>(layout::kMapProps));
+    if (store) {
+      BasicBlock* unwatched = fresh("unwatched");
+      LV* view = b_.CreateLoad(ptr_, at(pm, static_cast<int64_t>(PropMap::view_offset())));
+      b_.CreateCondBr(b_.CreateIsNotNull(view), miss, unwatched);
+      b_.SetInsertPoint(unwatched);
+    }
+    BasicBlock* symbol = fresh("symbol_key");
+    BasicBlock* not_symbol = fresh("not_symbol_key");
+    BasicBlock* string = fresh("string_key");
+    BasicBlock* have_symbol = fresh("have_symbol");
+    b_.CreateCondBr(is(key.tag, Tag::Symbol), symbol, not_symbol);
+    b_.SetInsertPoint(not_symbol);
+    b_.CreateCondBr(is(key.tag, Tag::String), string, miss);
+    b_.SetInsertPoint(string);
+    LV* interned = load_at(ptr_, b_.CreateIntToPtr(key.bits, ptr_), layout::kStringKey);
+    b_.CreateCondBr(b_.CreateIsNull(interned), miss, have_symbol);
+    b_.SetInsertPoint(symbol);
+    LV* named = b_.CreateIntToPtr(key.bits, ptr_);
+    b_.CreateBr(have_symbol);
+    b_.SetInsertPoint(have_symbol);
+    auto* sym = b_.CreatePHI(ptr_, 2);
+    sym->addIncoming(interned, string);
+    sym->addIncoming(named, symbol);
+    LV* slot = entry_at_hint(pm, n_, load_at(i64_, sym, layout::kSymbolPropKey), miss);
+    access(slot);
+    as_kind(slot, tbaa_member_);
+    b_.CreateBr(next());
+    b_.SetInsertPoint(miss);
+    build();
+    b_.SetInsertPoint(other);
+    return true;
   }
 
   // The instruction whose entry hint member_slot reads for this one: the first site of
@@ -2653,6 +2708,7 @@ void Lowering::lower_AGET(const Instr& in) {
     sunk_entry_access(sunk, in.b, [&](LV* entry) { copy(reg(in.a), entry); }, map_methods_unchanged());
     return deopt(kDeoptLoopSlowPath);
   }
+  if (req_.map_methods_epoch) keyed_map_access(in.b, in.c, false, map_methods_unchanged(), [&](LV* entry) { copy(reg(in.a), entry); });
   array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand) { read_as_seen(reg(in.a), slot); });
 }
 void Lowering::lower_ASET(const Instr& in) {
@@ -2666,6 +2722,7 @@ void Lowering::lower_ASETV(const Instr& in) {
     sunk_entry_access(sunk, in.a, [&](LV* entry) { store_unless_heap(entry, in.c); }, map_methods_unchanged());
     return deopt(kDeoptLoopSlowPath);
   }
+  if (req_.map_methods_epoch) keyed_map_access(in.a, in.b, true, map_methods_unchanged(), [&](LV* entry) { copy(entry, reg(in.c)); });
   array_access(in.a, in_reg(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); });
 }
 void Lowering::lower_AGETI(const Instr& in) {
@@ -3002,6 +3059,7 @@ void Lowering::lower_GETKEY(const Instr& in) {
     sunk_entry_access(sunk, in.b, [&](LV* entry) { copy(reg(in.a), entry); });
     return deopt(kDeoptLoopSlowPath);
   }
+  keyed_map_access(in.b, in.c, false, nullptr, [&](LV* entry) { copy(reg(in.a), entry); });
   array_access(in.b, in_reg(in.c), false, [&](LV* slot, Operand) { copy(reg(in.a), slot); }, keyed_generic(in));
 }
 void Lowering::lower_GETKEYU(const Instr& in) { lower_GETKEY(in); }
@@ -3112,6 +3170,7 @@ void Lowering::lower_SETKEY(const Instr& in) {
     sunk_entry_access(sunk, in.a, [&](LV* entry) { store_unless_heap(entry, in.c); });
     return deopt(kDeoptLoopSlowPath);
   }
+  keyed_map_access(in.a, in.b, true, nullptr, [&](LV* entry) { copy(entry, reg(in.c)); });
   array_access(in.a, in_reg(in.b), false, [&](LV* slot, Operand) { copy(slot, reg(in.c)); }, keyed_generic(in));
 }
 

@@ -80,17 +80,36 @@ struct Runtime {
         case Op::CONCAT: R[in.a] = vm->concat(R + in.b, in.c); break;
         case Op::CLOSURE: vm->make_closure(f, in.bx(), R[in.a]); break;
         // Keyed access when the inline Array path did not apply (a map, a string key …)
-        case Op::GETKEY: {
+        // A Map's entry as the interpreter's handler finds it, which keeps the site's hint.
+        case Op::GETKEY:
+        case Op::GETKEYU: {
+          if (R[in.b].tag == Tag::Map && R[in.c].tag != Tag::Range) {
+            const Value* v = vm->map_entry_missed(f->proto, index, as_map(R[in.b]), R[in.c]);
+            R[in.a] = v ? *v : kOp == Op::GETKEY ? make_nil() : make_undef();
+            break;
+          }
           Value v = get_key(*vm, R[in.b], R[in.c]);
-          R[in.a] = is_undef(v) ? make_nil() : v;
+          R[in.a] = is_undef(v) && kOp == Op::GETKEY ? make_nil() : v;
           break;
         }
-        case Op::GETKEYU: R[in.a] = get_key(*vm, R[in.b], R[in.c]); break;
-        case Op::SETKEY: set_key(*vm, R[in.a], R[in.b], R[in.c]); break;
+        case Op::SETKEY:
+          if (R[in.a].tag == Tag::Map) vm->map_set_missed(f->proto, index, as_map(R[in.a]), R[in.b], R[in.c]);
+          else set_key(*vm, R[in.a], R[in.b], R[in.c]);
+          break;
         // .get and .set when the inline Array path did not apply (a Map, an index out of range)
-        case Op::AGET: R[in.a] = vm->get_via_method(R[in.b], R + in.c); break;
+        case Op::AGET:
+          if (R[in.b].tag == Tag::Map && vm->map_access().get) {
+            const Value* v = vm->map_entry_missed(f->proto, index, as_map(R[in.b]), R[in.c]);
+            R[in.a] = v ? *v : make_nil();
+          } else {
+            R[in.a] = vm->get_via_method(R[in.b], R + in.c);
+          }
+          break;
         case Op::ASET: R[in.a] = vm->set_via_method(R[in.b], R + in.c); break;
-        case Op::ASETV: vm->set_via_method(R[in.a], R[in.b], R[in.c]); break;
+        case Op::ASETV:
+          if (R[in.a].tag == Tag::Map && vm->map_access().set) vm->map_set_missed(f->proto, index, as_map(R[in.a]), R[in.b], R[in.c]);
+          else vm->set_via_method(R[in.a], R[in.b], R[in.c]);
+          break;
         case Op::AGETI: {
           Value key = make_int(in.c);
           R[in.a] = vm->get_via_method(R[in.b], &key);
