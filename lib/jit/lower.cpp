@@ -391,6 +391,7 @@ class Lowering {
       promoted_loops_ = true;
       drop_resumptions(g);
       int gi = static_cast<int>(&g - regions_.data());
+      forget_dead_at_header(g, gi);
       for (llvm::Instruction* at : g.flush_before) {
         b_.SetInsertPoint(at);
         for (auto [r, shadow] : g.shadows) {
@@ -821,6 +822,45 @@ class Lowering {
       }
     }
     return false;
+  }
+  // Whether register r is dead at the header of the loop at `head`: on the straight run
+  // of instructions from there, written before anything can read it. An instruction that
+  // may run Gene code (an operator method, a .get method, a call) reads the variables in
+  // scope there too, since a macro's $caller_eval can. A jump, or an instruction not
+  // listed, ends the run: r counts as live.
+  bool dead_at_header(int r, uint32_t head) const {
+    for (uint32_t k = head; k < p_->code.size() && region_of(k) == region_of(head); ++k) {
+      const Instr& in = code_[k];
+      bool reads = false, runs_code = true;
+      switch (in.op) {
+        case Op::LOADK: case Op::LOADI: case Op::LOADBOOL: case Op::GETUPVAL: runs_code = false; break;
+        case Op::MOVE: case Op::NOT: reads = in.b == r; runs_code = false; break;
+        case Op::GETGLOBAL: break;
+        case Op::ADD: case Op::SUB: case Op::MUL: case Op::DIV: case Op::AGET: reads = in.b == r || in.c == r; break;
+        case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::DIVK: case Op::ADDI: case Op::SUBI: case Op::NEG:
+        case Op::AGETI: case Op::GETINDEX: case Op::GETMEMBER:
+          reads = in.b == r;
+          break;
+        case Op::CALLG: reads = in.a < r && r <= in.a + in.b; break;  // its arguments
+        default: return false;
+      }
+      if (reads || (runs_code && variable_at(r, k))) return false;
+      if (in.a == r) return true;
+    }
+    return false;
+  }
+  // The registers dead at a promoted loop's header hold nil there, not a value carried
+  // around the loop: what it wrote to its temporaries in the iteration before is no phi
+  // at the header, no machine register across the body, and no copy at its exits (nbody's
+  // inner loop carried 11 such registers). A write-back then stores nil, which the
+  // interpreter overwrites before it reads. Not in a proto with a handler, which could
+  // read them after an error.
+  void forget_dead_at_header(Region& g, int gi) {
+    for (const Instr& in : p_->code)
+      if (in.op == Op::TRY) return;
+    b_.SetInsertPoint(blocks_[g.head], blocks_[g.head]->getFirstInsertionPt());
+    for (auto [r, shadow] : g.shadows)
+      if (!sunk_array_of(gi, r) && dead_at_header(r, g.head)) store(shadow, Tag::Nil, b_.getInt64(0));
   }
   bool parameter(int r) const {
     for (const ParamInfo& param : p_->params)
