@@ -823,31 +823,104 @@ class Lowering {
     }
     return false;
   }
-  // Whether register r is dead at the header of the loop at `head`: on the straight run
-  // of instructions from there, written before anything can read it. An instruction that
+  // The registers live before each instruction (bytecode liveness over the proto, one
+  // bit per register): read on some path before they are written. An instruction that
   // may run Gene code (an operator method, a .get method, a call) reads the variables in
-  // scope there too, since a macro's $caller_eval can. A jump, or an instruction not
-  // listed, ends the run: r counts as live.
-  bool dead_at_header(int r, uint32_t head) const {
-    for (uint32_t k = head; k < p_->code.size() && region_of(k) == region_of(head); ++k) {
-      const Instr& in = code_[k];
-      bool reads = false, runs_code = true;
-      switch (in.op) {
-        case Op::LOADK: case Op::LOADI: case Op::LOADBOOL: case Op::GETUPVAL: runs_code = false; break;
-        case Op::MOVE: case Op::NOT: reads = in.b == r; runs_code = false; break;
-        case Op::GETGLOBAL: break;
-        case Op::ADD: case Op::SUB: case Op::MUL: case Op::DIV: case Op::AGET: reads = in.b == r || in.c == r; break;
-        case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::DIVK: case Op::ADDI: case Op::SUBI: case Op::NEG:
-        case Op::AGETI: case Op::GETINDEX: case Op::GETMEMBER:
-          reads = in.b == r;
-          break;
-        case Op::CALLG: reads = in.a < r && r <= in.a + in.b; break;  // its arguments
-        default: return false;
+  // scope there too, since a macro's $caller_eval can; one not listed below reads every
+  // register. Empty when the proto is too large to be worth it.
+  std::vector<std::vector<bool>> liveness() const {
+    size_t n = p_->num_regs, size = p_->code.size();
+    if (n * size > (size_t{1} << 21)) return {};
+    std::vector<std::vector<bool>> live(size, std::vector<bool>(n, false));
+    std::vector<bool> all(n, true), none(n, false);
+    auto live_in = [&](uint32_t k) -> const std::vector<bool>& { return k < size ? live[k] : none; };
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (uint32_t k = static_cast<uint32_t>(size); k-- > 0;) {
+        const Instr& in = code_[k];
+        std::vector<int> reads;
+        bool runs_code = true, falls_through = true, jumps = false, known = true;
+        int writes_from = in.a, writes_to = in.a;  // the registers it always writes
+        uint32_t to = 0;
+        auto jump = [&](int64_t offset) {
+          jumps = true;
+          to = target(k, offset);
+        };
+        auto write_nothing = [&] { writes_to = writes_from - 1; };
+        auto call_window = [&](int first) {
+          if (in.b & kPropsFlag) known = false;
+          for (int a = first; a <= in.b; ++a) reads.push_back(in.a + a);
+        };
+        switch (in.op) {
+          case Op::LOADK: case Op::LOADI: case Op::LOADBOOL: case Op::GETUPVAL: case Op::NEWMAP: runs_code = false; break;
+          case Op::LOADNIL: writes_to = in.a + in.b; runs_code = false; break;
+          case Op::MOVE: case Op::NOT: reads = {in.b}; runs_code = false; break;
+          case Op::NEWARRAY:
+            for (int a = 0; a < in.c; ++a) reads.push_back(in.b + a);
+            runs_code = false;
+            break;
+          case Op::CONCAT: for (int a = 0; a < in.c; ++a) reads.push_back(in.b + a); break;
+          case Op::GETGLOBAL: break;
+          case Op::ADD: case Op::SUB: case Op::MUL: case Op::DIV: case Op::AGET: case Op::GETKEY: case Op::GETKEYU:
+            reads = {in.b, in.c};
+            break;
+          case Op::ADDK: case Op::SUBK: case Op::MULK: case Op::DIVK: case Op::ADDI: case Op::SUBI: case Op::NEG:
+          case Op::AGETI: case Op::GETINDEX: case Op::GETMEMBER:
+            reads = {in.b};
+            break;
+          case Op::CALLG: call_window(1); break;  // its arguments
+          case Op::CALL: case Op::CALLM: case Op::CALLSELF: case Op::NEW: call_window(0); break;  // callee or receiver too
+          case Op::ASETV: case Op::SETKEY: reads = {in.a, in.b, in.c}; write_nothing(); break;
+          case Op::ASETVI: case Op::SETINDEX: case Op::SETMEMBER: case Op::SETPROP: reads = {in.a, in.c}; write_nothing(); break;
+          // A return closes the upvalues of the variables in scope: it reads them.
+          case Op::RET: reads = {in.a}; write_nothing(); falls_through = false; break;
+          case Op::RETNIL: write_nothing(); falls_through = false; break;
+          case Op::JMP: case Op::LOOP: write_nothing(); runs_code = falls_through = false; jump(in.sbx()); break;
+          case Op::JMPIF: case Op::JMPIFNOT: case Op::JMPIFDEF:
+            reads = {in.a};
+            write_nothing();
+            runs_code = false;
+            jump(in.sbx());
+            break;
+          case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNEQ: case Op::JNNE:
+          case Op::LOOPLT: case Op::LOOPLE: case Op::LOOPGT: case Op::LOOPGE:
+            reads = {in.a, in.b};
+            write_nothing();
+            jump(in.sc());
+            break;
+          case Op::JNLTI: case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI:
+          case Op::LOOPLTI: case Op::LOOPLEI: case Op::LOOPGTI: case Op::LOOPGEI:
+            reads = {in.a};
+            write_nothing();
+            jump(in.sc());
+            break;
+          // A for loop's state: read (and rewritten, which counts as nothing here); the
+          // element is written only when the loop goes on.
+          case Op::FORPREP: reads = {in.a, in.a + 1}; write_nothing(); break;
+          case Op::FORLOOP: case Op::FORPAIR: reads = {in.a, in.a + 1}; write_nothing(); jump(in.sc()); break;
+          default: known = false;
+        }
+        std::vector<bool> out = none;
+        if (!known) {
+          out = all;
+        } else {
+          if (falls_through) out = live_in(k + 1);
+          if (jumps)
+            for (size_t r = 0; r < n; ++r) out[r] = out[r] || live_in(to)[r];
+          for (int r = writes_from; r <= writes_to; ++r)
+            if (static_cast<size_t>(r) < n) out[static_cast<size_t>(r)] = false;
+          for (int r : reads)
+            if (static_cast<size_t>(r) < n) out[static_cast<size_t>(r)] = true;
+          if (runs_code)
+            for (size_t r = 0; r < n; ++r) out[r] = out[r] || variable_at(static_cast<int>(r), k);
+        }
+        if (out != live[k]) {
+          live[k] = std::move(out);
+          changed = true;
+        }
       }
-      if (reads || (runs_code && variable_at(r, k))) return false;
-      if (in.a == r) return true;
     }
-    return false;
+    return live;
   }
   // The registers dead at a promoted loop's header hold nil there, not a value carried
   // around the loop: what it wrote to its temporaries in the iteration before is no phi
@@ -858,9 +931,16 @@ class Lowering {
   void forget_dead_at_header(Region& g, int gi) {
     for (const Instr& in : p_->code)
       if (in.op == Op::TRY) return;
+    if (!live_computed_) {
+      live_ = liveness();
+      live_computed_ = true;
+    }
+    if (g.head >= live_.size()) return;
+    const std::vector<bool>& live = live_[g.head];
     b_.SetInsertPoint(blocks_[g.head], blocks_[g.head]->getFirstInsertionPt());
     for (auto [r, shadow] : g.shadows)
-      if (!sunk_array_of(gi, r) && dead_at_header(r, g.head)) store(shadow, Tag::Nil, b_.getInt64(0));
+      if (!sunk_array_of(gi, r) && static_cast<size_t>(r) < live.size() && !live[static_cast<size_t>(r)])
+        store(shadow, Tag::Nil, b_.getInt64(0));
   }
   bool parameter(int r) const {
     for (const ParamInfo& param : p_->params)
@@ -2240,6 +2320,8 @@ class Lowering {
   bool sink_;  // allocation sinking allowed
   const std::vector<uint32_t> handlers_;  // where the proto's handlers begin
   std::map<uint32_t, SunkArray> sunk_;  // by NEWARRAY or NEWMAP site
+  std::vector<std::vector<bool>> live_;  // liveness(), once a promoted loop needs it
+  bool live_computed_ = false;
   std::map<uint32_t, uint32_t> restart_at_;  // a deopt inside a sunk map's literal restarts it
   llvm::AllocaInst* materialize_buffer_ = nullptr;
   bool sank_outside_promoted_loop_ = false;
