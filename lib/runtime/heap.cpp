@@ -25,16 +25,17 @@ void ObjectTable::add_block() {
   blocks_.push_back(static_cast<Obj**>(p));
 }
 
-void ObjectTable::truncate(size_t n, size_t spare) {
+void ObjectTable::truncate(size_t n, size_t room) {
   size_ = n;
-  size_t keep = ((n + kBlock - 1) >> kShift) + spare;
+  size_t keep = (std::max(n, room) + kBlock - 1) >> kShift;
   while (blocks_.size() > keep) {
     munmap(blocks_.back(), kBlock * sizeof(Obj*));
     blocks_.pop_back();
   }
 }
 
-Heap::Heap() = default;
+// Element storage that another heap on this thread made is not this heap's to collect.
+Heap::Heap() { pool::buffer_bytes = 0; }
 
 Heap::~Heap() {
   for (size_t i = 0; i < objects_.size(); ++i) delete objects_[i];
@@ -102,6 +103,9 @@ void Heap::collect() {
   // each time (a fifth of a memoising program's run).
   next_gc_ = std::max({kMinNextGc, live_ * 2, bytes_ / kBytesPerObject});
   next_bytes_ = bytes_ * 2 > kMinNextBytes ? bytes_ * 2 : kMinNextBytes;
+  // The table fills up to next_gc_ entries again: blocks given back now would be mapped
+  // anew, a page fault per 512 objects (a sixth of binary-trees' run where faults are dear).
+  objects_.truncate(live_, next_gc_);
   if ((live_ >= kLargeLiveObjects || bytes_ >= kLargeLiveBytes) && g_large_heap_hook.load(std::memory_order_relaxed))
     if (auto hook = g_large_heap_hook.exchange(nullptr)) hook();
   if (limit_) enforce_limit();
@@ -139,7 +143,7 @@ void Heap::sweep() {
       delete o;
     }
   }
-  objects_.truncate(live);
+  objects_.truncate(live, n);  // collect() decides which blocks go back
   live_ = live;
   bytes_ = bytes;  // element storage included: counting it starts again
   pool::buffer_bytes = 0;

@@ -32,7 +32,8 @@ class Marker {
 };
 
 // Every object the heap made and has not freed yet, in blocks of a fixed size: growing
-// the table never copies it, and the blocks that live objects no longer fill go back.
+// the table never copies it, and blocks it will not fill again before the next
+// collection go back.
 class ObjectTable {
  public:
   size_t size() const { return size_; }
@@ -45,8 +46,8 @@ class ObjectTable {
     if ((size_ >> kShift) == blocks_.size()) add_block();
     (*this)[size_++] = o;
   }
-  // Keeps the first n entries, and `spare` blocks past them.
-  void truncate(size_t n, size_t spare = 1);
+  // Keeps the first n entries, and the blocks that `room` entries fill.
+  void truncate(size_t n, size_t room);
 
  private:
   static constexpr size_t kShift = 13, kBlock = size_t{1} << kShift;
