@@ -189,7 +189,10 @@ struct Class : Obj {
 struct Instance : Obj {
   PropMap props;
   Class* cls;
-  explicit Instance(Class* c) : Obj(Tag::Instance), cls(c) {}
+  // Room for the properties the class's objects were given: the constructor adds them in place.
+  explicit Instance(Class* c) : Obj(Tag::Instance), cls(c) {
+    if (c->props_hint) props.reserve(c->props_hint);
+  }
   void trace(Marker& m) override {
     m.mark(cls);
     props.trace(m);

@@ -137,6 +137,11 @@ inline PropMap::Entry* keyed_entry_hint(const Value& o, const Value& key, const 
   if (is_int(key) && PropKey::fits(as_int(key))) return entry_hint(as_map(o)->map, p, site, PropKey::of_int(as_int(key)));
   return nullptr;
 }
+// A constructor's store of its object's next property: added at the end when that is
+// where the site's hint says (PropMap::add_at).
+inline bool add_at_hint(PropMap& pm, const Proto* p, size_t site, uint16_t k, const Value& v) {
+  return site < p->prop_hints.size() && pm.add_at(p->prop_hints[site], as_symbol(p->constants[k]), v);
+}
 
 void fill_global_cache(GlobalCache& c, Namespace* ns, Symbol* name) {
   c.slot = ns->lookup(name);
@@ -1008,6 +1013,7 @@ do_return : {
         copy_value(e->second, R[i.c()]);
         DISPATCH();
       }
+      if (o->tag == Tag::Instance && add_at_hint(*pm, f->proto, site_of(f, pc), i.b(), R[i.c()])) DISPATCH();
     }
     SAVE_PC();
     set_member_missed(f->proto, site_of(f, pc), i.b(), *o, R[i.c()]);

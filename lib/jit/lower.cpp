@@ -77,6 +77,7 @@ class Lowering {
     equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
     catch_fn_ = declare("gene_jit_catch", i64_, {ptr_, ptr_});
     for_next_fn_ = declare("gene_jit_for_next", i32_, {ptr_, ptr_, ptr_});
+    add_member_fn_ = declare("gene_jit_add_member", i32_, {ptr_, i64_, ptr_, i64_, i64_});
     for_pair_fn_ = declare("gene_jit_for_pair", i32_, {ptr_, ptr_, ptr_});
     profile_enter_fn_ = declare("gene_jit_profile_enter", b_.getVoidTy(), {ptr_, ptr_, i64_});
     profile_return_fn_ = declare("gene_jit_profile_return", b_.getVoidTy(), {ptr_});
@@ -190,6 +191,7 @@ class Lowering {
   LoopSource loop_source(const Instr& forloop) const;
   struct Operand;
   void for_step(int iter, int elem, BasicBlock* more, BasicBlock* done, LoopSource source);
+  void add_member_at_hint(const Instr& in);
   void counted_step(int iter, int elem, Operand coll, LV* i, BasicBlock* more, BasicBlock* done, BasicBlock* other);
   void for_step_slow(int iter, int elem, BasicBlock* more, BasicBlock* done, BasicBlock* slow,
                      llvm::FunctionCallee helper = {});  // for_next unless given
@@ -2314,7 +2316,7 @@ class Lowering {
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
   LV* frame_closure_ = nullptr;  // f->closure, read once at entry (see frame_closure)
-  llvm::FunctionCallee step_fn_, catch_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, materialize_map_fn_, equal_fn_, for_next_fn_, for_pair_fn_, profile_enter_fn_, profile_return_fn_,
+  llvm::FunctionCallee step_fn_, catch_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, materialize_map_fn_, equal_fn_, for_next_fn_, for_pair_fn_, add_member_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
   bool sink_;  // allocation sinking allowed
@@ -3153,7 +3155,26 @@ void Lowering::lower_SETMEMBER(const Instr& in) {
   as_kind(slot, tbaa_member_);
   b_.CreateBr(next());
   b_.SetInsertPoint(generic);
+  add_member_at_hint(in);
   generic_built();
+}
+// A constructor giving its new instance the next property: where the site's hint is the
+// end of the props, the helper adds it there (PropMap::add_at, which neither allocates nor
+// runs Gene code); otherwise the code goes on at the insertion point left.
+void Lowering::add_member_at_hint(const Instr& in) {
+  if (inl_ || n_ >= p_->prop_hints.size() || p_->prop_hints[n_] == UINT32_MAX) return;
+  BasicBlock* instance = fresh("new_member");
+  BasicBlock* other = fresh("not_added");
+  Operand o = in_reg(in.a), v = in_reg(in.c);
+  b_.CreateCondBr(is(o.tag, Tag::Instance), instance, other);
+  b_.SetInsertPoint(instance);
+  LV* pm = at(b_.CreateIntToPtr(o.bits, ptr_), static_cast<int64_t>(layout::kInstanceProps));
+  LV* hint = proto_vector_element(p_->prop_hints, layout::kProtoPropHints, n_, other);
+  LV* at_hint = b_.CreateZExt(as_layout(b_.CreateLoad(i32_, hint)), i64_);
+  LV* key = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(as_symbol(p_->constants[in.b]))), ptr_);
+  LV* added = b_.CreateCall(add_member_fn_, {pm, at_hint, key, v.tag, v.bits});
+  b_.CreateCondBr(b_.CreateICmpNE(added, b_.getInt32(0)), next(), other);
+  b_.SetInsertPoint(other);
 }
 void Lowering::lower_GETINDEX(const Instr& in) {
   if (in.sc() < 0) {

@@ -3,6 +3,7 @@
 #include "jit/runtime.hpp"
 
 #include <cstddef>
+#include <cstring>
 
 #include "interp/ops.hpp"
 #include "interp/vm.hpp"
@@ -155,6 +156,15 @@ struct Runtime {
     }
   }
 
+  // SETMEMBER's store of an instance's next property where the site's hint says
+  // (PropMap::add_at): 1 if it was added.
+  static uint32_t add_member(PropMap* props, uint64_t at, Symbol* key, uint64_t tag, uint64_t bits) {
+    Value v;
+    const uint64_t words[2] = {tag, bits};  // the whole tag word, as compiled code reads it
+    std::memcpy(&v, words, sizeof v);
+    return props->add_at(at, key, v);
+  }
+
   // The same for a sunk map literal (NEWMAP at `site`): its keys are the SETPROPs that
   // follow it, up to the MOVE that binds it.
   static uint32_t materialize_map(VM* vm, Frame* f, uint32_t reg, const Value* entries, uint32_t site) {
@@ -264,6 +274,7 @@ std::vector<HostSymbol> host_symbols() {
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},
       {"gene_jit_catch", reinterpret_cast<void*>(&Runtime::catch_error)},
       {"gene_jit_for_next", reinterpret_cast<void*>(&Runtime::for_next)},
+      {"gene_jit_add_member", reinterpret_cast<void*>(&Runtime::add_member)},
       {"gene_jit_for_pair", reinterpret_cast<void*>(&Runtime::for_pair)},
       {"gene_jit_profile_enter", reinterpret_cast<void*>(&Runtime::profile_enter)},
       {"gene_jit_profile_return", reinterpret_cast<void*>(&Runtime::profile_return)},

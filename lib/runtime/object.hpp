@@ -169,6 +169,18 @@ class PropMap {
   bool set(PropKey key, Value v);
   // Adds key, which the caller knows is absent, at the end.
   void add_new(PropKey key, Value v);
+  // A constructor giving its object the next property, where the site's entry hint says:
+  // adds key at the end when the end is position `at`, the entries have room (nothing
+  // moves, nothing is allocated), the map stays small and unwatched and key is absent.
+  // Returns false, changing nothing, otherwise.
+  bool add_at(size_t at, PropKey key, Value v) {
+    if (at != entries_.size() || at == entries_.capacity() || at + 1 >= kIndexThreshold || view_) return false;
+    for (const Entry& e : entries_)
+      if (e.first == key) return false;
+    entries_.emplace_back(key, v);
+    return true;
+  }
+  static constexpr size_t kIndexThreshold = 12;  // maps this large find keys through an index
   // Removes key; returns true if it was present (and stores its value in *out).
   bool erase(PropKey key, Value* out = nullptr);
   void reserve(size_t n) { entries_.reserve(n); }
