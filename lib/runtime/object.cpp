@@ -8,7 +8,6 @@
 namespace gene {
 
 namespace {
-constexpr size_t kIndexThreshold = PropMap::kIndexThreshold;
 // Index slots hold the entry's position, or one of these.
 constexpr int32_t kEmpty = -1, kErased = -2;
 constexpr size_t kNoSlot = SIZE_MAX;
