@@ -250,8 +250,8 @@ void VM::make_closure(Frame* f, uint32_t child_index, Value& dst) {
 // of a register of holder (opened now) or of holder's own upvalue.
 void VM::bind_upvalue(Closure* c, uint32_t k, Frame& holder) {
   const UpvalDesc& d = c->proto->upvals[k];
-  if (d.by_value) {
-    c->upvals[k]->closed = d.in_stack ? holder.base[d.index] : *holder.closure->upvals[d.index]->loc;
+  if (d.by_value) {  // the register was likely just written: copied as its two words
+    copy_value(c->upvals[k]->closed, d.in_stack ? holder.base[d.index] : *holder.closure->upvals[d.index]->loc);
   } else if (d.in_stack) {
     holder.flags |= kFrameCaptured;
     c->upvals[k] = capture_upvalue(holder.base + d.index);
