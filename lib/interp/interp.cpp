@@ -772,18 +772,24 @@ dispatch:
     R[i.a()] = get_via_method(a, R + i.c());
     DISPATCH();
   }
+// A store into Map m (.set, $set) where the site's entry hint says; else the full path,
+// which leaves the hint for the next time.
+#define MAP_SET_VIA_HINT(m, key, value)                                              \
+  do {                                                                               \
+    if (PropMap::Entry* e = keyed_entry_hint(m, key, f->proto, site_of(f, pc))) {    \
+      copy_value(e->second, value);                                                  \
+    } else {                                                                         \
+      SAVE_PC();                                                                     \
+      map_set_missed(f->proto, site_of(f, pc), as_map(m), key, value);               \
+    }                                                                                \
+  } while (0)
   CASE(ASET) {
     const Value& a = R[i.b()];
     if (Value* e = array_slot(a, R[i.c()])) {
       copy_value(*e, R[i.c() + 1]);
       R[i.a()] = a;
     } else if (a.tag == Tag::Map && caches && map_access().set) {
-      if (PropMap::Entry* e = keyed_entry_hint(a, R[i.c()], f->proto, site_of(f, pc))) {
-        copy_value(e->second, R[i.c() + 1]);
-      } else {
-        SAVE_PC();
-        map_set_missed(f->proto, site_of(f, pc), as_map(a), R[i.c()], R[i.c() + 1]);
-      }
+      MAP_SET_VIA_HINT(a, R[i.c()], R[i.c() + 1]);
       R[i.a()] = a;
     } else {
       SAVE_PC();
@@ -796,12 +802,7 @@ dispatch:
     if (Value* e = array_slot(a, R[i.b()])) {
       copy_value(*e, R[i.c()]);
     } else if (a.tag == Tag::Map && caches && map_access().set) {
-      if (PropMap::Entry* e = keyed_entry_hint(a, R[i.b()], f->proto, site_of(f, pc))) {
-        copy_value(e->second, R[i.c()]);
-      } else {
-        SAVE_PC();
-        map_set_missed(f->proto, site_of(f, pc), as_map(a), R[i.b()], R[i.c()]);
-      }
+      MAP_SET_VIA_HINT(a, R[i.b()], R[i.c()]);
     } else {
       SAVE_PC();
       set_via_method(a, R[i.b()], R[i.c()]);
@@ -1255,12 +1256,7 @@ do_return : {
     }
     NOTE_PATH(kSeenGenericPath);
     if (R[i.a()].tag == Tag::Map && caches) {
-      if (PropMap::Entry* e = keyed_entry_hint(R[i.a()], R[i.b()], f->proto, site_of(f, pc))) {
-        copy_value(e->second, R[i.c()]);
-        DISPATCH();
-      }
-      SAVE_PC();
-      map_set_missed(f->proto, site_of(f, pc), as_map(R[i.a()]), R[i.b()], R[i.c()]);
+      MAP_SET_VIA_HINT(R[i.a()], R[i.b()], R[i.c()]);
       DISPATCH();
     }
     SAVE_PC();
@@ -1376,6 +1372,7 @@ enter_native:
   }
   return Value{};
 #undef LOAD_FRAME
+#undef MAP_SET_VIA_HINT
 #undef BACK_EDGE
 #undef SAVE_PC
 #undef JIT_CHECK

@@ -2186,13 +2186,17 @@ class Lowering {
     b_.CreateCondBr(b_.CreateOr(is(o.tag, Tag::Instance), is(o.tag, Tag::Map)), have, generic);
     b_.SetInsertPoint(have);
     LV* pm = at(obj, static_cast<int64_t>(layout::kMapProps));
-    if (store) {  // an instance's props are never watched (nor loaded from, once its tag is known)
-      BasicBlock* unwatched = fresh("unwatched");
-      LV* view = b_.CreateLoad(ptr_, at(pm, static_cast<int64_t>(PropMap::view_offset())));
-      b_.CreateCondBr(b_.CreateAnd(is(o.tag, Tag::Map), b_.CreateIsNotNull(view)), generic, unwatched);
-      b_.SetInsertPoint(unwatched);
-    }
+    if (store) unless_watched(pm, is(o.tag, Tag::Map), generic);  // an instance's props never are
     return entry_at_hint(pm, hint_site(k), b_.getInt64(PropKey(as_symbol(p_->constants[k])).bits()), generic);
+  }
+  // Goes on where no loop reads the props `pm` in place (MapView), else to `watched`; a
+  // store there must tell the loop. `only_if`, when given, must hold too for `watched`.
+  void unless_watched(LV* pm, LV* only_if, BasicBlock* watched) {
+    BasicBlock* unwatched = fresh("unwatched");
+    LV* view = b_.CreateLoad(ptr_, at(pm, static_cast<int64_t>(PropMap::view_offset())));
+    LV* in_view = b_.CreateIsNotNull(view);
+    b_.CreateCondBr(only_if ? b_.CreateAnd(only_if, in_view) : in_view, watched, unwatched);
+    b_.SetInsertPoint(unwatched);
   }
   // The value slot of the entry of PropMap pm where the hint of instruction `site` says,
   // when that entry's key has these bits; else the generic path.
@@ -2230,12 +2234,7 @@ class Lowering {
     b_.CreateCondBr(also ? b_.CreateAnd(is_map, also) : is_map, map, other);
     b_.SetInsertPoint(map);
     LV* pm = at(b_.CreateIntToPtr(o.bits, ptr_), static_cast<int64_t>(layout::kMapProps));
-    if (store) {
-      BasicBlock* unwatched = fresh("unwatched");
-      LV* view = b_.CreateLoad(ptr_, at(pm, static_cast<int64_t>(PropMap::view_offset())));
-      b_.CreateCondBr(b_.CreateIsNotNull(view), miss, unwatched);
-      b_.SetInsertPoint(unwatched);
-    }
+    if (store) unless_watched(pm, nullptr, miss);
     BasicBlock* symbol = fresh("symbol_key");
     BasicBlock* not_symbol = fresh("not_symbol_key");
     BasicBlock* string = fresh("string_key");
