@@ -12,6 +12,7 @@ bool is_branch(Op op) {
   switch (op) {
     case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNEQ: case Op::JNNE:
     case Op::JNLTI: case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI:
+    case Op::JNEQK: case Op::JNNEK:
     case Op::FORLOOP: case Op::FORPAIR: case Op::REPLOOP:
     case Op::LOOPLT: case Op::LOOPLE: case Op::LOOPGT: case Op::LOOPGE:
     case Op::LOOPLTI: case Op::LOOPLEI: case Op::LOOPGTI: case Op::LOOPGEI:
@@ -50,7 +51,9 @@ std::string comment(const Proto* p, const Instr& i) {
   auto k = [&](size_t idx) { return idx < p->constants.size() ? repr(p->constants[idx]) : std::string("?"); };
   switch (i.op) {
     case Op::LOADK: case Op::ERROR: return "; " + k(i.bx());
-    case Op::GETGLOBAL: case Op::SETGLOBAL: case Op::DEFNS: case Op::SETMEMBER: case Op::SETPROP: return "; " + k(i.b);
+    case Op::GETGLOBAL: case Op::SETGLOBAL: case Op::DEFNS: case Op::SETMEMBER: case Op::SETPROP: case Op::JNEQK:
+    case Op::JNNEK:
+      return "; " + k(i.b);
     case Op::GETMEMBER: case Op::CALLM: case Op::CALLMACROM: return "; " + k(i.c);
     case Op::ADDK: case Op::MULK:
       return "; " + k(i.c & ~kConstLeft) + ((i.c & kConstLeft) ? " (left)" : "");

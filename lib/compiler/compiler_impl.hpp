@@ -198,6 +198,7 @@ class Compiler {
   int depth_ = 0;
   bool no_reads_in_place_ = false;  // while a function compiles again: its nested ones once
   static constexpr int kMaxNesting = 1000;
+  static constexpr size_t kInternedLiteralMax = 40;  // bytes: longer literals are rarely compared
 };
 
 // Helpers on data, shared with the static checker (check.cpp).
@@ -230,6 +231,17 @@ bool is_selector_op(const Syms& S, Value v);
 Symbol* definition_name(Value v);
 
 inline bool sym_is(Value v, const Symbol* s) { return is_symbol(v, s); }
+// An Int that fits an instruction's signed 16-bit immediate, and that immediate.
+inline bool small_int(Value v) { return is_int(v) && as_int(v) >= INT16_MIN && as_int(v) <= INT16_MAX; }
+inline uint16_t imm(Value v) { return static_cast<uint16_t>(static_cast<int16_t>(as_int(v))); }
+// A literal whose == is a comparison with a constant (JNEQK): a number, string, char,
+// bool or nil.
+inline bool equality_literal(Value v) {
+  switch (v.tag) {
+    case Tag::Nil: case Tag::Bool: case Tag::Int: case Tag::Float: case Tag::Char: case Tag::String: return true;
+    default: return false;
+  }
+}
 bool symbol_ends_with(const Symbol* s, std::string_view suffix);
 bool symbol_starts_with(const Symbol* s, std::string_view prefix);
 bool parse_index(const Symbol* s, int64_t* out);

@@ -36,6 +36,10 @@ void Compiler::emit_loop_back(int loop_index, int target) {
 
 int Compiler::constant(Value v) {
   auto& k = fs_->proto->constants;
+  // A short string literal knows its symbol from the start: compared with another string
+  // that does (a literal, a map key), equality takes no byte compare (see strings_equal).
+  if (v.tag == Tag::String && !as_string(v)->key && as_string(v)->size <= kInternedLiteralMax)
+    as_string(v)->key = intern(as_string(v)->view());
   if (!is_obj(v)) {
     for (size_t i = 0; i < k.size(); ++i)
       if (same(k[i], v)) return static_cast<int>(i);

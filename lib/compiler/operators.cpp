@@ -10,9 +10,6 @@
 namespace gene {
 
 namespace {
-bool small_int(Value v) { return is_int(v) && as_int(v) >= INT16_MIN && as_int(v) <= INT16_MAX; }
-uint16_t imm(Value v) { return static_cast<uint16_t>(static_cast<int16_t>(as_int(v))); }
-
 Op arith_op(const Syms& S, Symbol* s) {
   if (s == S.plus) return Op::ADD;
   if (s == S.minus) return Op::SUB;
@@ -393,6 +390,9 @@ bool Compiler::compare_jump(Value cond, bool when, std::vector<int>& jumps, std:
   if (small_int(b) && opts_.optimize) {
     int ra = expr_any(a);
     out.push_back(emit_abc(branch_op(cmp, true), ra, imm(b), 0));
+  } else if ((cmp == Op::EQ || cmp == Op::NE) && equality_literal(b) && opts_.optimize) {
+    int ra = expr_any(a);
+    out.push_back(emit_abc(cmp == Op::EQ ? Op::JNEQK : Op::JNNEK, ra, constant(b), 0));
   } else {
     int ra = operand(a, &b, 1);
     bool hoisted = loop_bound_.reg >= 0 && is_int(b) && as_int(b) == loop_bound_.value;

@@ -99,7 +99,8 @@ void Compiler::match_form(Form& f, int dst) {
 void Compiler::case_form(Form& f, int dst) {
   const Syms& S = syms();
   if (f.args.empty()) return error_at_runtime("case expects a value", dst);
-  int r = dst >= 0 ? dst : alloc_reg();
+  // As in if: a discarded value is not kept, and a returned one is returned by each branch.
+  int r = dst == kDiscard || dst == kReturn ? dst : target(dst);
   int save = fs_->freereg;
   int x = alloc_reg();
   expr(f.args[0], x);
@@ -109,14 +110,22 @@ void Compiler::case_form(Form& f, int dst) {
   while (i < f.args.size()) {
     Value a = f.args[i++];
     std::vector<Value> body;
-    int next = -1;
+    int next = -1, next_short = -1;
     if (sym_is(a, S.when)) {
       if (i >= f.args.size()) return error_at_runtime("when expects a value", dst);
       Value when_value = f.args[i++];
       int t = alloc_reg();
-      expr(when_value, t);
-      emit_abc(Op::CASEMATCH, t, x, t);
-      next = emit_jump(Op::JMPIFNOT, t);
+      // A literal when-value matches by equality alone (CASEMATCH's class, array, range
+      // and regex rules cannot apply): a compare-and-branch.
+      if (opts_.optimize && small_int(when_value)) {
+        next_short = emit_abc(Op::JNEQI, x, imm(when_value), 0);
+      } else if (opts_.optimize && equality_literal(when_value)) {
+        next_short = emit_abc(Op::JNEQK, x, constant(when_value), 0);
+      } else {
+        expr(when_value, t);
+        emit_abc(Op::CASEMATCH, t, x, t);
+        next = emit_jump(Op::JMPIFNOT, t);
+      }
       free_to(t);
     } else if (sym_is(a, S.else_)) {
       has_else = true;
@@ -127,14 +136,13 @@ void Compiler::case_form(Form& f, int dst) {
     push_scope();
     block(body.data(), body.size(), r);
     pop_scope();
-    to_end.push_back(emit_jump(Op::JMP, 0));
+    if (r != kReturn) to_end.push_back(emit_jump(Op::JMP, 0));
     if (next >= 0) patch_jump(next);
+    if (next_short >= 0) patch_short_jump(next_short);
   }
   if (!has_else) load_constant(make_nil(), r);
   for (int j : to_end) patch_jump(j);
   free_to(save);
-  if (dst == kReturn) emit_abc(Op::RET, r, 0, 0);
-  else if (dst >= 0 && dst != r) finish(dst, r);
 }
 
 // (enum Color red green blue), (enum S ^values [a b]), (enum L low = 10 high)

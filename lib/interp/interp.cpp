@@ -76,17 +76,34 @@ inline uint32_t call_native(void* entry, VM* vm, Frame* f) {
   return reinterpret_cast<jit::Entry>(entry)(vm, f, f->base);
 }  // nested executes: bounds the C++ stack they use
 
-// Fast ordering for two Ints; anything else goes to compare_slow.
-inline bool compare(VM& vm, Op op, Value a, Value b) {
-  if (is_int(a) && is_int(b)) {
-    int64_t x = as_int(a), y = as_int(b);
-    switch (op) {
-      case Op::LT: return x < y;
-      case Op::LE: return x <= y;
-      case Op::GT: return x > y;
-      default: return x >= y;
-    }
+// A number as a double when that is exact: every Float, and Ints within 2^53.
+inline bool exact_double(Value v, double* out) {
+  if (v.tag == Tag::Float) {
+    *out = v.as.f;
+    return true;
   }
+  constexpr int64_t kExact = int64_t{1} << 53;
+  if (v.tag == Tag::Int && v.as.i >= -kExact && v.as.i <= kExact) {
+    *out = static_cast<double>(v.as.i);
+    return true;
+  }
+  return false;
+}
+template <class T>
+inline bool ordered(Op op, T x, T y) {
+  switch (op) {
+    case Op::LT: return x < y;
+    case Op::LE: return x <= y;
+    case Op::GT: return x > y;
+    default: return x >= y;
+  }
+}
+// Fast ordering for two Ints, and for numbers that are exact as doubles (a NaN is
+// unordered there too); anything else goes to compare_slow.
+inline bool compare(VM& vm, Op op, Value a, Value b) {
+  if (is_int(a) && is_int(b)) return ordered(op, as_int(a), as_int(b));
+  double x, y;
+  if (exact_double(a, &x) && exact_double(b, &y)) return ordered(op, x, y);
   return compare_slow(vm, op, a, b);
 }
 // One step of a for loop over slot[0..1]: a counted range (for_prep_counted) and a Range
@@ -591,6 +608,14 @@ dispatch:
   }
   CASE(JNNE) {
     if (values_equal_inline(R[i.a()], R[i.b()])) pc += i.sc();
+    DISPATCH();
+  }
+  CASE(JNEQK) {
+    if (!values_equal_inline(R[i.a()], K[i.b()])) pc += i.sc();
+    DISPATCH();
+  }
+  CASE(JNNEK) {
+    if (values_equal_inline(R[i.a()], K[i.b()])) pc += i.sc();
     DISPATCH();
   }
   CASE(JNEQI) {

@@ -620,7 +620,7 @@ class Lowering {
   // rest every operand, as a register or not (branch offsets and immediates are not).
   static bool names_register(const Instr& in, int r) {
     if ((in.op >= Op::JNLT && in.op <= Op::JNNE) || (in.op >= Op::LOOPLT && in.op <= Op::LOOPGE)) return in.a == r || in.b == r;
-    if ((in.op >= Op::JNLTI && in.op <= Op::JNNEI) || (in.op >= Op::LOOPLTI && in.op <= Op::LOOPGEI)) return in.a == r;
+    if ((in.op >= Op::JNLTI && in.op <= Op::JNNEK) || (in.op >= Op::LOOPLTI && in.op <= Op::LOOPGEI)) return in.a == r;
     if (in.op == Op::JMP) return false;  // A is a loop's number
     OpFormat f = op_format(in.op);
     if (f == OpFormat::AsBx || f == OpFormat::ABx) return in.a == r;
@@ -891,6 +891,7 @@ class Lowering {
             jump(in.sc());
             break;
           case Op::JNLTI: case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI:
+          case Op::JNEQK: case Op::JNNEK:
           case Op::LOOPLTI: case Op::LOOPLEI: case Op::LOOPGTI: case Op::LOOPGEI:
             reads = {in.a};
             write_nothing();
@@ -1366,6 +1367,42 @@ class Lowering {
     return phi;
   }
 
+  // R[x] == constant k: scalars in line; an object (a string) of k's kind through
+  // gene_jit_equal, with k where the proto keeps its constants.
+  LV* equal_constant(int x, const Value& k) {
+    Operand ox = in_reg(x);
+    LV* same_kind = is(ox.tag, k.tag);
+    auto masked_equal = [&](uint64_t mask) {
+      return b_.CreateAnd(same_kind, b_.CreateICmpEQ(b_.CreateAnd(ox.bits, b_.getInt64(mask)),
+                                                     b_.getInt64(static_cast<uint64_t>(k.as.i) & mask)));
+    };
+    switch (k.tag) {
+      case Tag::Nil: return same_kind;
+      case Tag::Int: return masked_equal(~uint64_t{0});
+      case Tag::Char: return masked_equal(0xffffffff);
+      case Tag::Bool: return masked_equal(0xff);
+      case Tag::Float: {
+        LV* x_float = b_.CreateBitCast(ox.bits, b_.getDoubleTy());
+        return b_.CreateAnd(same_kind, b_.CreateFCmpOEQ(x_float, llvm::ConstantFP::get(b_.getDoubleTy(), k.as.f)));
+      }
+      default: break;
+    }
+    BasicBlock* call = fresh("equal_call");
+    BasicBlock* done = fresh("equal_done");
+    BasicBlock* kinds_differ = b_.GetInsertBlock();
+    b_.CreateCondBr(same_kind, call, done);
+    b_.SetInsertPoint(call);
+    LV* k_at = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&k)), ptr_);
+    LV* eq = b_.CreateICmpNE(b_.CreateCall(equal_fn_, {spill(x, equal_x_), k_at}), b_.getInt32(0));
+    BasicBlock* called = b_.GetInsertBlock();
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    auto* phi = b_.CreatePHI(b_.getInt1Ty(), 2);
+    phi->addIncoming(b_.getFalse(), kinds_differ);
+    phi->addIncoming(eq, called);
+    return phi;
+  }
+
   // The element pointer of array `arr` (an Array* as i64) at index `k` (i64), and
   // whether the index is in range (0 <= k < size).
   std::pair<LV*, LV*> element(LV* arr_bits, LV* k) {
@@ -1468,7 +1505,8 @@ class Lowering {
         case Op::SUBK: case Op::MULK: case Op::DIVK: case Op::NEG: case Op::NOT:
         case Op::EQ: case Op::NE: case Op::LT: case Op::LE: case Op::GT: case Op::GE:
         case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNEQ: case Op::JNNE: case Op::JNLTI:
-        case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI: case Op::JMPIF: case Op::JMPIFNOT:
+        case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI: case Op::JNEQK: case Op::JNNEK:
+        case Op::JMPIF: case Op::JMPIFNOT:
         case Op::AGET: case Op::AGETI: case Op::GETINDEX: case Op::GETMEMBER: case Op::RET: case Op::RETNIL:
           break;
         case Op::JMP:
@@ -2508,6 +2546,12 @@ LOWER_LOOP_BRANCH(LOOPGE, Op::GE)
 #undef LOWER_LOOP_BRANCH
 void Lowering::lower_JNEQ(const Instr& in) { b_.CreateCondBr(equal(in.a, in.b), next(), block(target(n_, in.sc()))); }
 void Lowering::lower_JNNE(const Instr& in) { b_.CreateCondBr(equal(in.a, in.b), block(target(n_, in.sc())), next()); }
+void Lowering::lower_JNEQK(const Instr& in) {
+  b_.CreateCondBr(equal_constant(in.a, p_->constants[in.b]), next(), block(target(n_, in.sc())));
+}
+void Lowering::lower_JNNEK(const Instr& in) {
+  b_.CreateCondBr(equal_constant(in.a, p_->constants[in.b]), block(target(n_, in.sc())), next());
+}
 void Lowering::lower_JNEQI(const Instr& in) {
   Operand x = in_reg(in.a);
   LV* holds = b_.CreateAnd(is(x.tag, Tag::Int), b_.CreateICmpEQ(x.bits, b_.getInt64(static_cast<uint64_t>(static_cast<int64_t>(in.sb())))));

@@ -38,7 +38,7 @@ Shallow shallow(Value a, Value b) {
   }
   if (a.as.o == b.as.o) return Shallow::Equal;
   switch (a.tag) {
-    case Tag::String: return eq(as_string(a)->view() == as_string(b)->view());
+    case Tag::String: return eq(strings_equal(as_string(a), as_string(b)));
     case Tag::Symbol: return Shallow::NotEqual;  // interned: identity already checked
     case Tag::ComplexSymbol: return eq(as_complex(a)->parts == as_complex(b)->parts);
     case Tag::Range: {

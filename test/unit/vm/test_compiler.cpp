@@ -136,6 +136,19 @@ TEST_CASE("closures copy variables that never change once they can see them", "[
   CHECK(listing("(var top 1) (fn g [] top)").find("by value") == std::string::npos);
 }
 
+TEST_CASE("a literal when, and == with a literal, compare against the constant", "[compiler]") {
+  std::string cased = listing("(fn f [x] (case x when 1 :a when \"s\" :b when 2.5 :c when Int :d))");
+  CHECK(cased.find("JNEQI      1 1") != std::string::npos);
+  CHECK(cased.find("; \"s\"") != std::string::npos);
+  CHECK(cased.find("JNEQK      1 ") != std::string::npos);
+  CHECK(cased.find("CASEMATCH") != std::string::npos);  // the class when
+  std::string compared = listing("(fn f [x] (if (x != \"stop\") 1 2))");
+  CHECK(compared.find("JNNEK") != std::string::npos);
+  CHECK(compared.find("LOADK") == std::string::npos);
+  // --no-opt keeps the general forms, which the optimised ones must agree with.
+  CHECK(listing("(fn f [x] (case x when \"s\" 1))", false).find("JNEQK") == std::string::npos);
+}
+
 TEST_CASE("&&, || and not in a condition become branches, with no Bool made", "[compiler]") {
   std::string both = listing("(fn f [a b] (if ((a == 0) && (b < 5)) 1 2))");
   CHECK(both.find("JNEQI") != std::string::npos);
