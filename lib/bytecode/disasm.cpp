@@ -16,6 +16,7 @@ bool is_branch(Op op) {
     case Op::FORLOOP: case Op::FORPAIR: case Op::REPLOOP:
     case Op::LOOPLT: case Op::LOOPLE: case Op::LOOPGT: case Op::LOOPGE:
     case Op::LOOPLTI: case Op::LOOPLEI: case Op::LOOPGTI: case Op::LOOPGEI:
+    case Op::LOOPNE: case Op::LOOPNEI: case Op::LOOPNEK:
       return true;
     default:
       return false;
@@ -24,7 +25,7 @@ bool is_branch(Op op) {
 
 // True for branches whose B operand is a signed immediate.
 bool has_immediate(Op op) {
-  return (op >= Op::JNLTI && op <= Op::JNNEI) || (op >= Op::LOOPLTI && op <= Op::LOOPGEI);
+  return (op >= Op::JNLTI && op <= Op::JNNEI) || (op >= Op::LOOPLTI && op <= Op::LOOPGEI) || op == Op::LOOPNEI;
 }
 
 std::string operands(const Proto* p, size_t at) {
@@ -52,7 +53,7 @@ std::string comment(const Proto* p, const Instr& i) {
   switch (i.op) {
     case Op::LOADK: case Op::ERROR: return "; " + k(i.bx());
     case Op::GETGLOBAL: case Op::SETGLOBAL: case Op::DEFNS: case Op::SETMEMBER: case Op::SETPROP: case Op::JNEQK:
-    case Op::JNNEK:
+    case Op::JNNEK: case Op::LOOPNEK:
       return "; " + k(i.b);
     case Op::GETMEMBER: case Op::CALLM: case Op::CALLMACROM: return "; " + k(i.c);
     case Op::ADDK: case Op::MULK:

@@ -156,6 +156,9 @@ Op loop_branch(Op jump_unless) {
     case Op::JNLEI: return Op::LOOPLEI;
     case Op::JNGTI: return Op::LOOPGTI;
     case Op::JNGEI: return Op::LOOPGEI;
+    case Op::JNNE: return Op::LOOPNE;
+    case Op::JNNEI: return Op::LOOPNEI;
+    case Op::JNNEK: return Op::LOOPNEK;
     default: return Op::LOOP;
   }
 }

@@ -602,6 +602,19 @@ dispatch:
   LOOP_BRANCH(LOOPGTI, GT, >, make_int(i.sb()), true)
   LOOP_BRANCH(LOOPGEI, GE, >=, make_int(i.sb()), true)
 #undef LOOP_BRANCH
+// The test at the bottom of a while loop on !=: equality never raises.
+#define LOOP_UNLESS_EQUAL(name, rhs)                     \
+  CASE(name) {                                           \
+    if (!values_equal_inline(R[i.a()], rhs)) {           \
+      pc += i.sc();                                      \
+      BACK_EDGE(pc[-1].a); /* the JMP into the loop names it */ \
+    }                                                    \
+    DISPATCH();                                          \
+  }
+  LOOP_UNLESS_EQUAL(LOOPNE, R[i.b()])
+  LOOP_UNLESS_EQUAL(LOOPNEI, make_int(i.sb()))
+  LOOP_UNLESS_EQUAL(LOOPNEK, K[i.b()])
+#undef LOOP_UNLESS_EQUAL
   CASE(JNEQ) {
     if (!values_equal_inline(R[i.a()], R[i.b()])) pc += i.sc();
     DISPATCH();

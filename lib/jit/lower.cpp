@@ -233,7 +233,7 @@ class Lowering {
   // The instructions that end a loop's body and jump back to its header (counted by the
   // interpreter for on-stack replacement).
   static bool is_back_edge(Op op) {
-    return op == Op::LOOP || op == Op::FORLOOP || op == Op::FORPAIR || op == Op::REPLOOP || (op >= Op::LOOPLT && op <= Op::LOOPGEI);
+    return op == Op::LOOP || op == Op::FORLOOP || op == Op::FORPAIR || op == Op::REPLOOP || (op >= Op::LOOPLT && op <= Op::LOOPNEK);
   }
   uint32_t header(size_t k) const {
     const Instr& in = p_->code[k];
@@ -619,8 +619,11 @@ class Lowering {
   // Whether instruction `in` may name register r: its register operands, and for the
   // rest every operand, as a register or not (branch offsets and immediates are not).
   static bool names_register(const Instr& in, int r) {
-    if ((in.op >= Op::JNLT && in.op <= Op::JNNE) || (in.op >= Op::LOOPLT && in.op <= Op::LOOPGE)) return in.a == r || in.b == r;
-    if ((in.op >= Op::JNLTI && in.op <= Op::JNNEK) || (in.op >= Op::LOOPLTI && in.op <= Op::LOOPGEI)) return in.a == r;
+    if ((in.op >= Op::JNLT && in.op <= Op::JNNE) || (in.op >= Op::LOOPLT && in.op <= Op::LOOPGE) || in.op == Op::LOOPNE)
+      return in.a == r || in.b == r;
+    if ((in.op >= Op::JNLTI && in.op <= Op::JNNEK) || (in.op >= Op::LOOPLTI && in.op <= Op::LOOPGEI) || in.op == Op::LOOPNEI ||
+        in.op == Op::LOOPNEK)
+      return in.a == r;
     if (in.op == Op::JMP) return false;  // A is a loop's number
     OpFormat f = op_format(in.op);
     if (f == OpFormat::AsBx || f == OpFormat::ABx) return in.a == r;
@@ -885,14 +888,14 @@ class Lowering {
             jump(in.sbx());
             break;
           case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNEQ: case Op::JNNE:
-          case Op::LOOPLT: case Op::LOOPLE: case Op::LOOPGT: case Op::LOOPGE:
+          case Op::LOOPLT: case Op::LOOPLE: case Op::LOOPGT: case Op::LOOPGE: case Op::LOOPNE:
             reads = {in.a, in.b};
             write_nothing();
             jump(in.sc());
             break;
           case Op::JNLTI: case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI:
           case Op::JNEQK: case Op::JNNEK:
-          case Op::LOOPLTI: case Op::LOOPLEI: case Op::LOOPGTI: case Op::LOOPGEI:
+          case Op::LOOPLTI: case Op::LOOPLEI: case Op::LOOPGTI: case Op::LOOPGEI: case Op::LOOPNEI: case Op::LOOPNEK:
             reads = {in.a};
             write_nothing();
             jump(in.sc());
@@ -1367,6 +1370,11 @@ class Lowering {
     return phi;
   }
 
+  // R[x] == the Int immediate v.
+  LV* equal_immediate(int x, int16_t v) {
+    Operand o = in_reg(x);
+    return b_.CreateAnd(is(o.tag, Tag::Int), b_.CreateICmpEQ(o.bits, b_.getInt64(static_cast<uint64_t>(int64_t{v}))));
+  }
   // R[x] == constant k: scalars in line; an object (a string) of k's kind through
   // gene_jit_equal, with k where the proto keeps its constants.
   LV* equal_constant(int x, const Value& k) {
@@ -2546,22 +2554,19 @@ LOWER_LOOP_BRANCH(LOOPGE, Op::GE)
 #undef LOWER_LOOP_BRANCH
 void Lowering::lower_JNEQ(const Instr& in) { b_.CreateCondBr(equal(in.a, in.b), next(), block(target(n_, in.sc()))); }
 void Lowering::lower_JNNE(const Instr& in) { b_.CreateCondBr(equal(in.a, in.b), block(target(n_, in.sc())), next()); }
+void Lowering::lower_LOOPNE(const Instr& in) { b_.CreateCondBr(equal(in.a, in.b), next(), back_edge()); }
+void Lowering::lower_LOOPNEI(const Instr& in) { b_.CreateCondBr(equal_immediate(in.a, in.sb()), next(), back_edge()); }
+void Lowering::lower_LOOPNEK(const Instr& in) {
+  b_.CreateCondBr(equal_constant(in.a, p_->constants[in.b]), next(), back_edge());
+}
 void Lowering::lower_JNEQK(const Instr& in) {
   b_.CreateCondBr(equal_constant(in.a, p_->constants[in.b]), next(), block(target(n_, in.sc())));
 }
 void Lowering::lower_JNNEK(const Instr& in) {
   b_.CreateCondBr(equal_constant(in.a, p_->constants[in.b]), block(target(n_, in.sc())), next());
 }
-void Lowering::lower_JNEQI(const Instr& in) {
-  Operand x = in_reg(in.a);
-  LV* holds = b_.CreateAnd(is(x.tag, Tag::Int), b_.CreateICmpEQ(x.bits, b_.getInt64(static_cast<uint64_t>(static_cast<int64_t>(in.sb())))));
-  b_.CreateCondBr(holds, next(), block(target(n_, in.sc())));
-}
-void Lowering::lower_JNNEI(const Instr& in) {
-  Operand x = in_reg(in.a);
-  LV* equal_int = b_.CreateAnd(is(x.tag, Tag::Int), b_.CreateICmpEQ(x.bits, b_.getInt64(static_cast<uint64_t>(static_cast<int64_t>(in.sb())))));
-  b_.CreateCondBr(equal_int, block(target(n_, in.sc())), next());
-}
+void Lowering::lower_JNEQI(const Instr& in) { b_.CreateCondBr(equal_immediate(in.a, in.sb()), next(), block(target(n_, in.sc()))); }
+void Lowering::lower_JNNEI(const Instr& in) { b_.CreateCondBr(equal_immediate(in.a, in.sb()), block(target(n_, in.sc())), next()); }
 
 // ---- jumps ----
 // The jump into a loop whose test is at its bottom runs a copy of that test instead, on
