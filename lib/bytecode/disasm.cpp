@@ -36,7 +36,7 @@ std::string operands(const Proto* p, size_t at) {
     case OpFormat::AB: return fmt::format("{} {}", i.a, i.b);
     case OpFormat::ABC:
       if (is_branch(i.op)) return fmt::format("{} {} -> {}", i.a, has_immediate(i.op) ? i.sb() : i.b, static_cast<int64_t>(at) + 1 + i.sc());
-      if (i.op == Op::ADDI || i.op == Op::SUBI || i.op == Op::GETINDEX) return fmt::format("{} {} {}", i.a, i.b, i.sc());
+      if (i.op == Op::ADDI || i.op == Op::SUBI || i.op == Op::GETINDEX || i.op == Op::BUILTIN2I) return fmt::format("{} {} {}", i.a, i.b, i.sc());
       if (i.op == Op::ADDK || i.op == Op::MULK) return fmt::format("{} {} {}", i.a, i.b, i.c & ~kConstLeft);
       return fmt::format("{} {} {}", i.a, i.b, i.c);
     case OpFormat::ABx: return fmt::format("{} {}", i.a, i.bx());

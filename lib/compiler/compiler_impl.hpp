@@ -181,6 +181,7 @@ class Compiler {
   void call_window(Value head, Form& f, size_t first_arg, Op op, int dst);
   int open_window(int dst, int& save);
   bool names_global(Symbol* s);
+  static bool two_int_builtin(const Symbol* s);
   void method_call(Value receiver, Symbol* method, Form& f, size_t first_arg, int dst);
   bool is_macro_method(Symbol* method);
 

@@ -1,6 +1,9 @@
 // Functions (§8): parameter lists, closures, calls and method calls.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <string_view>
+
 #include "compiler/compiler_impl.hpp"
 
 namespace gene {
@@ -290,6 +293,12 @@ void Compiler::call(Value callee, Form& f, int dst) {
   call_window(callee, f, 0, tail ? Op::TAILCALL : Op::CALL, dst);
 }
 
+// The builtins whose two Int arguments the interpreter computes in place (int_builtin).
+bool Compiler::two_int_builtin(const Symbol* s) {
+  static const std::string_view kNames[] = {"mod", "rem", "div", "bit_and", "bit_or", "bit_xor", "shl", "shr"};
+  return std::find(std::begin(kNames), std::end(kNames), s->name) != std::end(kNames);
+}
+
 // True for a global name: no local, upvalue, eval variable or special symbol.
 bool Compiler::names_global(Symbol* s) {
   const Syms& S = syms();
@@ -320,6 +329,20 @@ void Compiler::call_window(Value head, Form& f, size_t first_arg, Op op, int dst
                      f.args.size() - first_arg <= kArgCountMask && names_global(as_symbol(head));
   for (size_t k = first_arg; global_call && k < f.args.size(); ++k)
     global_call = !is_spread(f.args[k]) && is_pure(f.args[k]);
+  if (global_call && f.args.size() - first_arg == 2 && two_int_builtin(as_symbol(head))) {
+    // (mod x 2) and its kin: the operands stay where they are, and the CALLG after
+    // BUILTIN2 runs only when the global no longer holds the builtin or they are not Ints.
+    alloc_reg();
+    alloc_reg();  // the window the CALLG falls back to
+    int rb = expr_any(f.args[first_arg]);
+    Value second = f.args[first_arg + 1];
+    if (small_int(second)) emit_abc(Op::BUILTIN2I, window, rb, imm(second));
+    else emit_abc(Op::BUILTIN2, window, rb, expr_any(second));
+    emit_abc(Op::CALLG, window, 2, global_cache(as_symbol(head)));
+    finish(dst, window);
+    free_to(save);
+    return;
+  }
   if (global_call) {
     for (size_t k = first_arg; k < f.args.size(); ++k) expr(f.args[k], alloc_reg());
     emit_abc(Op::CALLG, window, static_cast<int>(f.args.size() - first_arg), global_cache(as_symbol(head)));

@@ -717,25 +717,31 @@ dispatch:
       DISPATCH();                                                                                  \
     }                                                                                              \
   } while (0)
+// (mod x y), (bit_and x y) and their kin on two Ints: computed here, as an operator is.
+#define INT_BUILTIN_IN_PLACE(callee)                                                                              \
+  do {                                                                                                            \
+    if ((callee).tag == Tag::NativeFn && i.b() == 2 && caches && R[i.a() + 1].tag == Tag::Int &&                  \
+        R[i.a() + 2].tag == Tag::Int) {                                                                           \
+      int64_t out;                                                                                                \
+      if (int_builtin(as_native(callee)->op, R[i.a() + 1].as.i, R[i.a() + 2].as.i, out)) {                        \
+        R[i.a()] = make_int(out);                                                                                 \
+        DISPATCH();                                                                                               \
+      }                                                                                                           \
+    }                                                                                                             \
+  } while (0)
   CASE(CALLG) {
     Value g;
     GLOBAL_VIA_CACHE(g, i.c(), c.name);
     R[i.a()] = g;
     SAVE_PC();
     if (GENE_LIKELY(g.tag == Tag::Function)) CALL_IN_PLACE(g, make_nil());
-    // (mod x y) and its kin on two Ints: computed here, as an operator is.
-    if (g.tag == Tag::NativeFn && i.b() == 2 && caches && R[i.a() + 1].tag == Tag::Int && R[i.a() + 2].tag == Tag::Int) {
-      int64_t out;
-      if (int_builtin(as_native(g)->op, R[i.a() + 1].as.i, R[i.a() + 2].as.i, out)) {
-        R[i.a()] = make_int(out);
-        DISPATCH();
-      }
-    }
+    INT_BUILTIN_IN_PLACE(g);
     goto call_general;
   }
   CASE(CALL) {
     SAVE_PC();
     if (GENE_LIKELY(R[i.a()].tag == Tag::Function)) CALL_IN_PLACE(R[i.a()], make_nil());
+    INT_BUILTIN_IN_PLACE(R[i.a()]);
   call_general:
     if (R[i.a()].tag == Tag::NativeFn) {
       CALL_NATIVE(R[i.a()], call_native_fn, R[i.a()], R + i.a() + 1, int{i.b()}, make_nil(), f, caches);
@@ -750,6 +756,31 @@ dispatch:
     }
     DISPATCH();
   }
+#undef INT_BUILTIN_IN_PLACE
+// The two Ints of a builtin such as mod in place, while the global of the CALLG that
+// follows still holds it (the CALLG then is skipped); else its window gets the operands.
+#define BUILTIN2_BODY(second)                                                                  \
+  {                                                                                            \
+    Value x = R[i.b()], y = second;                                                            \
+    if (x.tag == Tag::Int && y.tag == Tag::Int && caches) {                                    \
+      DecodedInstr call;                                                                       \
+      call.load(pc);                                                                           \
+      const GlobalCache& c = f->proto->global_caches[call.c()];                                \
+      int64_t out;                                                                             \
+      if (c.epoch == g_namespace_epoch && c.ns == f->closure->ns && c.slot && c.slot->tag == Tag::NativeFn && \
+          int_builtin(as_native(*c.slot)->op, x.as.i, y.as.i, out)) {                         \
+        R[i.a()] = make_int(out);                                                              \
+        pc += 1;                                                                               \
+        DISPATCH();                                                                            \
+      }                                                                                        \
+    }                                                                                          \
+    R[i.a() + 1] = x;                                                                          \
+    R[i.a() + 2] = y;                                                                          \
+    DISPATCH();                                                                                \
+  }
+  CASE(BUILTIN2) BUILTIN2_BODY(R[i.c()])
+  CASE(BUILTIN2I) BUILTIN2_BODY(make_int(i.sc()))
+#undef BUILTIN2_BODY
   CASE(TAILCALL) {
     Value callee = R[i.a()];
     SAVE_PC();

@@ -1370,6 +1370,12 @@ class Lowering {
     return phi;
   }
 
+  // The two arguments of the call at window w, then the next instruction.
+  void to_window(int w, Operand x, Operand y) {
+    store(reg(w + 1), x);
+    store(reg(w + 2), y);
+    b_.CreateBr(next());
+  }
   // R[x] == the Int immediate v.
   LV* equal_immediate(int x, int16_t v) {
     Operand o = in_reg(x);
@@ -1514,7 +1520,7 @@ class Lowering {
         case Op::EQ: case Op::NE: case Op::LT: case Op::LE: case Op::GT: case Op::GE:
         case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNEQ: case Op::JNNE: case Op::JNLTI:
         case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI: case Op::JNEQK: case Op::JNNEK:
-        case Op::JMPIF: case Op::JMPIFNOT:
+        case Op::JMPIF: case Op::JMPIFNOT: case Op::BUILTIN2: case Op::BUILTIN2I:  // the CALLG after them decides
         case Op::AGET: case Op::AGETI: case Op::GETINDEX: case Op::GETMEMBER: case Op::RET: case Op::RETNIL:
           break;
         case Op::JMP:
@@ -1678,7 +1684,7 @@ class Lowering {
         case Op::LT: case Op::LE: case Op::GT: case Op::GE:
         case Op::JNLT: case Op::JNLE: case Op::JNGT: case Op::JNGE: case Op::JNLTI:
         case Op::JNLEI: case Op::JNGTI: case Op::JNGEI: case Op::JNEQI: case Op::JNNEI: case Op::JMPIF: case Op::JMPIFNOT:
-        case Op::RET: case Op::RETNIL:
+        case Op::BUILTIN2: case Op::BUILTIN2I: case Op::RET: case Op::RETNIL:
           break;
         case Op::JMP:
           if (in.sbx() < 0) return 0;  // a loop
@@ -2559,6 +2565,10 @@ void Lowering::lower_LOOPNEI(const Instr& in) { b_.CreateCondBr(equal_immediate(
 void Lowering::lower_LOOPNEK(const Instr& in) {
   b_.CreateCondBr(equal_constant(in.a, p_->constants[in.b]), next(), back_edge());
 }
+// The interpreter computes the builtin in place; here the CALLG that follows does (its
+// lowering has the inline builtins), with the operands in its window.
+void Lowering::lower_BUILTIN2(const Instr& in) { to_window(in.a, in_reg(in.b), in_reg(in.c)); }
+void Lowering::lower_BUILTIN2I(const Instr& in) { to_window(in.a, in_reg(in.b), immediate(in.sc())); }
 void Lowering::lower_JNEQK(const Instr& in) {
   b_.CreateCondBr(equal_constant(in.a, p_->constants[in.b]), next(), block(target(n_, in.sc())));
 }

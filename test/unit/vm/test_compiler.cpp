@@ -149,6 +149,19 @@ TEST_CASE("a literal when, and == with a literal, compare against the constant",
   CHECK(listing("(fn f [x] (case x when \"s\" 1))", false).find("JNEQK") == std::string::npos);
 }
 
+TEST_CASE("mod and its kin on operands in place, with the call after as the fallback", "[compiler]") {
+  std::string imm = listing("(fn f [x] (var r (mod x 2)) r)");
+  CHECK(imm.find("BUILTIN2I  1 0 2\n") != std::string::npos);
+  CHECK(imm.find("CALLG      1 2 0  ; mod") != std::string::npos);
+  CHECK(imm.find("MOVE") == std::string::npos);
+  CHECK(listing("(fn f [x y] (var r (bit_xor x y)) r)").find("BUILTIN2   2 0 1\n") != std::string::npos);
+  // Not for a local of that name, other builtins, a tail call, or --no-opt.
+  CHECK(listing("(fn f [x mod] (var r (mod x 2)) r)").find("BUILTIN2") == std::string::npos);
+  CHECK(listing("(fn f [x] (var r (max x 2)) r)").find("BUILTIN2") == std::string::npos);
+  CHECK(listing("(fn f [x] (mod x 2))").find("BUILTIN2") == std::string::npos);
+  CHECK(listing("(fn f [x] (var r (mod x 2)) r)", false).find("BUILTIN2") == std::string::npos);
+}
+
 TEST_CASE("&&, || and not in a condition become branches, with no Bool made", "[compiler]") {
   std::string both = listing("(fn f [a b] (if ((a == 0) && (b < 5)) 1 2))");
   CHECK(both.find("JNEQI") != std::string::npos);
