@@ -615,22 +615,19 @@ dispatch:
   LOOP_UNLESS_EQUAL(LOOPNEI, make_int(i.sb()))
   LOOP_UNLESS_EQUAL(LOOPNEK, K[i.b()])
 #undef LOOP_UNLESS_EQUAL
-  CASE(JNEQ) {
-    if (!values_equal_inline(R[i.a()], R[i.b()])) pc += i.sc();
-    DISPATCH();
+// Branches on == and !=, with a register or a constant on the right.
+#define BRANCH_EQUAL(unless_equal, unless_differ, rhs)         \
+  CASE(unless_equal) {                                         \
+    if (!values_equal_inline(R[i.a()], rhs)) pc += i.sc();     \
+    DISPATCH();                                                \
+  }                                                            \
+  CASE(unless_differ) {                                        \
+    if (values_equal_inline(R[i.a()], rhs)) pc += i.sc();      \
+    DISPATCH();                                                \
   }
-  CASE(JNNE) {
-    if (values_equal_inline(R[i.a()], R[i.b()])) pc += i.sc();
-    DISPATCH();
-  }
-  CASE(JNEQK) {
-    if (!values_equal_inline(R[i.a()], K[i.b()])) pc += i.sc();
-    DISPATCH();
-  }
-  CASE(JNNEK) {
-    if (values_equal_inline(R[i.a()], K[i.b()])) pc += i.sc();
-    DISPATCH();
-  }
+  BRANCH_EQUAL(JNEQ, JNNE, R[i.b()])
+  BRANCH_EQUAL(JNEQK, JNNEK, K[i.b()])
+#undef BRANCH_EQUAL
   CASE(JNEQI) {
     Value a = R[i.a()];
     if (!(is_int(a) && as_int(a) == i.sb())) pc += i.sc();

@@ -1359,13 +1359,19 @@ class Lowering {
     LV* same = b_.CreateICmpEQ(b_.CreateAnd(ox.bits, mask), b_.CreateAnd(oy.bits, mask));
     b_.CreateBr(done);
     b_.SetInsertPoint(other);
-    LV* eq = b_.CreateICmpNE(b_.CreateCall(equal_fn_, {spill(x, equal_x_), spill(y, equal_y_)}), b_.getInt32(0));
+    llvm::PHINode* phi = equal_joined(spill(x, equal_x_), spill(y, equal_y_), kinds_differ, done, 3);
+    phi->addIncoming(same, scalars);
+    return phi;
+  }
+  // gene_jit_equal on the values at x_at and y_at, joined at `done` with false from
+  // `kinds_differ`.
+  llvm::PHINode* equal_joined(LV* x_at, LV* y_at, BasicBlock* kinds_differ, BasicBlock* done, unsigned incoming) {
+    LV* eq = b_.CreateICmpNE(b_.CreateCall(equal_fn_, {x_at, y_at}), b_.getInt32(0));
     BasicBlock* called = b_.GetInsertBlock();
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
-    auto* phi = b_.CreatePHI(b_.getInt1Ty(), 3);
+    auto* phi = b_.CreatePHI(b_.getInt1Ty(), incoming);
     phi->addIncoming(b_.getFalse(), kinds_differ);
-    phi->addIncoming(same, scalars);
     phi->addIncoming(eq, called);
     return phi;
   }
@@ -1407,14 +1413,7 @@ class Lowering {
     b_.CreateCondBr(same_kind, call, done);
     b_.SetInsertPoint(call);
     LV* k_at = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&k)), ptr_);
-    LV* eq = b_.CreateICmpNE(b_.CreateCall(equal_fn_, {spill(x, equal_x_), k_at}), b_.getInt32(0));
-    BasicBlock* called = b_.GetInsertBlock();
-    b_.CreateBr(done);
-    b_.SetInsertPoint(done);
-    auto* phi = b_.CreatePHI(b_.getInt1Ty(), 2);
-    phi->addIncoming(b_.getFalse(), kinds_differ);
-    phi->addIncoming(eq, called);
-    return phi;
+    return equal_joined(spill(x, equal_x_), k_at, kinds_differ, done, 2);
   }
 
   // The element pointer of array `arr` (an Array* as i64) at index `k` (i64), and
