@@ -74,6 +74,17 @@ struct MethodCache {
   uint64_t epoch = 0;
   Obj* cls = nullptr;
   Value method;
+  // A site that sees several classes (a method overridden in subclasses): the entries the
+  // one above replaced, looked at when it misses and before the class chain is searched.
+  // Compiled code reads only the one above.
+  struct Older {
+    uint64_t epoch = 0;
+    Obj* cls = nullptr;
+    Value method;
+  };
+  static constexpr int kOlder = 3;
+  Older older[kOlder];
+  uint8_t next_older = 0;  // the entry the next miss replaces
 };
 
 // The jit_trigger of new protos: the JIT threshold when a VM runs with --jit, else never.
@@ -135,6 +146,10 @@ struct Proto : Obj {
     for (const MethodCache& c : method_caches) {
       m.mark(c.cls);
       m.mark(c.method);
+      for (const MethodCache::Older& o : c.older) {
+        m.mark(o.cls);
+        m.mark(o.method);
+      }
     }
   }
   // Tells the blocks nested in this method (through blocks only) which method they are in.

@@ -90,8 +90,20 @@ Value* VM::cached_method(Proto* p, uint16_t k, Value receiver) {
     return hit;
   }
   MethodCache& mc = p->method_caches[k];
+  if (compile_options.optimize && c) {
+    for (MethodCache::Older& o : mc.older) {
+      if (o.cls == c && o.epoch == g_method_epoch) {
+        if (profiler) profiler->method_lookup(true);
+        return &o.method;
+      }
+    }
+  }
   if (profiler) profiler->method_lookup(false);
   Value* m = find_method(receiver, as_symbol(p->constants[k]));
+  if (mc.cls) {
+    mc.older[mc.next_older] = {mc.epoch, mc.cls, mc.method};
+    mc.next_older = static_cast<uint8_t>((mc.next_older + 1) % MethodCache::kOlder);
+  }
   mc.cls = c;
   mc.epoch = g_method_epoch;
   mc.method = *m;
