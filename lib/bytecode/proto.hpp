@@ -135,6 +135,9 @@ struct Proto : Obj {
   // Which of the tier's records is this proto's (1-based; 0: none yet). Not the address:
   // a new proto can take the place of a collected one.
   uint32_t jit_record = 0;
+  // Steps its native code took through sites that had not run when it compiled (no inline
+  // cache then): past the tier's limit it deopts and compiles again, with the sites warm.
+  uint32_t jit_cold_steps = 0;
   uint16_t value_upvals = 0;  // upvalues captured by value: cells in each closure
 
   Proto() : Obj(Tag::Proto) {}

@@ -42,6 +42,7 @@ constexpr size_t kProtoConstants = offsetof(Proto, constants);
 constexpr size_t kProtoNumRegs = offsetof(Proto, num_regs);
 constexpr size_t kProtoFastMinArgs = offsetof(Proto, fast_min_args);
 constexpr size_t kProtoCallCount = offsetof(Proto, call_count);
+constexpr size_t kProtoColdSteps = offsetof(Proto, jit_cold_steps);
 constexpr size_t kProtoJitEntry = offsetof(Proto, jit_entry);
 constexpr size_t kProtoMethodCaches = offsetof(Proto, method_caches);
 constexpr size_t kInstanceCls = offsetof(Instance, cls);

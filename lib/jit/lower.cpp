@@ -1115,6 +1115,24 @@ class Lowering {
     step_result_->addIncoming(r, b_.GetInsertBlock());
   }
   void step_next() { step({n_ + 1}); }
+  // A call site that had not run when the proto compiled, so that no cache says what it
+  // calls: the step, counted in the proto. Once such steps pass the request's limit (the
+  // code before it got hot, the code after it had not run: a loop that fills a table,
+  // then the loop that reads it), the code deopts here and the proto compiles again.
+  void cold_step() {
+    if (inl_ || !req_.cold_step_limit) return step_next();
+    LV* steps = at(b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(p_)), ptr_), layout::kProtoColdSteps);
+    LV* n = b_.CreateAdd(b_.CreateLoad(i32_, steps), b_.getInt32(1));
+    b_.CreateStore(n, steps);
+    BasicBlock* warm = fresh("cold_sites_ran");
+    BasicBlock* stepped = fresh("cold_step");
+    b_.CreateCondBr(b_.CreateICmpUGT(n, b_.getInt32(req_.cold_step_limit)), warm, stepped,
+                    llvm::MDBuilder(ctx_).createBranchWeights(1, 1000));
+    b_.SetInsertPoint(warm);
+    deopt(kDeoptColdSites);
+    b_.SetInsertPoint(stepped);
+    step_next();
+  }
   // Instructions that build data, and generic paths of .get and .set (Runtime::build).
   void build() {
     if (inl_) return bail_out();
@@ -2170,10 +2188,7 @@ class Lowering {
   bool method_site_ran(uint16_t i) const { return i < p_->method_caches.size() && p_->method_caches[i].cls; }
   // R[a] is the callee: a compiled closure is called directly, anything else generically.
   void call_register(int a, int nargs, Operand self) {
-    if (!req_.warm) {
-      step_next();
-      return;
-    }
+    if (!req_.warm) return cold_step();
     BasicBlock* generic = fresh("generic_call");
     bool by_proto = false;
     const Closure* likely = likely_callee(a, by_proto);
@@ -2826,10 +2841,8 @@ bool Lowering::builtin_call(const Instr& in, int nargs) {
 void Lowering::lower_CALLG(const Instr& in) {
   const Value* named = cached_global(in.c);
   bool native = named && named->tag == Tag::NativeFn && !inline_builtin(named, in.b);
-  if (!req_.caches || !global_site_ran(in.c)) {
-    step_next();
-    return;
-  }
+  if (!req_.caches) return step_next();
+  if (!global_site_ran(in.c)) return cold_step();
   BasicBlock* generic = fresh("generic_call");
   bool recursive = named && named->tag == Tag::Function && as_closure(*named)->proto == p_;
   if (recursive && inl_ && inl_->frameless) {
@@ -2917,10 +2930,8 @@ STEPPED(CALLSELF)
 // The method through the site's monomorphic cache (the receiver's class and the method
 // epoch must match), then a direct call with the receiver as self.
 void Lowering::lower_CALLM(const Instr& in) {
-  if ((in.b & kPropsFlag) || !req_.caches || !vector_.known || !method_site_ran(in.c)) {
-    step_next();
-    return;
-  }
+  if ((in.b & kPropsFlag) || !req_.caches || !vector_.known) return step_next();
+  if (!method_site_ran(in.c)) return cold_step();
   const HostLayout& h = *req_.host;
   BasicBlock* generic = fresh("generic_call");
   Operand receiver = in_reg(in.a);
@@ -3308,10 +3319,8 @@ STEPPED(CALLIN)
 // take the interpreter's NEW.
 void Lowering::lower_NEW(const Instr& in) {
   int n = in.b & kArgCountMask;
-  if ((in.b & kPropsFlag) || !req_.warm || inl_) {
-    step_next();
-    return;
-  }
+  if ((in.b & kPropsFlag) || inl_) return step_next();
+  if (!req_.warm) return cold_step();
   // A builtin class (Array, Map …) has no Gene constructor to push a frame for.
   const Value* cls = global_read_into(in.a);
   if (cls && cls->tag == Tag::Class && as_class(*cls)->instance_tag != Tag::Instance) {

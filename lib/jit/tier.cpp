@@ -51,9 +51,13 @@ constexpr const char* kDeoptNames[kNumDeoptReasons] = {"operand not an Int", "no
                                                                  "read a value of another type",
                                                                  "an inlined call bailed out",
                                                                  "the callee changed since the compile",
+                                                                 "sites cold at the compile ran often",
                                                                  "first iteration interpreted"};
 // A proto that deopts this often is compiled once more without any speculation.
 constexpr uint64_t kMaxSpeculativeCompiles = 4;
+// A proto compiles again for sites that were cold at its compile at most this often; then
+// they keep taking the step.
+constexpr uint64_t kMaxWarmRecompiles = 2;
 
 double ms_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -177,11 +181,15 @@ void Tier::compile(Proto* p, bool loop) {
   }
   uint32_t running_pc = 0;
   const Value* running = running_registers(vm_, p, &running_pc);
-  CompileRequest req{p, &host_layout(), &vm_, &st.generic_sites, st.compiles < kMaxSpeculativeCompiles,
+  // A cold site takes about as many steps as a proto takes calls to get hot before the
+  // code compiles again with it warm (at least 64 under --jit-threshold=0).
+  uint32_t cold_step_limit =
+      st.warm_recompiles < kMaxWarmRecompiles ? static_cast<uint32_t>(std::clamp<uint64_t>(opts_.threshold, 64, 1u << 30)) : 0;
+  CompileRequest req{p, &host_layout(), &vm_, &st.generic_sites, st.compiles < kMaxSpeculativeCompiles + st.warm_recompiles,
                      opts_.dump_ir && (opts_.dump_filter.empty() || opts_.dump_filter == st.name),
                      vm_.profiler != nullptr, vm_.compile_options.optimize,
-                     p->is_module && !loop, loop || p->call_count > 1, running, running_pc, !loop,
-                     vm_.builtin_map_methods_epoch()};
+                     p->is_module && !loop, loop || p->call_count > 1 || st.compiles > 0, running, running_pc, !loop,
+                     vm_.builtin_map_methods_epoch(), cold_step_limit};
   auto job = std::make_unique<Job>();
   job->lowered = api_->lower(compiler_, req, job->result);
   if (!job->lowered) {
@@ -236,6 +244,7 @@ void Tier::install(Proto* p, ProtoStats& st, CompileResult& res, bool ok) {
   if (!res.ir.empty()) fmt::print(stderr, "; ---- IR of {} ----\n{}", st.name, res.ir);
   if (opts_.perf_map) write_perf_map(st.name, res);
   p->jit_entry = reinterpret_cast<void*>(res.entry);
+  p->jit_cold_steps = 0;
   p->jit_trigger = 0;  // every call and back edge enters the native code
   if (first_native_ms_ < 0) first_native_ms_ = ms_since(*first_hot_);
 }
@@ -286,6 +295,12 @@ void Tier::deopt(Proto* p, uint32_t site, uint32_t reason, const Value* register
   spdlog::debug("jit: {} deopts at {} {}: {}", st.name, site, op_name(p->code[site].op),
                 reason < kNumDeoptReasons ? kDeoptNames[reason] : "?");
   if (reason == kDeoptFirstIteration) return;  // the code stays: the next back edge enters it
+  if (reason == kDeoptColdSites) {
+    ++st.warm_recompiles;  // nothing was guessed wrong: compile again, now that the sites ran
+    p->jit_entry = nullptr;
+    p->jit_trigger = 0;
+    return;
+  }
   auto stop_guessing = [&](uint32_t k) {
     if (std::find(st.generic_sites.begin(), st.generic_sites.end(), k) == st.generic_sites.end())
       st.generic_sites.push_back(k);

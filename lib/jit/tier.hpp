@@ -54,6 +54,9 @@ enum DeoptReason : uint32_t {
   kDeoptReadType,
   kDeoptInlined,
   kDeoptCallee,
+  // Sites that had not run when the proto compiled (so it had no cache to compile them
+  // from) ran often since: the proto compiles again. No guess failed.
+  kDeoptColdSites,
   // Not a deopt: a loop entered from the code before it with other types than compiled
   // for runs one iteration in the interpreter and is entered again at its header.
   kDeoptFirstIteration,
@@ -118,8 +121,8 @@ struct CompileRequest {
   // Code that runs about once (a module body at its first run): no IR passes and fast
   // instruction selection, at a fifth of the compile time.
   bool quick;
-  // The proto ran before this compile (more than one call, or a loop got hot): its call
-  // sites without caches (CALL of a register) are worth a direct call's code.
+  // The proto ran before this compile (more than one call, a loop got hot, or it compiles
+  // again): its call sites without caches (CALL of a register) are worth a direct call's code.
   bool warm;
   // R of the frame whose loop got hot, read while lowering, and the header it is at:
   // that loop assumes its variables keep the number types they have now. Or, when a call
@@ -128,6 +131,9 @@ struct CompileRequest {
   uint32_t running_pc;
   bool at_entry;
   uint64_t map_methods_epoch;  // VM::builtin_map_methods_epoch() at this compile
+  // Steps through sites that had not run yet (Proto::jit_cold_steps) after which the code
+  // deopts to compile again; 0: those sites just take the step.
+  uint32_t cold_step_limit;
 };
 // Where compile time goes, for --jit-stats.
 enum CompilePhase { kPhaseLower, kPhaseOptimize, kPhaseCodegen, kPhaseLink, kNumCompilePhases };
@@ -203,6 +209,7 @@ class Tier {
   struct ProtoStats {
     std::string name;
     uint64_t compiles = 0;
+    uint64_t warm_recompiles = 0;  // compiles after kDeoptColdSites
     uint64_t ir_instructions = 0;
     double ms = 0;
     uint64_t threshold_hit = 0;  // the count that triggered the first compile
