@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "jit/layout.hpp"
+#include "runtime/equality.hpp"
 
 namespace gene::jit {
 namespace {
@@ -75,6 +76,7 @@ class Lowering {
     materialize_fn_ = declare("gene_jit_materialize_array", i32_, {ptr_, ptr_, i32_, ptr_, i32_});
     materialize_map_fn_ = declare("gene_jit_materialize_map", i32_, {ptr_, ptr_, i32_, ptr_, i32_});
     equal_fn_ = declare("gene_jit_equal", i32_, {ptr_, ptr_});
+    method_of_fn_ = declare("gene_jit_method_of", ptr_, {ptr_, ptr_, i32_, ptr_});
     catch_fn_ = declare("gene_jit_catch", i64_, {ptr_, ptr_});
     for_next_fn_ = declare("gene_jit_for_next", i32_, {ptr_, ptr_, ptr_});
     add_member_fn_ = declare("gene_jit_add_member", i32_, {ptr_, i64_, ptr_, i64_, i64_});
@@ -182,6 +184,13 @@ class Lowering {
 #undef OPCODE
   // CALL and TAILCALL of a builtin a GETGLOBAL read into the window: inline (true), or false.
   bool builtin_call(const Instr& in, int nargs);
+  void method_call(const Instr& in, bool tail);  // CALLM, TAILCALLM
+  struct MethodKinds {
+    bool closures = false, natives = false;
+  };
+  struct Operand;
+  void call_method(const Instr& in, bool tail, MethodKinds kinds, LV* slot, Operand method, Operand receiver,
+                   BasicBlock* generic);
   BasicBlock* back_edge();
   LV* upvalue_loc(LV* c, uint16_t i);
   LV* map_methods_unchanged();
@@ -189,7 +198,6 @@ class Lowering {
   // too large to count, a Range), a collection (Array, Range, Gene, or a copy), or unknown.
   enum class LoopSource { kUnknown, kCounted, kCollection };
   LoopSource loop_source(const Instr& forloop) const;
-  struct Operand;
   void for_step(int iter, int elem, BasicBlock* more, BasicBlock* done, LoopSource source);
   void add_member_at_hint(const Instr& in);
   void counted_step(int iter, int elem, Operand coll, LV* i, BasicBlock* more, BasicBlock* done, BasicBlock* other);
@@ -1358,7 +1366,8 @@ class Lowering {
   // Equality never raises: Int == Int inline, anything else through values_equal.
   // values_equal inline where its first test settles it: values of two kinds are never
   // equal (Int and Float included, §4.2); two Ints, Symbols (interned), Chars or Bools
-  // compare their payloads (a Char's code, a Bool's byte). The rest call the function.
+  // compare their payloads (a Char's code, a Bool's byte), and so do the kinds equal only
+  // to themselves (a class, an instance, a function …). The rest call the function.
   LV* equal(int x, int y) {
     BasicBlock* same_kind = fresh("same_kind");
     BasicBlock* scalars = fresh("scalars");
@@ -1369,6 +1378,7 @@ class Lowering {
     b_.CreateCondBr(b_.CreateICmpEQ(ox.tag, oy.tag), same_kind, done);
     b_.SetInsertPoint(same_kind);
     LV* whole = b_.CreateOr(is(ox.tag, Tag::Int), is(ox.tag, Tag::Symbol));
+    whole = b_.CreateOr(whole, b_.CreateICmpUGE(ox.tag, tag_word(kFirstIdentityTag)));
     LV* code = is(ox.tag, Tag::Char);
     LV* byte = is(ox.tag, Tag::Bool);
     b_.CreateCondBr(b_.CreateOr(whole, b_.CreateOr(code, byte)), scalars, other);
@@ -1428,11 +1438,29 @@ class Lowering {
     BasicBlock* call = fresh("equal_call");
     BasicBlock* done = fresh("equal_done");
     BasicBlock* kinds_differ = b_.GetInsertBlock();
-    b_.CreateCondBr(same_kind, call, done);
+    const String* ks = k.tag == Tag::String ? as_string(k) : nullptr;
+    if (!ks || !ks->key) {
+      b_.CreateCondBr(same_kind, call, done);
+      b_.SetInsertPoint(call);
+      return equal_joined(spill(x, equal_x_), constant_at(k), kinds_differ, done, 2);
+    }
+    // A string literal knows its symbol (strings_equal): a string that knows one too is
+    // equal exactly when it is the same symbol; only one that does not compares bytes.
+    BasicBlock* string = fresh("string");
+    BasicBlock* keyed = fresh("keyed");
+    b_.CreateCondBr(same_kind, string, done);
+    b_.SetInsertPoint(string);
+    LV* key = load_at(i64_, b_.CreateIntToPtr(ox.bits, ptr_), layout::kStringKey);
+    b_.CreateCondBr(b_.CreateICmpEQ(key, b_.getInt64(0)), call, keyed);
+    b_.SetInsertPoint(keyed);
+    LV* same_key = b_.CreateICmpEQ(key, b_.getInt64(reinterpret_cast<uintptr_t>(ks->key)));
+    b_.CreateBr(done);
     b_.SetInsertPoint(call);
-    LV* k_at = b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&k)), ptr_);
-    return equal_joined(spill(x, equal_x_), k_at, kinds_differ, done, 2);
+    llvm::PHINode* phi = equal_joined(spill(x, equal_x_), constant_at(k), kinds_differ, done, 3);
+    phi->addIncoming(same_key, keyed);
+    return phi;
   }
+  LV* constant_at(const Value& k) { return b_.CreateIntToPtr(b_.getInt64(reinterpret_cast<uintptr_t>(&k)), ptr_); }
 
   // The element pointer of array `arr` (an Array* as i64) at index `k` (i64), and
   // whether the index is in range (0 <= k < size).
@@ -2153,6 +2181,17 @@ class Lowering {
     const MethodCache& cache = p_->method_caches[in.c];
     return cache.cls && cache.epoch == *req_.host->method_epoch ? &cache.method : nullptr;
   }
+  // The kinds of method the older entries of a CALLM site's cache hold (valid ones).
+  MethodKinds older_method_kinds(const Instr& in) const {
+    MethodKinds kinds;
+    if (in.c >= p_->method_caches.size()) return kinds;
+    for (const MethodCache::Older& o : p_->method_caches[in.c].older) {
+      if (!o.cls || o.epoch != *req_.host->method_epoch) continue;
+      kinds.closures |= o.method.tag == Tag::Function;
+      kinds.natives |= o.method.tag == Tag::NativeFn;
+    }
+    return kinds;
+  }
   const Closure* cached_method(const Instr& in) const {
     const Value* m = cached_method_value(in);
     return m && m->tag == Tag::Function ? as_closure(*m) : nullptr;
@@ -2381,7 +2420,7 @@ class Lowering {
   llvm::Function* fn_;
   LV *vm_, *f_, *R_ = nullptr;
   LV* frame_closure_ = nullptr;  // f->closure, read once at entry (see frame_closure)
-  llvm::FunctionCallee step_fn_, catch_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, materialize_map_fn_, equal_fn_, for_next_fn_, for_pair_fn_, add_member_fn_, profile_enter_fn_, profile_return_fn_,
+  llvm::FunctionCallee step_fn_, catch_fn_, call_native_fn_, constructor_fn_, new_instance_fn_, leave_fn_, deopt_fn_, materialize_fn_, materialize_map_fn_, equal_fn_, method_of_fn_, for_next_fn_, for_pair_fn_, add_member_fn_, profile_enter_fn_, profile_return_fn_,
       profile_back_edge_fn_;
   std::vector<BasicBlock*> blocks_;
   bool sink_;  // allocation sinking allowed
@@ -2929,7 +2968,12 @@ void Lowering::lower_ASETVI(const Instr& in) {
 STEPPED(CALLSELF)
 // The method through the site's monomorphic cache (the receiver's class and the method
 // epoch must match), then a direct call with the receiver as self.
-void Lowering::lower_CALLM(const Instr& in) {
+void Lowering::lower_CALLM(const Instr& in) { method_call(in, false); }
+// A method call last in a function: a native method or a builtin in line is called as by
+// CALLM (the RET after it returns the value, and the caller's frame is in the trace
+// as the interpreter has it); a closure replaces the frame, which the step does.
+void Lowering::lower_TAILCALLM(const Instr& in) { method_call(in, true); }
+void Lowering::method_call(const Instr& in, bool tail) {
   if ((in.b & kPropsFlag) || !req_.caches || !vector_.known) return step_next();
   if (!method_site_ran(in.c)) return cold_step();
   const HostLayout& h = *req_.host;
@@ -2966,7 +3010,12 @@ void Lowering::lower_CALLM(const Instr& in) {
   }
   // The cache vector is sized on the site's first look-up: until then, no hit.
   // Compiled code never writes the cache or the epoch: stores in a loop leave them hoistable.
-  LV* cache = proto_vector_element(p_->method_caches, layout::kProtoMethodCaches, in.c, generic);
+  bool builtin_inline = size || add || length || char_at;
+  // A site that saw several classes: a miss asks the cache's older entries (a helper), and
+  // calls what they give directly too.
+  MethodKinds older = builtin_inline ? MethodKinds{} : older_method_kinds(in);
+  BasicBlock* miss = older.closures || older.natives ? fresh("cache_miss") : generic;
+  LV* cache = proto_vector_element(p_->method_caches, layout::kProtoMethodCaches, in.c, miss);
   LV* hit = b_.CreateICmpEQ(load_layout(ptr_, cache, layout::kMethodCacheCls), cls);
   hit = b_.CreateAnd(hit, b_.CreateICmpNE(cls, llvm::ConstantPointerNull::get(llvm::cast<llvm::PointerType>(ptr_))));
   LV* epoch = load_layout(i64_, host_object(h.method_epoch, sizeof(uint64_t)), 0);
@@ -2974,7 +3023,7 @@ void Lowering::lower_CALLM(const Instr& in) {
   LV* method_slot = at(cache, static_cast<int64_t>(layout::kMethodCacheMethod));
   Operand method = {load_layout(i64_, method_slot, layout::kTag), load_layout(i64_, method_slot, layout::kPayload)};
   BasicBlock* cached = fresh("cache_hit");
-  b_.CreateCondBr(hit, cached, generic);
+  b_.CreateCondBr(hit, cached, miss);
   b_.SetInsertPoint(cached);
   if (length || char_at) {
     // (s .length), (s .size) and (s .char_at i) with 0 <= i < size on a String, while the
@@ -3015,8 +3064,19 @@ void Lowering::lower_CALLM(const Instr& in) {
     b_.CreateBr(next());  // .add leaves the receiver in R[a] as its value
     b_.SetInsertPoint(other);
   }
-  if (const Closure* c = cached_method(in); c && inlinable(c, in.b & kArgCountMask)) {
+  auto older_entries = [&] {
+    if (miss == generic) return;
+    b_.SetInsertPoint(miss);
+    LV* found = call_out(method_of_fn_, {vm_, f_, b_.getInt32(n_), slot(in.a)}, false);
+    BasicBlock* have = fresh("older_entry");
+    b_.CreateCondBr(b_.CreateIsNull(found), generic, have);
+    b_.SetInsertPoint(have);
+    call_method(in, tail, older, found, {load_layout(i64_, found, layout::kTag), load_layout(i64_, found, layout::kPayload)},
+                receiver, generic);
+  };
+  if (const Closure* c = cached_method(in); c && !tail && inlinable(c, in.b & kArgCountMask)) {
     guarded_inline(c, method, in.a, in.b & kArgCountMask, receiver, generic);
+    older_entries();
     return;
   }
   // Only the kind of method the site held when compiled gets a direct path: another kind
@@ -3025,17 +3085,27 @@ void Lowering::lower_CALLM(const Instr& in) {
   // that was stale at the compile keeps both.
   const Value* held = cached_method_value(in);
   bool closures = !held || held->tag == Tag::Function, natives = !held || held->tag == Tag::NativeFn;
-  if (size || add || length || char_at) closures = natives = false;
+  if (!builtin_inline) call_method(in, tail, {closures, natives}, method_slot, method, receiver, generic);
+  else b_.CreateBr(generic);
+  older_entries();
+  b_.SetInsertPoint(generic);
+  step_next();
+}
+// The method at `slot` (its tag and bits in `method`) called by CALLM or TAILCALLM: a
+// closure directly (not in tail position: the step replaces the frame), a native through
+// the native call, for the kinds asked; anything else at `generic`.
+void Lowering::call_method(const Instr& in, bool tail, MethodKinds kinds, LV* slot, Operand method, Operand receiver,
+                           BasicBlock* generic) {
+  bool closures = kinds.closures && !tail;
   BasicBlock* closure = closures ? fresh("closure") : generic;
   BasicBlock* not_closure = fresh("not_closure");
-  LV* method_tag = method.tag;
-  b_.CreateCondBr(is(method_tag, Tag::Function), closure, not_closure);
+  b_.CreateCondBr(is(method.tag, Tag::Function), closure, not_closure);
   b_.SetInsertPoint(not_closure);
-  if (natives) {
+  if (kinds.natives) {
     BasicBlock* native = fresh("native");
-    b_.CreateCondBr(is(method_tag, Tag::NativeFn), native, generic);
+    b_.CreateCondBr(is(method.tag, Tag::NativeFn), native, generic);
     b_.SetInsertPoint(native);
-    call_native(method_slot, in.a, in.b & kArgCountMask, true);
+    call_native(slot, in.a, in.b & kArgCountMask, true);
   } else {
     b_.CreateBr(generic);
   }
@@ -3043,8 +3113,6 @@ void Lowering::lower_CALLM(const Instr& in) {
     b_.SetInsertPoint(closure);
     direct_call(in.a, in.b & kArgCountMask, method.bits, receiver, generic);
   }
-  b_.SetInsertPoint(generic);
-  step_next();
 }
 // A closure that needs no binding replaces this frame: the callee and its arguments move
 // down over the window, and its native code runs as a tail call (a jump). Frames that
@@ -3129,7 +3197,6 @@ void Lowering::lower_TAILCALL(const Instr& in) {
   b_.SetInsertPoint(generic);
   step_next();
 }
-STEPPED(TAILCALLM)
 // The value goes to the callee slot of the caller's window, R[-1]; the helper pops the frame.
 void Lowering::lower_RET(const Instr& in) {
   if (inl_) return inlined_return(reg(in.a));
@@ -3349,11 +3416,11 @@ void Lowering::lower_NEW(const Instr& in) {
   step_next();
 }
 STEPPED(SUPER)
-STEPPED(ISA)
+BUILT(ISA)
 
 // ---- exceptions: handlers live in the VM; a throw resumes at the handler's entry ----
-STEPPED(TRY)
-STEPPED(ENDTRY)
+BUILT(TRY)
+BUILT(ENDTRY)
 
 // ---- modules, macros, eval ----
 STEPPED(IMPORT)
@@ -3369,7 +3436,7 @@ BUILT(CONCAT)
 // ---- patterns, enums, selectors ----
 STEPPED(REST)
 STEPPED(MATCH)
-STEPPED(CASEMATCH)
+BUILT(CASEMATCH)
 STEPPED(NEWENUM)
 STEPPED(NEWSELECTOR)
 STEPPED(SELSTEP)

@@ -122,6 +122,19 @@ struct Runtime {
         case Op::SETMEMBER: vm->set_member_missed(f->proto, index, in.b, R[in.a], R[in.c]); break;
         case Op::RANGE: R[in.a] = make_range(*vm, R[in.b], R[in.c]); break;
         case Op::FORPREP: in.c ? for_prep_counted(*vm, &R[in.a]) : for_prep(*vm, &R[in.a], in.b); break;
+        // A try block's handler and tests of a value's class, as their handlers do them
+        case Op::TRY:
+          f->flags |= kFrameHandlers;
+          vm->handlers_.push_back(Handler{vm->frame_count_ - 1, f->proto->code.data() + index + 1 + in.sbx(), in.a});
+          break;
+        case Op::ENDTRY: vm->handlers_.pop_back(); break;
+        case Op::ISA: {
+          if (R[in.c].tag != Tag::Class) return step(vm, f, index);  // its error
+          Class* c = vm->class_of(R[in.b]);
+          R[in.a] = make_bool(c && c->is_subclass_of(as_class(R[in.c])));
+          break;
+        }
+        case Op::CASEMATCH: R[in.a] = make_bool(vm->case_matches(R[in.b], R[in.c])); break;
         default: return vm->jit_step(f, index);
       }
     } catch (...) {
@@ -193,6 +206,17 @@ struct Runtime {
   static void deopt(VM* vm, Frame* f, uint32_t site, uint32_t reason) { vm->jit_->deopt(f->proto, site, reason, f->base); }
 
   static int32_t equal(const Value* a, const Value* b) { return values_equal(*a, *b) ? 1 : 0; }
+
+  // The method CALLM site `index` finds for *receiver past its first cache entry: an older
+  // entry's, or the class chain's (which the cache then keeps). Null when the look-up
+  // raised: the step then raises it again, from the interpreter's handler.
+  static const Value* method_of(VM* vm, Frame* f, uint32_t index, const Value* receiver) {
+    try {
+      return vm->cached_method(f->proto, f->proto->code[index].c, *receiver);
+    } catch (...) {
+      return nullptr;
+    }
+  }
 
   // A call of f's code returned kThrow, or a helper parked an error. When the innermost
   // handler is one of f's, the Gene error goes to it (f's pc becomes the handler's, the
@@ -272,6 +296,7 @@ std::vector<HostSymbol> host_symbols() {
       {"gene_jit_materialize_array", reinterpret_cast<void*>(&Runtime::materialize_array)},
       {"gene_jit_materialize_map", reinterpret_cast<void*>(&Runtime::materialize_map)},
       {"gene_jit_equal", reinterpret_cast<void*>(&Runtime::equal)},
+      {"gene_jit_method_of", reinterpret_cast<void*>(&Runtime::method_of)},
       {"gene_jit_catch", reinterpret_cast<void*>(&Runtime::catch_error)},
       {"gene_jit_for_next", reinterpret_cast<void*>(&Runtime::for_next)},
       {"gene_jit_add_member", reinterpret_cast<void*>(&Runtime::add_member)},

@@ -99,7 +99,7 @@ struct HostLayout {
 // indirect jump shared by every site): maps, closures and binary-trees 5-8 % faster.
 #define GENE_JIT_BUILT_OPS(X) \
   X(NEWARRAY) X(NEWMAP) X(SETPROP) X(CONCAT) X(CLOSURE) X(GETKEY) X(GETKEYU) X(SETKEY) X(AGET) X(ASET) X(ASETV) X(AGETI) X(ASETVI) \
-  X(GETMEMBER) X(SETMEMBER) X(RANGE) X(FORPREP)
+  X(GETMEMBER) X(SETMEMBER) X(RANGE) X(FORPREP) X(TRY) X(ENDTRY) X(ISA) X(CASEMATCH)
 
 // The C stack that native calls nested in compiled code may use, below the outermost
 // entry into native code; a call that would go deeper goes through the dispatch loop,

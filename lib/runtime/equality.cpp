@@ -37,6 +37,7 @@ Shallow shallow(Value a, Value b) {
     default: break;
   }
   if (a.as.o == b.as.o) return Shallow::Equal;
+  if (a.tag >= kFirstIdentityTag) return Shallow::NotEqual;  // compiled code relies on it too
   switch (a.tag) {
     case Tag::String: return eq(strings_equal(as_string(a), as_string(b)));
     case Tag::Symbol: return Shallow::NotEqual;  // interned: identity already checked

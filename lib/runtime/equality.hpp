@@ -8,6 +8,8 @@ namespace gene {
 // Deep equality: Int vs Float is false; arrays element-wise; maps ignore key order;
 // genes structural; strings by content; reference types otherwise by identity.
 bool values_equal(Value a, Value b);
+// This kind and every kind after it are equal only to themselves (the same object).
+constexpr Tag kFirstIdentityTag = Tag::Function;
 // Two strings that both know their interned symbol (string literals, and strings that
 // served as map keys) are equal when the symbols are the same: no bytes compared.
 inline bool strings_equal(const String* x, const String* y) {
