@@ -3,19 +3,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstring>
 #include <new>
 
 #include <sys/mman.h>
 
 namespace gene {
-
-namespace {
-std::atomic<void (*)()> g_large_heap_hook{nullptr};
-}  // namespace
-
-void Heap::set_large_heap_hook(void (*hook)()) { g_large_heap_hook.store(hook); }
 
 // Straight from the system: blocks taken from the allocator, freed and taken again as
 // the table shrank and grew, held its large pages apart (memo's peak grew by 16 MB).
@@ -106,8 +99,6 @@ void Heap::collect() {
   // The table fills up to next_gc_ entries again: blocks given back now would be mapped
   // anew, a page fault per 512 objects (a sixth of binary-trees' run where faults are dear).
   objects_.truncate(live_, next_gc_);
-  if ((live_ >= kLargeLiveObjects || bytes_ >= kLargeLiveBytes) && g_large_heap_hook.load(std::memory_order_relaxed))
-    if (auto hook = g_large_heap_hook.exchange(nullptr)) hook();
   if (limit_) enforce_limit();
   SPDLOG_DEBUG("gc #{}: {} objects live", collections_, live_);
 }

@@ -114,11 +114,6 @@ class Heap {
   size_t objects_allocated_total() const { return allocs_total_; }
   size_t collections() const { return collections_; }
 
-  // Called once per process, after the first collection that finds a large live set:
-  // the program turned out to hold a lot of data. The executables use it to give their
-  // allocator 2 MiB pages, which would only cost start-up time and memory in a small one.
-  static void set_large_heap_hook(void (*hook)());
-
  private:
   void link(Obj* o) {
     objects_.push_back(o);
@@ -150,8 +145,6 @@ class Heap {
   static constexpr size_t kMinNextGc = 1u << 12;
   // The live bytes that count as one object towards the next collection's trigger.
   static constexpr size_t kBytesPerObject = 128;
-  static constexpr size_t kLargeLiveObjects = size_t{1} << 16;
-  static constexpr size_t kLargeLiveBytes = size_t{8} << 20;
   size_t allocs_total_ = 0;
   size_t collections_ = 0;
   int paused_ = 0;

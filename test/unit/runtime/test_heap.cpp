@@ -173,32 +173,6 @@ TEST_CASE("gc: cycles are collected", "[gc]") {
   CHECK(h.live_objects() == 0);
 }
 
-namespace {
-int g_large_heap_calls = 0;
-void count_large_heap() { ++g_large_heap_calls; }
-}  // namespace
-
-TEST_CASE("gc: the large-heap hook runs once, after the first collection that keeps a large live set", "[gc]") {
-  g_large_heap_calls = 0;
-  Heap::set_large_heap_hook(&count_large_heap);
-  Heap h;
-  GcPause paused(h);
-  for (int i = 0; i < 100000; ++i) h.string_value("garbage");
-  h.collect();  // much allocated, little live: still a small program
-  CHECK(g_large_heap_calls == 0);
-  Root kept(h, new_array(h));
-  for (int i = 0; i < 70000; ++i) as_array(kept.value)->items.push_back(new_array(h));
-  h.collect();
-  CHECK(g_large_heap_calls == 1);
-  h.collect();
-  Heap other;
-  Root more(other, new_array(other));
-  for (int i = 0; i < 70000; ++i) as_array(more.value)->items.push_back(new_array(other));
-  other.collect();
-  CHECK(g_large_heap_calls == 1);  // once per process
-  Heap::set_large_heap_hook(nullptr);
-}
-
 TEST_CASE("gc: element storage counts towards the next collection wherever it grew", "[gc]") {
   Heap h;
   h.collect();
