@@ -412,7 +412,9 @@ Value VM::call(Value fn, Value* args, int nargs, Value self, Map* props) {
   Value* slot = stack_top();
   if (slot + nargs + 2 >= stack_end_) raise("stack overflow");
   slot[0] = fn;
-  std::copy(args, args + nargs, slot + 1);
+  // Word by word: a native's arguments were usually just stored so (call_fn's array),
+  // and a 16-byte copy of them waits for those stores to retire (store forwarding).
+  for (int k = 0; k < nargs; ++k) copy_value(slot[1 + k], args[k]);
   size_t entry = frame_count_;
   try {
     push_frame_for_closure(as_closure(fn), slot + 1, nargs, props, self, kFrameToNative);

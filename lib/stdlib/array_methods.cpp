@@ -120,7 +120,8 @@ Value map(VM& vm, CallArgs& a) {
   as_array(out.value)->items.reserve(self_items(a).size());  // one allocation, not log n copies
   for_each_item(a, [&](Value v) {
     Value r = call_fn(vm, fn, v);
-    as_array(out.value)->items.push_back(r);
+    Values& items = as_array(out.value)->items;
+    copy_value(items.emplace_back(), r);  // word by word, as call returned it
   });
   return out.value;
 }
