@@ -128,12 +128,10 @@ struct Runtime {
           vm->handlers_.push_back(Handler{vm->frame_count_ - 1, f->proto->code.data() + index + 1 + in.sbx(), in.a});
           break;
         case Op::ENDTRY: vm->handlers_.pop_back(); break;
-        case Op::ISA: {
-          if (R[in.c].tag != Tag::Class) return step(vm, f, index);  // its error
-          Class* c = vm->class_of(R[in.b]);
-          R[in.a] = make_bool(c && c->is_subclass_of(as_class(R[in.c])));
+        case Op::ISA:  // `catch Cls`: case_matches' test of a class; anything else, the handler's error
+          if (R[in.c].tag != Tag::Class) return step(vm, f, index);
+          R[in.a] = make_bool(vm->case_matches(R[in.b], R[in.c]));
           break;
-        }
         case Op::CASEMATCH: R[in.a] = make_bool(vm->case_matches(R[in.b], R[in.c])); break;
         default: return vm->jit_step(f, index);
       }
