@@ -30,11 +30,12 @@ run_suite build -DCMAKE_BUILD_TYPE=Release
 [ "${GENE_SKIP_SANITIZE:-0}" = "1" ] && exit 0
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-# The sanitizer build runs the conformance programs in the interpreter configurations and
-# with everything compiled (jit); the release build also covers jit-gc-stress and jit-mid.
+# The sanitizer build runs the conformance programs in the interpreter, in no-opt and
+# gc-stress at once, and with everything compiled (jit); the release build covers no-opt,
+# gc-stress, jit-gc-stress and jit-mid apart.
 # Its differential run of type-changing call sites is shorter: the release build runs 40.
 san_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DGENE_SANITIZE=address,undefined -DGENE_BUILD_BENCHMARKS=OFF
-          "-DGENE_CONFORMANCE_CONFIGS=interp;no-opt;gc-stress;jit" -DGENE_DIFFTEST_TYPES_COUNT=10)
+          "-DGENE_CONFORMANCE_CONFIGS=interp;no-opt-gc-stress;jit" -DGENE_DIFFTEST_TYPES_COUNT=10)
 fuzz=0
 if command -v clang++-19 >/dev/null 2>&1; then
   san_args+=(-DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 -DGENE_FUZZ=ON)

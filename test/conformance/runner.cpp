@@ -56,6 +56,9 @@ const std::vector<Config>& configs() {
       {"interp", {}},
       {"no-opt", {"--no-opt"}},
       {"gc-stress", {"--gc-stress"}},
+      // Both at once, for the sanitizer build: the unoptimised compiler's code under GC
+      // stress, in one run of the suite instead of two.
+      {"no-opt-gc-stress", {"--no-opt", "--gc-stress"}},
       {"jit", {"--jit", "--jit-threshold=0", "--jit-sync"}},
       {"jit-gc-stress", {"--jit", "--jit-threshold=0", "--jit-sync", "--gc-stress"}},
       // Tier-up in the middle of a run: interpreted and compiled frames mix, loops enter by
