@@ -133,6 +133,7 @@ bool Tier::ensure_compiler() {
   if (tried_) return compiler_ != nullptr;
   tried_ = true;
   auto t0 = std::chrono::steady_clock::now();
+  pool::note_growth();  // LLVM allocates megabytes on this thread
   api_ = load_plugin(&unavailable_);
   if (!api_) return false;
   std::vector<HostSymbol> symbols = host_symbols();

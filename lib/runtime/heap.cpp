@@ -79,7 +79,7 @@ void Heap::remove_root_source(int id) {
 }
 
 void Heap::collect() {
-  ++collections_;
+  if (collections_++ == 0) pool::note_growth();
   Marker& m = marker_;
   for (auto& [id, fn] : root_sources_) fn(m);
   for (Value* v : temp_roots_) m.mark(*v);

@@ -1,5 +1,6 @@
 #include "runtime/pool.hpp"
 
+#include <atomic>
 #include <new>
 
 namespace gene::pool {
@@ -44,8 +45,30 @@ size_t class_of(size_t bytes) { return (bytes + kGranule - 1) / kGranule - 1; }
 
 thread_local constinit size_t buffer_bytes = 0;
 
+namespace {
+std::atomic<void (*)()> g_growth_hook{nullptr};
+thread_local bool t_growth_noted = false;
+thread_local size_t t_fresh_bytes = 0;  // chunks and large buffers this thread asked for
+
+void count_fresh(size_t bytes) {
+  if ((t_fresh_bytes += bytes) >= kGrowthBytes) note_growth();
+}
+}  // namespace
+
+void set_growth_hook(void (*hook)()) { g_growth_hook.store(hook); }
+
+// Once per thread: an allocator's memory is per thread (the VM's, the compile thread's).
+void note_growth() {
+  if (t_growth_noted) return;
+  t_growth_noted = true;
+  if (auto hook = g_growth_hook.load(std::memory_order_acquire)) hook();
+}
+
 void* allocate(size_t bytes) {
-  if (!kPooling || bytes > kMaxPooled || bytes == 0) return ::operator new(bytes);
+  if (!kPooling || bytes > kMaxPooled || bytes == 0) {
+    if (bytes > kMaxPooled) count_fresh(bytes);
+    return ::operator new(bytes);
+  }
   size_t c = class_of(bytes);
   if (FreeBlock* b = pools.free[c]) {
     pools.free[c] = b->next;
@@ -53,6 +76,7 @@ void* allocate(size_t bytes) {
   }
   size_t size = (c + 1) * kGranule;
   if (static_cast<size_t>(pools.bump_end - pools.bump) < size) {
+    count_fresh(kChunkBytes);
     pools.bump = static_cast<char*>(::operator new(kChunkBytes));
     pools.bump_end = pools.bump + kChunkBytes;
   }

@@ -19,4 +19,12 @@ void release(void* p, size_t bytes);
 // storage was made or grew: a program that makes big arrays is collected as it goes.
 extern thread_local constinit size_t buffer_bytes;
 
+// The process turned out to need more than a little memory: its first collection, the
+// first kGrowthBytes of objects and element buffers, the JIT tier loading LLVM. Runs the
+// hook given to set_growth_hook, once per thread. The executables give their allocator 2 MiB
+// pages then, which in a small script would only cost start-up time and resident memory.
+constexpr size_t kGrowthBytes = size_t{512} << 10;
+void note_growth();
+void set_growth_hook(void (*hook)());
+
 }  // namespace gene::pool

@@ -1,11 +1,14 @@
 // The mark-sweep collector (heap.hpp) and PropMap ordering (object.cpp).
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "runtime/heap.hpp"
 #include "runtime/object.hpp"
+#include "runtime/pool.hpp"
 #include "runtime/symbol.hpp"
 
 using namespace gene;
@@ -272,4 +275,40 @@ TEST_CASE("PropMap: past the index threshold", "[propmap]") {
   CHECK(m.entries()[0].first == keys[kKeys - 1]);
   CHECK(m.entries()[2].first == keys[0]);
   CHECK(as_int(*m.find(keys[38])) == -38);
+}
+
+namespace {
+std::atomic<int> g_growth_runs{0};
+}  // namespace
+
+// The executables give mimalloc 2 MiB pages from this hook (tools/fast_malloc.cpp).
+TEST_CASE("pool: the growth hook runs once per thread, at its first 512 KiB or collection", "[gc]") {
+  g_growth_runs = 0;
+  pool::set_growth_hook([] { ++g_growth_runs; });
+  size_t asked = 0;
+  int runs_before = -1;
+  std::thread([&] {
+    std::vector<void*> blocks;
+    constexpr size_t kBlock = 4096;
+    while (g_growth_runs == 0 && asked < 2 * pool::kGrowthBytes) {
+      if (runs_before < 0) runs_before = g_growth_runs;
+      blocks.push_back(pool::allocate(kBlock));
+      asked += kBlock;
+    }
+    pool::note_growth();  // the thread noted it already
+    for (void* b : blocks) pool::release(b, kBlock);
+  }).join();
+  CHECK(runs_before == 0);
+  CHECK(g_growth_runs == 1);
+  CHECK(asked > pool::kGrowthBytes / 2);
+  CHECK(asked <= pool::kGrowthBytes);
+  // Another thread's first collection runs it again, and only once.
+  std::thread([] {
+    Heap h;
+    h.string_value("x");
+    h.collect();
+    h.collect();
+  }).join();
+  CHECK(g_growth_runs == 2);
+  pool::set_growth_hook(nullptr);
 }
