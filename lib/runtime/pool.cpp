@@ -1,6 +1,9 @@
 #include "runtime/pool.hpp"
 
+#include <sys/mman.h>
+
 #include <atomic>
+#include <cstdint>
 #include <new>
 
 namespace gene::pool {
@@ -41,6 +44,22 @@ struct Pools {
 thread_local Pools pools{};
 
 size_t class_of(size_t bytes) { return (bytes + kGranule - 1) / kGranule - 1; }
+
+#ifdef MADV_POPULATE_WRITE
+constexpr int kPopulateWrite = MADV_POPULATE_WRITE;
+#else
+constexpr int kPopulateWrite = 23;  // Linux 5.14; the C library's headers may predate it
+#endif
+
+// One call for all the pages of [p, p + bytes) instead of a fault at the first touch of
+// each: 0.8 against 11 us a page on a virtual machine. Older kernels refuse; the pages
+// then fault in as before.
+void populate(void* p, size_t bytes) {
+  constexpr uintptr_t kPage = 4096;
+  uintptr_t begin = (reinterpret_cast<uintptr_t>(p) + kPage - 1) & ~(kPage - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kPage - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, kPopulateWrite);
+}
 }  // namespace
 
 thread_local constinit size_t buffer_bytes = 0;
@@ -78,6 +97,7 @@ void* allocate(size_t bytes) {
   if (static_cast<size_t>(pools.bump_end - pools.bump) < size) {
     count_fresh(kChunkBytes);
     pools.bump = static_cast<char*>(::operator new(kChunkBytes));
+    populate(pools.bump, kChunkBytes);  // the bump pointer writes every page of it
     pools.bump_end = pools.bump + kChunkBytes;
   }
   void* p = pools.bump;
