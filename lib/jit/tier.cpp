@@ -161,6 +161,7 @@ void Tier::compile(Proto* p, bool loop) {
   if (auto it = pending_.find(p); it != pending_.end()) {
     Job& job = *it->second;
     if (!job.done.load(std::memory_order_acquire)) {
+      job.asked.fetch_add(1, std::memory_order_relaxed);
       poll_later(p);
       return;
     }
@@ -258,8 +259,14 @@ void Tier::work() {
   for (;;) {
     wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
     if (stopping_) return;
-    Job* job = queue_.front();
-    queue_.pop_front();
+    // The proto that asked most while waiting goes first (the first in the queue on a
+    // tie): code for a function that stopped running, such as a loop that filled a table
+    // at the start, comes after the code the program is waiting for.
+    auto next = std::max_element(queue_.begin(), queue_.end(), [](const Job* a, const Job* b) {
+      return a->asked.load(std::memory_order_relaxed) < b->asked.load(std::memory_order_relaxed);
+    });
+    Job* job = *next;
+    queue_.erase(next);
     lock.unlock();
     job->ok = api_->finish(compiler_, job->lowered, job->result);
     job->lowered = nullptr;

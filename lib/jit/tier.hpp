@@ -225,6 +225,7 @@ class Tier {
     CompileResult result;
     bool ok = false;
     std::atomic<bool> done{false};
+    std::atomic<uint32_t> asked{0};  // how often the proto asked for it while it waited
   };
   bool ensure_compiler();
   bool compiler_known() const;  // whether tried_, api_, compiler_ and load_ms_ may be read
