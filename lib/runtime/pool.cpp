@@ -60,11 +60,7 @@ void populate(void* p, size_t bytes) {
   uintptr_t end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kPage - 1);
   if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, kPopulateWrite);
 }
-}  // namespace
 
-thread_local constinit size_t buffer_bytes = 0;
-
-namespace {
 std::atomic<void (*)()> g_growth_hook{nullptr};
 thread_local bool t_growth_noted = false;
 thread_local size_t t_fresh_bytes = 0;  // chunks and large buffers this thread asked for
@@ -73,6 +69,8 @@ void count_fresh(size_t bytes) {
   if ((t_fresh_bytes += bytes) >= kGrowthBytes) note_growth();
 }
 }  // namespace
+
+thread_local constinit size_t buffer_bytes = 0;
 
 void set_growth_hook(void (*hook)()) { g_growth_hook.store(hook); }
 
