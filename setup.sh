@@ -15,6 +15,7 @@ PACKAGES=(
   lua5.4
   dpkg-dev file
   nodejs vim groff-base
+  gdb
 )
 
 if [ "${GENE_SKIP_APT:-0}" != "1" ]; then

@@ -1,11 +1,14 @@
 // The JIT plugin: one ORC LLJIT per VM, bound to the VM's helpers by address, that turns
 // the IR of lower.cpp into native code. Loaded with dlopen when the first proto gets hot.
 #include <llvm/ExecutionEngine/JITLink/JITLink.h>
+#include <llvm/ExecutionEngine/Orc/DebugObjectManagerPlugin.h>
+#include <llvm/ExecutionEngine/Orc/EPCDebugObjectRegistrar.h>
 #include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
 #include <llvm/ExecutionEngine/Orc/MapperJITLinkMemoryManager.h>
 #include <llvm/ExecutionEngine/Orc/ObjectLinkingLayer.h>
+#include <llvm/ExecutionEngine/Orc/TargetProcess/JITLoaderGDB.h>
 #include <llvm/IR/IRBuilder.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
@@ -173,6 +176,12 @@ class Engine {
                          if (!memory) return memory.takeError();
                          auto layer = std::make_unique<orc::ObjectLinkingLayer>(es, std::move(*memory));
                          layer->addPlugin(std::unique_ptr<CodeRanges>(ranges));
+                         // GDB's JIT interface: a debugger names compiled Gene functions in a
+                         // backtrace. The registration function is this plugin's own (its
+                         // symbols are not exported, so ORC could not look it up by name).
+                         auto registrar = std::make_unique<orc::EPCDebugObjectRegistrar>(
+                             es, orc::ExecutorAddr::fromPtr(&llvm_orc_registerJITLoaderGDBWrapper));
+                         layer->addPlugin(std::make_unique<orc::DebugObjectManagerPlugin>(es, std::move(registrar), false, true));
                          return std::unique_ptr<orc::ObjectLayer>(std::move(layer));
                        })
                    .create();
