@@ -90,6 +90,14 @@ struct MethodCache {
 // The jit_trigger of new protos: the JIT threshold when a VM runs with --jit, else never.
 extern uint64_t g_jit_default_trigger;
 
+// Where an instruction found its key in a map's or instance's entries the last time, and
+// the key's bits (PropKey): GETMEMBER and SETMEMBER compare the entry's key with this one,
+// in the same cache line, instead of loading it through the constants and the symbol.
+struct PropHint {
+  uint32_t at = UINT32_MAX;  // first: compiled code loads it as the element's 32 bits
+  uint64_t key = 0;
+};
+
 struct Proto : Obj {
   std::vector<Instr> code;
   std::vector<SourcePos> positions;  // one per instruction
@@ -101,7 +109,7 @@ struct Proto : Obj {
   std::vector<GlobalCache> global_caches;
   std::vector<MethodCache> method_caches;  // indexed like constants (the method name's index)
   std::vector<GlobalCache> member_caches;  // GETMEMBER on namespaces and classes, the same way
-  std::vector<uint32_t> prop_hints;        // GETMEMBER/SETMEMBER on maps and instances: entry index last found, by instruction
+  std::vector<PropHint> prop_hints;        // GETMEMBER/SETMEMBER on maps and instances, keyed access: one per instruction
   std::vector<uint64_t> loop_counters;  // back edges taken, per loop header
 
   Symbol* name = nullptr;  // nullptr for anonymous functions and the module body

@@ -9,6 +9,7 @@ int Compiler::emit(Instr i) {
   Proto* p = fs_->proto;
   p->code.push_back(i);
   p->positions.push_back(pos_);
+  p->prop_hints.emplace_back();  // one per instruction: the handlers index it unchecked
   return static_cast<int>(p->code.size()) - 1;
 }
 

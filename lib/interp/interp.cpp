@@ -134,17 +134,23 @@ uint32_t site_of(const Frame* f, const Instr* pc) { return static_cast<uint32_t>
 // instruction has its own hint: two sites of one key often meet maps of two shapes.
 // The bound is compared in bytes: no division by the entry size.
 // A map that a loop reads in place (MapView) takes the full path, whose writes tell the loop.
-PropMap::Entry* entry_hint(PropMap& pm, const Proto* p, size_t site, PropKey key) {
-  if (site >= p->prop_hints.size() || pm.watched()) return nullptr;
+// kHintsKey: the key is the hint's own (a member site's key is always its constant's),
+// else the one given.
+template <bool kHintsKey>
+PropMap::Entry* hinted_entry(PropMap& pm, const Proto* p, size_t site, uint64_t key_bits) {
+  if (pm.watched()) return nullptr;
   auto& entries = const_cast<PropMap::Entries&>(std::as_const(pm).slots());
-  size_t at = p->prop_hints[site];
+  const PropHint& hint = p->prop_hints[site];
+  size_t at = hint.at;
   auto bytes = reinterpret_cast<const char*>(entries.data() + entries.size()) - reinterpret_cast<const char*>(entries.data());
-  if (at * sizeof(PropMap::Entry) < static_cast<size_t>(bytes) && entries[at].first == key) return &entries[at];
+  if (at * sizeof(PropMap::Entry) < static_cast<size_t>(bytes) && entries[at].first.bits() == (kHintsKey ? hint.key : key_bits))
+    return &entries[at];
   return nullptr;
 }
-PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, size_t site, uint16_t k) {
-  return entry_hint(pm, p, site, as_symbol(p->constants[k]));
+PropMap::Entry* entry_hint(PropMap& pm, const Proto* p, size_t site, PropKey key) {
+  return hinted_entry<false>(pm, p, site, key.bits());
 }
+PropMap::Entry* prop_entry_hint(PropMap& pm, const Proto* p, size_t site) { return hinted_entry<true>(pm, p, site, 0); }
 // The same for a key in a register (./, $set, .get and .set of a Map), when the key needs
 // no lookup of its own: a symbol, a string that served as a key before, or an Int.
 inline PropMap::Entry* keyed_entry_hint(const Value& o, const Value& key, const Proto* p, size_t site) {
@@ -157,7 +163,7 @@ inline PropMap::Entry* keyed_entry_hint(const Value& o, const Value& key, const 
 // A constructor's store of its object's next property: added at the end when that is
 // where the site's hint says (PropMap::add_at).
 inline bool add_at_hint(PropMap& pm, const Proto* p, size_t site, uint16_t k, const Value& v) {
-  return site < p->prop_hints.size() && pm.add_at(p->prop_hints[site], as_symbol(p->constants[k]), v);
+  return pm.add_at(p->prop_hints[site].at, as_symbol(p->constants[k]), v);
 }
 
 void fill_global_cache(GlobalCache& c, Namespace* ns, Symbol* name) {
@@ -346,7 +352,7 @@ dispatch:
       PropMap* pm;
       PropMap::Entry* e;
       if (t.opcode() == static_cast<unsigned>(Op::GETMEMBER) && t.b() == i.a() && caches &&
-          (pm = prop_map_of(f->self)) != nullptr && (e = prop_entry_hint(*pm, f->proto, site_of(f, pc + 1), t.c())) != nullptr) {
+          (pm = prop_map_of(f->self)) != nullptr && (e = prop_entry_hint(*pm, f->proto, site_of(f, pc + 1))) != nullptr) {
         pc += 1;
         NOTE_SEEN(e->second);
         copy_value(R[t.a()], e->second);
@@ -1061,7 +1067,7 @@ do_return : {
   CASE(GETMEMBER) {
     const Value* o = &R[i.b()];
     if (PropMap* pm = prop_map_of(*o)) {
-      PropMap::Entry* e = caches ? prop_entry_hint(*pm, f->proto, site_of(f, pc), i.c()) : nullptr;
+      PropMap::Entry* e = caches ? prop_entry_hint(*pm, f->proto, site_of(f, pc)) : nullptr;
       if (GENE_LIKELY(e != nullptr)) {
         NOTE_SEEN(e->second);
         copy_value(R[i.a()], e->second);
@@ -1075,7 +1081,7 @@ do_return : {
   CASE(SETMEMBER) {
     const Value* o = &R[i.a()];
     if (PropMap* pm = caches ? prop_map_of(*o) : nullptr) {
-      PropMap::Entry* e = prop_entry_hint(*pm, f->proto, site_of(f, pc), i.b());
+      PropMap::Entry* e = prop_entry_hint(*pm, f->proto, site_of(f, pc));
       if (GENE_LIKELY(e != nullptr)) {
         copy_value(e->second, R[i.c()]);
         DISPATCH();

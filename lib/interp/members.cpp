@@ -21,22 +21,23 @@ int64_t resolve_index(int64_t index, size_t n) {
 namespace {
 // Looks key K[k] up in full and remembers where it was for the instruction at `site`
 // (two sites of one key may meet maps of two shapes); -1 when absent.
-void remember_at(Proto* p, uint32_t site, int at) {
-  if (p->prop_hints.size() <= site) p->prop_hints.resize(p->code.size(), UINT32_MAX);
-  p->prop_hints[site] = static_cast<uint32_t>(at);
+void remember_at(Proto* p, uint32_t site, int at, PropKey key) {
+  p->prop_hints[site] = {static_cast<uint32_t>(at), key.bits()};
 }
 int remember_prop(const PropMap& pm, Proto* p, uint32_t site, uint16_t k) {
-  int at = pm.index_of(as_symbol(p->constants[k]));
-  if (at >= 0) remember_at(p, site, at);
+  PropKey key = as_symbol(p->constants[k]);
+  int at = pm.index_of(key);
+  if (at >= 0) remember_at(p, site, at, key);
   return at;
 }
 }  // namespace
 
 const Value* VM::map_entry_missed(Proto* p, uint32_t site, Map* m, Value key) {
   const PropMap& pm = m->map;
-  int at = pm.index_of(key_of(*this, key));
+  PropKey k = key_of(*this, key);
+  int at = pm.index_of(k);
   if (at < 0) return nullptr;
-  if (!pm.watched() && !pm.indexed()) remember_at(p, site, at);
+  if (!pm.watched() && !pm.indexed()) remember_at(p, site, at, k);
   return &pm.slots()[static_cast<size_t>(at)].second;
 }
 
@@ -56,7 +57,7 @@ void VM::map_set_missed(Proto* p, uint32_t site, Map* m, Value key, Value v) {
   }
   // A large map's keys are hashed: a hint there, when the key changes from one access to
   // the next (a memo table), costs a cache miss at a stale position every time.
-  if (!pm.indexed()) remember_at(p, site, at);
+  if (!pm.indexed()) remember_at(p, site, at, k);
 }
 
 Value VM::get_member_missed(Proto* p, uint32_t site, uint16_t k, Value o) {
@@ -82,7 +83,7 @@ void VM::set_member_missed(Proto* p, uint32_t site, uint16_t k, Value o, Value v
       at = static_cast<int>(inst->props.size() - 1);
       inst->cls->props_hint = std::max(inst->cls->props_hint, static_cast<uint32_t>(inst->props.size()));
     }
-    remember_at(p, site, at);
+    remember_at(p, site, at, key);
     return;
   }
   set_member(*this, o, as_symbol(p->constants[k]), v);

@@ -2329,7 +2329,7 @@ class Lowering {
   // site without a hint. The code goes on at the insertion point left, for other values.
   template <typename Access>
   bool keyed_map_access(int map_reg, int key_reg, bool store, LV* also, Access access) {
-    if (!req_.caches || !vector_.known || inl_ || n_ >= p_->prop_hints.size() || p_->prop_hints[n_] == UINT32_MAX)
+    if (!req_.caches || !vector_.known || inl_ || n_ >= p_->prop_hints.size() || p_->prop_hints[n_].at == UINT32_MAX)
       return false;
     BasicBlock* map = fresh("keyed_map");
     BasicBlock* other = fresh("not_a_map");
@@ -2372,12 +2372,12 @@ class Lowering {
   // one hint for them all (reads of x from objects of one class); a miss at any of them
   // updates its own hint, as in the interpreter.
   uint32_t hint_site(uint16_t k) const {
-    const std::vector<uint32_t>& hints = p_->prop_hints;
-    if (n_ >= hints.size() || hints[n_] == UINT32_MAX) return n_;
+    const std::vector<PropHint>& hints = p_->prop_hints;
+    if (n_ >= hints.size() || hints[n_].at == UINT32_MAX) return n_;
     for (uint32_t s = 0; s < n_; ++s) {
       const Instr& in = code_[s];
       bool same_key = (in.op == Op::GETMEMBER && in.c == k) || (in.op == Op::SETMEMBER && in.b == k);
-      if (same_key && hints[s] == hints[n_]) return s;
+      if (same_key && hints[s].at == hints[n_].at) return s;
     }
     return n_;
   }
@@ -3297,7 +3297,7 @@ void Lowering::lower_SETMEMBER(const Instr& in) {
 // end of the props, the helper adds it there (PropMap::add_at, which neither allocates nor
 // runs Gene code); otherwise the code goes on at the insertion point left.
 void Lowering::add_member_at_hint(const Instr& in) {
-  if (inl_ || n_ >= p_->prop_hints.size() || p_->prop_hints[n_] == UINT32_MAX) return;
+  if (inl_ || n_ >= p_->prop_hints.size() || p_->prop_hints[n_].at == UINT32_MAX) return;
   BasicBlock* instance = fresh("new_member");
   BasicBlock* other = fresh("not_added");
   Operand o = in_reg(in.a), v = in_reg(in.c);
