@@ -11,9 +11,11 @@ out=$(gdb -q -batch -nx \
   --args "$gene" run --jit --jit-sync --jit-threshold=0 "$here/names_compiled_code.gene" 2>&1)
 frames=$(grep -E '^#[0-9]+ ' <<<"$out")
 fail() { echo "FAIL: $1"; echo "$out" | tail -n 40; exit 1; }
-grep -qE ' in gene::.*sqrt_' <<<"$frames" || fail "gdb did not stop in the sqrt builtin"
-grep -qE ' in gene_[0-9]+_hyp \(' <<<"$frames" || fail "the backtrace does not name the compiled function hyp"
+# A frame reads "#N  0xADDR in NAME (…)", or "#N  NAME (…)" where gdb has the line.
+frame='^#[0-9]+ +(0x[0-9a-f]+ in )?'
+grep -qE "${frame}gene::.*sqrt_ ?\(" <<<"$frames" || fail "gdb did not stop in the sqrt builtin"
+grep -qE "${frame}gene_[0-9]+_hyp \(" <<<"$frames" || fail "the backtrace does not name the compiled function hyp"
 # Below the compiled frame the unwinder must reach the interpreter and main.
-below=$(sed -n '/ in gene_[0-9]*_hyp (/,$p' <<<"$frames")
-grep -q ' in main ' <<<"$below" || fail "the backtrace stops at the compiled frame"
+below=$(sed -En "/${frame}gene_[0-9]+_hyp \(/,\$p" <<<"$frames")
+grep -qE "${frame}main \(" <<<"$below" || fail "the backtrace stops at the compiled frame"
 echo "ok: $(grep -cE '^#' <<<"$frames") frames, compiled hyp named"
