@@ -243,6 +243,16 @@ inline bool equality_literal(Value v) {
     default: return false;
   }
 }
+// The value of an operand that == compares with a constant: a literal as above, or a
+// quoted name (:push), whose symbol is equal only to itself. False for anything else.
+inline bool equality_constant(Value form, Value* out) {
+  if (is_tag(form, Tag::Quote) && is_symbol(as_quote(form)->value)) {
+    *out = as_quote(form)->value;
+    return true;
+  }
+  *out = form;
+  return equality_literal(form);
+}
 bool symbol_ends_with(const Symbol* s, std::string_view suffix);
 bool symbol_starts_with(const Symbol* s, std::string_view prefix);
 bool parse_index(const Symbol* s, int64_t* out);

@@ -390,9 +390,9 @@ bool Compiler::compare_jump(Value cond, bool when, std::vector<int>& jumps, std:
   if (small_int(b) && opts_.optimize) {
     int ra = expr_any(a);
     out.push_back(emit_abc(branch_op(cmp, true), ra, imm(b), 0));
-  } else if ((cmp == Op::EQ || cmp == Op::NE) && equality_literal(b) && opts_.optimize) {
+  } else if (Value k; (cmp == Op::EQ || cmp == Op::NE) && equality_constant(b, &k) && opts_.optimize) {
     int ra = expr_any(a);
-    out.push_back(emit_abc(cmp == Op::EQ ? Op::JNEQK : Op::JNNEK, ra, constant(b), 0));
+    out.push_back(emit_abc(cmp == Op::EQ ? Op::JNEQK : Op::JNNEK, ra, constant(k), 0));
   } else {
     int ra = operand(a, &b, 1);
     bool hoisted = loop_bound_.reg >= 0 && is_int(b) && as_int(b) == loop_bound_.value;

@@ -115,12 +115,13 @@ void Compiler::case_form(Form& f, int dst) {
       if (i >= f.args.size()) return error_at_runtime("when expects a value", dst);
       Value when_value = f.args[i++];
       int t = alloc_reg();
-      // A literal when-value matches by equality alone (CASEMATCH's class, array, range
-      // and regex rules cannot apply): a compare-and-branch.
+      // A literal or quoted-name when-value matches by equality alone (CASEMATCH's class,
+      // array, range and regex rules cannot apply): a compare-and-branch.
+      Value k;
       if (opts_.optimize && small_int(when_value)) {
         next_short = emit_abc(Op::JNEQI, x, imm(when_value), 0);
-      } else if (opts_.optimize && equality_literal(when_value)) {
-        next_short = emit_abc(Op::JNEQK, x, constant(when_value), 0);
+      } else if (opts_.optimize && equality_constant(when_value, &k)) {
+        next_short = emit_abc(Op::JNEQK, x, constant(k), 0);
       } else {
         expr(when_value, t);
         emit_abc(Op::CASEMATCH, t, x, t);

@@ -1426,7 +1426,8 @@ class Lowering {
     };
     switch (k.tag) {
       case Tag::Nil: return same_kind;
-      case Tag::Int: return masked_equal(~uint64_t{0});
+      case Tag::Int:
+      case Tag::Symbol: return masked_equal(~uint64_t{0});  // a symbol is equal only to itself
       case Tag::Char: return masked_equal(0xffffffff);
       case Tag::Bool: return masked_equal(0xff);
       case Tag::Float: {

@@ -25,6 +25,7 @@ inline bool values_equal_inline(Value a, Value b) {
   if (a.tag == Tag::Nil) return true;
   if (a.tag == Tag::Int) return a.as.i == b.as.i;
   if (a.tag == Tag::String) return strings_equal(as_string(a), as_string(b));
+  if (a.tag == Tag::Symbol) return a.as.o == b.as.o;  // interned
   return values_equal(a, b);
 }
 
