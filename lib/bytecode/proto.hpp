@@ -20,12 +20,16 @@ inline uint8_t seen_bit(Tag t) {
 }
 // For keyed access (GETKEY, GETKEYU, SETKEY) the byte says which paths ran instead.
 constexpr uint8_t kSeenArrayPath = 1, kSeenGenericPath = 2;
-// Adds `bit` to the feedback of the instruction at `at` (written only when new, so that
+// An element read with a constant index (GETINDEX) that took the generic path (a gene's
+// child, a string's character): every bit, so compiled code guesses neither an Array
+// nor the element's kind there, rather than deopting and compiling again.
+constexpr uint8_t kSeenAnything = 0xff;
+// Adds `bits` to the feedback of the instruction at `at` (written only when new, so that
 // the code's cache lines stay clean).
-inline void note_bit(const Instr* at, uint8_t bit) {
+inline void note_bit(const Instr* at, uint8_t bits) {
   auto* seen = &const_cast<Instr*>(at)->seen;
-  if (!(*seen & bit)) [[unlikely]]
-    *seen = static_cast<uint8_t>(*seen | bit);
+  if ((*seen & bits) != bits) [[unlikely]]
+    *seen = static_cast<uint8_t>(*seen | bits);
 }
 // Records that the instruction at `at` produced a value of tag t.
 inline void note_seen(const Instr* at, Tag t) { note_bit(at, seen_bit(t)); }

@@ -1098,6 +1098,7 @@ do_return : {
       NOTE_SEEN(as_array(o)->items[static_cast<size_t>(i.sc())]);
       copy_value(R[i.a()], as_array(o)->items[static_cast<size_t>(i.sc())]);
     } else {
+      NOTE_PATH(kSeenAnything);
       SAVE_PC();
       R[i.a()] = get_index(*this, o, i.sc());
     }

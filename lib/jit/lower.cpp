@@ -3318,7 +3318,8 @@ void Lowering::lower_GETINDEX(const Instr& in) {
     return;
   }
   read_maybe_sunk(in, in.sc());
-  array_access(in.b, immediate(in.sc()), speculating(), [&](LV* slot, Operand) { read_as_seen(reg(in.a), slot); });
+  array_access(in.b, immediate(in.sc()), speculating(), [&](LV* slot, Operand) { read_as_seen(reg(in.a), slot); },
+               in.seen == kSeenAnything);
 }
 void Lowering::lower_SETINDEX(const Instr& in) {
   if (in.sb() < 0) {
