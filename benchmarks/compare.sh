@@ -31,7 +31,7 @@ cd "$ROOT"
 
 ALL_BENCHMARKS=(fib30 fib35 tak loop leibniz closures strings maps methods alloc
                 nbody binary-trees spectral-norm fannkuch json-roundtrip regex-replace async
-                life levenshtein priority-queue tokenizer records memo lru)
+                life levenshtein priority-queue tokenizer records memo lru dispatch)
 IMPLS=(gene gene-jit c lua luajit python node ruby)
 BASELINE=lua
 CFLAGS_BENCH=(-O2 -ffp-contract=off)
