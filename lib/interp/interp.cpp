@@ -1097,6 +1097,9 @@ do_return : {
     if (o.tag == Tag::Array && i.sc() >= 0 && static_cast<size_t>(i.sc()) < as_array(o)->items.size()) {
       NOTE_SEEN(as_array(o)->items[static_cast<size_t>(i.sc())]);
       copy_value(R[i.a()], as_array(o)->items[static_cast<size_t>(i.sc())]);
+    } else if (o.tag == Tag::Gene && i.sc() >= 0 && static_cast<size_t>(i.sc()) < as_gene(o)->children.size()) {
+      NOTE_PATH(kSeenAnything);  // a child of quoted code (ins/0)
+      copy_value(R[i.a()], as_gene(o)->children[static_cast<size_t>(i.sc())]);
     } else {
       NOTE_PATH(kSeenAnything);
       SAVE_PC();
