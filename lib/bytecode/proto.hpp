@@ -20,8 +20,8 @@ inline uint8_t seen_bit(Tag t) {
 }
 // For keyed access (GETKEY, GETKEYU, SETKEY) the byte says which paths ran instead.
 constexpr uint8_t kSeenArrayPath = 1, kSeenGenericPath = 2;
-// An element read with a constant index (GETINDEX) that took the generic path (a gene's
-// child, a string's character): every bit, so compiled code guesses neither an Array
+// An element read with a constant index (GETINDEX) that met something other than an
+// Array (a gene's child, an error): every bit, so compiled code guesses neither an Array
 // nor the element's kind there, rather than deopting and compiling again.
 constexpr uint8_t kSeenAnything = 0xff;
 // Adds `bits` to the feedback of the instruction at `at` (written only when new, so that
